@@ -1,0 +1,44 @@
+# Entry points. `make run` and `make test` create/refresh .venv themselves.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: run test lint archive bench system-deps clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+## Install into .venv and start the app on the bundled archive.
+run: $(STAMP)
+	$(PY) -m app $(ARGS)
+
+## Install into .venv, then lint, type-check and run the whole default test suite.
+test: $(STAMP) system-deps
+	$(VENV)/bin/ruff check app db tests
+	$(VENV)/bin/mypy app db
+	$(VENV)/bin/lint-imports --no-cache
+	$(PY) -m pytest
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check app db tests
+	$(VENV)/bin/mypy app db
+	$(VENV)/bin/lint-imports --no-cache
+
+## Rebuild resources/kremlin-affair.sqlite from resources/data.
+archive: $(STAMP)
+	$(PY) -m db.build
+
+## Scale benchmark (generates archives under .cache/, not part of the test suite).
+bench: $(STAMP) system-deps
+	$(PY) tests/benchmark.py $(ARGS)
+
+## Tools the tests need beyond PyPI (pdftotext, fonts, Qt's X/EGL client libraries).
+system-deps:
+	@bash .ci/system-deps.sh
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

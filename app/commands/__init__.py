@@ -1,0 +1,1 @@
+"""Commands of the ``kremlin-archive`` command line, one module each."""

@@ -1,0 +1,56 @@
+"""Shared output helpers for commands: JSON of DTOs, plain-text claim lists."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sys
+from typing import Any
+
+from db.dto import ClaimDTO, Facts
+
+
+def to_jsonable(value: Any) -> Any:
+    """Dataclasses → dicts (recursively), tuples → lists."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (list, tuple)):
+        return [to_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): to_jsonable(v) for k, v in value.items()}
+    if hasattr(value, "__fspath__"):
+        return str(value)
+    return value
+
+
+def print_json(value: Any) -> None:
+    """Write ``value`` as UTF-8 JSON to stdout."""
+    json.dump(to_jsonable(value), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def claim_line(claim: ClaimDTO) -> str:
+    """``[source-id] Author, Title — value (confidence)``."""
+    parts = [f"[{claim.source.ref.id}] {claim.source.label}"]
+    if claim.value:
+        parts.append(f"— {claim.value}")
+    if claim.locator:
+        parts.append(f"at {claim.locator}")
+    if claim.confidence:
+        parts.append(f"({claim.confidence})")
+    if claim.note:
+        parts.append(f"— {claim.note}")
+    return " ".join(parts)
+
+
+def facts_lines(facts: Facts, indent: str = "  ") -> list[str]:
+    """Per-field claims (disputed ones flagged) then the record's sources."""
+    lines = []
+    for fc in facts.fields:
+        flag = " [sources disagree]" if fc.disputed else ""
+        lines.append(f"{indent}{fc.field}{flag}:")
+        lines.extend(f"{indent}  {claim_line(c)}" for c in fc.claims)
+    if facts.sources:
+        lines.append(f"{indent}sources:")
+        lines.extend(f"{indent}  {claim_line(c)}" for c in facts.sources)
+    return lines

@@ -1,0 +1,1 @@
+"""Qt item models over the data layer (no widgets here)."""

@@ -1,0 +1,46 @@
+"""Column specs of the list panes and the custom item roles."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+
+#: Role returning the item's text id (``cherniavsky-mikhail``).
+IdRole = Qt.ItemDataRole.UserRole + 1
+#: Role returning the row's DTO.
+RowRole = Qt.ItemDataRole.UserRole + 2
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    """One column: DTO attribute, header text, db sort key (None = not sortable)."""
+
+    attr: str
+    header: str
+    sort_key: str | None
+    align_right: bool = False
+    width: int = 160
+
+
+PEOPLE_COLUMNS = (
+    ColumnSpec("name", "Name", "name", width=200),
+    ColumnSpec("name_ru", "Name (Cyrillic)", "name_ru", width=260),
+    ColumnSpec("role", "Role", "role", width=110),
+    ColumnSpec("tribunal", "Tribunal", "tribunal", width=150),
+    ColumnSpec("sentence", "Sentence", "sentence", width=140),
+    ColumnSpec("birth_year", "Born", "birth_year", align_right=True, width=60),
+)
+
+EVENT_COLUMNS = (
+    ColumnSpec("date", "Date", "date", width=140),
+    ColumnSpec("title", "Event", "title", width=420),
+    ColumnSpec("people", "People", None, align_right=True, width=60),
+)
+
+DOCUMENT_COLUMNS = (
+    ColumnSpec("date", "Date", "date", width=130),
+    ColumnSpec("doc_type", "Type", "doc_type", width=150),
+    ColumnSpec("title", "Title", "title", width=480),
+    ColumnSpec("persons", "Persons named", None, width=220),
+)

@@ -1,0 +1,227 @@
+"""PagedTableModel: a list pane's rows paged from SQL with a bounded cache.
+
+The model never holds the table.  Unfiltered, it knows only the row count and asks the data
+layer for rank ranges; filtered, it holds the ordered primary keys of the subset
+(``array('q')``, 8 bytes a row) and fetches pages of them by key.  Pages of
+:attr:`PAGE_SIZE` rows live in an LRU of at most :attr:`MAX_PAGES`; display strings are
+formatted once per fetch.  Sorting runs a new SQL order (build-time rank columns), never a
+proxy model.
+
+Signals:
+    query_changed(object): the ListQuery now shown (after a reset).
+    total_changed(int, int): rows shown, rows in the whole table.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections import OrderedDict
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from app.models.columns import ColumnSpec, IdRole, RowRole
+from db import Archive, listing
+from db.dto import ListRow
+from db.listing import ListQuery, ListSpec
+
+Index = QModelIndex | QPersistentModelIndex
+#: Computes (total, pks or None) for a query; runs on a worker for big archives.
+Snapshot = tuple[int, "array[int] | None"]
+
+
+class PagedTableModel(QAbstractTableModel):
+    """Rows of one entity kind in the current sort and filter, fetched page by page."""
+
+    PAGE_SIZE = 256
+    MAX_PAGES = 32
+
+    query_changed = Signal(object)
+    total_changed = Signal(int, int)
+
+    def __init__(self, archive: Archive, spec: ListSpec, columns: Sequence[ColumnSpec],
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._archive = archive
+        self._spec = spec
+        self._columns = tuple(columns)
+        self._query = ListQuery(sort=spec.default_sort)
+        self._total = 0
+        self._table_total = 0
+        self._pks: array[int] | None = None
+        self._pages: OrderedDict[int, list[ListRow]] = OrderedDict()
+        #: Number of SQL page fetches so far (tests assert budgets on it).
+        self.fetch_count = 0
+
+    # -- state ----------------------------------------------------------------------------
+
+    @property
+    def spec(self) -> ListSpec:
+        """What this model lists."""
+        return self._spec
+
+    @property
+    def columns(self) -> tuple[ColumnSpec, ...]:
+        """Column specs in display order."""
+        return self._columns
+
+    @property
+    def query(self) -> ListQuery:
+        """The sort and filters currently shown."""
+        return self._query
+
+    @property
+    def total(self) -> int:
+        """Rows currently shown."""
+        return self._total
+
+    @property
+    def table_total(self) -> int:
+        """Rows in the whole table (unfiltered)."""
+        return self._table_total
+
+    def set_archive(self, archive: Archive) -> None:
+        """Show another archive with the default query."""
+        self._archive = archive
+        self.apply(ListQuery(sort=self._spec.default_sort), *self.compute(
+            ListQuery(sort=self._spec.default_sort)))
+
+    def compute(self, query: ListQuery) -> Snapshot:
+        """Count (and for filtered views, the key snapshot) of ``query``; thread-safe."""
+        with self._archive.connect() as conn:
+            if not query.filtered:
+                return listing.count(conn, self._spec, query), None
+            pks = listing.snapshot(conn, self._spec, query)
+            return len(pks), pks
+
+    def set_query(self, query: ListQuery) -> None:
+        """Show ``query`` now (synchronously)."""
+        self.apply(query, *self.compute(query))
+
+    def apply(self, query: ListQuery, total: int, pks: array[int] | None) -> None:
+        """Reset to a computed snapshot (called on the GUI thread)."""
+        self.beginResetModel()
+        self._query = query
+        self._total = total
+        self._pks = pks
+        self._pages.clear()
+        if not query.filtered:
+            self._table_total = total
+        elif not self._table_total:
+            with self._archive.connect() as conn:
+                self._table_total = listing.count(conn, self._spec, ListQuery(query.sort))
+        self.endResetModel()
+        self.query_changed.emit(query)
+        self.total_changed.emit(self._total, self._table_total)
+
+    # -- Qt model API ---------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._total
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._columns[section].header
+        if role == Qt.ItemDataRole.ToolTipRole:
+            col = self._columns[section]
+            return f"Sort by {col.header.lower()}" if col.sort_key else col.header
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < self._total:
+            return None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                        Qt.ItemDataRole.TextAlignmentRole, IdRole, RowRole):
+            return None
+        col = self._columns[index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            horizontal = (Qt.AlignmentFlag.AlignRight if col.align_right
+                          else Qt.AlignmentFlag.AlignLeft)
+            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
+        row = self.row_at(index.row())
+        if row is None:
+            return None
+        if role == IdRole:
+            return row.id
+        if role == RowRole:
+            return row
+        value = getattr(row, col.attr)
+        return "" if value is None else str(value)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self._columns):
+            return
+        key = self._columns[column].sort_key
+        if key is None:
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if key == self._query.sort and descending == self._query.descending:
+            return
+        q = self._query
+        self.set_query(ListQuery(key, descending, q.filters, q.pks))
+
+    # -- paging ---------------------------------------------------------------------------
+
+    def row_at(self, row: int) -> ListRow | None:
+        """The DTO of ``row``, fetching its page on a cache miss."""
+        number, offset = divmod(row, self.PAGE_SIZE)
+        page = self._pages.get(number)
+        if page is None:
+            page = self._fetch(number)
+            self._pages[number] = page
+            while len(self._pages) > self.MAX_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        return page[offset] if offset < len(page) else None
+
+    def _fetch(self, number: int) -> list[ListRow]:
+        self.fetch_count += 1
+        start = number * self.PAGE_SIZE
+        limit = min(self.PAGE_SIZE, self._total - start)
+        with self._archive.connect() as conn:
+            if self._pks is None:
+                return listing.page(conn, self._spec, self._query, start, limit, self._total)
+            return listing.rows_by_pks(conn, self._spec, self._pks[start:start + limit])
+
+    @property
+    def cached_pages(self) -> int:
+        """Pages currently cached (never more than MAX_PAGES)."""
+        return len(self._pages)
+
+    def row_of(self, item_id: str) -> int | None:
+        """Row index of ``item_id`` in the current view, or None if it is not shown."""
+        with self._archive.connect() as conn:
+            if self._pks is None:
+                return listing.position(conn, self._spec, self._query, item_id, self._total)
+            pk = listing.pk_of(conn, self._spec, item_id)
+        if pk is None:
+            return None
+        try:
+            return self._pks.index(pk)
+        except ValueError:
+            return None
+
+    def id_at(self, row: int) -> str | None:
+        """Text id of the item at ``row``."""
+        item = self.row_at(row) if 0 <= row < self._total else None
+        return None if item is None else item.id

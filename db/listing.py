@@ -1,0 +1,205 @@
+"""Paged list queries for the People, Events and Documents panes.
+
+Two access paths, both O(page) whatever the archive size:
+
+* **unfiltered**: every sortable column has a dense build-time rank, so rows ``a..b`` of any
+  sort order are ``WHERE rank BETWEEN ? AND ?`` — a range scan on a unique index;
+* **filtered**: :func:`snapshot` returns the ordered primary keys of the filtered set as an
+  ``array('q')`` (8 bytes a row), and :func:`rows_by_pks` fetches one page of them by key.
+
+Nothing here ever reads a whole table into Python objects.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, Table, and_, func, select
+from sqlalchemy.engine import Row
+
+from db import vocab
+from db.dto import DocumentRow, EventRow, ListRow, PersonRow
+from db.schema import Document, Event, EventPerson, Person
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    """Sort and filters of a list pane (hashable, so it can key caches)."""
+
+    sort: str = "name"
+    descending: bool = False
+    filters: tuple[tuple[str, str], ...] = ()
+    pks: tuple[int, ...] | None = None  # restrict to these keys (e.g. a search result)
+
+    def with_filter(self, key: str, value: str | None) -> ListQuery:
+        """A copy with filter ``key`` set to ``value`` (None removes it)."""
+        rest = tuple((k, v) for k, v in self.filters if k != key)
+        filters = rest if value is None else (*rest, (key, value))
+        return ListQuery(self.sort, self.descending, tuple(sorted(filters)), self.pks)
+
+    @property
+    def filtered(self) -> bool:
+        """True when the pane shows a subset of the table."""
+        return bool(self.filters) or self.pks is not None
+
+
+@dataclass(frozen=True)
+class ListSpec:
+    """How one entity is listed: table, rank column per sort key, filter columns, row shape."""
+
+    kind: str
+    table: Table
+    sorts: dict[str, Any]  # sort key -> rank column
+    filters: dict[str, Any]  # filter key -> column
+    columns: tuple[Any, ...]
+    make_row: Callable[[Row[Any]], ListRow]
+    default_sort: str
+    filter_casts: dict[str, Callable[[str], object]] = field(default_factory=dict)
+
+
+def _person_row(r: Row[Any]) -> PersonRow:
+    years = r.sentence_years if isinstance(r.sentence_years, int) else None
+    kind = str(r.sentence_kind)
+    return PersonRow(
+        pk=int(r.pk), id=str(r.id), name=str(r.sort_name), name_ru=str(r.name_ru),
+        role=vocab.ROLES.get(str(r.role), str(r.role)),
+        tribunal=vocab.TRIBUNALS.get(str(r.tribunal), str(r.tribunal)),
+        sentence="" if kind == "none" and r.tribunal == "none" else
+        vocab.sentence_label(kind, years),
+        birth_year=r.birth_year if isinstance(r.birth_year, int) else None)
+
+
+def _event_row(r: Row[Any]) -> EventRow:
+    return EventRow(pk=int(r.pk), id=str(r.id),
+                    date=vocab.format_date(str(r.date), str(r.date_precision)),
+                    title=str(r.title), people=int(r.people or 0))
+
+
+def _document_row(r: Row[Any]) -> DocumentRow:
+    return DocumentRow(pk=int(r.pk), id=str(r.id), date=vocab.format_date(str(r.date), "day"),
+                       doc_type=str(r.doc_type).replace("_", " "), title=str(r.title),
+                       persons=str(r.persons))
+
+
+_people_count = (select(func.count()).where(EventPerson.event_pk == Event.pk)
+                 .correlate(Event).scalar_subquery().label("people"))
+
+PEOPLE = ListSpec(
+    kind="person", table=Person.__table__,  # type: ignore[arg-type]
+    sorts={"name": Person.rank_name, "name_ru": Person.rank_name_ru, "role": Person.rank_role,
+           "tribunal": Person.rank_tribunal, "sentence": Person.rank_sentence,
+           "birth_year": Person.rank_birth},
+    filters={"role": Person.role, "tribunal": Person.tribunal,
+             "sentence_kind": Person.sentence_kind, "outcome": Person.outcome},
+    columns=(Person.pk, Person.id, Person.sort_name, Person.name_ru, Person.role,
+             Person.tribunal, Person.sentence_kind, Person.sentence_years, Person.birth_year),
+    make_row=_person_row, default_sort="name")
+
+EVENTS = ListSpec(
+    kind="event", table=Event.__table__,  # type: ignore[arg-type]
+    sorts={"date": Event.rank_date, "title": Event.rank_title},
+    filters={"year": Event.year},
+    filter_casts={"year": int},
+    columns=(Event.pk, Event.id, Event.date, Event.date_precision, Event.title, _people_count),
+    make_row=_event_row, default_sort="date")
+
+DOCUMENTS = ListSpec(
+    kind="document", table=Document.__table__,  # type: ignore[arg-type]
+    sorts={"date": Document.rank_date, "title": Document.rank_title,
+           "doc_type": Document.rank_type},
+    filters={"doc_type": Document.doc_type, "year": Document.year},
+    filter_casts={"year": int},
+    columns=(Document.pk, Document.id, Document.date, Document.doc_type, Document.title,
+             Document.persons),
+    make_row=_document_row, default_sort="date")
+
+SPECS = {s.kind: s for s in (PEOPLE, EVENTS, DOCUMENTS)}
+
+
+def _rank(spec: ListSpec, query: ListQuery) -> Any:
+    return spec.sorts.get(query.sort) or spec.sorts[spec.default_sort]
+
+
+def _where(spec: ListSpec, query: ListQuery) -> ColumnElement[bool]:
+    conds: list[ColumnElement[bool]] = []
+    for key, value in query.filters:
+        col = spec.filters.get(key)
+        if col is None:
+            raise ValueError(f"unknown filter {key!r} for {spec.kind}")
+        cast = spec.filter_casts.get(key, str)
+        conds.append(col == cast(value))
+    if query.pks is not None:
+        pk = spec.table.c.pk
+        conds.append(pk.in_(query.pks))
+    return and_(True, *conds)
+
+
+def count(conn: Connection, spec: ListSpec, query: ListQuery) -> int:
+    """Rows the pane shows. Unfiltered: the largest rank (one index probe)."""
+    if not query.filtered:
+        return int(conn.execute(select(func.max(_rank(spec, query)))).scalar() or 0)
+    return int(conn.execute(
+        select(func.count()).select_from(spec.table).where(_where(spec, query))).scalar() or 0)
+
+
+def page(conn: Connection, spec: ListSpec, query: ListQuery, start: int, limit: int,
+         total: int) -> list[ListRow]:
+    """Rows ``start .. start+limit-1`` of an *unfiltered* pane, by rank range."""
+    if query.filtered:
+        raise ValueError("page() is for unfiltered panes; use snapshot() + rows_by_pks()")
+    rank = _rank(spec, query)
+    if query.descending:
+        hi, lo = total - start, total - start - limit + 1
+        order = rank.desc()
+    else:
+        lo, hi = start + 1, start + limit
+        order = rank.asc()
+    stmt = select(*spec.columns).where(rank.between(lo, hi)).order_by(order)
+    return [spec.make_row(r) for r in conn.execute(stmt)]
+
+
+def snapshot(conn: Connection, spec: ListSpec, query: ListQuery) -> array[int]:
+    """Ordered primary keys of a *filtered* pane (8 bytes each)."""
+    rank = _rank(spec, query)
+    order = rank.desc() if query.descending else rank.asc()
+    stmt = select(spec.table.c.pk).where(_where(spec, query)).order_by(order)
+    out = array("q")
+    result = conn.execute(stmt.execution_options(yield_per=10_000))
+    for part in result.partitions():
+        out.extend(r[0] for r in part)
+    return out
+
+
+def rows_by_pks(conn: Connection, spec: ListSpec, pks: Sequence[int]) -> list[ListRow]:
+    """Rows for ``pks`` in the given order (one query; pages are ≤ a few hundred keys)."""
+    if not pks:
+        return []
+    pk = spec.table.c.pk
+    got = {int(r.pk): spec.make_row(r)
+           for r in conn.execute(select(*spec.columns).where(pk.in_(list(pks))))}
+    return [got[k] for k in pks if k in got]
+
+
+def position(conn: Connection, spec: ListSpec, query: ListQuery, item_id: str,
+             total: int) -> int | None:
+    """Row index of ``item_id`` in an *unfiltered* pane (None if absent)."""
+    rank = _rank(spec, query)
+    value = conn.execute(select(rank).where(spec.table.c.id == item_id)).scalar()
+    if value is None:
+        return None
+    return total - int(value) if query.descending else int(value) - 1
+
+
+def pk_of(conn: Connection, spec: ListSpec, item_id: str) -> int | None:
+    """Primary key of the item with text id ``item_id``."""
+    value = conn.execute(select(spec.table.c.pk).where(spec.table.c.id == item_id)).scalar()
+    return None if value is None else int(value)
+
+
+def distinct_values(conn: Connection, spec: ListSpec, key: str) -> list[str]:
+    """Values a filter can take (small vocabularies: roles, tribunals, types, years)."""
+    col = spec.filters[key]
+    return [str(v) for (v,) in conn.execute(select(col).distinct().order_by(col))]

@@ -1,0 +1,119 @@
+"""Controlled vocabularies of the archive and their display labels (no I/O).
+
+Kept in one place so that the builder validates against the same values the UI shows, and so
+that outcome categories (chart bars, People-pane filters) have exactly one definition.
+"""
+
+from __future__ import annotations
+
+import calendar
+
+ROLES: dict[str, str] = {
+    "defendant": "defendant",
+    "investigator": "investigator",
+    "official": "official",
+    "alleged-instigator": "alleged instigator",
+    "witness": "witness",
+    "relative": "relative",
+    "researcher": "researcher",
+    "other": "other",
+}
+
+TRIBUNALS: dict[str, str] = {
+    "military-collegium": "Military Collegium",
+    "special-board-oso": "Special Board (OSO)",
+    "nkvd-troika": "NKVD troika",
+    "unknown": "tribunal unknown",
+    "none": "—",
+}
+
+SENTENCE_KINDS: dict[str, str] = {
+    "death": "death",
+    "prison": "prison",
+    "camp": "camp",
+    "exile": "exile",
+    "ban-on-residence": "ban on residence",
+    "none": "none",
+    "unknown": "unknown",
+}
+
+STAGES: dict[str, str] = {
+    "verdict": "1935 verdict",
+    "commutation": "commutation",
+    "later": "later sentence",
+}
+
+CONFIDENCE = ("high", "medium", "low")
+PRECISIONS = ("day", "month", "year")
+
+
+def sentence_label(kind: str, years: int | None) -> str:
+    """``"10 years prison"``, ``"death"``, ``"2 years exile"``, ``"unknown (4 years)"``."""
+    if kind == "none":
+        return "no sentence"
+    if kind == "death":
+        return "death"
+    label = SENTENCE_KINDS.get(kind, kind)
+    if years is None:
+        return label
+    term = f"{years} year" + ("" if years == 1 else "s")
+    if kind == "unknown":
+        return f"unknown kind ({term})"
+    return f"{term} {label}"
+
+
+def outcome_key(kind: str, years: int | None) -> str:
+    """Chart category of a verdict: death, ``term:N`` (prison/camp), exile, ban, none, unknown."""
+    if kind == "death":
+        return "death"
+    if kind in ("prison", "camp"):
+        return f"term:{years}" if years is not None else "term:?"
+    if kind == "exile":
+        return "exile"
+    if kind == "ban-on-residence":
+        return "ban"
+    if kind == "none":
+        return "none"
+    return "unknown"
+
+
+def outcome_label(key: str) -> str:
+    """Axis label of a chart category key."""
+    if key.startswith("term:"):
+        n = key[5:]
+        return "prison/camp, term unknown" if n == "?" else f"{n} yrs"
+    return {
+        "death": "death",
+        "exile": "exile",
+        "ban": "ban on residence",
+        "none": "none / released",
+        "unknown": "unknown",
+        "no-verdict": "no verdict",
+    }.get(key, key)
+
+
+def outcome_order(key: str) -> int:
+    """Position of a category on the chart axis: death, longest term … shortest, exile, …"""
+    if key == "death":
+        return 0
+    if key.startswith("term:"):
+        n = key[5:]
+        return 100 - int(n) if n.isdigit() else 99
+    return {"exile": 200, "ban": 201, "none": 202, "unknown": 203}.get(key, 300)
+
+
+def format_date(date: str | None, precision: str | None) -> str:
+    """Show an ISO date at its precision: ``26 March 1935``, ``March 1935``, ``1935``."""
+    if not date:
+        return "date unknown"
+    parts = date.split("-")
+    try:
+        year = int(parts[0])
+        if precision == "year" or len(parts) == 1:
+            return str(year)
+        month = calendar.month_name[int(parts[1])]
+        if precision == "month" or len(parts) == 2:
+            return f"{month} {year}"
+        return f"{int(parts[2])} {month} {year}"
+    except (ValueError, IndexError):
+        return date

@@ -1,0 +1,40 @@
+"""Shared fixtures: offscreen Qt, the bundled archive (proved unchanged), temp settings."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from app import resources
+from db import Archive, open_archive
+
+BUNDLED = resources.bundled_archive()
+
+
+def sha256(path: Path) -> str:
+    """Hex digest of a file."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def bundled_archive_untouched() -> Iterator[None]:
+    """The whole session must leave the bundled archive byte-identical, with no side files."""
+    before = (sha256(BUNDLED), BUNDLED.stat().st_mtime_ns)
+    siblings = set(BUNDLED.parent.iterdir())
+    yield
+    assert (sha256(BUNDLED), BUNDLED.stat().st_mtime_ns) == before
+    assert set(BUNDLED.parent.iterdir()) == siblings
+
+
+@pytest.fixture(scope="session")
+def archive() -> Iterator[Archive]:
+    """The bundled archive, opened read-only like production."""
+    a = open_archive(BUNDLED)
+    yield a
+    a.close()
