@@ -17,14 +17,13 @@ import os
 import sqlite3
 import sys
 import tempfile
-from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.schema import CreateIndex, CreateTable
 
-from db import search_index, vocab
+from db import outcomes, search_index, vocab
 from db.errors import BuildError
 from db.schema import APPLICATION_ID, SCHEMA_VERSION, Base
 from db.source_data import SourceData, load, split_ids
@@ -119,7 +118,7 @@ class ArchiveWriter:
         for stmt in sorted(idx):
             c.execute(stmt)
         self.progress("outcome summary")
-        self._outcome_summary()
+        outcomes.build_summary(c)
         self.progress("search index")
         search_index.build(c, self.progress)
         self._meta()
@@ -244,36 +243,6 @@ class ArchiveWriter:
             "SELECT t.id, t.tribunal, t.category, CAST(t.years AS INTEGER), "
             "CAST(t.count AS INTEGER), t.label, s.pk, t.note FROM stg_tally t "
             "JOIN source s ON s.id = t.source_id ORDER BY t.id")
-
-    def _outcome_summary(self) -> None:
-        c = self.conn
-        named: dict[tuple[str, str], int] = {
-            (t, o): n for t, o, n in c.execute(
-                "SELECT tribunal, outcome, count(*) FROM person WHERE outcome != 'no-verdict' "
-                "GROUP BY tribunal, outcome")
-        }
-        # Published figures: per source, sum what it prints for a (tribunal, category);
-        # the value shown is the one most sources give (ties: the larger figure, to be stable).
-        per_source: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-        for tribunal, category, years, count, source_id in c.execute(
-            "SELECT t.tribunal, t.category, t.years, t.count, s.id FROM tally t "
-            "JOIN source s ON s.pk = t.source_pk WHERE t.count IS NOT NULL "
-            "AND t.category IN ('death', 'prison', 'camp', 'exile', 'ban') ORDER BY t.id"):
-            if category in ("prison", "camp") and years is None:
-                continue  # a range such as "3 to 5 years" fits no single bar
-            outcome = vocab.outcome_key(
-                {"ban": "ban-on-residence"}.get(category, category), years)
-            per_source[(tribunal, outcome)][source_id] += count
-        rows = []
-        for key in sorted(set(named) | set(per_source)):
-            figures = per_source.get(key, Counter())
-            votes = Counter(figures.values())
-            published = max(votes, key=lambda v: (votes[v], v)) if votes else None
-            detail = "|".join(f"{s}={n}" for s, n in sorted(figures.items()))
-            rows.append((key[0], key[1], vocab.outcome_order(key[1]), named.get(key, 0),
-                         published, detail))
-        c.executemany("INSERT INTO outcome_summary (tribunal, outcome, position, named, "
-                      "published, published_detail) VALUES (?, ?, ?, ?, ?, ?)", rows)
 
     def _meta(self) -> None:
         counts = {
