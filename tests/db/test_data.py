@@ -71,3 +71,55 @@ def test_named_collegium_defendants(archive: Archive) -> None:
                             "AND tribunal = 'military-collegium'") == 16
     assert _scalar(archive, "SELECT count(*) FROM sentence WHERE stage = 'verdict' "
                             "AND tribunal = 'special-board-oso'") == 1
+
+
+def _field_values(archive: Archive, kind: str, subject: str, field: str) -> dict[str, set[str]]:
+    from db.queries import _facts  # the same grouping the UI and dossiers use
+
+    with archive.connect() as conn:
+        facts = _facts(conn, kind, [subject])[subject]
+    fc = facts.field(field)
+    assert fc is not None, f"no claims for {kind} {subject} {field}"
+    out: dict[str, set[str]] = {}
+    for c in fc.claims:
+        out.setdefault(c.value or "", set()).add(c.source.ref.id)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("kind", "subject", "field", "expected"),
+    [
+        ("person", "sinelobov-alexei", "later_fate",
+         {"shot": "talk-kremlin-plot", "commuted": "wikimili-kremlin-plot"}),
+        ("sentence", "s-mukhanova-ekaterina-1935", "date",
+         {"1935-07-27": "koshel-kniga87", "1935-07-25": "bessmertnybarak-mukhanova"}),
+        ("event", "ev-1935-vk-verdict", "death_sentences",
+         {"2": "koshel-kniga87", "1": "kapchenko-polbio"}),
+        ("event", "ev-1935-vk-verdict", "date",
+         {"1935-07-27": "koshel-kniga87", "1935-07-25": "bessmertnybarak-mukhanova"}),
+        ("person", "rozenfeld-boris", "arrest_date",
+         {"1935-01-27": "showtrials-bnrozenfeld", "1935-01-31": "showtrials-rozenfeld-na-1mar"}),
+    ],
+    ids=["sinelobov-fate", "mukhanova-verdict-date", "death-sentences", "verdict-date",
+         "boris-arrest"],
+)
+def test_conflicts_are_separate_claims_with_their_sources(
+        archive: Archive, kind: str, subject: str, field: str, expected: dict[str, str]) -> None:
+    values = _field_values(archive, kind, subject, field)
+    assert len(values) >= 2  # the sources disagree, and both claims are kept
+    for fragment, source in expected.items():
+        matching = [v for v in values if fragment in v]
+        assert matching, f"no claim with value containing {fragment!r}: {sorted(values)}"
+        assert any(source in values[v] for v in matching)
+
+
+def test_rozenfeld_brother_and_nephew_are_both_recorded(archive: Archive) -> None:
+    with archive.connect() as conn:
+        rels = {r[0]: r[1] for r in conn.execute(text(
+            "SELECT r.relation, group_concat(s.id) FROM relation r "
+            "JOIN person a ON a.pk = r.person_pk JOIN person b ON b.pk = r.related_pk "
+            "JOIN claim c ON c.subject_kind = 'relation' AND c.subject_id = r.id "
+            "JOIN source s ON s.pk = c.source_pk WHERE a.id = 'rozenfeld-nikolai' "
+            "AND b.id = 'kamenev-lev' GROUP BY r.relation"))}
+    assert "showtrials-nbrozenfeld" in rels["brother"]
+    assert "wikimili-kremlin-plot" in rels["nephew"]
