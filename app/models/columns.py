@@ -24,23 +24,23 @@ class ColumnSpec:
 
 
 PEOPLE_COLUMNS = (
-    ColumnSpec("name", "Name", "name", width=200),
-    ColumnSpec("name_ru", "Name (Cyrillic)", "name_ru", width=260),
-    ColumnSpec("role", "Role", "role", width=110),
-    ColumnSpec("tribunal", "Tribunal", "tribunal", width=150),
-    ColumnSpec("sentence", "Sentence", "sentence", width=140),
-    ColumnSpec("birth_year", "Born", "birth_year", align_right=True, width=60),
+    ColumnSpec("name", "Name", "name", width=165),
+    ColumnSpec("name_ru", "Name (Cyrillic)", "name_ru", width=215),
+    ColumnSpec("role", "Role", "role", width=95),
+    ColumnSpec("tribunal", "Tribunal", "tribunal", width=140),
+    ColumnSpec("sentence", "Sentence", "sentence", width=110),
+    ColumnSpec("birth_year", "Born", "birth_year", align_right=True, width=50),
 )
 
 EVENT_COLUMNS = (
-    ColumnSpec("date", "Date", "date", width=140),
-    ColumnSpec("title", "Event", "title", width=420),
+    ColumnSpec("date", "Date", "date", width=135),
+    ColumnSpec("title", "Event", "title", width=520),
     ColumnSpec("people", "People", None, align_right=True, width=60),
 )
 
 DOCUMENT_COLUMNS = (
-    ColumnSpec("date", "Date", "date", width=130),
-    ColumnSpec("doc_type", "Type", "doc_type", width=150),
-    ColumnSpec("title", "Title", "title", width=480),
-    ColumnSpec("persons", "Persons named", None, width=220),
+    ColumnSpec("date", "Date", "date", width=115),
+    ColumnSpec("doc_type", "Type", "doc_type", width=135),
+    ColumnSpec("title", "Title", "title", width=340),
+    ColumnSpec("persons", "Persons named", None, width=200),
 )

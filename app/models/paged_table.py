@@ -29,6 +29,7 @@ from PySide6.QtCore import (
 )
 
 from app.models.columns import ColumnSpec, IdRole, RowRole
+from app.workers import Runner
 from db import Archive, listing
 from db.dto import ListRow
 from db.listing import ListQuery, ListSpec
@@ -43,6 +44,8 @@ class PagedTableModel(QAbstractTableModel):
 
     PAGE_SIZE = 256
     MAX_PAGES = 32
+    #: Filtered snapshots of tables larger than this are computed on a worker thread.
+    ASYNC_ROWS = 50_000
 
     query_changed = Signal(object)
     total_changed = Signal(int, int)
@@ -60,6 +63,7 @@ class PagedTableModel(QAbstractTableModel):
         self._pages: OrderedDict[int, list[ListRow]] = OrderedDict()
         #: Number of SQL page fetches so far (tests assert budgets on it).
         self.fetch_count = 0
+        self.runner = Runner(self)
 
     # -- state ----------------------------------------------------------------------------
 
@@ -105,6 +109,14 @@ class PagedTableModel(QAbstractTableModel):
     def set_query(self, query: ListQuery) -> None:
         """Show ``query`` now (synchronously)."""
         self.apply(query, *self.compute(query))
+
+    def request_query(self, query: ListQuery) -> None:
+        """Show ``query``: at once when cheap, else on a worker (the newest request wins)."""
+        if query.filtered and self._table_total > self.ASYNC_ROWS:
+            self.runner.submit(lambda: self.compute(query),
+                               lambda result: self.apply(query, *result))
+        else:
+            self.set_query(query)
 
     def apply(self, query: ListQuery, total: int, pks: array[int] | None) -> None:
         """Reset to a computed snapshot (called on the GUI thread)."""
@@ -177,7 +189,7 @@ class PagedTableModel(QAbstractTableModel):
         if key == self._query.sort and descending == self._query.descending:
             return
         q = self._query
-        self.set_query(ListQuery(key, descending, q.filters, q.pks))
+        self.request_query(ListQuery(key, descending, q.filters, q.pks))
 
     # -- paging ---------------------------------------------------------------------------
 

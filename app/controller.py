@@ -1,0 +1,129 @@
+"""ArchiveController: owns the open archive and answers the questions widgets may not ask SQL.
+
+It loads detail pages (DTO → HTML renderer), labels for the breadcrumb, filter vocabularies,
+exports, and swaps archives: a bad archive leaves the current one open and reports one
+clear error.
+
+Signals:
+    archive_changed(object): a new ``Archive`` is open (the old one is closed after this).
+    error(str, str): title and message for the user.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from app.widgets import detail_html
+from db import Archive, ArchiveError, export, listing, open_archive, queries
+from db.dto import Ref
+from db.listing import ListQuery, ListSpec
+
+log = logging.getLogger(__name__)
+
+Renderer = Callable[[frozenset[str]], str]
+
+
+class ArchiveController(QObject):
+    """The one place the GUI reaches the data layer outside the list models."""
+
+    archive_changed = Signal(object)
+    error = Signal(str, str)
+
+    def __init__(self, archive: Archive, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._archive = archive
+        self._labels: dict[Ref, str] = {}
+
+    @property
+    def archive(self) -> Archive:
+        """The archive open now."""
+        return self._archive
+
+    def open_path(self, path: Path) -> bool:
+        """Open ``path``; on failure keep the current archive and emit :attr:`error`."""
+        try:
+            new = open_archive(path)
+        except ArchiveError as exc:
+            log.info("refused archive %s: %s", path, exc.problem)
+            self.error.emit(exc.title, exc.message)
+            return False
+        old, self._archive = self._archive, new
+        self._labels.clear()
+        self.archive_changed.emit(new)
+        old.close()
+        return True
+
+    def close(self) -> None:
+        """Release the archive's connections."""
+        self._archive.close()
+
+    # -- pages ------------------------------------------------------------------------------
+
+    def page(self, ref: Ref) -> tuple[Renderer, list[str]] | None:
+        """A renderer for ``ref``'s detail page and its external addresses (None: no item)."""
+        with self._archive.connect() as conn:
+            if ref.kind == "person":
+                p = queries.person_detail(conn, ref.id)
+                return (functools.partial(detail_html.person_html, p), []) if p else None
+            if ref.kind == "event":
+                e = queries.event_detail(conn, ref.id)
+                return (functools.partial(detail_html.event_html, e), []) if e else None
+            if ref.kind == "document":
+                d = queries.document_detail(conn, ref.id)
+                if d is None:
+                    return None
+                return functools.partial(detail_html.document_html, d), [d.url or ""]
+            s = queries.source_detail(conn, ref.id)
+            if s is None:
+                return None
+            return functools.partial(detail_html.source_html, s), [s.url or ""]
+
+    def welcome_page(self) -> Renderer:
+        """The page shown when nothing is selected."""
+        info = self._archive.info
+        html = detail_html.welcome_html(info.title, info.data_version, info.counts)
+        return lambda _expanded: html
+
+    def outcome_page(self, tribunal: str, outcome: str) -> Renderer | None:
+        """A published chart bar with every source's figure."""
+        with self._archive.connect() as conn:
+            counts = [c for c in queries.outcome_counts(conn)
+                      if c.tribunal == tribunal and c.outcome == outcome]
+            tallies = queries.tallies(conn)
+        if not counts:
+            return None
+        html = detail_html.outcome_html(counts[0], tallies)
+        return lambda _expanded: html
+
+    def label(self, ref: Ref) -> str:
+        """Short label for breadcrumbs (cached per archive)."""
+        if ref not in self._labels:
+            with self._archive.connect() as conn:
+                self._labels[ref] = queries.label_of(conn, ref) or ref.id
+        return self._labels[ref]
+
+    # -- lists ------------------------------------------------------------------------------
+
+    def filter_values(self, spec: ListSpec, key: str) -> list[str]:
+        """Values a filter combo offers (years, document types)."""
+        with self._archive.connect() as conn:
+            return listing.distinct_values(conn, spec, key)
+
+    def export(self, spec: ListSpec, query: ListQuery, path: Path,
+               columns: list[tuple[str, str]]) -> int:
+        """Write the pane's rows to ``path`` (CSV or JSON by suffix) via a temp file."""
+        fmt = "json" if path.suffix.lower() == ".json" else "csv"
+        tmp = path.with_name(f".{path.name}.part")
+        try:
+            with self._archive.connect() as conn, tmp.open("w", encoding="utf-8",
+                                                           newline="") as out:
+                n = export.write(conn, spec, query, out, fmt, columns)
+            tmp.replace(path)
+        finally:
+            tmp.unlink(missing_ok=True)
+        return n

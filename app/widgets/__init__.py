@@ -1,0 +1,1 @@
+"""Widgets of the main window (no SQL: they get DTOs and emit signals)."""

@@ -1,0 +1,86 @@
+"""DetailView: the right-hand page showing one person, event, document or source.
+
+A QTextBrowser with ``openLinks`` off: it never follows a link itself.  Internal
+``archive://`` links are emitted as :attr:`DetailView.link_activated`; a document's online
+address is emitted as :attr:`external_link_requested` only when the user clicks it;
+``expand://`` re-renders the page with one long field in full.  ``loadResource`` refuses every
+resource, so even markup that slipped through could not read a local file.
+
+Signals:
+    link_activated(object): a ``Ref`` the user clicked.
+    external_link_requested(str): an http(s) address the user clicked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QUrl, Signal, Slot
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from db.dto import Ref
+
+#: Renders the current page given the set of expanded field keys.
+Renderer = Callable[[frozenset[str]], str]
+
+
+class DetailView(QTextBrowser):
+    """Read-only rich-text page with internal links only."""
+
+    link_activated = Signal(object)
+    external_link_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("detailView")
+        self.setAccessibleName("Detail")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setReadOnly(True)
+        self.anchorClicked.connect(self._on_anchor_clicked)
+        self._renderer: Renderer | None = None
+        self._expanded: frozenset[str] = frozenset()
+        self._external: list[str] = []
+        self.ref: Ref | None = None
+
+    def show_page(self, ref: Ref | None, renderer: Renderer, external: list[str]) -> None:
+        """Show a page; ``external`` holds the addresses ``external:N`` links stand for."""
+        self.ref = ref
+        self._renderer = renderer
+        self._expanded = frozenset()
+        self._external = list(external)
+        self._render()
+        self.verticalScrollBar().setValue(0)
+
+    def _render(self) -> None:
+        if self._renderer is not None:
+            self.setHtml(self._renderer(self._expanded))
+
+    def loadResource(self, kind: int, name: QUrl | str) -> object:
+        # Archive text never loads anything: no images, no style sheets, no files.
+        return None
+
+    @Slot(QUrl)
+    def _on_anchor_clicked(self, url: QUrl) -> None:
+        text = url.toString()
+        ref = Ref.from_uri(text)
+        if ref is not None:
+            self.link_activated.emit(ref)
+        elif text.startswith("expand://"):
+            self._expanded = self._expanded | {text[len("expand://"):]}
+            position = self.verticalScrollBar().value()
+            self._render()
+            self.verticalScrollBar().setValue(position)
+        elif text.startswith("external:"):
+            index = text[len("external:"):]
+            if index.isdigit() and int(index) < len(self._external):
+                address = self._external[int(index)]
+                if address.startswith(("http://", "https://")):
+                    self.external_link_requested.emit(address)
+        # Anything else (file:, javascript:, data: …) is ignored on purpose.
+
+    def plain_text(self) -> str:
+        """The page as plain text (tests and accessibility)."""
+        doc: QTextDocument = self.document()
+        return doc.toPlainText()

@@ -1,0 +1,247 @@
+"""ListPane: filter bar + table view + count line for one kind of item.
+
+The view shows a :class:`PagedTableModel`; it is configured for millions of rows (fixed row
+height from the font, no word wrap, interactive header, no resize-to-contents).  The pane
+turns selection into :attr:`item_selected` and reveals an id on request without re-emitting.
+
+Signals:
+    item_selected(str): the id of the row the user made current.
+    counts_changed(int, int): rows shown, rows in the table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSignalBlocker, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.models.paged_table import PagedTableModel
+from db.listing import ListQuery
+
+
+@dataclass(frozen=True)
+class FilterSpec:
+    """A filter combo: db filter key, label, and (value, text) options."""
+
+    key: str
+    label: str
+    options: tuple[tuple[str, str], ...]
+
+
+class ListPane(QWidget):
+    """One list pane (People, Events or Documents)."""
+
+    item_selected = Signal(str)
+    counts_changed = Signal(int, int)
+
+    def __init__(self, model: PagedTableModel, view_name: str, noun: str,
+                 filters: tuple[FilterSpec, ...], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.noun = noun
+        self._combos: dict[str, QComboBox] = {}
+        self._chip_keys: set[str] = set()
+
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        for spec in filters:
+            combo = QComboBox(self)
+            combo.setObjectName(f"{view_name}_{spec.key}Filter")
+            combo.setAccessibleName(f"Filter {noun} by {spec.label.lower()}")
+            combo.addItem(f"All {spec.label.lower()}s" if not spec.label.endswith("s")
+                          else f"All {spec.label.lower()}", None)
+            for value, text in spec.options:
+                combo.addItem(text, value)
+            combo.currentIndexChanged.connect(self._on_combo_changed)
+            bar.addWidget(QLabel(f"{spec.label}:", self))
+            bar.addWidget(combo)
+            self._combos[spec.key] = combo
+        bar.addStretch(1)
+        self.chip = QLabel(self)
+        self.chip.setObjectName(f"{view_name}_chip")
+        self.chip.setTextFormat(Qt.TextFormat.PlainText)
+        self.chip.setStyleSheet("QLabel { background: #e8eef8; border-radius: 3px; "
+                                "padding: 1px 6px; }")
+        self.chip.hide()
+        self.chip_clear = QToolButton(self)
+        self.chip_clear.setText("✕")
+        self.chip_clear.setToolTip("Remove this filter")
+        self.chip_clear.setObjectName(f"{view_name}_chipClear")
+        self.chip_clear.hide()
+        self.chip_clear.clicked.connect(self.clear_extra_filters)
+        bar.addWidget(self.chip)
+        bar.addWidget(self.chip_clear)
+
+        self.view = QTableView(self)
+        self.view.setObjectName(view_name)
+        self.view.setAccessibleName(f"{noun.capitalize()} list")
+        self.view.setModel(model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setWordWrap(False)
+        self.view.setAlternatingRowColors(True)
+        self.view.setTabKeyNavigation(False)
+        vh = self.view.verticalHeader()
+        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vh.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        vh.hide()
+        hh = self.view.horizontalHeader()
+        hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        hh.setStretchLastSection(True)
+        hh.setSortIndicatorShown(True)
+        hh.setHighlightSections(False)
+        for i, col in enumerate(model.columns):
+            self.view.setColumnWidth(i, col.width)
+        # Indicator first: enabling sorting re-sorts by whatever the indicator says.
+        self._sync_sort_indicator()
+        self.view.setSortingEnabled(True)
+
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName(f"{view_name}_count")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.count_label)
+
+        self.view.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
+        model.total_changed.connect(self._on_total_changed)
+        model.query_changed.connect(self._on_query_changed)
+        model.modelReset.connect(self._sync_sort_indicator)
+
+    # -- filters --------------------------------------------------------------------------
+
+    @Slot(int)
+    def _on_combo_changed(self, _index: int) -> None:
+        query = self.model.query
+        for key, combo in self._combos.items():
+            query = query.with_filter(key, combo.currentData())
+        self.model.request_query(query)
+
+    def set_extra_filter(self, key: str, value: str, description: str) -> None:
+        """Apply a filter that has no combo (chart bar, search) and show it as a chip."""
+        self.set_extra_filters({key: value}, description)
+
+    def set_extra_filters(self, filters: dict[str, str], description: str) -> None:
+        """Apply several chip filters at once (e.g. tribunal + outcome)."""
+        query = self.model.query
+        for key in self._chip_keys:
+            query = query.with_filter(key, None)
+        for key, combo in self._combos.items():
+            if key in filters:
+                with QSignalBlocker(combo):
+                    combo.setCurrentIndex(0)
+        for key, value in filters.items():
+            query = query.with_filter(key, value)
+        self._chip_keys = set(filters)
+        self.chip.setText(description)
+        self.chip.show()
+        self.chip_clear.show()
+        self.model.request_query(query)
+
+    def set_pks_filter(self, pks: tuple[int, ...] | None, description: str) -> None:
+        """Restrict the pane to these primary keys (e.g. the current search)."""
+        q = self.model.query
+        self.chip.setText(description)
+        self.chip.setVisible(pks is not None)
+        self.chip_clear.setVisible(pks is not None)
+        self.model.request_query(ListQuery(q.sort, q.descending, q.filters, pks))
+
+    @Slot()
+    def clear_extra_filters(self) -> None:
+        """Remove the chip filters (chart bar / search)."""
+        query = self.model.query
+        for key in self._chip_keys:
+            query = query.with_filter(key, None)
+        self._chip_keys = set()
+        query = ListQuery(query.sort, query.descending, query.filters, None)
+        self.chip.hide()
+        self.chip_clear.hide()
+        self.model.request_query(query)
+
+    @Slot()
+    def clear_filters(self) -> None:
+        """Remove every filter."""
+        for combo in self._combos.values():
+            with QSignalBlocker(combo):
+                combo.setCurrentIndex(0)
+        self._chip_keys = set()
+        self.chip.hide()
+        self.chip_clear.hide()
+        q = self.model.query
+        self.model.request_query(ListQuery(q.sort, q.descending))
+
+    def set_combo_filter(self, key: str, value: str | None) -> None:
+        """Select a filter value in its combo (applies it)."""
+        combo = self._combos[key]
+        index = combo.findData(value) if value is not None else 0
+        combo.setCurrentIndex(max(index, 0))
+
+    # -- selection ------------------------------------------------------------------------
+
+    @Slot(QModelIndex, QModelIndex)
+    def _on_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        item_id = self.model.id_at(current.row()) if current.isValid() else None
+        if item_id is not None:
+            self.item_selected.emit(item_id)
+
+    def current_id(self) -> str | None:
+        """Id of the current row."""
+        index = self.view.currentIndex()
+        return self.model.id_at(index.row()) if index.isValid() else None
+
+    def reveal(self, item_id: str) -> bool:
+        """Select and scroll to ``item_id`` without emitting item_selected."""
+        if self.current_id() == item_id:
+            return True
+        row = self.model.row_of(item_id)
+        selection = self.view.selectionModel()
+        with QSignalBlocker(selection):
+            if row is None:
+                selection.clearSelection()
+                selection.setCurrentIndex(QModelIndex(),
+                                          QItemSelectionModel.SelectionFlag.Clear)
+                self.view.viewport().update()
+                return False
+            index = self.model.index(row, 0)
+            selection.setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+        self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        self.view.viewport().update()
+        return True
+
+    # -- counts and sort indicator ----------------------------------------------------------
+
+    @Slot(int, int)
+    def _on_total_changed(self, shown: int, total: int) -> None:
+        self.count_label.setText(f"{shown:,} of {total:,} {self.noun} shown")
+        self.counts_changed.emit(shown, total)
+
+    @Slot(object)
+    def _on_query_changed(self, _query: object) -> None:
+        self._sync_sort_indicator()
+
+    @Slot()
+    def _sync_sort_indicator(self) -> None:
+        q = self.model.query
+        header = self.view.horizontalHeader()
+        for i, col in enumerate(self.model.columns):
+            if col.sort_key == q.sort:
+                order = (Qt.SortOrder.DescendingOrder if q.descending
+                         else Qt.SortOrder.AscendingOrder)
+                with QSignalBlocker(header):
+                    header.setSortIndicator(i, order)
+                return

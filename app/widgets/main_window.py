@@ -1,0 +1,206 @@
+"""MainWindow: layout, menus, actions, toolbar and status bar — no SQL, no wiring of others.
+
+Left: the list panes as tabs (People, Events, Documents, plus any extra pane such as the
+outcome chart).  Right: a breadcrumb over the detail view.  Every action has a menu entry and
+most a shortcut; the composition root (:mod:`app.bootstrap`) connects them.
+
+Signals:
+    breadcrumb_clicked(int): a history index chosen in the breadcrumb.
+    closing(): the window is about to close (save settings).
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.widgets.detail_view import DetailView
+
+
+class MainWindow(QMainWindow):
+    """The application window."""
+
+    breadcrumb_clicked = Signal(int)
+    closing = Signal()
+
+    DEFAULT_SIZE = (1280, 800)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.resize(*self.DEFAULT_SIZE)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("paneTabs")
+        self.tabs.setDocumentMode(True)
+
+        self.breadcrumb = QLabel(self)
+        self.breadcrumb.setObjectName("breadcrumb")
+        self.breadcrumb.setAccessibleName("Where you came from")
+        self.breadcrumb.setTextFormat(Qt.TextFormat.RichText)
+        self.breadcrumb.setOpenExternalLinks(False)
+        self.breadcrumb.setWordWrap(True)
+        self.breadcrumb.linkActivated.connect(self._on_breadcrumb_link)
+        self.detail = DetailView(self)
+
+        right = QWidget(self)
+        rlayout = QVBoxLayout(right)
+        rlayout.setContentsMargins(4, 4, 4, 4)
+        rlayout.addWidget(self.breadcrumb)
+        rlayout.addWidget(self.detail, 1)
+
+        self.left = QWidget(self)
+        self.left_layout = QVBoxLayout(self.left)
+        self.left_layout.setContentsMargins(0, 0, 0, 0)
+        self.left_layout.addWidget(self.tabs, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([800, 480])
+        self.setCentralWidget(self.splitter)
+
+        self.status = QLabel(self)
+        self.status.setObjectName("statusCounts")
+        self.statusBar().addPermanentWidget(self.status)
+        self._make_actions()
+        self._make_menus()
+
+    # -- actions --------------------------------------------------------------------------
+
+    def _action(self, name: str, text: str,
+                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+                tip: str = "") -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        self.addAction(action)
+        return action
+
+    def _make_actions(self) -> None:
+        K = QKeySequence.StandardKey  # noqa: N806
+        self.open_action = self._action("openAction", "&Open archive…", K.Open,
+                                        "Open another archive file")
+        self.export_action = self._action("exportAction", "&Export list…", "Ctrl+E",
+                                          "Save the rows the current pane shows as CSV or JSON")
+        self.print_action = self._action("printAction", "&Print…", K.Print,
+                                         "Print the dossier of the item shown")
+        self.preview_action = self._action("printPreviewAction", "Print pre&view…", None,
+                                           "Preview the dossier of the item shown")
+        self.export_pdf_action = self._action("exportPdfAction", "Export &PDF…", "Ctrl+Shift+E",
+                                              "Save the dossier of the item shown as PDF")
+        self.case_summary_action = self._action("caseSummaryAction", "Case &summary dossier…",
+                                                None, "Print or save the case summary")
+        self.quit_action = self._action("quitAction", "&Quit", K.Quit)
+        self.back_action = self._action("backAction", "&Back", "Alt+Left", "Go back")
+        self.forward_action = self._action("forwardAction", "&Forward", "Alt+Right",
+                                           "Go forward")
+        self.back_action.setEnabled(False)
+        self.forward_action.setEnabled(False)
+        self.find_action = self._action("findAction", "&Find…", K.Find,
+                                        "Search names and texts")
+        self.clear_filters_action = self._action("clearFiltersAction", "&Clear filters",
+                                                 "Ctrl+Shift+L", "Show every row of the pane")
+        self.about_action = self._action("aboutAction", "&About")
+        self.tab_actions: list[QAction] = []
+
+    def _make_menus(self) -> None:
+        menu = self.menuBar()
+        self.file_menu = menu.addMenu("&File")
+        self.file_menu.addAction(self.open_action)
+        self.recent_menu = QMenu("Open &recent", self)
+        self.recent_menu.setObjectName("recentMenu")
+        self.file_menu.addMenu(self.recent_menu)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.export_action)
+        self.file_menu.addSeparator()
+        for a in (self.print_action, self.preview_action, self.export_pdf_action,
+                  self.case_summary_action):
+            self.file_menu.addAction(a)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.go_menu = menu.addMenu("&Go")
+        self.go_menu.addAction(self.back_action)
+        self.go_menu.addAction(self.forward_action)
+        self.go_menu.addSeparator()
+        self.view_menu = menu.addMenu("&View")
+        self.view_menu.addAction(self.find_action)
+        self.view_menu.addAction(self.clear_filters_action)
+        self.help_menu = menu.addMenu("&Help")
+        self.help_menu.addAction(self.about_action)
+
+        self.toolbar = QToolBar("Navigation", self)
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for a in (self.back_action, self.forward_action):
+            self.toolbar.addAction(a)
+        self.toolbar.addSeparator()
+        for a in (self.open_action, self.export_action, self.print_action,
+                  self.export_pdf_action):
+            self.toolbar.addAction(a)
+        self.addToolBar(self.toolbar)
+
+    def add_pane(self, widget: QWidget, title: str, shortcut: str) -> QAction:
+        """Add a tab with a Go-menu action switching to it."""
+        index = self.tabs.addTab(widget, title)
+        action = self._action(f"show{title.replace(' ', '')}Action", f"&{title}", shortcut,
+                              f"Show the {title} pane")
+        action.triggered.connect(lambda: self.tabs.setCurrentIndex(index))
+        self.go_menu.addAction(action)
+        self.tab_actions.append(action)
+        return action
+
+    # -- breadcrumb, status -----------------------------------------------------------------
+
+    def set_breadcrumb(self, trail: list[tuple[int, str, bool]]) -> None:
+        """Show the trail: (history index, label, is current) — labels are escaped here."""
+        parts = []
+        for index, label, current in trail:
+            text = html.escape(label if len(label) <= 30 else label[:28] + "…")
+            parts.append(f"<b>{text}</b>" if current else f'<a href="history:{index}">{text}</a>')
+        self.breadcrumb.setText(" › ".join(parts))
+
+    @Slot(str)
+    def _on_breadcrumb_link(self, link: str) -> None:
+        if link.startswith("history:") and link[8:].isdigit():
+            self.breadcrumb_clicked.emit(int(link[8:]))
+
+    def set_status(self, text: str) -> None:
+        """The permanent counts label in the status bar."""
+        self.status.setText(text)
+
+    # -- events ---------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Mouse back/forward buttons anywhere in the window navigate the history.
+        if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
+            if event.button() == Qt.MouseButton.BackButton:
+                self.back_action.trigger()
+                return True
+            if event.button() == Qt.MouseButton.ForwardButton:
+                self.forward_action.trigger()
+                return True
+        return super().eventFilter(watched, event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.closing.emit()
+        super().closeEvent(event)
