@@ -19,6 +19,7 @@ from app.models.columns import DOCUMENT_COLUMNS, EVENT_COLUMNS, PEOPLE_COLUMNS
 from app.models.paged_table import PagedTableModel
 from app.navigation import Navigator
 from app.settings import Settings
+from app.widgets.chart_pane import ChartPane
 from app.widgets.list_pane import FilterSpec, ListPane
 from app.widgets.main_window import MainWindow
 from db import Archive, listing, vocab
@@ -47,13 +48,13 @@ class Dialogs:
                                               "Archives (*.sqlite *.db);;All files (*)")
         return Path(name) if name else None
 
-    def ask_save(self, parent: QWidget, suggested: str) -> Path | None:
-        """Ask where to export a list."""
+    def ask_save(self, parent: QWidget, suggested: str,
+                 filters: str = "CSV (*.csv);;JSON (*.json)") -> Path | None:
+        """Ask where to save (a list export, a chart image)."""
         if callable(self.save_path):
             result: Path | None = self.save_path(parent, suggested)
             return result
-        name, _ = QFileDialog.getSaveFileName(parent, "Export list", suggested,
-                                              "CSV (*.csv);;JSON (*.json)")
+        name, _ = QFileDialog.getSaveFileName(parent, "Save as", suggested, filters)
         return Path(name) if name else None
 
     def show(self, parent: QWidget, title: str, message: str) -> None:
@@ -81,6 +82,7 @@ class App:
     settings: Settings
     dialogs: Dialogs
     panes: dict[str, ListPane] = field(default_factory=dict)
+    chart: ChartPane | None = None
     wiring: QObject | None = None
 
 
@@ -128,6 +130,9 @@ def build_app(archive: Archive, settings: Settings, dialogs: Dialogs | None = No
         pane = ListPane(model, PANE_NAMES[kind], noun, filters[kind], window)
         app.panes[kind] = pane
         window.add_pane(pane, *titles[kind])
+    app.chart = ChartPane(window)
+    app.chart.set_archive(archive)
+    window.add_pane(app.chart, "Outcomes", "Ctrl+4")
     app.wiring = Wiring(app)
     restore(app)
     return app
@@ -188,6 +193,11 @@ class Wiring(QObject):
         w.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         ctl.error.connect(lambda title, msg: app.dialogs.show(w, title, msg))
         ctl.archive_changed.connect(self._on_archive_changed)
+        # Outcome chart: a named bar filters People, a published bar explains its sources.
+        assert app.chart is not None
+        app.chart.named_bar_clicked.connect(self._on_named_bar)
+        app.chart.published_bar_clicked.connect(self._on_published_bar)
+        w.save_chart_action.triggered.connect(self._on_save_chart)
         # Lists, help, lifetime.
         w.export_action.triggered.connect(self._on_export)
         w.clear_filters_action.triggered.connect(self._on_clear_filters)
@@ -278,12 +288,46 @@ class Wiring(QObject):
         for pane in self.app.panes.values():
             pane.clear_filters()
             pane.model.set_archive(archive)
+        if self.app.chart is not None:
+            self.app.chart.set_archive(archive)
         self.app.navigator.clear()
         self._set_title()
 
     def _set_title(self) -> None:
         info = self.app.controller.archive.info
         self.app.window.setWindowTitle(f"{info.title} — {info.path.name} — Kremlin Affair Archive")
+
+    # -- outcome chart -------------------------------------------------------------------------
+
+    @Slot(str, str)
+    def _on_named_bar(self, tribunal: str, outcome: str) -> None:
+        pane = self.app.panes["person"]
+        label = f"{vocab.TRIBUNALS.get(tribunal, tribunal)}: {vocab.outcome_label(outcome)}"
+        pane.set_extra_filters({"tribunal": tribunal, "outcome": outcome},
+                               f"Outcome — {label}")
+        self.app.window.tabs.setCurrentWidget(pane)
+
+    @Slot(str, str)
+    def _on_published_bar(self, tribunal: str, outcome: str) -> None:
+        page = self.app.controller.outcome_page(tribunal, outcome)
+        if page is not None:
+            self.app.window.detail.show_page(None, page, [])
+
+    @Slot()
+    def _on_save_chart(self) -> None:
+        chart = self.app.chart
+        if chart is None:
+            return
+        w = self.app.window
+        path = self.app.dialogs.ask_save(w, "outcomes.png", "Images (*.png);;SVG (*.svg)")
+        if path is None:
+            return
+        try:
+            chart.save_image(path)
+        except OSError as exc:
+            self.app.dialogs.show(w, "Could not save the chart", str(exc))
+            return
+        w.statusBar().showMessage(f"Chart saved to {path}", 8000)
 
     # -- lists and help -------------------------------------------------------------------------
 

@@ -18,7 +18,7 @@ from types import ModuleType
 from app import resources
 
 #: Command name → module under app.commands.
-COMMANDS = ("info", "show")
+COMMANDS = ("info", "show", "stats")
 
 EXIT_USAGE = 2
 EXIT_ARCHIVE = 3

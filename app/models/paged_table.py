@@ -14,6 +14,7 @@ Signals:
 
 from __future__ import annotations
 
+import html
 from array import array
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -39,6 +40,17 @@ Index = QModelIndex | QPersistentModelIndex
 Snapshot = tuple[int, "array[int] | None"]
 
 
+#: Longest text a cell's tooltip shows (the full value is one click away in the detail view).
+TOOLTIP_LIMIT = 500
+
+
+def _tooltip(text: str) -> str:
+    """Archive text as a tooltip: escaped rich text, so Qt never takes it for markup."""
+    if len(text) > TOOLTIP_LIMIT:
+        text = text[:TOOLTIP_LIMIT] + "…"
+    return f"<qt>{html.escape(text)}</qt>" if text else ""
+
+
 class PagedTableModel(QAbstractTableModel):
     """Rows of one entity kind in the current sort and filter, fetched page by page."""
 
@@ -61,8 +73,9 @@ class PagedTableModel(QAbstractTableModel):
         self._table_total = 0
         self._pks: array[int] | None = None
         self._pages: OrderedDict[int, list[ListRow]] = OrderedDict()
-        #: Number of SQL page fetches so far (tests assert budgets on it).
+        #: Number of SQL page fetches and data() calls so far (tests assert budgets on them).
         self.fetch_count = 0
+        self.data_calls = 0
         self.runner = Runner(self)
 
     # -- state ----------------------------------------------------------------------------
@@ -159,6 +172,7 @@ class PagedTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        self.data_calls += 1
         if not index.isValid() or not 0 <= index.row() < self._total:
             return None
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
@@ -177,7 +191,8 @@ class PagedTableModel(QAbstractTableModel):
         if role == RowRole:
             return row
         value = getattr(row, col.attr)
-        return "" if value is None else str(value)
+        text = "" if value is None else str(value)
+        return _tooltip(text) if role == Qt.ItemDataRole.ToolTipRole else text
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self._columns):

@@ -109,6 +109,8 @@ class MainWindow(QMainWindow):
                                               "Save the dossier of the item shown as PDF")
         self.case_summary_action = self._action("caseSummaryAction", "Case &summary dossier…",
                                                 None, "Print or save the case summary")
+        self.save_chart_action = self._action("saveChartAction", "Save outcome &chart…", None,
+                                              "Save the outcome chart as PNG or SVG")
         self.quit_action = self._action("quitAction", "&Quit", K.Quit)
         self.back_action = self._action("backAction", "&Back", "Alt+Left", "Go back")
         self.forward_action = self._action("forwardAction", "&Forward", "Alt+Right",
@@ -131,6 +133,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addMenu(self.recent_menu)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.export_action)
+        self.file_menu.addAction(self.save_chart_action)
         self.file_menu.addSeparator()
         for a in (self.print_action, self.preview_action, self.export_pdf_action,
                   self.case_summary_action):

@@ -269,3 +269,30 @@ def test_injected_markup_in_archive_text_shows_literally(
     assert app.window.detail.plain_text().count(PAYLOAD) == 2
     rendered = app.window.detail.toHtml()
     assert "<img" not in rendered and 'href="file:' not in rendered
+
+
+def test_named_bar_filters_people_to_the_sql_set(make_app: MakeApp, archive: Archive) -> None:
+    app = make_app()
+    assert app.chart is not None
+    app.chart.named_bar_clicked.emit("military-collegium", "term:10")
+    pane = app.panes["person"]
+    assert app.window.tabs.currentWidget() is pane
+    with archive.connect() as conn:
+        expected = {r[0] for r in conn.execute(text(
+            "SELECT p.id FROM sentence s JOIN person p ON p.pk = s.person_pk WHERE "
+            "s.stage = 'verdict' AND s.tribunal = 'military-collegium' AND s.kind IN "
+            "('prison', 'camp') AND s.years = 10"))}
+    shown = {pane.model.id_at(r) for r in range(pane.model.rowCount())}
+    assert shown == expected and len(expected) == 3
+    assert pane.chip.isVisible() and "10 yrs" in pane.chip.text()
+    pane.chip_clear.click()
+    assert pane.model.rowCount() == 99 and not pane.chip.isVisible()
+
+
+def test_published_bar_explains_its_sources(make_app: MakeApp) -> None:
+    app = make_app()
+    assert app.chart is not None
+    app.chart.published_bar_clicked.emit("military-collegium", "death")
+    page = app.window.detail.plain_text()
+    assert "Published: 2" in page
+    assert "kapchenko-polbio: 1" in page and "koshel-kniga87: 2" in page

@@ -1,0 +1,1 @@
+"""Charts drawn from archive DTOs (no SQL here): the sentence-outcome chart."""

@@ -1,0 +1,226 @@
+"""The sentence-outcome chart: published tallies beside the archive's own verdict records.
+
+Functions of :class:`db.dto.OutcomeCount` values (no database access), shared by the chart pane
+(on screen) and the case-summary dossier (:func:`render_image`, off screen, for printing); the
+words (labels, tooltips) live in :mod:`app.charts.outcome_text`.  One bar group per
+outcome category; inside a group, for each tribunal, a *published* bar (the figure most sources
+give) beside a *named* bar (people of this archive with that 1935 verdict).
+
+Greyscale-safe by construction: tribunals differ in lightness (dark / middle / light), and
+*published* bars are solid while *named* bars are hatched (a different hatch per tribunal), so
+nothing depends on hue alone.  Labels fit the width (:func:`fit_to_width`): below
+:data:`COMPACT_BELOW` pixels (a dossier page) legend and category labels get short forms, and
+value labels are dropped when counts are too wide for their bars (generated archives).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QValueAxis
+from PySide6.QtCore import QMargins, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsScene
+
+from app.charts.outcome_text import (
+    PUBLISHED,
+    SUBTITLE,
+    TITLE,
+    X_TITLE,
+    X_TITLE_COMPACT,
+    Y_TITLE,
+    ChartLayout,
+    axis_label,
+    set_label,
+)
+from db.dto import OutcomeCount
+
+#: Tribunal colours, chosen for lightness first (greyscale luma ≈ 45, 116, 179 of 255).
+TRIBUNAL_COLOURS = {
+    "military-collegium": QColor("#1b2f4e"),
+    "special-board-oso": QColor("#b8621b"),
+    "unknown": QColor("#7fae86"),
+}
+_FALLBACK_COLOURS = (QColor("#6b3d7a"), QColor("#888888"))
+#: Hatch of each tribunal's *named* bars: a second cue, besides lightness, for greyscale.
+_HATCHES = (Qt.BrushStyle.BDiagPattern, Qt.BrushStyle.FDiagPattern,
+            Qt.BrushStyle.DiagCrossPattern, Qt.BrushStyle.CrossPattern)
+
+#: Dynamic properties set on every QBarSet so views and tests can read a bar back as data.
+TRIBUNAL_PROPERTY = "tribunal"
+MEASURE_PROPERTY = "measure"
+#: Charts narrower than this (pixels) get short legend labels and smaller label fonts.
+COMPACT_BELOW = 1100
+#: Chart width taken by the value axis and margins, not by bar groups (pixels, approximate).
+_PLOT_MARGIN = 110
+
+
+def tribunal_colour(tribunal: str, index: int) -> QColor:
+    """Colour of a tribunal's bars (a fallback by index for tribunals outside the palette)."""
+    return QColor(TRIBUNAL_COLOURS.get(tribunal, _FALLBACK_COLOURS[index % 2]))
+
+
+def _style(bar_set: QBarSet, colour: QColor, measure: str, index: int) -> None:
+    pen = QPen(colour.darker(115), 1.2)
+    bar_set.setPen(pen)
+    if measure == PUBLISHED:
+        bar_set.setBrush(QBrush(colour))
+    else:
+        bar_set.setBrush(QBrush(colour, _HATCHES[index % len(_HATCHES)]))
+    bar_set.setLabelColor(QColor("#202020"))
+
+
+def _nice_max(value: int) -> tuple[int, int]:
+    """An axis maximum ≥ ``value`` on a 1-2-5 step, and the tick count that divides it."""
+    if value <= 0:
+        return 1, 2
+    step = 1
+    while value / step > 8:
+        for mult in (2, 5, 10):
+            if value / (step * mult) <= 8:
+                step *= mult
+                break
+        else:
+            step *= 10
+    top = -(-value // step) * step
+    if top == value:
+        top += step  # headroom for the value labels above the tallest bar
+    return top, top // step + 1
+
+
+def _show_values_if_they_fit(chart: QChart, width: float) -> None:
+    """Value labels above the bars, unless the widest one is wider than a bar's slot (large
+    archives: six-digit counts on thin bars would overprint each other)."""
+    outcomes = chart.property("outcomes") or []
+    for series in chart.series():
+        if not isinstance(series, QBarSeries) or not series.barSets():
+            continue
+        sets = series.barSets()
+        widest = max((s.at(i) for s in sets for i in range(s.count())), default=0)
+        metrics = QFontMetricsF(sets[0].labelFont())
+        slot = (width - _PLOT_MARGIN) / max(len(outcomes), 1) * series.barWidth() / len(sets)
+        series.setLabelsVisible(bool(chart.property("show_values"))
+                                and metrics.horizontalAdvance(f"{widest:.0f}") <= slot)
+
+
+def fit_to_width(chart: QChart, width: float) -> None:
+    """Fit labels to a chart ``width`` pixels wide: value labels only where they fit; below
+    :data:`COMPACT_BELOW`, short legend and category labels in a smaller font (restored when
+    the chart is wide again), so nothing elides."""
+    _show_values_if_they_fit(chart, width)
+    compact = width < COMPACT_BELOW
+    if chart.property("compact") == compact:
+        return
+    chart.setProperty("compact", compact)
+    font = QFont()
+    if compact:
+        font.setPointSizeF(max(font.pointSizeF() - 1.5, 6.5))
+    chart.legend().setFont(font)
+    for axis in chart.axes(Qt.Orientation.Horizontal):
+        axis.setLabelsFont(font)
+        if isinstance(axis, QBarCategoryAxis):
+            # Narrow groups elide even two-line labels ("residence"): use short forms.
+            axis.setCategories([axis_label(o, compact=compact)
+                                for o in chart.property("outcomes") or []])
+            axis.setTitleText(X_TITLE_COMPACT if compact else X_TITLE)
+    for series in chart.series():
+        if isinstance(series, QBarSeries):
+            for bar_set in series.barSets():
+                bar_set.setLabel(set_label(str(bar_set.property(TRIBUNAL_PROPERTY)),
+                                           str(bar_set.property(MEASURE_PROPERTY)),
+                                           compact=compact))
+
+
+def build_chart(counts: Sequence[OutcomeCount], *, width: float = 1240,
+                show_values: bool = True) -> QChart:
+    """The outcome chart for ``counts`` (one series filled in one pass, animations off),
+    labelled for a chart ``width`` pixels wide (see :func:`fit_to_width`).
+
+    Every bar set carries the dynamic properties :data:`TRIBUNAL_PROPERTY` and
+    :data:`MEASURE_PROPERTY`; the category axis lists :func:`axis_label` of
+    :attr:`ChartLayout.outcomes` in order.
+    """
+    layout = ChartLayout.of(counts)
+    chart = QChart()
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    title_font = QFont(chart.titleFont())
+    title_font.setPointSizeF(max(title_font.pointSizeF(), 9.0) + 2)
+    chart.setTitleFont(title_font)
+    chart.setTitle(f"<div align='center'><b>{html.escape(TITLE)}</b><br>"
+                   f"<small>{html.escape(SUBTITLE)}</small></div>")
+    chart.setMargins(QMargins(6, 6, 6, 0))
+    series = QBarSeries()
+    tribunal_index: dict[str, int] = {}
+    top = 0
+    for tribunal, measure in layout.bar_sets:
+        idx = tribunal_index.setdefault(tribunal, len(tribunal_index))
+        bar_set = QBarSet(set_label(tribunal, measure))
+        bar_set.setProperty(TRIBUNAL_PROPERTY, tribunal)
+        bar_set.setProperty(MEASURE_PROPERTY, measure)
+        values = [layout.value(tribunal, measure, o) for o in layout.outcomes]
+        top = max(top, *values) if values else top
+        bar_set.append(values)
+        _style(bar_set, tribunal_colour(tribunal, idx), measure, idx)
+        series.append(bar_set)
+    series.setBarWidth(0.85)
+    chart.setProperty("show_values", show_values)
+    if show_values:
+        series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
+        series.setLabelsFormat("@value")
+    chart.addSeries(series)
+    chart.setProperty("outcomes", list(layout.outcomes))
+    x_axis = QBarCategoryAxis()
+    x_axis.append([axis_label(o) for o in layout.outcomes])
+    x_axis.setTitleText(X_TITLE)
+    y_axis = QValueAxis()
+    y_max, ticks = _nice_max(top)
+    y_axis.setRange(0, y_max)
+    y_axis.setTickCount(ticks)
+    y_axis.setLabelFormat("%d")
+    y_axis.setTitleText(Y_TITLE)
+    chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+    chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(x_axis)
+    series.attachAxis(y_axis)
+    legend = chart.legend()
+    legend.setVisible(True)
+    legend.setAlignment(Qt.AlignmentFlag.AlignBottom)
+    fit_to_width(chart, width)
+    return chart
+
+
+def paint_chart(painter: QPainter, counts: Sequence[OutcomeCount], width: int,
+                height: int) -> None:
+    """Draw the chart for ``counts`` on white into ``painter``'s device, ``width`` × ``height``.
+
+    The chart lives in a throw-away scene, so this works with no window (images, SVG, print).
+    """
+    chart = build_chart(counts, width=width)
+    chart.setBackgroundBrush(QBrush(Qt.GlobalColor.white))
+    chart.setBackgroundRoundness(0)
+    chart.setDropShadowEnabled(False)
+    scene = QGraphicsScene()
+    scene.addItem(chart)
+    chart.setGeometry(QRectF(QPointF(0, 0), QSize(width, height).toSizeF()))
+    scene.setSceneRect(chart.geometry())
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    scene.render(painter, QRectF(0, 0, width, height), scene.sceneRect())
+
+
+def render_image(counts: list[OutcomeCount], width: int, height: int) -> QImage:
+    """The chart drawn off screen on white, ``width`` × ``height`` pixels, for printing.
+
+    Needs a ``QApplication`` (charts are graphics widgets); no window is shown.
+    """
+    image = QImage(width, height, QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    try:
+        paint_chart(painter, counts, width, height)
+    finally:
+        painter.end()
+    return image
+
+

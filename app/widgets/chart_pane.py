@@ -1,0 +1,212 @@
+"""ChartPane: the sentence-outcome chart of the open archive, with tooltips, clicks and export.
+
+The chart is drawn by :mod:`app.charts.outcome_chart` from the ``outcome_summary`` table the
+archive builder precomputed, read synchronously: it is about twenty rows at any archive size
+(plus the few dozen published tallies for the footnotes), so a worker would cost more than the
+read.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCharts import QBarSeries, QBarSet, QChart, QChartView
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QCursor, QPainter, QResizeEvent
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import QLabel, QToolTip, QVBoxLayout, QWidget
+
+from app.charts import outcome_chart, outcome_text
+from app.charts.outcome_chart import MEASURE_PROPERTY, TRIBUNAL_PROPERTY
+from app.charts.outcome_text import NAMED, PUBLISHED
+from db import Archive, outcomes
+from db.dto import OutcomeCount
+from db.outcomes import UncountedFigure
+from db.queries import outcome_counts
+
+#: Size of saved images when the pane has never been laid out (the chart tab's usual size).
+DEFAULT_EXPORT_SIZE = QSize(1240, 650)
+
+
+class ChartPane(QWidget):
+    """The outcome chart (a ``QChartView`` named ``outcomeChart``) and a line of totals.
+
+    Signals:
+        named_bar_clicked(str, str): (tribunal, outcome) of a clicked "named" bar; the People
+            pane should show exactly the people with that tribunal and outcome.
+        published_bar_clicked(str, str): (tribunal, outcome) of a clicked "published" bar;
+            the detail view should show the sources of that tally (see :meth:`count`).
+    """
+
+    named_bar_clicked = Signal(str, str)
+    published_bar_clicked = Signal(str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._counts: list[OutcomeCount] = []
+        self._layout = outcome_text.ChartLayout.of([])
+        self._uncounted: list[UncountedFigure] = []
+        self._source_labels: dict[str, str] = {}
+        self.view = QChartView(self)
+        self.view.setObjectName("outcomeChart")
+        self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.view.setAccessibleName("Sentence outcomes chart")
+        self.totals = QLabel(self)
+        self.totals.setObjectName("outcomeTotals")
+        self.totals.setTextFormat(Qt.TextFormat.PlainText)
+        self.totals.setWordWrap(True)
+        self.totals.setContentsMargins(8, 0, 8, 4)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        box.addWidget(self.view, 1)
+        box.addWidget(self.totals)
+        self._show([], {})
+
+    # -- data ------------------------------------------------------------------------------
+
+    def set_archive(self, archive: Archive) -> None:
+        """Show the chart of ``archive`` (a few small reads; synchronous on purpose)."""
+        with archive.connect() as conn:
+            counts = outcome_counts(conn)
+            self._uncounted = outcomes.uncounted_figures(conn)
+            self._source_labels = outcomes.source_labels(conn)
+            totals = outcomes.published_totals(conn)
+        self._show(counts, totals)
+
+    def counts(self) -> list[OutcomeCount]:
+        """The numbers the chart shows, one per (tribunal, outcome)."""
+        return list(self._counts)
+
+    def count(self, tribunal: str, outcome: str) -> OutcomeCount | None:
+        """The numbers behind one bar pair (its ``published_by`` names the sources)."""
+        return self._layout.counts.get((tribunal, outcome))
+
+    def tooltip(self, tribunal: str, measure: str, outcome: str) -> str:
+        """Rich-text tooltip of one bar (``measure`` is ``"published"`` or ``"named"``)."""
+        notes = [f for f in self._uncounted if f.applies_to(tribunal, outcome)]
+        return outcome_text.bar_tooltip(self.count(tribunal, outcome), tribunal, outcome,
+                                         measure, self._source_labels, notes)
+
+    def _show(self, counts: list[OutcomeCount], totals: dict[str, int]) -> None:
+        self._counts = counts
+        self._layout = outcome_text.ChartLayout.of(counts)
+        chart = outcome_chart.build_chart(counts, width=self.width())
+        for series in chart.series():
+            if isinstance(series, QBarSeries):
+                series.clicked.connect(self._on_series_clicked)
+                series.hovered.connect(self._on_series_hovered)
+        old = self.view.chart()
+        self.view.setChart(chart)
+        if old is not None and old is not chart:
+            old.deleteLater()
+        self.totals.setText(outcome_text.totals_line(counts, totals) if counts else
+                            "This archive records no 1935 verdicts and no published tallies.")
+        self.view.setAccessibleDescription(self.totals.text())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Keep labels readable: short legend and category labels when the pane is narrow."""
+        super().resizeEvent(event)
+        outcome_chart.fit_to_width(self.view.chart(), event.size().width())
+
+    # -- bars ------------------------------------------------------------------------------
+
+    def _bar(self, index: int, bar_set: QBarSet) -> tuple[str, str, str] | None:
+        """(tribunal, measure, outcome) of bar ``index`` of ``bar_set``."""
+        if not 0 <= index < len(self._layout.outcomes):
+            return None
+        tribunal = bar_set.property(TRIBUNAL_PROPERTY)
+        measure = bar_set.property(MEASURE_PROPERTY)
+        if not isinstance(tribunal, str) or measure not in (NAMED, PUBLISHED):
+            return None
+        return tribunal, str(measure), self._layout.outcomes[index]
+
+    def activate_bar(self, tribunal: str, measure: str, outcome: str) -> None:
+        """What a click on a bar does: emit the matching signal when the bar has a figure."""
+        c = self.count(tribunal, outcome)
+        if c is None:
+            return
+        if measure == NAMED and c.named > 0:
+            self.named_bar_clicked.emit(tribunal, outcome)
+        elif measure == PUBLISHED and c.published is not None:
+            self.published_bar_clicked.emit(tribunal, outcome)
+
+    @Slot(int, QBarSet)
+    def _on_series_clicked(self, index: int, bar_set: QBarSet) -> None:
+        bar = self._bar(index, bar_set)
+        if bar is not None:
+            self.activate_bar(*bar)
+
+    @Slot(bool, int, QBarSet)
+    def _on_series_hovered(self, status: bool, index: int, bar_set: QBarSet) -> None:
+        bar = self._bar(index, bar_set) if status else None
+        if bar is None:
+            QToolTip.hideText()
+            self.view.unsetCursor()
+            return
+        self.view.setCursor(Qt.CursorShape.PointingHandCursor)
+        QToolTip.showText(QCursor.pos(), self.tooltip(*bar), self.view)
+
+    # -- export ----------------------------------------------------------------------------
+
+    def save_image(self, path: Path) -> None:
+        """Save the chart as PNG or SVG (by suffix), at the pane's size, on white.
+
+        Raises:
+            OSError: the suffix is neither .png nor .svg, or the file cannot be written.
+        """
+        size = self.view.size() if self.view.width() > 200 else DEFAULT_EXPORT_SIZE
+        suffix = path.suffix.lower()
+        if suffix == ".png":
+            data = self._png_bytes(size)
+        elif suffix == ".svg":
+            data = self._svg_bytes(size)
+        else:
+            raise OSError(f"Cannot save the chart as “{path.suffix or path.name}”: "
+                          "choose a file name ending in .png or .svg.")
+        tmp = path.with_name(f".{path.name}.part")
+        try:
+            tmp.write_bytes(data)
+            os.replace(tmp, path)
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            raise OSError(exc.errno, f"Cannot save the chart to {path}: "
+                          f"{exc.strerror or exc}") from exc
+
+    def _png_bytes(self, size: QSize) -> bytes:
+        image = outcome_chart.render_image(self._counts, size.width(), size.height())
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        # PySide6 6.12 accepts only str for the format here although its stubs say bytes.
+        if not image.save(buffer, "PNG"):  # type: ignore[call-overload]
+            raise OSError("Cannot encode the chart as PNG.")
+        return bytes(buffer.data().data())
+
+    def _svg_bytes(self, size: QSize) -> bytes:
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        generator = QSvgGenerator()
+        generator.setOutputDevice(buffer)
+        # The chart lays its text out in screen pixels; an SVG at another resolution (default
+        # 72 dpi) would shrink the text and misplace the centred title.
+        screen = self.screen()
+        generator.setResolution(round(screen.logicalDotsPerInch()) if screen else 96)
+        generator.setSize(size)
+        generator.setViewBox(QRect(0, 0, size.width(), size.height()))
+        generator.setTitle(outcome_text.TITLE)
+        generator.setDescription(outcome_text.SUBTITLE)
+        painter = QPainter()
+        if not painter.begin(generator):
+            raise OSError("Cannot start the SVG writer.")
+        try:
+            outcome_chart.paint_chart(painter, self._counts, size.width(), size.height())
+        finally:
+            painter.end()
+        buffer.close()
+        return bytes(data.data())
+
+    def chart(self) -> QChart:
+        """The chart on screen (tests read its series back)."""
+        return self.view.chart()
