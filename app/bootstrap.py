@@ -18,10 +18,17 @@ from app.controller import ArchiveController
 from app.models.columns import DOCUMENT_COLUMNS, EVENT_COLUMNS, PEOPLE_COLUMNS
 from app.models.paged_table import PagedTableModel
 from app.navigation import Navigator
+from app.printing import (
+    DossierService,
+    export_dossier_pdf,
+    preview_dossier,
+    print_dossier,
+)
 from app.settings import Settings
 from app.widgets.chart_pane import ChartPane
 from app.widgets.list_pane import FilterSpec, ListPane
 from app.widgets.main_window import MainWindow
+from app.widgets.search_panel import SearchPanel
 from db import Archive, listing, vocab
 from db.dto import Ref
 from db.listing import ListQuery
@@ -38,6 +45,8 @@ class Dialogs:
     save_path: object = None  # Callable[[QWidget, str], Path | None]
     notify: object = None  # Callable[[QWidget, str, str], None]
     open_url: object = None  # Callable[[str], None]
+    run_print: object = None  # Callable[[QWidget, QPrinter], bool] (the print dialog)
+    run_preview: object = None  # Callable[[QPrintPreviewDialog], None]
 
     def ask_open(self, parent: QWidget) -> Path | None:
         """Ask for an archive file."""
@@ -83,6 +92,7 @@ class App:
     dialogs: Dialogs
     panes: dict[str, ListPane] = field(default_factory=dict)
     chart: ChartPane | None = None
+    search: SearchPanel | None = None
     wiring: QObject | None = None
 
 
@@ -133,6 +143,9 @@ def build_app(archive: Archive, settings: Settings, dialogs: Dialogs | None = No
     app.chart = ChartPane(window)
     app.chart.set_archive(archive)
     window.add_pane(app.chart, "Outcomes", "Ctrl+4")
+    app.search = SearchPanel(window)
+    app.search.set_archive(archive)
+    window.set_search_panel(app.search)
     app.wiring = Wiring(app)
     restore(app)
     return app
@@ -198,6 +211,17 @@ class Wiring(QObject):
         app.chart.named_bar_clicked.connect(self._on_named_bar)
         app.chart.published_bar_clicked.connect(self._on_published_bar)
         w.save_chart_action.triggered.connect(self._on_save_chart)
+        # Search: Ctrl+F, open a hit, show the matches in the People pane.
+        assert app.search is not None
+        w.find_action.triggered.connect(app.search.focus_search)
+        app.search.item_activated.connect(nav.go)
+        w.search_filter_action.triggered.connect(self._on_search_filter)
+        # Dossiers: print, preview, export PDF, case summary.
+        self.dossiers = DossierService(ctl.archive)
+        w.print_action.triggered.connect(self._on_print)
+        w.preview_action.triggered.connect(lambda: self._preview(self.app.navigator.current))
+        w.export_pdf_action.triggered.connect(self._on_export_pdf)
+        w.case_summary_action.triggered.connect(lambda: self._preview(None))
         # Lists, help, lifetime.
         w.export_action.triggered.connect(self._on_export)
         w.clear_filters_action.triggered.connect(self._on_clear_filters)
@@ -290,6 +314,9 @@ class Wiring(QObject):
             pane.model.set_archive(archive)
         if self.app.chart is not None:
             self.app.chart.set_archive(archive)
+        if self.app.search is not None:
+            self.app.search.set_archive(archive)
+        self.dossiers = DossierService(archive)
         self.app.navigator.clear()
         self._set_title()
 
@@ -328,6 +355,50 @@ class Wiring(QObject):
             self.app.dialogs.show(w, "Could not save the chart", str(exc))
             return
         w.statusBar().showMessage(f"Chart saved to {path}", 8000)
+
+    # -- search ---------------------------------------------------------------------------------
+
+    @Slot()
+    def _on_search_filter(self) -> None:
+        search = self.app.search
+        if search is None:
+            return
+        query = search.results.query.strip() if search.results else ""
+        pane = self.app.panes["person"]
+        if not query:
+            pane.clear_extra_filters()
+            return
+        pks = self.app.controller.person_pks(query)
+        pane.set_pks_filter(tuple(pks), f"Search — “{query}”: {len(pks):,} people")
+        self.app.window.tabs.setCurrentWidget(pane)
+
+    # -- dossiers -------------------------------------------------------------------------------
+
+    def _error(self, parent: QWidget | None, title: str, message: str) -> None:
+        self.app.dialogs.show(self.app.window, title, message)
+
+    @Slot()
+    def _on_print(self) -> None:
+        d = self.app.dialogs
+        kwargs = {"run_dialog": d.run_print} if callable(d.run_print) else {}
+        print_dossier(self.app.window, self.dossiers, self.app.navigator.current,
+                      show_error=self._error, **kwargs)  # type: ignore[arg-type]
+
+    def _preview(self, ref: Ref | None) -> None:
+        d = self.app.dialogs
+        kwargs = {"run_dialog": d.run_preview} if callable(d.run_preview) else {}
+        preview_dossier(self.app.window, self.dossiers, ref, show_error=self._error, **kwargs)
+
+    @Slot()
+    def _on_export_pdf(self) -> None:
+        ref = self.app.navigator.current
+        path = export_dossier_pdf(
+            self.app.window, self.dossiers, ref,
+            ask_path=lambda parent, name: self.app.dialogs.ask_save(
+                self.app.window, name, "PDF (*.pdf)"),
+            show_error=self._error)
+        if path is not None:
+            self.app.window.statusBar().showMessage(f"Dossier saved to {path}", 8000)
 
     # -- lists and help -------------------------------------------------------------------------
 

@@ -18,7 +18,7 @@ from types import ModuleType
 from app import resources
 
 #: Command name → module under app.commands.
-COMMANDS = ("info", "show", "stats")
+COMMANDS = ("info", "show", "stats", "dossier", "search")
 
 EXIT_USAGE = 2
 EXIT_ARCHIVE = 3

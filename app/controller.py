@@ -109,6 +109,13 @@ class ArchiveController(QObject):
 
     # -- lists ------------------------------------------------------------------------------
 
+    def person_pks(self, text: str, limit: int = 100_000) -> list[int]:
+        """People the search ``text`` finds, best first (for the People pane filter)."""
+        from db import search
+
+        with self._archive.connect() as conn:
+            return search.person_pks(conn, text, limit)
+
     def filter_values(self, spec: ListSpec, key: str) -> list[str]:
         """Values a filter combo offers (years, document types)."""
         with self._archive.connect() as conn:

@@ -12,12 +12,13 @@ Nothing here ever reads a whole table into Python objects.
 
 from __future__ import annotations
 
+import json
 from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Table, and_, func, select
+from sqlalchemy import ColumnElement, Connection, Table, TextClause, and_, func, select, text
 from sqlalchemy.engine import Row
 
 from db import vocab
@@ -124,7 +125,7 @@ def _rank(spec: ListSpec, query: ListQuery) -> Any:
 
 
 def _where(spec: ListSpec, query: ListQuery) -> ColumnElement[bool]:
-    conds: list[ColumnElement[bool]] = []
+    conds: list[ColumnElement[bool] | TextClause] = []
     for key, value in query.filters:
         col = spec.filters.get(key)
         if col is None:
@@ -132,8 +133,10 @@ def _where(spec: ListSpec, query: ListQuery) -> ColumnElement[bool]:
         cast = spec.filter_casts.get(key, str)
         conds.append(col == cast(value))
     if query.pks is not None:
-        pk = spec.table.c.pk
-        conds.append(pk.in_(query.pks))
+        # One JSON parameter instead of one bound variable per key: a search may return
+        # 100,000 people, far past SQLite's limit on variables.
+        conds.append(text(f"{spec.table.name}.pk IN (SELECT value FROM json_each(:pks))")
+                     .bindparams(pks=json.dumps(list(query.pks))))
     return and_(True, *conds)
 
 

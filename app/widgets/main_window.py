@@ -63,7 +63,10 @@ class MainWindow(QMainWindow):
         self.left = QWidget(self)
         self.left_layout = QVBoxLayout(self.left)
         self.left_layout.setContentsMargins(0, 0, 0, 0)
-        self.left_layout.addWidget(self.tabs, 1)
+        self.left_split = QSplitter(Qt.Orientation.Vertical, self.left)
+        self.left_split.setObjectName("leftSplitter")
+        self.left_split.addWidget(self.tabs)
+        self.left_layout.addWidget(self.left_split, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
@@ -119,6 +122,9 @@ class MainWindow(QMainWindow):
         self.forward_action.setEnabled(False)
         self.find_action = self._action("findAction", "&Find…", K.Find,
                                         "Search names and texts")
+        self.search_filter_action = self._action(
+            "searchFilterAction", "Show search matches in &People", "Ctrl+Shift+F",
+            "Filter the People pane to the people the current search finds")
         self.clear_filters_action = self._action("clearFiltersAction", "&Clear filters",
                                                  "Ctrl+Shift+L", "Show every row of the pane")
         self.about_action = self._action("aboutAction", "&About")
@@ -146,6 +152,7 @@ class MainWindow(QMainWindow):
         self.go_menu.addSeparator()
         self.view_menu = menu.addMenu("&View")
         self.view_menu.addAction(self.find_action)
+        self.view_menu.addAction(self.search_filter_action)
         self.view_menu.addAction(self.clear_filters_action)
         self.help_menu = menu.addMenu("&Help")
         self.help_menu.addAction(self.about_action)
@@ -161,6 +168,13 @@ class MainWindow(QMainWindow):
                   self.export_pdf_action):
             self.toolbar.addAction(a)
         self.addToolBar(self.toolbar)
+
+    def set_search_panel(self, panel: QWidget) -> None:
+        """Put the search box and its results above the panes."""
+        panel.setAccessibleName("Search")
+        self.left_split.insertWidget(0, panel)
+        self.left_split.setCollapsible(1, False)
+        self.left_split.setSizes([190, 560])
 
     def add_pane(self, widget: QWidget, title: str, shortcut: str) -> QAction:
         """Add a tab with a Go-menu action switching to it."""

@@ -296,3 +296,68 @@ def test_published_bar_explains_its_sources(make_app: MakeApp) -> None:
     page = app.window.detail.plain_text()
     assert "Published: 2" in page
     assert "kapchenko-polbio: 1" in page and "koshel-kniga87: 2" in page
+
+
+def test_search_opens_a_hit_into_the_history(make_app: MakeApp, qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    app = make_app()
+    assert app.search is not None
+    app.window.find_action.trigger()
+    box = app.window.findChild(QLineEdit, "searchBox")
+    assert box is not None and app.window.focusWidget() is box
+    box.setText("Jeschow")
+    qtbot.waitUntil(lambda: bool(app.search and app.search.results.hits), timeout=5000)
+    with qtbot.waitSignal(app.navigator.current_changed, timeout=2000):
+        box.returnPressed.emit()
+    assert app.navigator.current == Ref("person", "yezhov-nikolai")
+    assert app.panes["person"].current_id() == "yezhov-nikolai"
+
+
+def test_people_pane_filtered_by_the_current_search(make_app: MakeApp, qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    app = make_app()
+    box = app.window.findChild(QLineEdit, "searchBox")
+    assert box is not None
+    box.setText("Rozenfeld")
+    qtbot.waitUntil(lambda: bool(app.search and app.search.results.query == "Rozenfeld"),
+                    timeout=5000)
+    app.window.search_filter_action.trigger()
+    pane = app.panes["person"]
+    shown = {pane.model.id_at(r) for r in range(pane.model.rowCount())}
+    assert {"rozenfeld-nikolai", "rozenfeld-nina", "rozenfeld-boris"} <= shown
+    assert len(shown) < 10 and "Search" in pane.chip.text()
+
+
+def test_export_pdf_of_the_current_person(make_app: MakeApp, fake_dialogs: FakeDialogs,
+                                          tmp_path: Path) -> None:
+    app = make_app()
+    app.navigator.go(Ref("person", "kamenev-lev"))
+    target = tmp_path / "kamenev.pdf"
+    fake_dialogs.save_answers.append(target)
+    app.window.export_pdf_action.trigger()
+    data = target.read_bytes()
+    assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
+    assert fake_dialogs.messages == []
+
+
+def test_export_pdf_to_a_missing_folder_reports_and_writes_nothing(
+        make_app: MakeApp, fake_dialogs: FakeDialogs, tmp_path: Path) -> None:
+    app = make_app()
+    app.navigator.go(Ref("person", "kamenev-lev"))
+    fake_dialogs.save_answers.append(tmp_path / "missing" / "x.pdf")
+    app.window.export_pdf_action.trigger()
+    assert len(fake_dialogs.messages) == 1 and "PDF" in fake_dialogs.messages[0][0]
+    assert not (tmp_path / "missing").exists()
+
+
+def test_case_summary_preview_paints_pages(make_app: MakeApp, fake_dialogs: FakeDialogs) -> None:
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+    shown: list[QPrintPreviewDialog] = []
+    app = make_app()
+    app.dialogs.run_preview = shown.append
+    app.window.case_summary_action.trigger()
+    assert len(shown) == 1 and "Kremlin" in shown[0].windowTitle()
+    assert fake_dialogs.messages == []

@@ -1,0 +1,139 @@
+"""``kremlin-archive dossier``: write the dossier of one item, the case, or every person as PDF.
+
+* ``dossier ID [-o FILE.pdf]`` — a person, event, document or source (``kind/id`` if an id is
+  ambiguous); default file ``ID.pdf`` in the current folder;
+* ``dossier --case -o FILE.pdf`` — the case summary;
+* ``dossier --all-people -o DIR/`` — one PDF per person, progress on stderr.
+
+Every file is written through the verified writer: a failure prints one line and leaves no
+file behind.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from app.cli import EXIT_FAILED, EXIT_NOT_FOUND, EXIT_USAGE
+from db import Archive, listing, queries
+from db.dto import Ref
+
+if TYPE_CHECKING:  # Qt is imported only when the command runs, not when the CLI parses
+    from PySide6.QtCore import QCoreApplication
+
+    from app.printing import DossierService
+
+HELP = "write a footnoted dossier (person, event, document, source, or the whole case) as PDF"
+#: People fetched per page while writing every person's dossier.
+BATCH = 256
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Add this command's options."""
+    parser.add_argument("id", nargs="?", help="record id, e.g. sinelobov-alexei or "
+                        "event/ev-1935-vk-verdict")
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--case", action="store_true", help="the case summary")
+    group.add_argument("--all-people", action="store_true",
+                       help="one PDF per person into the folder given with -o")
+    parser.add_argument("-o", "--output", type=Path, default=None,
+                        help="PDF file (or folder, with --all-people)")
+    parser.add_argument("--page-size", choices=("A4", "Letter"), default="A4",
+                        help="paper size (default A4)")
+
+
+def _error(message: str) -> None:
+    print(f"kremlin-archive: {message}", file=sys.stderr)
+
+
+def run(args: argparse.Namespace, archive: Archive) -> int:
+    """Write the requested dossier(s)."""
+    chosen = [bool(args.id), args.case, args.all_people]
+    if sum(chosen) != 1:
+        _error("dossier: give exactly one of ID, --case or --all-people")
+        return EXIT_USAGE
+    if args.all_people and args.output is None:
+        _error("dossier --all-people needs -o FOLDER")
+        return EXIT_USAGE
+    app = _gui_app()  # noqa: F841 (kept alive while the dossiers are written)
+    from app.printing import DossierService
+
+    service = DossierService(archive)
+    if args.all_people:
+        return _all_people(service, archive, args.output, args.page_size, sys.stderr)
+    ref: Ref | None = None
+    if args.id:
+        with archive.connect() as conn:
+            refs = queries.find_refs(conn, args.id)
+        if not refs:
+            _error(f"no record with id “{args.id}”")
+            return EXIT_NOT_FOUND
+        if len(refs) > 1:
+            kinds = ", ".join(f"{r.kind}/{r.id}" for r in refs)
+            _error(f"“{args.id}” is ambiguous; use one of {kinds}")
+            return EXIT_USAGE
+        ref = refs[0]
+    output = args.output or Path(f"{ref.id if ref else 'case-summary'}.pdf")
+    return _write(service, ref, output, args.page_size)
+
+
+def _write(service: DossierService, ref: Ref | None, path: Path, page_size: str) -> int:
+    from app.printing import PdfWriteError
+
+    try:
+        written = service.write_pdf(ref, path, page_size)
+    except PdfWriteError as exc:
+        _error(f"cannot write {exc.path}: {exc.message}")
+        return EXIT_FAILED
+    print(written)
+    return 0
+
+
+def _all_people(service: DossierService, archive: Archive, folder: Path, page_size: str,
+                progress: TextIO) -> int:
+    from app.printing import PdfWriteError
+
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError as exc:
+        _error(f"cannot create the folder {folder}: {exc.strerror or exc}")
+        return EXIT_FAILED
+    query = listing.ListQuery()
+    with archive.connect() as conn:
+        total = listing.count(conn, listing.PEOPLE, query)
+    live = progress.isatty()
+    done = 0
+    for start in range(0, total, BATCH):
+        with archive.connect() as conn:
+            rows = listing.page(conn, listing.PEOPLE, query, start, BATCH, total)
+        for row in rows:
+            try:
+                service.write_pdf(Ref("person", row.id), folder / f"{row.id}.pdf", page_size)
+            except PdfWriteError as exc:
+                if live:
+                    progress.write("\n")
+                _error(f"cannot write {exc.path}: {exc.message}")
+                return EXIT_FAILED
+            done += 1
+            line = f"[{done}/{total}] {row.id}"
+            progress.write(f"\r{line:<60}" if live else f"{line}\n")
+            progress.flush()
+    if live:
+        progress.write("\n")
+    progress.write(f"{done} dossiers written to {folder}\n")
+    return 0
+
+
+def _gui_app() -> QCoreApplication:
+    # Fonts, PDF writing and the chart need a QApplication; a command line has no window,
+    # so it runs on Qt's offscreen platform unless the caller chose another.
+    from PySide6.QtWidgets import QApplication
+
+    existing = QApplication.instance()
+    if existing is not None:
+        return existing
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    return QApplication(["kremlin-archive"])

@@ -1,0 +1,64 @@
+"""``kremlin-archive search QUERY``: the search box's results on the command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from app.cli import EXIT_FAILED, EXIT_NOT_FOUND
+from app.commands.output import print_json
+from db import Archive
+from db.search import SearchResults, search
+
+HELP = "find people (any spelling of a name), events, documents and sources"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Add this command's options."""
+    parser.add_argument("query", nargs="+", help="words to find, e.g. Jeschow or 'Н.Б. Розенфельд'")
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument("--limit", type=int, default=10, metavar="N",
+                        help="at most N hits per group (default 10)")
+
+
+def as_dict(results: SearchResults) -> dict[str, object]:
+    """The results as plain data (what ``--json`` prints)."""
+    return {
+        "query": results.query,
+        "notices": list(results.notices),
+        "error": results.error,
+        "groups": [{
+            "kind": g.kind, "title": g.title, "count": g.count, "more": g.more,
+            "hits": [{"id": h.ref.id, "kind": h.ref.kind, "uri": h.ref.uri(), "label": h.label,
+                      "label_spans": [list(s) for s in h.label_spans], "why": h.why,
+                      "why_spans": [list(s) for s in h.why_spans], "detail": h.detail,
+                      "rank": h.rank} for h in g.hits],
+        } for g in results.groups],
+    }
+
+
+def text_lines(results: SearchResults) -> list[str]:
+    """Plain-text rendering: one heading per group, two lines per hit."""
+    lines = [f"note: {n}" for n in results.notices]
+    for g in results.groups:
+        lines.append(f"{g.title} ({g.count_label})")
+        for h in g.hits:
+            detail = f" [{h.detail}]" if h.detail else ""
+            lines.append(f"  {h.ref.kind:<8} {h.ref.id}  {h.label}{detail}")
+            lines.append(f"           why: {h.why}")
+    return lines
+
+
+def run(args: argparse.Namespace, archive: Archive) -> int:
+    """Search and print."""
+    limit = max(1, min(int(args.limit), 1000))
+    with archive.connect() as conn:
+        results = search(conn, " ".join(args.query), limit=limit)
+    if results.error:
+        print(f"kremlin-archive: search failed: {results.error}", file=sys.stderr)
+        return EXIT_FAILED
+    if args.json:
+        print_json(as_dict(results))
+    else:
+        print("\n".join(text_lines(results)) if results.groups else "nothing found")
+    return 0 if results.groups else EXIT_NOT_FOUND

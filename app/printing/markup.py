@@ -1,0 +1,245 @@
+"""HTML building blocks of the dossiers: escaping, value formatting, numbered footnotes (no Qt).
+
+Every piece of archive text passes through :func:`esc` before it enters a dossier: archive text
+is data, never markup (a ``<img src="file:///…">`` in a summary prints as those characters).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from db import vocab
+from db.dto import ClaimDTO, Facts, FieldClaims, Labelled
+
+#: Longest stretch of one value printed; Qt's text layout is super-linear on huge unbroken runs.
+MAX_VALUE_CHARS = 20_000
+
+_ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+#: Readable names of claim fields (others: underscores become spaces).
+FIELD_LABELS = {
+    "record": "the record as a whole",
+    "later_fate": "later fate",
+    "arrest_date": "arrest date",
+    "death_date": "date of death",
+    "given_names": "given names",
+    "kind": "sentence",
+    "years": "term (years)",
+    "proposed_years": "proposed term (years)",
+}
+
+
+def esc(value: object) -> str:
+    """Archive text as HTML text: escaped, and cut (with a note) if absurdly long."""
+    # Tabs would jump to the hanging column of a row; no other whitespace is touched.
+    text = "" if value is None else str(value).replace("\t", " ")
+    if len(text) > MAX_VALUE_CHARS:
+        cut = len(text) - MAX_VALUE_CHARS
+        text = f"{text[:MAX_VALUE_CHARS]} … [{cut:,} more characters not printed]"
+    return html.escape(text, quote=True)
+
+
+def field_label(name: str) -> str:
+    """``later_fate`` → ``later fate``."""
+    return FIELD_LABELS.get(name, name.replace("_", " "))
+
+
+def format_value(field: str, value: str | None) -> str:
+    """A claimed value for reading: ISO dates of date fields as ``25 July 1935``."""
+    if value is None or value == "":
+        return "(no value)"
+    if (field.endswith("date") or field == "date") and _ISO_DATE.match(value):
+        precision = {1: "year", 2: "month", 3: "day"}[len(value.split("-"))]
+        return vocab.format_date(value, precision)
+    return value
+
+
+def life_dates(birth: int | None, death: int | None) -> str | None:
+    """``1898–1937``, ``born 1901``, ``died 1937``; None when neither year is known."""
+    if birth and death:
+        return f"{birth}–{death}"
+    if birth:
+        return f"born {birth}"
+    if death:
+        return f"died {death}"
+    return None
+
+
+def number_ranges(numbers: Iterable[int]) -> str:
+    """``[1, 2, 3, 5]`` → ``1–3, 5``."""
+    nums = sorted(set(numbers))
+    parts: list[str] = []
+    i = 0
+    while i < len(nums):
+        j = i
+        while j + 1 < len(nums) and nums[j + 1] == nums[j] + 1:
+            j += 1
+        if j - i >= 2:
+            parts.append(f"{nums[i]}–{nums[j]}")
+        else:
+            parts.extend(str(n) for n in nums[i:j + 1])
+        i = j + 1
+    return ", ".join(parts)
+
+
+def _marker(numbers: str) -> str:
+    # No-break spaces: a marker never breaks across lines, it moves with its word.
+    return f'<sup class="fn">{numbers.replace(" ", "&nbsp;")}</sup>' if numbers else ""
+
+
+@dataclass(frozen=True)
+class Note:
+    """One entry of the numbered sources list."""
+
+    number: int
+    source: Labelled
+    locator: str | None
+
+
+class Footnotes:
+    """Numbers sources in the order a dossier first cites them; renders markers and the list.
+
+    One number per (source, locator): the same page of the same book cited twice gets the
+    same number, a different page of it a new one.
+    """
+
+    def __init__(self) -> None:
+        self._numbers: dict[tuple[str, str], int] = {}
+        self._notes: list[Note] = []
+
+    def number(self, source: Labelled, locator: str | None = None) -> int:
+        """The footnote number of ``source`` (assigned on first use)."""
+        key = (source.ref.id, locator or "")
+        n = self._numbers.get(key)
+        if n is None:
+            n = len(self._notes) + 1
+            self._numbers[key] = n
+            self._notes.append(Note(n, source, locator))
+        return n
+
+    def cite(self, claims: Iterable[ClaimDTO]) -> str:
+        """Superscript marker for ``claims`` (``<sup>1–3, 7</sup>``); empty when none."""
+        return _marker(self.numbers(claims))
+
+    def numbers(self, claims: Iterable[ClaimDTO]) -> str:
+        """Plain note numbers for ``claims`` (``1–3, 7``), for a table's "Notes" column.
+
+        Tables use a column rather than a superscript: a raised marker makes one cell's line
+        taller than its neighbours', and Qt then breaks that row across two pages.
+        """
+        return number_ranges(self.number(c.source, c.locator) for c in claims)
+
+    def cite_sources(self, sources: Iterable[Labelled]) -> str:
+        """Marker for sources cited without a claim (e.g. the source of a published tally)."""
+        return _marker(self.source_numbers(sources))
+
+    def source_numbers(self, sources: Iterable[Labelled]) -> str:
+        """Plain note numbers of sources cited without a claim."""
+        return number_ranges(self.number(s) for s in sources)
+
+    def cite_field(self, facts: Facts, field: str) -> str:
+        """Marker for a field: its own claims when it has any, else the record's sources."""
+        fc = facts.field(field)
+        return self.cite(fc.claims if fc else facts.sources)
+
+    def __len__(self) -> int:
+        return len(self._notes)
+
+    def html(self, heading: str = "Sources") -> str:
+        """The numbered sources list (empty string when nothing was cited)."""
+        if not self._notes:
+            return '<h2>Sources</h2><p class="muted">No sources are recorded for this item.</p>'
+        items = "".join(
+            f"<li>{esc(n.source.label)}" + (f", {esc(n.locator)}" if n.locator else "")
+            + f' <span class="muted">[{esc(n.source.ref.id)}]</span></li>' for n in self._notes)
+        # An ordered list numbers 1..n in order, which is the order numbers were given in.
+        return f'<h2>{esc(heading)}</h2><ol class="sources">{items}</ol>'
+
+
+def claim_group(claims: Sequence[ClaimDTO], notes: Footnotes) -> str:
+    """Claims that agree on value, confidence and note: their sources, then what they share."""
+    first = claims[0]
+    bits = ["; ".join(f"{esc(c.source.label)}{notes.cite([c])}" for c in claims)]
+    if first.confidence:
+        bits.append(f'<span class="muted">confidence {esc(first.confidence)}</span>')
+    if first.note:
+        bits.append(f'<span class="note">{esc(first.note)}</span>')
+    return "<br>".join(bits)
+
+
+def disputed_table(subject: str, fc: FieldClaims, notes: Footnotes) -> str:
+    """Conflicting claims about one field, side by side: one column per claimed value."""
+    values = fc.values
+    width = max(1, 100 // len(values))
+    heads = "".join(
+        f'<th width="{width}%">{esc(format_value(fc.field, v or None))}</th>' for v in values)
+    cells = []
+    for v in values:
+        groups: dict[tuple[str, str], list[ClaimDTO]] = {}
+        for c in fc.claims:
+            if (c.value or "") == v:
+                groups.setdefault((c.confidence or "", c.note or ""), []).append(c)
+        cells.append("<td>" + '<br><br>'.join(claim_group(g, notes) for g in groups.values())
+                     + "</td>")
+    return (f'<p class="claimhead"><span class="subject">{esc(subject)}</span> — '
+            f'{esc(field_label(fc.field))}: {len(values)} different values</p>'
+            f'<table class="dispute" width="100%" cellspacing="0" cellpadding="4">'
+            f'<thead><tr>{heads}</tr></thead><tr>{"".join(cells)}</tr></table>')
+
+
+#: Header of the note-number column of list tables.
+NOTES = "Notes"
+
+
+def table(headers: Sequence[str], rows: Iterable[Sequence[str]], css: str = "grid",
+          widths: Sequence[int] | None = None) -> str:
+    """A table of already-escaped cell HTML with a header row repeated on each page.
+
+    A last column headed :data:`NOTES` holds note numbers and is set in the notes style.
+    """
+    w = list(widths or ())
+    head = "".join(
+        (f'<th width="{w[i]}%">' if i < len(w) else "<th>") + f"{h}</th>"
+        for i, h in enumerate(headers))
+    notes_col = len(headers) - 1 if headers and headers[-1] == NOTES else -1
+    body = "".join("<tr>" + "".join(
+        f'<td class="fnum">{c}</td>' if i == notes_col else f"<td>{c}</td>"
+        for i, c in enumerate(row)) + "</tr>" for row in rows)
+    return (f'<table class="{css}" width="100%" cellspacing="0" cellpadding="3">'
+            f"<thead><tr>{head}</tr></thead>{body}</table>")
+
+
+#: Width of the label column of :func:`rows`, in CSS pixels (1/96 inch).
+ROW_INDENT_PX = 118
+ROW_CLASSES = ("row", "dated")
+
+
+def rows(items: Iterable[tuple[str, str]], css: str = "row") -> str:
+    """Label/value lines with the labels in a hanging column: ``label<TAB>value``.
+
+    A hanging indent of :data:`ROW_INDENT_PX` plus a tab stop at the same place (the printer
+    sets it) line the values up and wrap them under themselves, like a two-column table at a
+    fraction of the layout cost.  Labels and values are already-escaped HTML.
+    """
+    return "".join(f'<p class="{css}"><span class="label">{label}</span>\t{value}</p>'
+                   for label, value in items)
+
+
+def hanging_css(scale: float = 1.0) -> str:
+    """The hanging indent of :func:`rows`, ``scale`` device pixels per CSS pixel.
+
+    Qt scales a block's vertical margins to the paint device but not its left margin and
+    text indent (measured with Qt 6.12), so the printer adds this rule again for its device.
+    """
+    px = round(ROW_INDENT_PX * scale)
+    selectors = ", ".join(f"p.{c}" for c in ROW_CLASSES)
+    return f"{selectors} {{ margin-left: {px}px; text-indent: -{px}px; }}"
+
+
+def page(title: str, css: str, body: str) -> str:
+    """A complete HTML page (the stylesheet is passed in: this module reads no files)."""
+    return (f'<html><head><meta charset="utf-8"><title>{esc(title)}</title>'
+            f"<style>{css}\n{hanging_css()}</style></head><body>{body}</body></html>")

@@ -1,0 +1,126 @@
+"""Verified PDF writing: a temporary file in the target folder, checked, then moved into place.
+
+Qt reports none of the ways writing a PDF can fail (missing or read-only folder, full disk, a
+folder where the file should be; see RELIABILITY.md §D), so the PDF is rendered in memory and
+written here with plain ``os`` calls, whose errors carry an ``errno``.  On any failure the
+temporary file is removed and nothing is left at the target; success is reported only for a
+file this attempt wrote and read back as a PDF.  No Qt here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+#: A dossier PDF is never smaller than this (fonts alone take more).
+MIN_PDF_BYTES = 1024
+
+
+class PdfWriteError(Exception):
+    """A PDF could not be written to ``path``; ``message`` is for the user."""
+
+    def __init__(self, path: Path, message: str) -> None:
+        super().__init__(f"{path}: {message}")
+        self.path = path
+        self.message = message
+
+
+def pdf_problem(data: bytes) -> str | None:
+    """Why ``data`` is not a complete PDF, or None when it looks like one."""
+    if len(data) < MIN_PDF_BYTES:
+        return f"the rendered PDF is only {len(data)} bytes"
+    if not data.startswith(b"%PDF-"):
+        return "the rendered data does not start like a PDF"
+    if b"%%EOF" not in data[-64:]:
+        return "the rendered PDF is incomplete (no end-of-file marker)"
+    return None
+
+
+def target_problem(path: Path) -> str | None:
+    """Why nothing can be written at ``path`` (checked before rendering), or None."""
+    folder = path.parent
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        st = None
+    except OSError as exc:
+        return _describe(exc, path)
+    if st is not None:
+        if stat.S_ISDIR(st.st_mode):
+            return "this is a folder; choose a file name inside it"
+        if not stat.S_ISREG(st.st_mode):
+            return "this is a device, pipe or socket, not a file"
+    if not folder.exists():
+        return f"the folder {folder} does not exist"
+    if not folder.is_dir():
+        return f"{folder} is not a folder"
+    return None
+
+
+def _describe(exc: OSError, path: Path) -> str:
+    folder = path.parent
+    code = exc.errno
+    if code in (errno.ENOSPC, errno.EDQUOT):
+        return f"the disk is full (no space left in {folder}); nothing was written"
+    if code == errno.EROFS:
+        return f"the folder {folder} is on a read-only disk"
+    if code in (errno.EACCES, errno.EPERM):
+        return f"no permission to write in the folder {folder}"
+    if code == errno.ENOENT:
+        return f"the folder {folder} does not exist"
+    if code == errno.EISDIR:
+        return "this is a folder; choose a file name inside it"
+    if code == errno.ENAMETOOLONG:
+        return "the file name is too long"
+    return f"the file could not be written ({exc.strerror or exc})"
+
+
+def _make_temp(folder: Path, name: str) -> tuple[int, Path]:
+    """A new private temporary file next to the target (same disk, so the move is atomic)."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".part", dir=folder)
+    return fd, Path(tmp)
+
+
+def _read_back(tmp: Path, size: int) -> str | None:
+    with tmp.open("rb") as fh:
+        head = fh.read(8)
+        fh.seek(max(0, size - 64))
+        tail = fh.read()
+    if tmp.stat().st_size != size:
+        return "the file on disk has the wrong size"
+    if not head.startswith(b"%PDF-") or b"%%EOF" not in tail:
+        return "the file on disk is not a complete PDF"
+    return None
+
+
+def write_pdf_file(path: Path, data: bytes) -> Path:
+    """Write ``data`` to ``path`` atomically and verified; raise :class:`PdfWriteError`."""
+    path = Path(path).expanduser()
+    problem = target_problem(path) or pdf_problem(data)
+    if problem:
+        raise PdfWriteError(path, problem)
+    tmp: Path | None = None
+    try:
+        fd, tmp = _make_temp(path.parent, path.name)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        problem = _read_back(tmp, len(data))
+        if problem:
+            raise PdfWriteError(path, problem)
+        os.replace(tmp, path)
+        tmp = None
+    except OSError as exc:
+        raise PdfWriteError(path, _describe(exc, path)) from exc
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+    # The folder is not fsynced: after a crash the rename may be lost (old file or none), but
+    # the data reached the disk before the rename, so a file at ``path`` is never partial.
+    return path

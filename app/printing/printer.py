@@ -1,0 +1,227 @@
+"""Paged rendering of dossier HTML with Qt: every page gets a running header and a footer.
+
+``QTextDocument.print_()`` draws no headers and reports no errors, so pages are painted here:
+the document is laid out once on the target device (printer, preview or PDF writer), then
+each page is drawn with ``QPainter`` as a slice of the layout, between a header (the dossier
+title) and a footer (archive title, data version, "page X of Y", print date).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPalette,
+    QPdfWriter,
+    QPen,
+    QTextDocument,
+    QTextOption,
+)
+
+from app.printing.markup import ROW_INDENT_PX, hanging_css
+from app.printing.none_guard import protect_none
+
+#: Page sizes offered by name (command line, export).
+PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
+#: Page margins in millimetres (left, top, right, bottom); header and footer sit inside them.
+MARGINS_MM = (18.0, 12.0, 18.0, 12.0)
+BODY_FONT = ("DejaVu Serif", 9.5)
+DECOR_FONT = ("DejaVu Serif", 7.0)
+#: PDF resolution: text is laid out at this many dots per inch (QPrinter's HighResolution).
+PDF_DPI = 1200
+
+
+class RenderError(RuntimeError):
+    """The dossier could not be drawn on the device (the painter refused to start)."""
+
+
+@dataclass(frozen=True)
+class PageDecor:
+    """Text of the running header and footer."""
+
+    title: str
+    archive_title: str
+    data_version: str
+    printed: date
+
+    def footer_left(self) -> str:
+        """``The Kremlin Affair, 1935 · data version 2026.11.2``."""
+        return f"{self.archive_title} · data version {self.data_version}"
+
+    def footer_right(self) -> str:
+        """``printed 25 November 2026``."""
+        return f"printed {self.printed.day} {self.printed:%B %Y}"
+
+
+@dataclass(frozen=True)
+class Rendition:
+    """A dossier ready to paint: its HTML, images it refers to, and the page decoration."""
+
+    title: str
+    html: str
+    decor: PageDecor
+    images: Mapping[str, QImage] = field(default_factory=dict)
+
+
+class DossierDocument(QTextDocument):
+    """A text document that loads no resource it was not given: no files, no network.
+
+    Archive text is escaped before it gets here; this is the second wall, should an
+    ``<img src="file:///…">`` ever slip through.
+    """
+
+    def loadResource(self, type: int, name: QUrl | str) -> object:
+        """Refuse every resource not registered with ``addResource``."""
+        return None
+
+
+def page_layout(page_size: str) -> QPageLayout:
+    """Portrait layout of a named page size with the dossier margins."""
+    left, top, right, bottom = MARGINS_MM
+    return QPageLayout(QPageSize(PAGE_SIZES[page_size]), QPageLayout.Orientation.Portrait,
+                       QMarginsF(left, top, right, bottom), QPageLayout.Unit.Millimeter)
+
+
+def _font(spec: tuple[str, float]) -> QFont:
+    font = QFont(spec[0])
+    font.setPointSizeF(spec[1])
+    # No ligatures: "ﬁ" in "confidence" would be extracted and searched as one odd glyph.
+    for tag in ("liga", "clig"):
+        font.setFeature(QFont.Tag(tag), 0)
+    return font
+
+
+def build_document(rendition: Rendition, device: QPagedPaintDevice,
+                   body: QSizeF) -> QTextDocument:
+    """The dossier laid out on ``device`` in pages of ``body`` (device pixels)."""
+    doc = DossierDocument()
+    doc.setUndoRedoEnabled(False)  # built once, never edited by a user
+    doc.setDefaultFont(_font(BODY_FONT))  # explicit, so that Cyrillic glyphs are embedded
+    doc.setDocumentMargin(0)
+    option = QTextOption()
+    # Long unbroken strings (URLs, ids) wrap anywhere instead of running off the page.
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    # The tab of "label<TAB>value" rows.  Qt uses a block's own tab list (HTML gives none)
+    # and otherwise this distance, in CSS pixels (the layout scales it to the device).
+    option.setTabStopDistance(ROW_INDENT_PX)
+    doc.setDefaultTextOption(option)
+    doc.documentLayout().setPaintDevice(device)
+    for name, image in rendition.images.items():
+        doc.addResource(QTextDocument.ResourceType.ImageResource.value, QUrl(name), image)
+    # The rows' hanging indent in device pixels: swap the page's own rule (written for the
+    # screen) for one at this device's scale.  (A second <style> did not reliably override.)
+    scaled = hanging_css(device.logicalDpiX() / 96)
+    doc.setHtml(rendition.html.replace(hanging_css(), scaled, 1))
+    doc.setPageSize(body)
+    return doc
+
+
+@dataclass(frozen=True)
+class _Frame:
+    """Geometry of one page in device pixels."""
+
+    header: QRectF
+    body: QRectF
+    footer: QRectF
+
+
+def _frame(device: QPagedPaintDevice, decor_font: QFont) -> _Frame:
+    width, height = float(device.width()), float(device.height())
+    line = QFontMetricsF(decor_font, device).height()
+    band = line * 2.2
+    return _Frame(QRectF(0, 0, width, line * 1.4), QRectF(0, band, width, height - 2 * band),
+                  QRectF(0, height - line * 1.4, width, line * 1.4))
+
+
+def _decorate(painter: QPainter, frame: _Frame, decor: PageDecor, font: QFont,
+              number: int, total: int, dpi: int) -> None:
+    painter.save()
+    painter.setFont(font)
+    painter.setPen(QPen(QColor("#444444")))
+    metrics = QFontMetricsF(font, painter.device())
+    h, f = frame.header, frame.footer
+    title = metrics.elidedText(decor.title, Qt.TextElideMode.ElideMiddle, h.width())
+    painter.drawText(h, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, title)
+    centre = f"page {number} of {total}"
+    side = (f.width() - metrics.horizontalAdvance(centre)) / 2 - metrics.averageCharWidth() * 2
+    left = metrics.elidedText(decor.footer_left(), Qt.TextElideMode.ElideRight, side)
+    painter.drawText(f, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, left)
+    painter.drawText(f, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, centre)
+    right = metrics.elidedText(decor.footer_right(), Qt.TextElideMode.ElideLeft, side)
+    painter.drawText(f, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, right)
+    pen = QPen(QColor("#9aa4b5"))
+    pen.setWidthF(dpi / 144)  # half a point
+    painter.setPen(pen)
+    painter.drawLine(h.bottomLeft(), h.bottomRight())
+    painter.drawLine(f.topLeft(), f.topRight())
+    painter.restore()
+
+
+def _draw_body(painter: QPainter, doc: QTextDocument, body: QRectF, index: int) -> None:
+    painter.save()
+    top = index * body.height()
+    painter.translate(body.left(), body.top() - top)
+    clip = QRectF(0, top, body.width(), body.height())
+    painter.setClipRect(clip)
+    context = QAbstractTextDocumentLayout.PaintContext()
+    context.clip = clip
+    context.palette.setColor(QPalette.ColorRole.Text, QColor("#111111"))
+    doc.documentLayout().draw(painter, context)
+    painter.restore()
+
+
+def paint(device: QPagedPaintDevice, rendition: Rendition, first: int = 1,
+          last: int = 0) -> int:
+    """Paint pages ``first..last`` (1-based, 0 = to the end) on ``device``; return the total.
+
+    Raises :class:`RenderError` when the device refuses the painter (Qt's only sign of a
+    printer that cannot print).
+    """
+    protect_none()  # shiboken6 6.12.0 + Python 3.11: see app/printing/none_guard.py
+    font = _font(DECOR_FONT)
+    frame = _frame(device, font)
+    doc = build_document(rendition, device, frame.body.size())
+    total = max(1, doc.pageCount())
+    last = total if last <= 0 else min(last, total)
+    first = max(1, first)
+    painter = QPainter()
+    if not painter.begin(device):
+        raise RenderError("the printer or file could not be opened for drawing")
+    try:
+        dpi = device.logicalDpiY()
+        for number in range(first, last + 1):
+            if number > first and not device.newPage():
+                raise RenderError(f"the printer refused page {number}")
+            _decorate(painter, frame, rendition.decor, font, number, total, dpi)
+            _draw_body(painter, doc, frame.body, number - 1)
+    finally:
+        painter.end()
+    return total
+
+
+def pdf_bytes(rendition: Rendition, layout: QPageLayout) -> tuple[bytes, int]:
+    """The dossier as PDF bytes (rendered in memory) and its page count."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(PDF_DPI)
+    writer.setPageLayout(layout)
+    writer.setTitle(rendition.title)
+    writer.setCreator("Kremlin Affair Archive")
+    pages = paint(writer, rendition)
+    del writer  # flushes nothing more: the painter's end() already wrote the trailer
+    buffer.close()
+    return bytes(data.data()), pages

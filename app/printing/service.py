@@ -1,0 +1,189 @@
+"""DossierService: loads what a dossier prints from an open archive and renders it.
+
+The one object the main window and the command line talk to: HTML of any item's dossier,
+the case summary, and verified PDF files.  Each call opens one short read-only connection.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtGui import QImage, QPageLayout
+from sqlalchemy import Connection
+
+from app import resources
+from app.printing import case_summary, dossier
+from app.printing.pdf_file import PdfWriteError, target_problem, write_pdf_file
+from app.printing.printer import (
+    PAGE_SIZES,
+    PageDecor,
+    RenderError,
+    Rendition,
+    page_layout,
+    pdf_bytes,
+)
+from db import Archive, listing, queries
+from db.dto import EventRow, Facts, PersonDetail, Ref
+from db.vocab import TRIBUNALS
+
+#: At most this many events and convicts are listed in the case summary (the rest counted).
+CASE_EVENT_LIMIT = 200
+CASE_CONVICT_LIMIT = 200
+#: Participants of an event whose sentences (with sources) the event dossier looks up.
+PARTICIPANT_DETAIL_LIMIT = 200
+#: Pixel size of the outcome chart picture (printed 6.7 inches wide: ~165 dpi).
+CHART_PIXELS = (1100, 620)
+
+
+class DossierNotFound(LookupError):
+    """The archive holds no item for the requested reference."""
+
+
+def _facts_of(conn: Connection, kind: str, ids: Iterable[str]) -> dict[str, Facts]:
+    # One batched query for the sources of many linked items (a dossier's timeline and
+    # documents); per-item detail queries would cost more than laying out the pages.
+    return queries._facts(conn, kind, ids)
+
+
+class DossierService:
+    """Dossiers of one open archive: HTML for screens, paintable renditions, verified PDFs.
+
+    Args:
+        archive: the open archive (read-only; the service never writes to it).
+        today: the print date shown in every page footer.
+    """
+
+    def __init__(self, archive: Archive, today: Callable[[], date] = date.today) -> None:
+        self._archive = archive
+        self._today = today
+        self._css = resources.resource("templates", "dossier.css").read_text(encoding="utf-8")
+
+    # -- HTML --------------------------------------------------------------------------
+
+    def html_for(self, ref: Ref) -> tuple[str, str]:
+        """(title, HTML) of the dossier of a person, event, document or source."""
+        with self._archive.connect() as conn:
+            if ref.kind == "person":
+                p = queries.person_detail(conn, ref.id)
+                if p is not None:
+                    return dossier.person_html(
+                        p, self._css,
+                        _facts_of(conn, "event", (e.item.ref.id for e in p.events)),
+                        _facts_of(conn, "document", (d.item.ref.id for d in p.documents)))
+            elif ref.kind == "event":
+                e = queries.event_detail(conn, ref.id)
+                if e is not None:
+                    # Outcomes with their sources for the first participants; a generated
+                    # event with thousands of people lists the rest without the detail.
+                    first = [p.item.ref.id for p in e.participants[:PARTICIPANT_DETAIL_LIMIT]]
+                    people = {pid: d for pid in first
+                              if (d := queries.person_detail(conn, pid)) is not None}
+                    docs = _facts_of(conn, "document", (d.item.ref.id for d in e.documents))
+                    return dossier.event_html(e, self._css, people, docs)
+            elif ref.kind == "document":
+                doc = queries.document_detail(conn, ref.id)
+                if doc is not None:
+                    return dossier.document_html(
+                        doc, self._css,
+                        _facts_of(conn, "event", (e.item.ref.id for e in doc.events)))
+            elif ref.kind == "source":
+                s = queries.source_detail(conn, ref.id)
+                if s is not None:
+                    return dossier.source_html(s, self._css)
+        raise DossierNotFound(f"no {ref.kind} with id “{ref.id}” in this archive")
+
+    def _case_data(self, with_chart: bool) -> case_summary.CaseData:
+        info = self._archive.info
+        with self._archive.connect() as conn:
+            tallies = queries.tallies(conn)
+            outcomes = queries.outcome_counts(conn)
+            total_events = listing.count(conn, listing.EVENTS, listing.ListQuery())
+            rows = listing.page(conn, listing.EVENTS, listing.ListQuery(sort="date"), 0,
+                                min(total_events, CASE_EVENT_LIMIT), total_events)
+            event_facts = _facts_of(conn, "event", (r.id for r in rows))
+            by_tribunal, convicts = self._convicts(conn)
+        return case_summary.CaseData(
+            title=info.title, title_ru=info.meta.get("title_ru"), counts=info.counts,
+            tallies=tallies, outcomes=outcomes,
+            events=[(r, event_facts.get(r.id, Facts())) for r in rows
+                    if isinstance(r, EventRow)],
+            events_total=total_events, convicts=convicts,
+            convicts_by_tribunal=by_tribunal, with_chart=with_chart,
+            sources={t.source.ref.id: t.source for t in tallies})
+
+    @staticmethod
+    def _convicts(conn: Connection) -> tuple[dict[str, int], list[PersonDetail]]:
+        known = [t for t in TRIBUNALS if t != "none"]
+        present = [t for t in listing.distinct_values(conn, listing.PEOPLE, "tribunal")
+                   if t != "none"]
+        order = sorted(present, key=lambda t: (known.index(t) if t in known else len(known), t))
+        counts: dict[str, int] = {}
+        people: list[PersonDetail] = []
+        for tribunal in order:
+            query = listing.ListQuery(filters=(("tribunal", tribunal),))
+            counts[tribunal] = listing.count(conn, listing.PEOPLE, query)
+            room = CASE_CONVICT_LIMIT - len(people)
+            if room <= 0:
+                continue  # counted, not listed
+            pks = listing.snapshot(conn, listing.PEOPLE, query)
+            for row in listing.rows_by_pks(conn, listing.PEOPLE, pks[:room]):
+                detail = queries.person_detail(conn, row.id)
+                if detail is not None:
+                    people.append(detail)
+        return counts, people
+
+    def case_html(self) -> tuple[str, str]:
+        """(title, HTML) of the case summary (without the chart picture)."""
+        return case_summary.case_html(self._case_data(with_chart=False), self._css)
+
+    # -- rendering ---------------------------------------------------------------------
+
+    def rendition(self, ref: Ref | None) -> Rendition:
+        """The dossier of ``ref`` (None: the case summary, with its chart) ready to paint."""
+        images: dict[str, QImage] = {}
+        if ref is None:
+            data = self._case_data(with_chart=True)
+            title, html = case_summary.case_html(data, self._css)
+            images[case_summary.CHART_URL] = self._chart(data)
+        else:
+            title, html = self.html_for(ref)
+        info = self._archive.info
+        decor = PageDecor(title, info.title, info.data_version, self._today())
+        return Rendition(title, html, decor, images)
+
+    @staticmethod
+    def _chart(data: case_summary.CaseData) -> QImage:
+        from app.charts.outcome_chart import render_image
+
+        return render_image(list(data.outcomes), *CHART_PIXELS)
+
+    def write_pdf(self, ref: Ref | None, path: Path, page_size: str = "A4") -> Path:
+        """Write the dossier of ``ref`` (None: case summary) as a verified PDF at ``path``.
+
+        Raises :class:`PdfWriteError` (with a message for the user) on every failure, and
+        then leaves no file, partial or otherwise, at ``path``.
+        """
+        if page_size not in PAGE_SIZES:
+            raise PdfWriteError(Path(path), f"unknown page size {page_size!r} "
+                                f"(use {' or '.join(PAGE_SIZES)})")
+        return self.write_pdf_layout(ref, path, page_layout(page_size))
+
+    def write_pdf_layout(self, ref: Ref | None, path: Path, layout: QPageLayout) -> Path:
+        """:meth:`write_pdf` with any page layout (e.g. the one chosen in a print dialog)."""
+        path = Path(path).expanduser()
+        problem = target_problem(path)
+        if problem:  # fail before the rendering work
+            raise PdfWriteError(path, problem)
+        try:
+            data, _ = pdf_bytes(self.rendition(ref), layout)
+        except DossierNotFound as exc:
+            raise PdfWriteError(path, str(exc)) from exc
+        except RenderError as exc:
+            raise PdfWriteError(path, f"the dossier could not be rendered ({exc})") from exc
+        return write_pdf_file(path, data)
+
+    def page_count(self, ref: Ref | None, page_size: str = "A4") -> int:
+        """Pages the dossier of ``ref`` takes on ``page_size`` paper."""
+        return pdf_bytes(self.rendition(ref), page_layout(page_size))[1]

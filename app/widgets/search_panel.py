@@ -1,0 +1,287 @@
+"""The search box and its grouped results, searching as the user types.
+
+Typing restarts a 200 ms single-shot timer; when it fires, :func:`db.search.search` runs on the
+thread pool through :class:`app.workers.Runner`, which drops the answers of superseded
+requests.  Results show as groups (People, Events, Documents, Sources) with counts; each hit
+shows its label and why it matched, the matched parts in bold (text escaped, spans marked).
+Enter or a click opens a hit; Down in the box moves into the results.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QFontMetrics,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QTextDocument,
+    QTextOption,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QLineEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.models.search_results import (
+    DetailRole,
+    IsGroupRole,
+    LabelSpansRole,
+    SearchResultsModel,
+    WhyRole,
+    WhySpansRole,
+)
+from app.workers import Runner
+from db import Archive
+from db.search import SearchResults, search
+
+Span = tuple[int, int]
+_NOUNS = {"person": ("person", "people"), "event": ("event", "events"),
+          "document": ("document", "documents"), "source": ("source", "sources")}
+
+
+def marked_html(text: str, spans: tuple[Span, ...], tag: str = "b") -> str:
+    """``text`` escaped, with each span wrapped in ``<tag>`` (spans are code-point offsets)."""
+    out, pos = [], 0
+    for a, b in sorted(spans):
+        a, b = max(a, pos), min(b, len(text))
+        if a >= b:
+            continue
+        out += [html.escape(text[pos:a]), f"<{tag}>", html.escape(text[a:b]), f"</{tag}>"]
+        pos = b
+    out.append(html.escape(text[pos:]))
+    return "".join(out)
+
+
+def _elide(text: str, spans: tuple[Span, ...], metrics: QFontMetrics, width: int
+           ) -> tuple[str, tuple[Span, ...]]:
+    elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(width, 20))
+    if elided == text:
+        return text, spans
+    keep = 0
+    while keep < len(text) and keep < len(elided) - 1 and text[keep] == elided[keep]:
+        keep += 1
+    clipped = tuple((a, min(b, keep)) for a, b in spans if a < keep)
+    return text[:keep] + "…", clipped
+
+
+class SearchHitDelegate(QStyledItemDelegate):
+    """Paints a hit as its label (matches bold) over a grey explanation; groups as headings."""
+
+    PADDING = 4
+
+    def _lines(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+               ) -> tuple[str, str | None]:
+        metrics = QFontMetrics(option.font)
+        width = option.rect.width() - 2 * self.PADDING
+        if index.data(IsGroupRole):
+            return f"<b>{html.escape(str(index.data()))}</b>", None
+        label, spans = _elide(str(index.data()), index.data(LabelSpansRole) or (), metrics, width)
+        detail = str(index.data(DetailRole) or "")
+        top = marked_html(label, spans)
+        if detail and metrics.horizontalAdvance(label + "   " + detail) < width:
+            top += f"&nbsp;&nbsp;<span style='color:{self._grey(option)}'>" \
+                   f"{html.escape(detail)}</span>"
+        why, why_spans = _elide(str(index.data(WhyRole) or ""), index.data(WhySpansRole) or (),
+                                metrics, width)
+        return top, marked_html(why, why_spans, "i")
+
+    @staticmethod
+    def _grey(option: QStyleOptionViewItem) -> str:
+        if option.state & QStyle.StateFlag.State_Selected:
+            return option.palette.color(QPalette.ColorRole.HighlightedText).name()
+        return option.palette.color(QPalette.ColorGroup.Disabled,
+                                    QPalette.ColorRole.Text).name()
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        top, bottom = self._lines(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        color = opt.palette.color(QPalette.ColorRole.HighlightedText if selected
+                                  else QPalette.ColorRole.Text).name()
+        body = f"<div style='color:{color}'>{top}</div>"
+        if bottom is not None:
+            body += f"<div style='color:{self._grey(opt)}'>{bottom}</div>"
+        doc = QTextDocument()
+        doc.setDefaultFont(opt.font)
+        doc.setDocumentMargin(0)
+        doc.setDefaultTextOption(QTextOption(Qt.AlignmentFlag.AlignLeft))
+        doc.setHtml(body)
+        painter.save()
+        painter.setClipRect(opt.rect)
+        painter.translate(opt.rect.left() + self.PADDING, opt.rect.top() + self.PADDING)
+        ctx = QAbstractTextDocumentLayout.PaintContext()
+        doc.documentLayout().draw(painter, ctx)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        lines = 1 if index.data(IsGroupRole) else 2
+        height = QFontMetrics(option.font).lineSpacing() * lines + 2 * self.PADDING + 2
+        return QSize(option.rect.width(), height)
+
+
+class SearchPanel(QWidget):
+    """Search box (``searchBox``) over grouped results (``searchResults``).
+
+    Signals:
+        item_activated(Ref): the user opened a hit (Enter, click).
+        results_changed(SearchResults): new results are shown (also empty ones).
+    """
+
+    item_activated = Signal(object)
+    results_changed = Signal(object)
+
+    DEBOUNCE_MS = 200
+    LIMIT = 25
+
+    def __init__(self, parent: QWidget | None = None, runner: Runner | None = None) -> None:
+        super().__init__(parent)
+        self._archive: Archive | None = None
+        self._runner = runner or Runner(self)
+        self._box = QLineEdit(self)
+        self._box.setObjectName("searchBox")
+        self._box.setPlaceholderText("Search names in any spelling, events, documents…")
+        self._box.setClearButtonEnabled(True)
+        self._box.setMaxLength(1000)
+        self._status = QLabel(self)
+        self._status.setObjectName("searchStatus")
+        self._status.setTextFormat(Qt.TextFormat.PlainText)
+        self._status.setWordWrap(True)
+        self._model = SearchResultsModel(self)
+        self._view = QTreeView(self)
+        self._view.setObjectName("searchResults")
+        self._view.setModel(self._model)
+        self._view.setHeaderHidden(True)
+        self._view.setRootIsDecorated(False)
+        self._view.setItemsExpandable(False)
+        self._view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self._view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self._view.setItemDelegate(SearchHitDelegate(self._view))
+        self._view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(self.DEBOUNCE_MS)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._box)
+        layout.addWidget(self._status)
+        layout.addWidget(self._view, 1)
+        self._box.textChanged.connect(self._on_box_text_changed)
+        self._box.returnPressed.connect(self._on_box_return_pressed)
+        self._box.installEventFilter(self)
+        self._timer.timeout.connect(self._on_timer_timeout)
+        self._view.activated.connect(self._on_view_activated)
+        self._view.clicked.connect(self._on_view_activated)
+        self._status.hide()
+
+    # -- public API ------------------------------------------------------------------------
+
+    @property
+    def results(self) -> SearchResults:
+        """The results shown."""
+        return self._model.results
+
+    def set_archive(self, archive: Archive | None) -> None:
+        """Search ``archive`` from now on (the current text is searched again)."""
+        self._archive = archive
+        self._timer.stop()
+        self._on_timer_timeout()
+
+    def wait(self, msecs: int = 5000) -> bool:
+        """Block until running searches have answered (tests, shutdown)."""
+        return self._runner.wait(msecs)
+
+    @Slot()
+    def focus_search(self) -> None:
+        """Put the cursor in the search box with its text selected (Ctrl+F)."""
+        self._box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self._box.selectAll()
+
+    # -- slots -----------------------------------------------------------------------------
+
+    @Slot(str)
+    def _on_box_text_changed(self, _text: str) -> None:
+        self._timer.start()
+
+    @Slot()
+    def _on_timer_timeout(self) -> None:
+        text = self._box.text()
+        archive = self._archive
+        if archive is None or not text.strip():
+            self._runner.submit(lambda: SearchResults(text), self._show)
+            return
+        limit = self.LIMIT
+
+        def work() -> SearchResults:
+            with archive.connect() as conn:
+                return search(conn, text, limit)
+
+        self._status.setText("Searching…")
+        self._runner.submit(work, self._show)
+
+    def _show(self, results: object) -> None:
+        if not isinstance(results, SearchResults):
+            return
+        self._model.set_results(results)
+        self._view.expandAll()
+        self._status.setText(self._summary(results))
+        self._status.setVisible(bool(results.query.strip()))
+        self.results_changed.emit(results)
+
+    @staticmethod
+    def _summary(results: SearchResults) -> str:
+        if results.error:
+            return f"Search failed: {results.error}"
+        parts = [f"{g.count_label} {_NOUNS[g.kind][g.count != 1 or g.more]}"
+                 for g in results.groups]
+        text = " · ".join(parts) if parts else f"Nothing found for “{results.query.strip()}”"
+        return "; ".join([text, *results.notices])
+
+    @Slot()
+    def _on_box_return_pressed(self) -> None:
+        self._timer.stop()
+        current = self._view.currentIndex()
+        index = current if self._model.hit(current) else self._model.first_hit()
+        self._on_view_activated(index)
+
+    @Slot(QModelIndex)
+    def _on_view_activated(self, index: QModelIndex) -> None:
+        hit = self._model.hit(index)
+        if hit is not None:
+            self.item_activated.emit(hit.ref)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._box and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() == Qt.Key.Key_Down and self._model.first_hit().isValid():
+                self._view.setFocus(Qt.FocusReason.OtherFocusReason)
+                self._view.setCurrentIndex(self._model.first_hit())
+                return True
+        return super().eventFilter(watched, event)

@@ -1,0 +1,407 @@
+"""Search the archive: people by any spelling of their name, and the words of every text.
+
+:func:`search` answers the search box and ``kremlin-archive search``: hits grouped as people,
+events, documents and sources, each group with its count, best first, every hit saying why it
+matched (``German spelling Jeschow of Ежов``) with the matched parts as spans.
+:func:`person_pks` gives the matching people's keys only, best first (to filter the People pane).
+
+Scale: every query reads FTS5 matches in index order with a LIMIT (people are numbered in name
+order, events and documents in date order) — never sorting all matches of a common prefix.
+People are found in tiers: exact keys and transliterations first; then prefixes, the other
+gender's form and declined forms; then (only while the page is not full) spellings mixing
+systems and one typo; then occupations and organisations.  Ranking by *why* happens only among
+the hits of one page.  Counts stop at :data:`COUNT_CAP`.
+
+No input raises: user text is cleaned and capped by :func:`db.search_query.parse`, every FTS5
+term is quoted, and SQLite errors (a damaged index, the time budget) become an ``error`` line.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from db import vocab
+from db.dto import Ref
+from db.queries import source_label
+from db.search_explain import (
+    Explained,
+    PersonWords,
+    Span,
+    Why,
+    explain_person,
+    highlight,
+    snippet,
+    text_spans,
+)
+from db.search_index import kind_range
+from db.search_query import MIN_TYPO, Query, Rank, fts_expression, parse, resolve, text_expression
+
+#: Counts stop here ("1000+").
+COUNT_CAP = 1000
+#: Counting the matches beyond the page shown stops after this long (the count shows "50+").
+COUNT_BUDGET_S = 0.01
+#: A search gives up after this long (a hostile or damaged archive cannot stall the UI).
+TIME_BUDGET_S = 2.0
+GROUP_TITLES = {"person": "People", "event": "Events", "document": "Documents",
+                "source": "Sources"}
+#: Documents/events linked to at most this many of the best people are listed too.
+LINKED_PEOPLE = 3
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One result: what it is, how to show it, and why it matched (with spans to mark)."""
+
+    ref: Ref
+    label: str
+    label_spans: tuple[Span, ...]
+    why: str
+    why_spans: tuple[Span, ...]
+    detail: str = ""
+    rank: int = 0  # 0 = best (an exact name), larger = weaker
+
+
+@dataclass(frozen=True, slots=True)
+class SearchGroup:
+    """The hits of one kind; ``count`` is a lower bound when ``more`` is set."""
+
+    kind: str
+    title: str
+    count: int
+    more: bool
+    hits: tuple[SearchHit, ...]
+
+    @property
+    def count_label(self) -> str:
+        """``12`` or ``1000+``."""
+        return f"{self.count}+" if self.more else str(self.count)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResults:
+    """Everything one search found, in group order people, events, documents, sources."""
+
+    query: str
+    groups: tuple[SearchGroup, ...] = ()
+    notices: tuple[str, ...] = ()
+    error: str | None = None
+
+    @property
+    def hits(self) -> tuple[SearchHit, ...]:
+        """Every hit, group after group."""
+        return tuple(h for g in self.groups for h in g.hits)
+
+    def group(self, kind: str) -> SearchGroup | None:
+        """The group of ``kind``, if anything of that kind matched."""
+        return next((g for g in self.groups if g.kind == kind), None)
+
+
+# -- plumbing ----------------------------------------------------------------------------
+
+def _raw(conn: Any) -> sqlite3.Connection:
+    """The sqlite3 connection under a SQLAlchemy Connection (or ``conn`` itself)."""
+    if isinstance(conn, sqlite3.Connection):
+        return conn
+    driver = conn.connection.driver_connection
+    assert isinstance(driver, sqlite3.Connection)
+    return driver
+
+
+@contextmanager
+def _budget(conn: sqlite3.Connection, seconds: float) -> Iterator[None]:
+    """Interrupt any statement of ``conn`` once ``seconds`` have passed."""
+    deadline = time.monotonic() + seconds
+    conn.set_progress_handler(lambda: int(time.monotonic() > deadline), 20_000)
+    try:
+        yield
+    finally:
+        conn.set_progress_handler(None, 0)
+
+
+def _match(conn: sqlite3.Connection, table: str, expr: str, limit: int,
+           rowids: tuple[int, int] | None = None) -> list[int]:
+    if not expr or limit <= 0:
+        return []
+    where = f"{table} MATCH ?" + (" AND rowid BETWEEN ? AND ?" if rowids else "")
+    params: tuple[object, ...] = (expr, *rowids) if rowids else (expr,)
+    try:
+        rows = conn.execute(f"SELECT rowid FROM {table} WHERE {where} ORDER BY rowid LIMIT ?",
+                            (*params, limit)).fetchall()
+    except sqlite3.OperationalError as exc:
+        if not _is_fts_syntax(exc):
+            raise
+        return []
+    return [int(r[0]) for r in rows]
+
+
+def _is_fts_syntax(exc: sqlite3.OperationalError) -> bool:
+    # A letter newer than SQLite's Unicode tables splits a quoted term into a phrase, which a
+    # detail=none index refuses: such a term matches nothing.
+    return str(exc).startswith("fts5:")
+
+
+def _count(conn: sqlite3.Connection, table: str, expr: str,
+           rowids: tuple[int, int] | None = None) -> int | None:
+    """Matches of ``expr`` up to :data:`COUNT_CAP` + 1; None if counting takes too long."""
+    where = f"{table} MATCH ?" + (" AND rowid BETWEEN ? AND ?" if rowids else "")
+    params: tuple[object, ...] = (expr, *rowids) if rowids else (expr,)
+    deadline = time.monotonic() + COUNT_BUDGET_S
+    n = 0
+    try:
+        cur = conn.execute(f"SELECT 1 FROM {table} WHERE {where} LIMIT ?",
+                           (*params, COUNT_CAP + 1))
+        while True:
+            rows = cur.fetchmany(256)
+            n += len(rows)
+            if not rows or n > COUNT_CAP:
+                return n
+            if time.monotonic() > deadline:
+                return None
+    except sqlite3.OperationalError as exc:
+        if not _is_fts_syntax(exc):
+            raise
+        return None
+
+
+def _group_count(conn: sqlite3.Connection, table: str, expr: str, found: int, limit: int,
+                 rowids: tuple[int, int] | None = None) -> tuple[int, bool]:
+    """(count, more) of a group: exact below the page size, else counted up to the cap."""
+    if found < limit or not expr:
+        return found, False
+    total = _count(conn, table, expr, rowids)
+    if total is None:
+        return found, True
+    return min(max(total, found), COUNT_CAP), total > COUNT_CAP
+
+
+def _marks(n: int) -> str:
+    return ", ".join("?" * n)
+
+
+# -- people ---------------------------------------------------------------------------------
+
+def _fuzzy_worth_it(query: Query) -> bool:
+    return any(len(w.key) >= MIN_TYPO or (len(w.key) >= 4 and not w.token.cyrillic)
+               for w in query.words)
+
+
+def _person_tiers(conn: sqlite3.Connection, query: Query, texpr: str, limit: int
+                  ) -> tuple[dict[int, int], Query, str]:
+    """Person pks → tier (0 exact, 1 forms, 2 fuzzy, 3 occupation), the query, last expr.
+
+    ``texpr`` is the ``text_fts`` expression of the query (occupations, organisations).
+    """
+    found: dict[int, int] = {}
+    last = ""
+    for tier, worst in ((0, Rank.SPELLING), (1, Rank.FORM)):
+        expr = fts_expression(query, worst)
+        if expr != last and len(found) < limit:
+            last = expr
+            for pk in _match(conn, "person_fts", expr, limit + len(found)):
+                found.setdefault(pk, tier)
+    if len(found) < limit and _fuzzy_worth_it(query):
+        query = resolve(conn, query, fuzzy=True)
+        expr = fts_expression(query, Rank.TYPO)
+        if expr != last:
+            last = expr
+            for pk in _match(conn, "person_fts", expr, limit + len(found)):
+                found.setdefault(pk, 2)
+    if len(found) < limit and texpr:
+        lo, _hi = kind_range("person")
+        for rowid in _match(conn, "text_fts", texpr, limit + len(found), kind_range("person")):
+            found.setdefault(rowid - lo, 3)
+    return dict(list(found.items())[:limit]), query, last
+
+
+def person_pks(conn: Any, text: str, limit: int = 100_000) -> list[int]:
+    """Primary keys of the people ``text`` finds, best tier first, at most ``limit``."""
+    query = parse(text)
+    if query.empty:
+        return []
+    raw = _raw(conn)
+    try:
+        with _budget(raw, TIME_BUDGET_S * 5):
+            query = resolve(raw, query)
+            texpr = text_expression(raw, query) if query.words else ""
+            found, _query, _expr = _person_tiers(raw, query, texpr, max(0, limit))
+    except sqlite3.Error:
+        return []
+    return sorted(found, key=lambda pk: found[pk])
+
+
+def _person_hits(conn: sqlite3.Connection, query: Query, found: dict[int, int]
+                 ) -> list[tuple[int, SearchHit]]:
+    """The hits of ``found`` (pk → tier), explained and ranked, with their pks."""
+    pks = list(found)
+    if not pks:
+        return []
+    marks = _marks(len(pks))
+    rows = {int(r[0]): r for r in conn.execute(
+        f"SELECT pk, id, name_en, name_ru, role, birth_year, death_year, occupation, "
+        f"organisation FROM person WHERE pk IN ({marks})", pks)}
+    names: dict[int, list[tuple[str, str, str]]] = {}
+    for pk, name, script, kind in conn.execute(
+            f"SELECT person_pk, name, script, kind FROM person_name WHERE person_pk IN ({marks}) "
+            f"ORDER BY person_pk, pk", pks):
+        names.setdefault(int(pk), []).append((str(name), str(script), str(kind)))
+    scored = []
+    for position, pk in enumerate(pks):
+        r = rows.get(pk)
+        if r is None:
+            continue
+        forms = [(str(r[3]), "cyrl", "russian"), (str(r[2]), "latn", "english"),
+                 *names.get(pk, [])]
+        label = f"{r[2]} ({r[3]})"
+        if found[pk] < 3:
+            ex = explain_person(query, PersonWords.of(forms))
+            spans = highlight(label, ex.matched)
+        else:
+            ex, spans = _occupation(query, str(r[7] or ""), str(r[8] or ""))
+        life = f"{r[5] or '?'}–{r[6] or '?'}" if r[5] or r[6] else ""
+        detail = " · ".join(x for x in (vocab.ROLES.get(str(r[4]), str(r[4])), life) if x)
+        hit = SearchHit(Ref("person", str(r[1])), label, spans, ex.why, ex.why_spans, detail,
+                        ex.score[0])
+        scored.append(((found[pk] == 3, ex.score, position), pk, hit))
+    return [(pk, h) for _key, pk, h in sorted(scored, key=lambda s: s[0])]
+
+
+def _occupation(query: Query, occupation: str, organisation: str
+                ) -> tuple[Explained, tuple[Span, ...]]:
+    why = Why()
+    for name, text in (("occupation", occupation), ("organisation", organisation)):
+        spans = text_spans(query, text)
+        if spans:
+            snippet(name, text, spans, why)
+    return Explained((6, 6), why.text, tuple(why.spans), frozenset()), ()
+
+
+def _people_group(conn: sqlite3.Connection, query: Query, texpr: str, limit: int
+                  ) -> tuple[SearchGroup | None, list[int]]:
+    """The people group and the pks of its best hits (for linked events and documents)."""
+    found, resolved, expr = _person_tiers(conn, query, texpr, limit)
+    if not found:
+        return None, []
+    ranked = _person_hits(conn, resolved, found)
+    hits = [h for _pk, h in ranked]
+    best = [pk for pk, h in ranked if h.rank <= Rank.FORM][:LINKED_PEOPLE]
+    count, more = _group_count(conn, "person_fts", expr, len(found), limit)
+    return SearchGroup("person", GROUP_TITLES["person"], count, more, tuple(hits)), best
+
+
+# -- events, documents, sources --------------------------------------------------------------
+
+_TEXT_SQL = {
+    "event": "SELECT pk, id, title, coalesce(summary, ''), date, date_precision FROM event "
+             "WHERE pk IN ({})",
+    "document": "SELECT pk, id, title, '', date, doc_type FROM document WHERE pk IN ({})",
+    "source": "SELECT pk, id, title, coalesce(author, ''), year, kind FROM source "
+              "WHERE pk IN ({})",
+}
+_LINK_SQL = {
+    "event": "SELECT ep.event_pk, p.name_en, ep.role FROM event_person ep JOIN person p "
+             "ON p.pk = ep.person_pk WHERE ep.person_pk IN ({}) ORDER BY ep.event_pk LIMIT ?",
+    "document": "SELECT dp.document_pk, dp.name_as_written, p.name_en FROM document_person dp "
+                "JOIN person p ON p.pk = dp.person_pk WHERE dp.person_pk IN ({}) "
+                "ORDER BY dp.document_pk LIMIT ?",
+}
+
+
+def _linked(conn: sqlite3.Connection, kind: str, people: list[int], limit: int
+            ) -> dict[int, tuple[str, str]]:
+    if kind not in _LINK_SQL or not people:
+        return {}
+    out: dict[int, tuple[str, str]] = {}
+    for pk, first, second in conn.execute(_LINK_SQL[kind].format(_marks(len(people))),
+                                          (*people, limit)):
+        out.setdefault(int(pk), (str(first), str(second or "")))
+    return out
+
+
+def _text_hit(kind: str, query: Query, row: tuple[Any, ...], link: tuple[str, str] | None
+              ) -> tuple[int, SearchHit]:
+    _pk, ident, title, second, date, extra = row
+    why = Why()
+    if kind == "source":
+        label = source_label(str(second) or None, str(title), date if date else None)
+        detail = str(extra)
+    else:
+        label = str(title)
+        detail = vocab.format_date(str(date), str(extra)) if kind == "event" else (
+            f"{date} · {str(extra).replace('_', ' ')}")
+    label_spans = text_spans(query, label)
+    rank = 0 if label_spans else 1
+    if label_spans:
+        words = [label[a:b] for a, b in label_spans]
+        why.clause().add("title: " if kind != "source" else "author or title: ")
+        for i, w in enumerate(dict.fromkeys(words)):
+            why.add(", " if i else "").add(w, True)
+    elif kind == "event" and (spans := text_spans(query, str(second))):
+        snippet("summary", str(second), spans, why)
+    else:
+        rank = 2
+    if link is not None:
+        if kind == "document":
+            why.clause().add("names ").add(link[0], True).add(f" ({link[1]})")
+        else:
+            why.clause().add("with ").add(link[0], True).add(f" ({link[1]})" if link[1] else "")
+    # Best: the words in the title *and* one of the best people named; last: only linked.
+    rank = rank * 2 + (link is None)
+    return rank, SearchHit(Ref(kind, str(ident)), label, label_spans, why.text,
+                           tuple(why.spans), detail, rank)
+
+
+def _text_group(conn: sqlite3.Connection, kind: str, query: Query, expr: str,
+                people: list[int], limit: int) -> SearchGroup | None:
+    """Text matches of ``kind`` (title before summary), then items linked to ``people``."""
+    rowids = kind_range(kind)
+    matched = [r - rowids[0] for r in _match(conn, "text_fts", expr, limit, rowids)]
+    links = _linked(conn, kind, people, COUNT_CAP + 1)
+    linked_only = [pk for pk in links if pk not in set(matched)]
+    pks = [*matched, *linked_only[:limit]]
+    if not pks:
+        return None
+    order = {pk: i for i, pk in enumerate(pks)}
+    hits = sorted(((*_text_hit(kind, query, tuple(r), links.get(int(r[0]))), order[int(r[0])])
+                   for r in conn.execute(_TEXT_SQL[kind].format(_marks(len(pks))), pks)),
+                  key=lambda h: (h[0], h[2]))
+    shown = [h for _rank, h, _pos in hits][:limit]
+    total = len(matched) + len(linked_only)
+    count, more = min(total, COUNT_CAP), total > COUNT_CAP
+    if len(matched) >= limit and expr:
+        count, more = _group_count(conn, "text_fts", expr, total, limit, rowids)
+    return SearchGroup(kind, GROUP_TITLES[kind], count, more, tuple(shown))
+
+
+# -- entry point -----------------------------------------------------------------------------
+
+def search(conn: Any, text: str, limit: int = 20) -> SearchResults:
+    """Everything ``text`` finds, grouped and explained; never raises for any ``text``."""
+    query = parse(text)
+    if query.empty:
+        return SearchResults(query.text, (), query.notices)
+    raw = _raw(conn)
+    limit = max(1, min(int(limit), COUNT_CAP))
+    groups: list[SearchGroup] = []
+    error = None
+    try:
+        with _budget(raw, TIME_BUDGET_S):
+            query = resolve(raw, query)
+            texpr = text_expression(raw, query) if query.words else ""
+            people, best_pks = _people_group(raw, query, texpr, limit)
+            if people:
+                groups.append(people)
+            for kind in ("event", "document", "source"):
+                group = _text_group(raw, kind, query, texpr,
+                                    best_pks if kind != "source" else [], limit)
+                if group:
+                    groups.append(group)
+    except sqlite3.Error as exc:
+        error = ("the search took too long and was stopped" if "interrupt" in str(exc)
+                 else f"the search index cannot be read ({exc})")
+    return SearchResults(query.text, tuple(groups), query.notices, error)
+

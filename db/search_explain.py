@@ -1,0 +1,222 @@
+"""Why a hit matched: short sentences with emphasised parts and highlight spans.
+
+Explanations are computed only for the hits shown (never for every match), from the person's
+stored name forms and the candidates :func:`db.search_query.resolve` found for each query word:
+``German spelling Jeschow of Ежов``, ``feminine form Kameneva of Каменев``, ``one letter off
+from Yenukidze``.  Spans are ``(start, end)`` code-point offsets; the UI escapes the text and
+marks the spans.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+
+from db import translit
+from db.search_query import Candidate, Query, Rank, Word, initial_letters, text_prefixes
+
+Span = tuple[int, int]
+#: How a stored name form's kind is named in an explanation.
+KIND_LABELS = {"russian": "name", "english": "name", "variant": "variant spelling",
+               "initials": "name", "misspelling": "misspelling in a source",
+               "cover-name": "cover name"}
+#: Forms that rank after the person's own names (a cover name, a source's misspelling).
+WEAK_KINDS = frozenset({"cover-name", "misspelling"})
+SNIPPET_BEFORE = 40
+SNIPPET_AFTER = 100
+
+
+@dataclass
+class Why:
+    """An explanation being written: plain text plus the spans to emphasise."""
+
+    parts: list[str] = field(default_factory=list)
+    spans: list[Span] = field(default_factory=list)
+    _length: int = 0
+
+    def add(self, text: str, emphasis: bool = False) -> Why:
+        """Append ``text`` (emphasised when asked)."""
+        if emphasis and text:
+            self.spans.append((self._length, self._length + len(text)))
+        self.parts.append(text)
+        self._length += len(text)
+        return self
+
+    def clause(self) -> Why:
+        """Start a new clause (``; `` between clauses)."""
+        if self.parts:
+            self.add("; ")
+        return self
+
+    @property
+    def text(self) -> str:
+        """The explanation."""
+        return "".join(self.parts)
+
+
+@dataclass(frozen=True)
+class PersonWords:
+    """A person's name words by key, as they are written, with the kind of form they are in."""
+
+    words: dict[str, tuple[str, str]]  # key -> (word as written, name-form kind)
+    keys: frozenset[str]  # every index key, initials included
+
+    @classmethod
+    def of(cls, names: list[tuple[str, str, str]]) -> PersonWords:
+        """From ``(name, script, kind)`` rows; Russian forms first so they name the word."""
+        words: dict[str, tuple[str, str]] = {}
+        keys: set[str] = set()
+        order = sorted(names, key=lambda n: (n[2] != "russian", n[2] != "english"))
+        for name, script, kind in order:
+            parts = translit.parse_name(name, script == "cyrl" or translit.is_cyrillic(name))
+            keys.update(translit.initial_key(i, c) for i, c in enumerate(parts.initials))
+            for word, key in parts.words:
+                keys.add(key)
+                words.setdefault(key, (word, kind))
+        return cls(words, frozenset(keys))
+
+    def shown(self, key: str) -> str:
+        """The word as a source writes it."""
+        return self.words.get(key, (key, ""))[0]
+
+
+def respell(cyrillic: str, spelling: str, origin: str) -> str:
+    """The spelling with its system's capitals and diacritics (``ezov`` → ``Ežov``)."""
+    codes = origin.split()
+    for system in translit.SYSTEMS:
+        if system.code not in codes:
+            continue
+        for variant in (cyrillic, cyrillic.replace("ё", "е").replace("Ё", "Е")):
+            spelled = system.spell(variant)
+            if "".join(translit.keys_of(spelled)) == spelling:
+                return unicodedata.normalize("NFC", spelled)
+    return spelling[:1].upper() + spelling[1:]
+
+
+def _systems(origin: str) -> str:
+    return translit.describe_systems([c for c in origin.split() if c in translit.LABELS])
+
+
+def _best(word: Word, person: PersonWords) -> Candidate | None:
+    gender, others = translit.gender_forms(word.key)
+    found = []
+    for c in word.candidates:
+        if c.term not in person.keys:
+            continue
+        if c.rank == Rank.PREFIX and (c.spelling in others or c.term in others):
+            c = Candidate(c.term, Rank.FORM, word.key, gender)  # Skalov → Skalova
+        found.append(c)
+    if word.prefix:
+        found += [Candidate(k, Rank.FORM, word.key, gender) if k in others else
+                  Candidate(k, Rank.PREFIX, k, "") for k in sorted(person.keys)
+                  if k.startswith(word.key) and k != word.key and not k[:1].isdigit()]
+    return min(found, key=lambda c: c.rank) if found else None
+
+
+def _word_clause(why: Why, word: Word, c: Candidate, person: PersonWords) -> None:
+    shown = person.shown(c.term)
+    typed = word.token.text
+    is_name = c.origin in ("", "cyr", "lat") or set(c.origin.split()) <= {"cyr", "lat"}
+    if c.rank in (Rank.NAME, Rank.PREFIX) and (is_name or c.spelling == c.term):
+        kind = person.words.get(c.term, ("", "russian"))[1]
+        why.add(f"{KIND_LABELS.get(kind, 'name')} ").add(shown, True)
+    elif c.rank in (Rank.SPELLING, Rank.PREFIX):
+        why.add(f"{_systems(c.origin)} spelling ").add(respell(shown, c.spelling, c.origin), True)
+        why.add(f" of {shown}")
+    elif c.rank == Rank.FORM:
+        label = "declined" if c.origin == "declined" else c.origin
+        why.add(f"{label} form ").add(typed, True).add(f" of {shown}")
+    elif c.rank == Rank.SIMILAR:
+        why.add("spelling ").add(typed, True)
+        if is_name:
+            why.add(" similar to ").add(shown, True)
+        else:
+            why.add(f" similar to the {_systems(c.origin)} spelling ")
+            why.add(respell(shown, c.spelling, c.origin), True).add(f" of {shown}")
+    else:
+        target = shown if is_name else respell(shown, c.spelling, c.origin)
+        why.add("one letter off from ").add(target, True)
+        if not is_name:
+            why.add(f" ({shown})")
+
+
+@dataclass(frozen=True)
+class Explained:
+    """A person hit's explanation: score (lower is better), text, spans, matched keys."""
+
+    score: tuple[int, int]
+    why: str
+    why_spans: tuple[Span, ...]
+    matched: frozenset[str]
+
+
+def explain_person(query: Query, person: PersonWords) -> Explained:
+    """Why ``person`` matched ``query`` (every word, then the initials)."""
+    why = Why()
+    ranks: list[int] = []
+    matched: set[str] = set()
+    for word in query.words:
+        c = _best(word, person)
+        if c is None:
+            continue
+        ranks.append(int(c.rank))
+        matched.add(c.term)
+        _word_clause(why.clause(), word, c, person)
+    if query.initials:
+        ok = all(any(translit.initial_key(pos, letter) in person.keys
+                     for letter in initial_letters(token))
+                 for pos, token in enumerate(query.initials[:2]))
+        ranks.append(int(Rank.NAME if ok else Rank.FORM))
+        typed = " ".join(f"{t.text}." for t in query.initials)
+        why.clause().add("initials ").add(typed, True)
+    worst = max(ranks, default=int(Rank.TYPO))
+    weak = sum(person.words.get(k, ("", ""))[1] in WEAK_KINDS for k in matched)
+    return Explained((worst, sum(ranks) + weak), why.text, tuple(why.spans),
+                     frozenset(matched))
+
+
+def highlight(text: str, keys: frozenset[str]) -> tuple[Span, ...]:
+    """Spans of the words of ``text`` that are one of the name words ``keys``.
+
+    A Latin key also marks the Cyrillic word it transliterates (``rozenfeld`` marks
+    ``Розенфельд``), compared by skeleton so that any system's spelling does.
+    """
+    skeletons = {translit.skeleton(k) for k in keys if not translit.is_cyrillic(k)}
+    spans = []
+    for t in translit.tokenize(text):
+        if t.key in keys or (skeletons and t.cyrillic and any(
+                translit.skeleton(spelled) in skeletons
+                for spelled, _codes in translit.word_keys(t.text))):
+            spans.append((t.start, t.end))
+    return tuple(spans)
+
+
+def text_spans(query: Query, text: str) -> tuple[Span, ...]:
+    """Spans of the words of ``text`` that begin with a query word (or its stem)."""
+    spans = []
+    for t in translit.tokenize(text):
+        for word, group in zip(query.words, text_prefixes(query), strict=True):
+            if any(t.key == p or (word.prefix and t.key.startswith(p)) for p in group):
+                spans.append((t.start, t.end))
+                break
+    return tuple(spans)
+
+
+def snippet(field_name: str, text: str, spans: tuple[Span, ...], why: Why) -> None:
+    """Append ``field: …excerpt…`` around the first match, with the matches emphasised."""
+    start = max(0, spans[0][0] - SNIPPET_BEFORE)
+    end = min(len(text), spans[0][1] + SNIPPET_AFTER)
+    if start > 0:
+        space = text.find(" ", start, spans[0][0])
+        start = space + 1 if space >= 0 else start
+    if end < len(text):
+        space = text.rfind(" ", spans[0][1], end)
+        end = space if space >= 0 else end
+    why.clause().add(f"{field_name}: " + ("…" if start > 0 else ""))
+    pos = start
+    for a, b in spans:
+        if a < start or b > end:
+            continue
+        why.add(text[pos:a]).add(text[a:b], True)
+        pos = b
+    why.add(text[pos:end] + ("…" if end < len(text) else ""))

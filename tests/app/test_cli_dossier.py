@@ -1,0 +1,69 @@
+"""``kremlin-archive dossier``: one item, the case, every person; one-line errors, no files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from app.__main__ import main
+from tests.app.conftest_dossier import listing, needs_poppler, pdf_page_size, pdf_text
+
+pytestmark = needs_poppler
+
+
+def test_person_dossier_to_file(qapp: QApplication, tmp_path: Path,
+                                capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "s.pdf"
+    assert main(["dossier", "sinelobov-alexei", "-o", str(out)]) == 0
+    assert capsys.readouterr().out.strip() == str(out)
+    text = pdf_text(out)
+    assert "Alexei Sinelobov" in text and "Синелобов Алексей Иванович" in text
+
+
+def test_default_file_name_is_the_id(qapp: QApplication, tmp_path: Path,
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["dossier", "event/ev-1935-vk-verdict"]) == 0
+    assert listing(tmp_path) == ["ev-1935-vk-verdict.pdf"]
+
+
+def test_case_summary_on_letter(qapp: QApplication, tmp_path: Path) -> None:
+    out = tmp_path / "case.pdf"
+    assert main(["dossier", "--case", "-o", str(out), "--page-size", "Letter"]) == 0
+    assert pdf_page_size(out) == (612, 792)
+    assert "Published tallies" in pdf_text(out)
+
+
+def test_all_people_one_file_each_with_progress(qapp: QApplication, tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "all"
+    assert main(["dossier", "--all-people", "-o", str(folder)]) == 0
+    names = listing(folder)
+    assert len(names) == 99 and all(n.endswith(".pdf") for n in names)
+    assert "sinelobov-alexei.pdf" in names
+    err = capsys.readouterr().err
+    assert "[1/99]" in err and "[99/99] zinoviev-grigory" in err
+    assert "99 dossiers written" in err
+
+
+def test_unwritable_target_one_line_no_file(qapp: QApplication, tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["dossier", "kamenev-lev", "-o", str(tmp_path / "no" / "k.pdf")]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "does not exist" in err and "Traceback" not in err
+    assert listing(tmp_path) == []
+
+
+def test_unknown_id(qapp: QApplication, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["dossier", "no-such-person"]) == 4
+    assert "no record" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("argv", [["dossier"], ["dossier", "kamenev-lev", "--case"],
+                                  ["dossier", "--all-people"]])
+def test_usage_errors(qapp: QApplication, argv: list[str],
+                      capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(argv) == 2
+    assert "dossier" in capsys.readouterr().err

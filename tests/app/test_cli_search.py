@@ -1,0 +1,47 @@
+"""``kremlin-archive search``: the same results as the search box, as text or JSON."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from app.__main__ import main
+
+
+def test_search_prints_groups_ids_and_why(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", "Jeschow", "--limit", "3"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "People (1)"
+    assert out[1].split()[:2] == ["person", "yezhov-nikolai"]
+    assert "Nikolai Yezhov (Ежов Николай Иванович)" in out[1]
+    assert out[2].strip() == "why: German spelling Jeschow of Ежов"
+    assert any(line.startswith("Events (") for line in out)
+
+
+def test_search_json_has_spans_and_uris(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", "Н.Б.", "Розенфельд", "--json", "--limit", "2"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["query"] == "Н.Б. Розенфельд" and data["error"] is None
+    people = data["groups"][0]
+    assert people["kind"] == "person" and people["count"] == 1
+    hit = people["hits"][0]
+    assert hit["id"] == "rozenfeld-nikolai" and hit["uri"] == "archive://person/rozenfeld-nikolai"
+    assert [hit["label"][a:b] for a, b in hit["label_spans"]] == ["Розенфельд"]
+    assert [hit["why"][a:b] for a, b in hit["why_spans"]] == ["Розенфельд", "Н. Б."]
+    assert all(len(g["hits"]) <= 2 for g in data["groups"])
+
+
+def test_search_with_nothing_found_exits_4(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", "zzqqxxw"]) == 4
+    assert capsys.readouterr().out.strip() == "nothing found"
+
+
+def test_search_reports_a_shortened_query(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", "Ежов " * 100]) == 0
+    assert capsys.readouterr().out.startswith("note: the query was shortened")
+
+
+def test_search_of_fts_syntax_is_plain_text(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", 'NEAR("Ежов"', "keys:*"]) in (0, 4)
+    assert capsys.readouterr().err == ""

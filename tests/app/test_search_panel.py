@@ -1,0 +1,169 @@
+"""The search panel: search as you type (debounced, on a worker), grouped results, activation."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QLineEdit, QTreeView
+from pytestqt.qtbot import QtBot
+
+from app.models.search_results import (
+    IsGroupRole,
+    LabelSpansRole,
+    RefRole,
+    SearchResultsModel,
+    WhyRole,
+)
+from app.widgets.search_panel import SearchPanel, marked_html
+from db import Archive
+from db.dto import Ref
+from db.search import SearchResults, search
+
+
+@pytest.fixture
+def panel(qtbot: QtBot, archive: Archive) -> Iterator[SearchPanel]:
+    p = SearchPanel()
+    qtbot.addWidget(p)
+    p.resize(560, 640)
+    with qtbot.waitSignal(p.results_changed, timeout=5000):
+        p.set_archive(archive)
+    p.show()
+    qtbot.waitExposed(p)
+    yield p
+    p.wait()
+
+
+def _box(panel: SearchPanel) -> QLineEdit:
+    box = panel.findChild(QLineEdit, "searchBox")
+    assert box is not None
+    return box
+
+
+def _view(panel: SearchPanel) -> QTreeView:
+    view = panel.findChild(QTreeView, "searchResults")
+    assert view is not None
+    return view
+
+
+def _type(qtbot: QtBot, panel: SearchPanel, text: str) -> SearchResults:
+    with qtbot.waitSignal(panel.results_changed, timeout=5000) as blocker:
+        _box(panel).setText(text)
+    results = blocker.args[0]
+    assert isinstance(results, SearchResults)
+    return results
+
+
+def test_typing_searches_and_shows_groups(qtbot: QtBot, panel: SearchPanel) -> None:
+    results = _type(qtbot, panel, "Jeschow")
+    assert results.hits[0].ref == Ref("person", "yezhov-nikolai")
+    model = _view(panel).model()
+    top = model.index(0, 0)
+    assert top.data() == "People (1)" and top.data(IsGroupRole)
+    hit = model.index(0, 0, top)
+    assert hit.data(RefRole) == Ref("person", "yezhov-nikolai")
+    assert hit.data(WhyRole) == "German spelling Jeschow of Ежов"
+    assert "Ежов" in [hit.data()[a:b] for a, b in hit.data(LabelSpansRole)]
+    assert _view(panel).isExpanded(top)
+
+
+def test_fast_typing_gives_one_search_for_the_last_text(qtbot: QtBot, panel: SearchPanel) -> None:
+    seen: list[SearchResults] = []
+    panel.results_changed.connect(seen.append)
+    with qtbot.waitSignal(panel.results_changed, timeout=5000):
+        for text in ("Р", "Ро", "Роз", "Розе", "Розенфельд"):
+            _box(panel).setText(text)
+    panel.wait()
+    qtbot.wait(50)
+    assert [r.query for r in seen] == ["Розенфельд"]
+
+
+def test_enter_opens_the_best_hit(qtbot: QtBot, panel: SearchPanel) -> None:
+    _type(qtbot, panel, "Н.Б. Розенфельд")
+    with qtbot.waitSignal(panel.item_activated, timeout=2000) as blocker:
+        qtbot.keyClick(_box(panel), Qt.Key.Key_Return)
+    assert blocker.args == [Ref("person", "rozenfeld-nikolai")]
+
+
+def test_down_then_enter_and_click_open_hits(qtbot: QtBot, panel: SearchPanel) -> None:
+    _type(qtbot, panel, "Чернявского")
+    view = _view(panel)
+    qtbot.keyClick(_box(panel), Qt.Key.Key_Down)
+    assert view.hasFocus() and view.currentIndex().data(RefRole) is not None
+    with qtbot.waitSignal(panel.item_activated, timeout=2000) as blocker:
+        view.activated.emit(view.currentIndex())
+    assert blocker.args[0] == Ref("person", "cherniavsky-mikhail")
+    docs = view.model().index(2, 0)
+    assert docs.data().startswith("Documents")
+    first_doc = view.model().index(0, 0, docs)
+    with qtbot.waitSignal(panel.item_activated, timeout=2000) as blocker:
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                         pos=view.visualRect(first_doc).center())
+    assert blocker.args[0].kind == "document"
+
+
+def test_group_rows_open_nothing(qtbot: QtBot, panel: SearchPanel) -> None:
+    _type(qtbot, panel, "Ежов")
+    view = _view(panel)
+    with qtbot.assertNotEmitted(panel.item_activated, wait=100):
+        view.activated.emit(view.model().index(0, 0))
+
+
+def test_clearing_the_box_clears_the_results(qtbot: QtBot, panel: SearchPanel) -> None:
+    _type(qtbot, panel, "Ежов")
+    results = _type(qtbot, panel, "")
+    assert results.groups == () and _view(panel).model().rowCount() == 0
+
+
+def test_nothing_found_and_hostile_text_are_shown_inline(qtbot: QtBot,
+                                                         panel: SearchPanel) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    results = _type(qtbot, panel, 'NEAR( "<b>x</b>" zzqqxx')
+    assert results.error is None and not results.groups
+    status = panel.findChild(QLabel, "searchStatus")
+    assert status is not None and status.isVisible()
+    assert status.text().startswith("Nothing found for “NEAR(")
+
+
+def test_focus_search_selects_the_text(qtbot: QtBot, panel: SearchPanel) -> None:
+    _type(qtbot, panel, "Ежов")
+    _view(panel).setFocus()
+    panel.focus_search()
+    qtbot.waitUntil(lambda: _box(panel).hasFocus())
+    assert _box(panel).selectedText() == "Ежов"
+
+
+def test_switching_archive_searches_again(qtbot: QtBot, panel: SearchPanel,
+                                          archive: Archive) -> None:
+    _type(qtbot, panel, "Ежов")
+    with qtbot.waitSignal(panel.results_changed, timeout=5000) as blocker:
+        panel.set_archive(None)
+    assert blocker.args[0].groups == ()
+    with qtbot.waitSignal(panel.results_changed, timeout=5000) as blocker:
+        panel.set_archive(archive)
+    assert blocker.args[0].hits
+
+
+def test_marked_html_escapes_archive_text() -> None:
+    assert marked_html("<b>Ежов</b> & co", ((3, 7),)) == "&lt;b&gt;<b>Ежов</b>&lt;/b&gt; &amp; co"
+    assert marked_html("😀 Ежов", ((2, 6),)) == "😀 <b>Ежов</b>"
+
+
+def test_model_passes_the_model_tester(qtmodeltester: object, archive: Archive) -> None:
+    model = SearchResultsModel()
+    with archive.connect() as conn:
+        model.set_results(search(conn, "Rozenfeld", limit=5))
+    assert model.rowCount() >= 3
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+    tip = model.index(0, 0, model.index(0, 0)).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("<p>") and "Rozenfeld" in tip
+    assert not model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsSelectable
+    assert model.hit(QModelIndex()) is None
+
+
+def test_screenshot_renders(qtbot: QtBot, panel: SearchPanel, tmp_path: object) -> None:
+    _type(qtbot, panel, "Tschernjawski")
+    image = panel.grab().toImage()
+    assert image.width() == panel.width() and not image.isNull()

@@ -1,0 +1,201 @@
+"""Benchmark (a script, not a test): dossier PDFs against the bare QTextDocument → PDF floor.
+
+Run: ``.venv/bin/python tests/bench_dossier.py [--runs N]``.
+
+Measured in one process, interleaved:
+
+* **ours**: ``DossierService.write_pdf`` — queries, HTML, layout, painted pages with header and
+  footer, PDF in memory, verified write (temp file, fsync, read back, ``os.replace``);
+* **floor**: plain text of the *same page count* in a ``QTextDocument`` printed with
+  ``QTextDocument.print_`` to a ``QPrinter`` in PDF mode (Qt writes the file itself; no
+  queries, no headers, no verification).
+
+Goal: ours ≤ 1.5 × floor, for one 3-page person dossier and for all person dossiers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from PySide6.QtCore import QSizeF
+from PySide6.QtGui import QFont, QPageSize, QTextDocument
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QApplication
+
+from app import resources
+from app.printing import DossierService
+from app.printing.none_guard import protect_none
+from app.printing.pdf_file import write_pdf_file
+from app.printing.printer import page_layout, pdf_bytes
+from db import listing, open_archive
+from db.dto import Ref
+
+LINE = ("Протокол допроса Е.К. Мухановой — interrogation record of the Kremlin case, "
+        "Military Collegium, 27 July 1935")
+
+
+def _printer(path: Path) -> QPrinter:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    printer.setOutputFileName(str(path))
+    return printer
+
+
+def _plain_doc(lines: int) -> QTextDocument:
+    doc = QTextDocument()
+    font = QFont("DejaVu Serif")
+    font.setPointSizeF(9.5)
+    doc.setDefaultFont(font)
+    doc.setPlainText("\n".join(f"{i:5d}  {LINE}" for i in range(lines)))
+    return doc
+
+
+def _lines_for(pages: int, per_page: float) -> int:
+    return max(1, int((pages - 0.5) * per_page))
+
+
+def _lines_per_page(folder: Path) -> float:
+    """Lines of plain text ``print_`` puts on one A4 page (measured once)."""
+    printer = _printer(folder / "probe.pdf")
+    doc = _plain_doc(2000)
+    # What print_() does: lay the text out on the printer's page (less its 2 cm margins).
+    doc.documentLayout().setPaintDevice(printer)
+    rect = printer.pageLayout().paintRectPixels(printer.resolution())
+    margin = 2 / 2.54 * printer.resolution()
+    doc.setPageSize(QSizeF(rect.width() - 2 * margin, rect.height() - 2 * margin))
+    return 2000 / doc.pageCount()
+
+
+def floor_pdf(pages: int, per_page: float, path: Path) -> int:
+    """The floor: plain text of ``pages`` pages printed to PDF by Qt alone."""
+    doc = _plain_doc(_lines_for(pages, per_page))
+    printer = _printer(path)
+    doc.print_(printer)
+    return pages
+
+
+def _floor_page_counts(pages: dict[str, int], per_page: float) -> dict[str, int]:
+    """Page counts of the floor documents (proves the floor prints as many pages as ours)."""
+    printer = _printer(Path(tempfile.gettempdir()) / "unused.pdf")
+    rect = printer.pageLayout().paintRectPixels(printer.resolution())
+    margin = 2 / 2.54 * printer.resolution()
+    out = {}
+    for pid, n in pages.items():
+        doc = _plain_doc(_lines_for(n, per_page))
+        doc.documentLayout().setPaintDevice(printer)
+        doc.setPageSize(QSizeF(rect.width() - 2 * margin, rect.height() - 2 * margin))
+        out[pid] = doc.pageCount()
+    return out
+
+
+def _all_ours(service: DossierService, people: list[str], out: Path) -> None:
+    out.mkdir()
+    for pid in people:
+        service.write_pdf(Ref("person", pid), out / f"{pid}.pdf")
+
+
+def _all_floor(pages: dict[str, int], per_page: float, out: Path) -> None:
+    out.mkdir()
+    for pid, n in pages.items():
+        floor_pdf(n, per_page, out / f"{pid}.pdf")
+
+
+def _time(fn: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def _breakdown(service: DossierService, people: list[str], folder: Path) -> dict[str, float]:
+    """Seconds spent on all people's dossiers in each stage of ``write_pdf``."""
+    stages = {"data + HTML": 0.0, "layout + paint + PDF": 0.0, "verified write": 0.0}
+    layout = page_layout("A4")
+    for pid in people:
+        t0 = time.perf_counter()
+        rendition = service.rendition(Ref("person", pid))
+        t1 = time.perf_counter()
+        data, _ = pdf_bytes(rendition, layout)
+        t2 = time.perf_counter()
+        write_pdf_file(folder / f"{pid}.pdf", data)
+        t3 = time.perf_counter()
+        stages["data + HTML"] += t1 - t0
+        stages["layout + paint + PDF"] += t2 - t1
+        stages["verified write"] += t3 - t2
+    return stages
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--runs", type=int, default=15, help="runs of the single dossier")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of all dossiers")
+    args = parser.parse_args(argv)
+    app = QApplication.instance() or QApplication(["bench"])  # noqa: F841
+    protect_none()  # the floor's own Qt calls run before any dossier is painted
+    archive = open_archive(resources.bundled_archive())
+    service = DossierService(archive)
+    with archive.connect() as conn:
+        total = listing.count(conn, listing.PEOPLE, listing.ListQuery())
+        people = [r.id for r in listing.page(conn, listing.PEOPLE, listing.ListQuery(), 0,
+                                             total, total)]
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        per_page = _lines_per_page(folder)
+        pages = {pid: service.page_count(Ref("person", pid)) for pid in people}
+        three = next(p for p in ("kamenev-lev", "mukhanova-ekaterina") if pages[p] == 3)
+        floor_check = folder / "check.pdf"
+        floor_pdf(3, per_page, floor_check)
+        # warm both paths (fonts, imports) before timing
+        service.write_pdf(Ref("person", three), folder / "warm.pdf")
+        ours_one, floor_one = [], []
+        for i in range(args.runs):
+            ours_one.append(_time(partial(service.write_pdf, Ref("person", three),
+                                          folder / f"one{i}.pdf")))
+            floor_one.append(_time(partial(floor_pdf, 3, per_page, folder / f"f{i}.pdf")))
+        ours_all, floor_all = [], []
+        for r in range(args.rounds):
+            ours_all.append(_time(partial(_all_ours, service, people, folder / f"all{r}")))
+            floor_all.append(_time(partial(_all_floor, pages, per_page, folder / f"floor{r}")))
+        split = folder / "split"
+        split.mkdir()
+        stages = _breakdown(service, people, split)
+        floor_pages = _floor_page_counts(pages, per_page)
+    total_pages = sum(pages.values())
+    one, fone = statistics.median(ours_one), statistics.median(floor_one)
+    allm, fall = statistics.median(ours_all), statistics.median(floor_all)
+    print(f"PySide6 on {sys.platform}; {len(people)} person dossiers, {total_pages} A4 pages "
+          f"(pages per dossier: min {min(pages.values())}, max {max(pages.values())}); "
+          f"3-page dossier: {three}")
+    print(f"{'figure':<44}{'ours':>10}{'floor':>10}{'ratio':>8}")
+    print(f"{'one 3-page person dossier → PDF (median ms)':<44}{one * 1000:>10.1f}"
+          f"{fone * 1000:>10.1f}{one / fone:>8.2f}")
+    print(f"{f'all {len(people)} person dossiers (median s)':<44}{allm:>10.2f}"
+          f"{fall:>10.2f}{allm / fall:>8.2f}")
+    print(f"{'  per dossier (ms)':<44}{allm / len(people) * 1000:>10.1f}"
+          f"{fall / len(people) * 1000:>10.1f}")
+    print(f"{'  per page (ms)':<44}{allm / total_pages * 1000:>10.1f}"
+          f"{fall / total_pages * 1000:>10.1f}")
+    print("where the time of all dossiers goes (one more pass, same process):")
+    for name, seconds in stages.items():
+        print(f"  {name:<42}{seconds:>10.2f}{'':>10}{seconds / fall:>8.2f}")
+    print(f"floor page counts equal ours: {floor_pages == pages}")
+    print(f"goal ≤ 1.5 × floor: one {'met' if one / fone <= 1.5 else 'NOT met'}, "
+          f"all {'met' if allm / fall <= 1.5 else 'NOT met'}")
+    archive.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,217 @@
+"""The search engine on the bundled archive: groups, counts, explanations, folding, safety."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import time
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Connection
+
+from db import Archive
+from db.search import COUNT_CAP, SearchResults, person_pks, search
+from db.translit import MAX_QUERY_CHARS, MAX_TERMS
+from tests.conftest import BUNDLED
+
+
+@pytest.fixture(scope="module")
+def conn(archive: Archive) -> Iterator[Connection]:
+    with archive.connect() as c:
+        yield c
+
+
+def _refs(results: SearchResults) -> list[tuple[str, str]]:
+    return [(h.ref.kind, h.ref.id) for h in results.hits]
+
+
+def _emphasised(text: str, spans: tuple[tuple[int, int], ...]) -> list[str]:
+    return [text[a:b] for a, b in spans]
+
+
+def test_groups_come_in_order_with_counts(conn: Connection) -> None:
+    r = search(conn, "Ежов")
+    assert [g.kind for g in r.groups] == ["person", "event", "document", "source"]
+    assert [g.title for g in r.groups] == ["People", "Events", "Documents", "Sources"]
+    for g in r.groups:
+        assert 0 < len(g.hits) <= 20 and g.count >= len(g.hits)
+        assert g.count_label == (f"{g.count}+" if g.more else str(g.count))
+
+
+def test_why_names_the_system_and_spans_mark_the_spelling(conn: Connection) -> None:
+    hit = search(conn, "Jeschow").hits[0]
+    assert hit.ref.id == "yezhov-nikolai"
+    assert hit.why == "German spelling Jeschow of Ежов"
+    assert _emphasised(hit.why, hit.why_spans) == ["Jeschow"]
+    assert _emphasised(hit.label, hit.label_spans) == ["Ежов"]
+
+
+def test_why_for_scholarly_spelling_keeps_its_diacritics(conn: Connection) -> None:
+    hit = search(conn, "Ezov").hits[0]
+    assert "Ežov" in _emphasised(hit.why, hit.why_spans)
+    assert hit.why.endswith("of Ежов")
+
+
+def test_typo_ranks_below_the_exact_name(conn: Connection) -> None:
+    people = search(conn, "Korolkov").group("person")
+    assert people is not None
+    assert [h.ref.id for h in people.hits] == ["korolkov-mikhail", "korolev-b-p"]
+    assert people.hits[0].rank < people.hits[1].rank
+    assert people.hits[1].why.startswith("one letter off from ")
+
+
+def test_typo_says_which_name_it_is_one_letter_off(conn: Connection) -> None:
+    hit = search(conn, "Yenukldze").hits[0]
+    assert hit.why == "one letter off from Yenukidze"
+    assert _emphasised(hit.why, hit.why_spans) == ["Yenukidze"]
+
+
+def test_short_words_get_no_typo_matches(conn: Connection) -> None:
+    assert search(conn, "Kagen").group("person") is None  # Kagan is 5 letters
+
+
+def test_gender_forms_explain_themselves(conn: Connection) -> None:
+    people = search(conn, "Kameneva").group("person")
+    assert people is not None
+    lev = next(h for h in people.hits if h.ref.id == "kamenev-lev")
+    assert lev.why == "feminine form Kameneva of Kamenev"
+    skalova = next(h for h in search(conn, "Скалов").hits if h.ref.id == "skalova-nadezhda")
+    assert skalova.why == "masculine form Скалов of Скалова"
+
+
+def test_declined_form_explains_itself(conn: Connection) -> None:
+    hit = search(conn, "Мухановой").hits[0]
+    assert hit.ref.id == "mukhanova-ekaterina"
+    assert hit.why == "declined form Мухановой of Муханова"
+
+
+def test_initials_must_fit_given_name_and_patronymic_in_order(conn: Connection) -> None:
+    people = search(conn, "Н.Б. Розенфельд").group("person")
+    assert people is not None
+    assert [h.ref.id for h in people.hits] == ["rozenfeld-nikolai"]
+    assert "initials Н. Б." in people.hits[0].why
+
+
+def test_declined_title_words_find_documents(conn: Connection) -> None:
+    docs = search(conn, "Чернявского").group("document")
+    assert docs is not None and docs.count >= 5
+    first = docs.hits[0]
+    assert "Чернявского" in _emphasised(first.label, first.label_spans)
+
+
+def test_latin_query_lists_documents_naming_the_person(conn: Connection) -> None:
+    docs = search(conn, "Rozenfeld N. B.").group("document")
+    assert docs is not None
+    assert any("names Н.Б. Розенфельда" in h.why for h in docs.hits)
+
+
+def test_occupations_organisations_events_and_sources_are_searchable(conn: Connection) -> None:
+    r = search(conn, "librarian")
+    people = r.group("person")
+    assert people is not None and people.count >= 5
+    assert people.hits[0].why.startswith("occupation: ")
+    assert _emphasised(people.hits[0].why, people.hits[0].why_spans)[0].lower() == "librarian"
+    assert r.group("event") is not None
+    assert search(conn, "Academia publishing").group("person") is not None
+    sources = search(conn, "Кошель").group("source")
+    assert sources is not None and sources.count >= 3
+
+
+def test_counts_are_capped_and_flagged(conn: Connection) -> None:
+    docs = search(conn, "Протокол", limit=5).group("document")
+    assert docs is not None and len(docs.hits) == 5
+    assert 5 < docs.count <= COUNT_CAP
+
+
+# -- ё/е, composed/decomposed: identical results -----------------------------------------------
+
+_YO = ["Королёв", "Семён Гендин", "Пётр Озеров", "Ёжов", "Королёв Б. П.",
+       "Гендин Семён Григорьевич", "Озеров Пётр Иванович", "Пётр Кошель", "Семён", "Пётр"]
+PAIRS = ([(w, w.replace("ё", "е").replace("Ё", "Е")) for w in _YO]
+         + [(w, unicodedata.normalize("NFD", w)) for w in _YO[:6]]
+         + [("Сергей Седов", unicodedata.normalize("NFD", "Сергей Седов")),
+            ("Троцкий", "Троцкии"), ("Ježow", unicodedata.normalize("NFD", "Ježow")),
+            ("КОРОЛЁВ", "королев")])
+
+
+def test_there_are_twenty_folding_pairs() -> None:
+    assert len(PAIRS) == 20
+
+
+@pytest.mark.parametrize(("a", "b"), PAIRS, ids=[f"{i}" for i in range(len(PAIRS))])
+def test_folding_pairs_give_identical_results(conn: Connection, a: str, b: str) -> None:
+    ra, rb = search(conn, a), search(conn, b)
+    assert _refs(ra) == _refs(rb)
+    assert [(g.kind, g.count) for g in ra.groups] == [(g.kind, g.count) for g in rb.groups]
+    assert ra.hits, f"{a!r} should find something"
+
+
+# -- safety ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "", "   ", '"', '""', "*", "AND", "OR NOT", "NEAR(a b)", "NEAR(", "keys:ежов", "body : x",
+    "^ежов", "ежов*", "(ежов", "ежов)", "-ежов", "a+b", "\x00", "\ud800ежов", "🙂", "e\u0301",
+    "\u202eвожЕ", "\ufeffЕжов", "C++", "58-8", "'", "Rozenfel'd", "\t\n", "{}[]", "😀" * 300,
+])
+def test_hostile_text_never_raises(conn: Connection, text: str) -> None:
+    r = search(conn, text)
+    assert r.error is None
+    person_pks(conn, text)
+
+
+def test_long_query_is_shortened_and_answered_fast(conn: Connection) -> None:
+    text = "Ежов " * 8000  # 40,000 characters
+    t = time.perf_counter()
+    r = search(conn, text)
+    assert time.perf_counter() - t < 0.5
+    assert len(r.query) <= MAX_QUERY_CHARS
+    assert any("shortened" in n for n in r.notices)
+
+
+def test_too_many_words_are_cut_to_the_term_cap(conn: Connection) -> None:
+    text = " ".join(f"слово{i}" for i in range(40))
+    r = search(conn, text)
+    assert any(str(MAX_TERMS) in n for n in r.notices)
+
+
+def test_lone_surrogates_are_replaced(conn: Connection) -> None:
+    r = search(conn, "Ежов\udc00")
+    assert "\udc00" not in r.query
+    assert r.hits and r.hits[0].ref.id == "yezhov-nikolai"
+
+
+def test_damaged_search_tables_give_an_error_line_not_an_exception(tmp_path: Path) -> None:
+    copy = tmp_path / "damaged.sqlite"
+    shutil.copy(BUNDLED, copy)
+    w = sqlite3.connect(copy)
+    w.execute("DROP TABLE search_vocab")
+    w.commit()
+    w.close()
+    conn = sqlite3.connect(copy)
+    r = search(conn, "Ежов")
+    assert r.error is not None and "search_vocab" in r.error
+    assert person_pks(conn, "Ежов") == []
+    conn.close()
+
+
+# -- person_pks --------------------------------------------------------------------------------
+
+def _pk(conn: Connection, ident: str) -> int:
+    from sqlalchemy import text
+    return int(conn.execute(text("SELECT pk FROM person WHERE id = :i"), {"i": ident}).scalar_one())
+
+
+def test_person_pks_best_tier_first(conn: Connection) -> None:
+    assert person_pks(conn, "Korolkov") == [_pk(conn, "korolkov-mikhail"), _pk(conn, "korolev-b-p")]
+    assert person_pks(conn, "Tschernjawski") == [_pk(conn, "cherniavsky-mikhail")]
+
+
+def test_person_pks_limit_and_empty(conn: Connection) -> None:
+    assert person_pks(conn, "") == []
+    assert len(person_pks(conn, "librarian", limit=3)) == 3
+    assert person_pks(conn, "librarian", limit=0) == []
+    everyone = person_pks(conn, "Rozenfeld")
+    assert set(person_pks(conn, "Rozenfeld", limit=2)) <= set(everyone)
