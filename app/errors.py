@@ -2,20 +2,26 @@
 
 :class:`ExceptHook` replaces ``sys.excepthook`` while the GUI runs: an unexpected exception
 is logged with its traceback (to the log file under the user's log folder) and shown in ONE
-dialog — further exceptions while that dialog is open are only logged — and the app keeps
-running.  The dialog function is injectable so tests never open a real modal.
+dialog — further exceptions while that dialog is open, and repeats of a fault already shown,
+are only logged — and the app keeps running.  The dialog function is injectable so tests
+never open a real modal.
 """
 
 from __future__ import annotations
 
 import logging
+import sqlite3
 import sys
+import threading
 import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtWidgets import QMessageBox, QWidget
+from sqlalchemy.exc import DBAPIError
+
+from db import errors as db_errors
 
 log = logging.getLogger("kremlin_archive")
 
@@ -47,36 +53,72 @@ def setup_logging(folder: Path | None) -> Path | None:
 
 
 class ExceptHook:
-    """Logs unexpected exceptions and shows one dialog at a time."""
+    """Logs unexpected exceptions and shows one dialog per distinct fault.
+
+    A fault that repeats (``data()`` raising on every repaint, a paint event on every frame)
+    is shown once and logged in full once, then counted in the log at 10, 100, 1000 …
+    repeats, so the user is not trapped under a stream of dialogs.  Exceptions raised on
+    another thread are only logged: a dialog may be shown from the GUI thread alone.  Errors
+    reading the archive (SQLite, damaged text) get the plain-words message of their family
+    from :mod:`db.errors` instead of a bug report.
+    """
 
     def __init__(self, notify: Notifier, log_path: Path | None = None) -> None:
         self._notify = notify
         self._log_path = log_path
         self._showing = False
         self._previous = sys.excepthook
+        self._previous_thread_hook = threading.excepthook
+        self._seen: dict[tuple[str, str], int] = {}
         self.count = 0
 
     def install(self) -> None:
-        """Become ``sys.excepthook``."""
+        """Become ``sys.excepthook`` (and log exceptions of Python threads)."""
+        self._previous = sys.excepthook
+        self._previous_thread_hook = threading.excepthook
         sys.excepthook = self
+        threading.excepthook = self._thread_hook
 
     def uninstall(self) -> None:
-        """Restore the previous hook."""
+        """Restore the previous hooks."""
         if sys.excepthook is self:
             sys.excepthook = self._previous
+        if threading.excepthook == self._thread_hook:
+            threading.excepthook = self._previous_thread_hook
+
+    def _thread_hook(self, args: threading.ExceptHookArgs) -> None:
+        if args.exc_value is not None:
+            self(args.exc_type, args.exc_value, args.exc_traceback)
 
     def __call__(self, kind: type[BaseException], exc: BaseException,
                  tb: TracebackType | None) -> None:
         self.count += 1
-        text = "".join(traceback.format_exception(kind, exc, tb))
-        log.error("unexpected error:\n%s", text)
-        if self._showing:
+        frames = traceback.extract_tb(tb)
+        origin = f"{frames[-1].filename}:{frames[-1].lineno}" if frames else "?"
+        signature = (kind.__name__, origin)
+        repeats = self._seen[signature] = self._seen.get(signature, 0) + 1
+        if repeats == 1:
+            text = "".join(traceback.format_exception(kind, exc, tb))
+            log.error("unexpected error:\n%s", text)
+        elif repeats in (10, 100, 1000) or repeats % 10_000 == 0:
+            log.error("the same error again (%d times so far): %s: %s at %s",
+                      repeats, kind.__name__, exc, origin)
+        if repeats > 1 or self._showing or threading.current_thread() is not \
+                threading.main_thread():
             return
         self._showing = True
         try:
-            where = f"\n\nDetails were written to {self._log_path}." if self._log_path else ""
-            self._notify("Unexpected error",
-                         f"Something went wrong: {kind.__name__}: {exc}.{where}\n\n"
-                         "The archive was not changed; you can keep working.")
+            self._notify(*self._dialog(kind, exc))
         finally:
             self._showing = False
+
+    def _dialog(self, kind: type[BaseException], exc: BaseException) -> tuple[str, str]:
+        where = f"\n\nDetails were written to {self._log_path}." if self._log_path else ""
+        family = db_errors.classify(exc)
+        if isinstance(exc, (sqlite3.Error, DBAPIError)) and family is not db_errors.UNEXPECTED:
+            return ("Cannot read the archive",
+                    f"Reading the archive failed: {family.problem}.{where}\n\n"
+                    "The archive was not changed; other pages may still work.")
+        return ("Unexpected error",
+                f"Something went wrong: {kind.__name__}: {exc}.{where}\n\n"
+                "The archive was not changed; you can keep working.")

@@ -203,6 +203,26 @@ def pk_of(conn: Connection, spec: ListSpec, item_id: str) -> int | None:
 
 
 def distinct_values(conn: Connection, spec: ListSpec, key: str) -> list[str]:
-    """Values a filter can take (small vocabularies: roles, tribunals, types, years)."""
+    """Values a filter can take (small vocabularies: roles, tribunals, types, years).
+
+    A loose index scan — one ``min(col) > previous`` probe per distinct value — so the cost is
+    the number of values, not rows: at 3M people a plain ``SELECT DISTINCT`` scanned a whole
+    index (~70 ms per filter) while the window was opening.
+    """
+    if spec is DOCUMENTS and key == "year":
+        # document.year has no index of its own; the date index gives the years in order.
+        years: list[str] = []
+        start = ""
+        while (first := conn.execute(select(func.min(Document.date))
+                                     .where(Document.date >= start)).scalar()) is not None:
+            year = int(str(first)[:4])
+            years.append(str(year))
+            start = str(year + 1)
+        return years
     col = spec.filters[key]
-    return [str(v) for (v,) in conn.execute(select(col).distinct().order_by(col))]
+    values: list[str] = []
+    current = conn.execute(select(func.min(col))).scalar()
+    while current is not None:
+        values.append(str(current))
+        current = conn.execute(select(func.min(col)).where(col > current)).scalar()
+    return values

@@ -3,8 +3,9 @@
 A QTextBrowser with ``openLinks`` off: it never follows a link itself.  Internal
 ``archive://`` links are emitted as :attr:`DetailView.link_activated`; a document's online
 address is emitted as :attr:`external_link_requested` only when the user clicks it;
-``expand://`` re-renders the page with one long field in full.  ``loadResource`` refuses every
-resource, so even markup that slipped through could not read a local file.
+``expand://field/N`` re-renders the page with part N of one long field (all of it when it
+is short enough).  ``loadResource`` refuses every resource, so even markup that slipped
+through could not read a local file.
 
 Signals:
     link_activated(object): a ``Ref`` the user clicked.
@@ -68,7 +69,10 @@ class DetailView(QTextBrowser):
         if ref is not None:
             self.link_activated.emit(ref)
         elif text.startswith("expand://"):
-            self._expanded = self._expanded | {text[len("expand://"):]}
+            key = text[len("expand://"):]
+            field = key.partition("/")[0]  # ``field/N``: part N replaces the part shown
+            self._expanded = frozenset(
+                k for k in self._expanded if k.partition("/")[0] != field) | {key}
             position = self.verticalScrollBar().value()
             self._render()
             self.verticalScrollBar().setValue(position)

@@ -1,0 +1,1 @@
+"""Hardening tests: hostile archives, hostile text, failing printers."""

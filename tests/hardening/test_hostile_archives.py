@@ -1,0 +1,122 @@
+"""Hostile-but-valid archives are refused within 3 s with their own message, touching nothing.
+
+Also: no application function ever runs from an archive's schema (``trusted_schema`` is off on
+every connection, proved with a spy), and the app's connections cap the size of any value.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import event
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+
+from db import Archive, ArchiveInfo, engine, errors, open_archive
+from tests.conftest import BUNDLED
+from tests.hardening import hostile
+
+GATE_BUDGET = 3.0
+
+
+def _state(folder: Path) -> dict[str, tuple[int, int, str]]:
+    return {p.name: (p.stat().st_size, p.stat().st_mtime_ns,
+                     hashlib.sha256(p.read_bytes()).hexdigest()) for p in folder.iterdir()}
+
+
+@pytest.mark.parametrize("name", list(hostile.CASES))
+def test_hostile_archive_is_refused_quickly_with_its_own_message(
+        tmp_path: Path, name: str, figures: list[str]) -> None:
+    case = hostile.CASES[name]
+    path = case.build(tmp_path)
+    before = _state(tmp_path)
+    start = time.perf_counter()
+    with pytest.raises(errors.ArchiveError) as info:
+        open_archive(path)
+    elapsed = time.perf_counter() - start
+    assert type(info.value) is case.error, info.value.message
+    assert case.words in info.value.message
+    assert str(path) in info.value.message
+    assert elapsed < GATE_BUDGET
+    assert _state(tmp_path) == before  # nothing created, nothing modified (not even the -wal)
+    if elapsed > 0.2:
+        figures.append(f"hostile archive '{name}' refused in {elapsed * 1000:.0f} ms")
+
+
+def _ungated(path: Path) -> Archive:
+    """An Archive over ``path`` that skipped the gate: what the app's connections allow."""
+    info = ArchiveInfo(path, "ungated", "0", 1, {}, path.stat().st_size, False)
+    return Archive(path, path.resolve().as_uri() + "?mode=ro", info)
+
+
+def test_no_app_function_runs_from_an_archive_schema(tmp_path: Path) -> None:
+    path = hostile.function_view(tmp_path)
+    calls: list[tuple[str, str]] = []
+
+    def spy(pattern: str, value: str) -> int:
+        calls.append((pattern, value))
+        return 1
+
+    archive = _ungated(path)
+    event.listen(archive.engine, "connect", lambda dbapi, _record: dbapi.create_function(
+        "regexp", 2, spy, deterministic=True))
+    try:
+        with archive.connect() as conn:
+            assert conn.exec_driver_sql("SELECT regexp('a', 'b')").scalar() == 1
+            assert calls == [("a", "b")]  # the spy is live on the app's connection…
+            with pytest.raises(OperationalError, match="unsafe use of regexp"):
+                conn.exec_driver_sql("SELECT r FROM person_names").all()
+    finally:
+        archive.close()
+    assert calls == [("a", "b")]  # … and the archive's view could not call it
+
+
+def test_app_connections_refuse_oversized_values_instead_of_reading_them(
+        tmp_path: Path) -> None:
+    for build, sql in ((hostile.field_60mb, "SELECT summary FROM person WHERE pk = 1"),
+                       (hostile.generated_column, "SELECT boom FROM person LIMIT 1")):
+        archive = _ungated(build(tmp_path))
+        start = time.perf_counter()
+        try:
+            with archive.connect() as conn, pytest.raises(SQLAlchemyError) as info:
+                conn.exec_driver_sql(sql).all()
+        finally:
+            archive.close()
+        assert "string or blob too big" in str(info.value)
+        assert errors.classify(info.value).key == "too-big"
+        assert time.perf_counter() - start < 1.0
+
+
+def test_big_files_skip_the_deep_scan_but_stay_capped(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    # Above DEEP_CHECK_LIMIT (a generated multi-GB archive) the value scan is skipped; the
+    # connection's FIELD_LIMIT still stops a 60 MB field at query time.
+    monkeypatch.setattr(engine, "DEEP_CHECK_LIMIT", 1024 * 1024)
+    archive = open_archive(hostile.field_60mb(tmp_path))
+    try:
+        assert archive.info.integrity_checked and not archive.info.deep_checked
+        with archive.connect() as conn, pytest.raises(SQLAlchemyError, match="too big"):
+            conn.exec_driver_sql("SELECT summary FROM person WHERE pk = 1").all()
+    finally:
+        archive.close()
+
+
+def test_the_gate_has_a_deadline(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(engine, "GATE_SECONDS", 0.0)
+    monkeypatch.setattr(engine, "GATE_BYTES_PER_SECOND", 1e18)
+    with pytest.raises(errors.ArchiveCorrupt) as info:
+        open_archive(BUNDLED)
+    assert info.value.family == "interrupted"
+    assert "took too long" in info.value.message
+
+
+def test_bundled_archive_passes_every_check_quickly() -> None:
+    open_archive(BUNDLED).close()  # warm: the expected schema is computed once per process
+    start = time.perf_counter()
+    archive = open_archive(BUNDLED)
+    elapsed = time.perf_counter() - start
+    archive.close()
+    assert archive.info.integrity_checked and archive.info.deep_checked
+    assert elapsed < 0.1
