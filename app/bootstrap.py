@@ -107,9 +107,10 @@ def _people_filters() -> tuple[FilterSpec, ...]:
     )
 
 
-def build_app(archive: Archive, settings: Settings, dialogs: Dialogs | None = None) -> App:
-    """Create the whole application around ``archive``."""
-    window = MainWindow()
+def build_app(archive: Archive, settings: Settings, dialogs: Dialogs | None = None,
+              window: MainWindow | None = None) -> App:
+    """Create the whole application around ``archive`` (in ``window`` if already shown)."""
+    window = window or MainWindow()
     navigator = Navigator(window)
     controller = ArchiveController(archive, window)
     app = App(window, navigator, controller, settings, dialogs or Dialogs())

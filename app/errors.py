@@ -36,20 +36,38 @@ def message_box_notifier(parent: QWidget | None) -> Notifier:
     return notify
 
 
-def setup_logging(folder: Path | None) -> Path | None:
-    """Log to ``folder/kremlin-archive.log`` (and stderr); returns the log file path."""
-    handlers: list[logging.Handler] = [logging.StreamHandler(sys.stderr)]
-    path = None
-    if folder is not None:
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            path = folder / "kremlin-archive.log"
-            handlers.append(logging.FileHandler(path, encoding="utf-8"))
-        except OSError:
-            path = None
-    logging.basicConfig(level=logging.INFO, handlers=handlers,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    return path
+class LogSetup:
+    """The log handlers the GUI installs, removed and closed again by :meth:`close`."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.path: Path | None = None
+        self.handlers: list[logging.Handler] = [logging.StreamHandler(sys.stderr)]
+        if folder is not None:
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                self.path = folder / "kremlin-archive.log"
+                self.handlers.append(logging.FileHandler(self.path, encoding="utf-8"))
+            except OSError:
+                self.path = None
+        formatter = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+        root = logging.getLogger()
+        for handler in self.handlers:
+            handler.setFormatter(formatter)
+            root.addHandler(handler)
+        if root.level > logging.INFO or root.level == logging.NOTSET:
+            root.setLevel(logging.INFO)
+
+    def close(self) -> None:
+        """Detach and close every handler (the log file is flushed)."""
+        root = logging.getLogger()
+        for handler in self.handlers:
+            root.removeHandler(handler)
+            handler.close()
+
+
+def setup_logging(folder: Path | None) -> LogSetup:
+    """Log to ``folder/kremlin-archive.log`` and stderr until ``.close()``."""
+    return LogSetup(folder)
 
 
 class ExceptHook:

@@ -15,12 +15,14 @@ Signals:
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl, Signal, Slot
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from db.dto import Ref
+if TYPE_CHECKING:  # imported on first click: the window must show before the data layer
+    from db.dto import Ref
 
 #: Renders the current page given the set of expanded field keys.
 Renderer = Callable[[frozenset[str]], str]
@@ -65,6 +67,8 @@ class DetailView(QTextBrowser):
     @Slot(QUrl)
     def _on_anchor_clicked(self, url: QUrl) -> None:
         text = url.toString()
+        from db.dto import Ref
+
         ref = Ref.from_uri(text)
         if ref is not None:
             self.link_activated.emit(ref)
