@@ -121,17 +121,26 @@ def _sources(claims: Iterable[ClaimDTO]) -> str:
 
 
 def _claims_table(fc: FieldClaims) -> str:
+    """One row per claimed value, with every source that gives it (side by side when disputed)."""
     title = "Sources disagree" if fc.disputed else "Sourced claims"
-    rows = "".join(
-        f"<tr><td>{esc(c.value)}</td><td>{link(c.source)}"
-        f"{', ' + esc(c.locator) if c.locator else ''}</td>"
-        f"<td>{esc(c.confidence or '—')}</td><td class='note'>{esc(c.note or '')}</td></tr>"
-        for c in fc.claims)
+    groups: dict[str, list[ClaimDTO]] = {}
+    for c in fc.claims:
+        groups.setdefault(c.value or "", []).append(c)
+    rows = []
+    for value, claims in groups.items():
+        sources = "<br>".join(
+            f"{link(c.source)}{', ' + esc(c.locator) if c.locator else ''}"
+            f" <span class='src'>({esc(c.confidence or 'confidence not given')})</span>"
+            for c in claims)
+        notes = "<br>".join(dict.fromkeys(esc(c.note) for c in claims if c.note))
+        count = f"{len(claims)} sources" if len(claims) > 1 else "1 source"
+        rows.append(f"<tr><td><b>{esc(value)}</b><br><span class='src'>{count}</span></td>"
+                    f"<td>{sources}</td><td class='note'>{notes}</td></tr>")
     cls = "dispute" if fc.disputed else "claims"
     return (f"<p><b>{esc(fc.field.replace('_', ' '))}</b> — {title}:</p>"
             f'<table class="{cls}" border="1" cellspacing="0" cellpadding="3">'
-            f"<tr><th>claim</th><th>source</th><th>confidence</th><th>note</th></tr>"
-            f"{rows}</table>")
+            f"<tr><th>claim</th><th>sources (confidence)</th><th>note</th></tr>"
+            f"{''.join(rows)}</table>")
 
 
 def _facts_block(facts: Facts, heading: str = "Sources") -> str:
