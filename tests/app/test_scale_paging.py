@@ -1,0 +1,80 @@
+"""List panes on generated archives: first paint and a jump cost a bounded number of queries.
+
+Budgets are call counts (page fetches, data() calls), not wall time, so they cannot flake on
+a busy machine.  The default run uses a 20,000-person archive; ``-m slow`` adds 1,000,000.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from app.bootstrap import App
+from db import synth
+
+MakeApp = Callable[..., App]
+
+
+@pytest.fixture(scope="session")
+def synth_20k(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return synth.cached_archive(20_000, 1, tmp_path_factory.mktemp("synth"))
+
+
+def _check_paging(app: App, people: int) -> dict[str, float]:
+    pane = app.panes["person"]
+    model = pane.model
+    app.window.tabs.setCurrentWidget(pane)
+    assert model.rowCount() == people
+    start = time.perf_counter()
+    app.window.grab()
+    first_paint = time.perf_counter() - start
+    visible_rows = pane.view.viewport().height() // pane.view.verticalHeader().defaultSectionSize()
+    assert model.fetch_count <= 2  # the first page (and at most the next)
+    assert model.data_calls < (visible_rows + 2) * len(model.columns) * 12
+    fetches, calls = model.fetch_count, model.data_calls
+
+    start = time.perf_counter()
+    pane.view.scrollToBottom()
+    app.window.grab()
+    jump = time.perf_counter() - start
+    assert model.fetch_count - fetches <= 2  # the last page (a screen may straddle two)
+    assert model.data_calls - calls < (visible_rows + 2) * len(model.columns) * 12
+    assert model.cached_pages <= model.MAX_PAGES
+
+    middle = people // 2
+    before = model.fetch_count
+    pane.view.scrollTo(model.index(middle, 0))
+    app.window.grab()
+    assert model.fetch_count - before <= 2
+    return {"first_paint_s": first_paint, "jump_s": jump}
+
+
+def test_people_pane_pages_on_a_generated_archive(make_app: MakeApp, synth_20k: Path) -> None:
+    app = make_app(archive_path=synth_20k)
+    _check_paging(app, 20_000)
+
+
+def test_filtered_people_pane_pages_too(make_app: MakeApp, synth_20k: Path) -> None:
+    app = make_app(archive_path=synth_20k)
+    pane = app.panes["person"]
+    pane.set_combo_filter("tribunal", "military-collegium")
+    total = pane.model.rowCount()
+    assert 0 < total < 20_000
+    before = pane.model.fetch_count
+    pane.view.scrollToBottom()
+    app.window.grab()
+    assert pane.model.fetch_count - before <= 2
+    last = pane.model.row_at(total - 1)
+    assert last is not None and last.tribunal == "Military Collegium"
+
+
+@pytest.mark.slow
+def test_people_pane_pages_on_a_million_people(make_app: MakeApp) -> None:
+    path = synth.cached_archive(1_000_000, 1)
+    app = make_app(archive_path=path)
+    figures = _check_paging(app, 1_000_000)
+    print(f"1M people: first paint {figures['first_paint_s'] * 1000:.1f} ms, "
+          f"jump to last row {figures['jump_s'] * 1000:.1f} ms")
