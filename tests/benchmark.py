@@ -274,12 +274,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--people", type=int, default=3_000_000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--json", type=Path, default=None)
+    parser.add_argument("--archive", type=Path, default=None,
+                        help="measure this archive instead of generating one")
     args = parser.parse_args(argv)
     from app import resources
     from db import synth
 
     start = time.perf_counter()
-    big = synth.cached_archive(args.people, 1)
+    big = args.archive or synth.cached_archive(args.people, 1)
     prep = time.perf_counter() - start
     bundled = resources.bundled_archive()
     with tempfile.TemporaryDirectory() as tmp:
