@@ -118,6 +118,7 @@ class ListPane(QWidget):
 
         self.view.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
         model.total_changed.connect(self._on_total_changed)
+        model.runner.busy_changed.connect(self._on_busy_changed)
         model.query_changed.connect(self._on_query_changed)
         model.modelReset.connect(self._sync_sort_indicator)
 
@@ -229,6 +230,15 @@ class ListPane(QWidget):
     def _on_total_changed(self, shown: int, total: int) -> None:
         self.count_label.setText(f"{shown:,} of {total:,} {self.noun} shown")
         self.counts_changed.emit(shown, total)
+
+    @Slot(bool)
+    def _on_busy_changed(self, busy: bool) -> None:
+        # Filtered snapshots of big archives run on a worker: say so, keep the old rows usable.
+        if busy:
+            self.count_label.setText(f"Filtering {self.noun}…")
+            self.view.viewport().setCursor(Qt.CursorShape.BusyCursor)
+        else:
+            self.view.viewport().unsetCursor()
 
     @Slot(object)
     def _on_query_changed(self, _query: object) -> None:

@@ -78,3 +78,22 @@ def test_people_pane_pages_on_a_million_people(make_app: MakeApp) -> None:
     figures = _check_paging(app, 1_000_000)
     print(f"1M people: first paint {figures['first_paint_s'] * 1000:.1f} ms, "
           f"jump to last row {figures['jump_s'] * 1000:.1f} ms")
+
+
+def test_big_filtered_snapshot_runs_off_the_gui_thread(
+        make_app: MakeApp, synth_20k: Path, qtbot: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pytestqt.qtbot import QtBot
+
+    assert isinstance(qtbot, QtBot)
+    app = make_app(archive_path=synth_20k)
+    pane = app.panes["person"]
+    monkeypatch.setattr(type(pane.model), "ASYNC_ROWS", 1_000)  # 20k counts as big here
+    with qtbot.waitSignal(pane.model.runner.busy_changed, timeout=2000) as started:
+        pane.set_combo_filter("role", "defendant")
+    assert started.args == [True]
+    assert pane.count_label.text() == "Filtering people…"
+    qtbot.waitUntil(lambda: not pane.model.runner.busy, timeout=10_000)
+    qtbot.waitUntil(lambda: pane.model.query.filters == (("role", "defendant"),), timeout=5000)
+    assert 0 < pane.model.rowCount() < 20_000
+    assert pane.count_label.text().endswith("of 20,000 people shown")
