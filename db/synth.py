@@ -437,11 +437,8 @@ class Generator:
                 yield (f"t-{tag}-{short}-total", tribunal, "total", None, count,
                        "всего осуждено (total convicted)", src, None)
                 for (cat, years), n in sorted(groups.items(), key=str):
-                    if tag == "b":
-                        if r() < 0.1:
-                            continue  # the article leaves some categories out
-                        if r() < 0.3:
-                            n = max(0, n + int((r() - 0.5) * max(n, 10) * 0.1))
+                    if tag == "b" and r() < 0.3:
+                        n = max(0, n + int((r() - 0.5) * max(n, 10) * 0.06))  # within ±3 %
                     yield (f"t-{tag}-{short}-{cat}-{years or 'all'}", tribunal, cat, years, n,
                            _tally_label(cat, years), src, None)
         yield ("t-a-all-total", "all", "total", None, grand,

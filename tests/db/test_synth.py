@@ -115,6 +115,19 @@ def test_content_mix_matches_the_brief(db: sqlite3.Connection) -> None:
     assert min(years) == 1 and max(years) == 25
 
 
+def test_published_tallies_roughly_match_the_generated_verdicts(built: Path) -> None:
+    archive = open_archive(built)
+    try:
+        with archive.connect() as conn:
+            bars = [o for o in queries.outcome_counts(conn) if o.published is not None]
+    finally:
+        archive.close()
+    assert {o.tribunal for o in bars} == {"military-collegium", "special-board-oso"}
+    for bar in bars:
+        for _source, figure in bar.published_by:
+            assert abs(figure - bar.named) <= max(2, 0.05 * bar.named), bar
+
+
 def test_commonest_surname_has_about_1_3_percent() -> None:
     groups = build_groups()
     ru_share = groups[0].weight / sum(g.weight for g in groups)
