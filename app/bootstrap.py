@@ -258,7 +258,6 @@ class Wiring(QObject):
             if not pane.reveal(ref.id):
                 w.statusBar().showMessage(
                     "The item is not among the rows the pane's filter shows", 5000)
-        self._on_history_changed()
 
     @Slot()
     def _on_history_changed(self) -> None:
