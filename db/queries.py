@@ -103,14 +103,16 @@ def facts(conn: Connection, kind: str, ids: Iterable[str]) -> dict[str, Facts]:
     rows = conn.execute(_FACTS, {"kind": kind, "ids": ids})
     record: dict[str, list[ClaimDTO]] = defaultdict(list)
     fields: dict[str, dict[str, list[ClaimDTO]]] = defaultdict(dict)
-    for r in rows:
-        claim = ClaimDTO(r.field, r.value,
-                         Labelled(Ref("source", r.id), source_label(r.author, r.title, r.year)),
-                         r.locator, r.note, r.confidence)
-        if r.field == "record":
-            record[r.subject_id].append(claim)
+    cited: dict[str, Labelled] = {}  # a few sources back most claims: label each once
+    for subject, field, value, locator, note, confidence, sid, author, title, year in rows:
+        source = cited.get(sid)
+        if source is None:
+            source = cited[sid] = Labelled(Ref("source", sid), source_label(author, title, year))
+        claim = ClaimDTO(field, value, source, locator, note, confidence)
+        if field == "record":
+            record[subject].append(claim)
         else:
-            fields[r.subject_id].setdefault(r.field, []).append(claim)
+            fields[subject].setdefault(field, []).append(claim)
     return {
         i: Facts(tuple(record.get(i, ())),
                  tuple(FieldClaims(f, tuple(cs)) for f, cs in fields.get(i, {}).items()))

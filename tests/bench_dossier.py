@@ -8,7 +8,10 @@ Measured in one process, interleaved:
   footer, PDF in memory, verified write (temp file, fsync, read back, ``os.replace``);
 * **floor**: plain text of the *same page count* in a ``QTextDocument`` printed with
   ``QTextDocument.print_`` to a ``QPrinter`` in PDF mode (Qt writes the file itself; no
-  queries, no headers, no verification).
+  queries, no headers, no verification);
+* **same HTML, bare** (shown beside, for the 3-page dossier): the dossier's own HTML, made
+  once beforehand, printed by a bare ``QTextDocument.print_`` — what Qt alone costs for the
+  same content, so the gap to ours is our queries, page decoration and verified write.
 
 Goal: ours ≤ 1.5 × floor, for one 3-page person dossier and for all person dossiers.
 """
@@ -86,6 +89,13 @@ def floor_pdf(pages: int, per_page: float, path: Path) -> int:
     return pages
 
 
+def bare_html_pdf(html: str, path: Path) -> None:
+    """The dossier's HTML printed by a bare ``QTextDocument.print_`` (no decoration)."""
+    doc = QTextDocument()
+    doc.setHtml(html)
+    doc.print_(_printer(path))
+
+
 def _floor_page_counts(pages: dict[str, int], per_page: float) -> dict[str, int]:
     """Page counts of the floor documents (proves the floor prints as many pages as ours)."""
     printer = _printer(Path(tempfile.gettempdir()) / "unused.pdf")
@@ -159,11 +169,14 @@ def main(argv: list[str] | None = None) -> int:
         floor_pdf(3, per_page, floor_check)
         # warm both paths (fonts, imports) before timing
         service.write_pdf(Ref("person", three), folder / "warm.pdf")
-        ours_one, floor_one = [], []
+        html = service.rendition(Ref("person", three)).html
+        bare_html_pdf(html, folder / "bare-warm.pdf")
+        ours_one, floor_one, bare_one = [], [], []
         for i in range(args.runs):
             ours_one.append(_time(partial(service.write_pdf, Ref("person", three),
                                           folder / f"one{i}.pdf")))
             floor_one.append(_time(partial(floor_pdf, 3, per_page, folder / f"f{i}.pdf")))
+            bare_one.append(_time(partial(bare_html_pdf, html, folder / f"b{i}.pdf")))
         ours_all, floor_all = [], []
         for r in range(args.rounds):
             ours_all.append(_time(partial(_all_ours, service, people, folder / f"all{r}")))
@@ -175,12 +188,15 @@ def main(argv: list[str] | None = None) -> int:
     total_pages = sum(pages.values())
     one, fone = statistics.median(ours_one), statistics.median(floor_one)
     allm, fall = statistics.median(ours_all), statistics.median(floor_all)
+    bone = statistics.median(bare_one)
     print(f"PySide6 on {sys.platform}; {len(people)} person dossiers, {total_pages} A4 pages "
           f"(pages per dossier: min {min(pages.values())}, max {max(pages.values())}); "
           f"3-page dossier: {three}")
     print(f"{'figure':<44}{'ours':>10}{'floor':>10}{'ratio':>8}")
     print(f"{'one 3-page person dossier → PDF (median ms)':<44}{one * 1000:>10.1f}"
           f"{fone * 1000:>10.1f}{one / fone:>8.2f}")
+    print(f"{'  same HTML, bare print_() (median ms)':<44}{'':>10}{bone * 1000:>10.1f}"
+          f"{one / bone:>8.2f}")
     print(f"{f'all {len(people)} person dossiers (median s)':<44}{allm:>10.2f}"
           f"{fall:>10.2f}{allm / fall:>8.2f}")
     print(f"{'  per dossier (ms)':<44}{allm / len(people) * 1000:>10.1f}"

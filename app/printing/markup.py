@@ -214,17 +214,17 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[str]], css: str = "gri
 
 #: Width of the label column of :func:`rows`, in CSS pixels (1/96 inch).
 ROW_INDENT_PX = 118
-ROW_CLASSES = ("row", "dated")
+ROW_CLASSES = ("row", "dated", "stage")
 
 
-def rows(items: Iterable[tuple[str, str]], css: str = "row") -> str:
+def rows(items: Iterable[tuple[str, str]], css: str = "row", label_css: str = "label") -> str:
     """Label/value lines with the labels in a hanging column: ``label<TAB>value``.
 
     A hanging indent of :data:`ROW_INDENT_PX` plus a tab stop at the same place (the printer
     sets it) line the values up and wrap them under themselves, like a two-column table at a
     fraction of the layout cost.  Labels and values are already-escaped HTML.
     """
-    return "".join(f'<p class="{css}"><span class="label">{label}</span>\t{value}</p>'
+    return "".join(f'<p class="{css}"><span class="{label_css}">{label}</span>\t{value}</p>'
                    for label, value in items)
 
 

@@ -30,6 +30,7 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
+from app.printing.fonts import print_family
 from app.printing.markup import ROW_INDENT_PX, hanging_css
 from app.printing.none_guard import protect_none
 
@@ -37,8 +38,9 @@ from app.printing.none_guard import protect_none
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
 #: Page margins in millimetres (left, top, right, bottom); header and footer sit inside them.
 MARGINS_MM = (18.0, 12.0, 18.0, 12.0)
-BODY_FONT = ("DejaVu Serif", 9.5)
-DECOR_FONT = ("DejaVu Serif", 7.0)
+#: Point sizes of the dossier text and of the running header and footer.
+BODY_PT = 9.5
+DECOR_PT = 7.0
 #: PDF resolution: text is laid out at this many dots per inch (QPrinter's HighResolution).
 PDF_DPI = 1200
 
@@ -94,9 +96,9 @@ def page_layout(page_size: str) -> QPageLayout:
                        QMarginsF(left, top, right, bottom), QPageLayout.Unit.Millimeter)
 
 
-def _font(spec: tuple[str, float]) -> QFont:
-    font = QFont(spec[0])
-    font.setPointSizeF(spec[1])
+def _font(points: float) -> QFont:
+    font = QFont(print_family())
+    font.setPointSizeF(points)
     # No ligatures: "ﬁ" in "confidence" would be extracted and searched as one odd glyph.
     for tag in ("liga", "clig"):
         font.setFeature(QFont.Tag(tag), 0)
@@ -108,7 +110,7 @@ def build_document(rendition: Rendition, device: QPagedPaintDevice,
     """The dossier laid out on ``device`` in pages of ``body`` (device pixels)."""
     doc = DossierDocument()
     doc.setUndoRedoEnabled(False)  # built once, never edited by a user
-    doc.setDefaultFont(_font(BODY_FONT))  # explicit, so that Cyrillic glyphs are embedded
+    doc.setDefaultFont(_font(BODY_PT))  # explicit, so that Cyrillic glyphs are embedded
     doc.setDocumentMargin(0)
     option = QTextOption()
     # Long unbroken strings (URLs, ids) wrap anywhere instead of running off the page.
@@ -123,8 +125,9 @@ def build_document(rendition: Rendition, device: QPagedPaintDevice,
     # The rows' hanging indent in device pixels: swap the page's own rule (written for the
     # screen) for one at this device's scale.  (A second <style> did not reliably override.)
     scaled = hanging_css(device.logicalDpiX() / 96)
-    doc.setHtml(rendition.html.replace(hanging_css(), scaled, 1))
+    # Page size first: set after the HTML, it would throw away a first layout at the wrong width.
     doc.setPageSize(body)
+    doc.setHtml(rendition.html.replace(hanging_css(), scaled, 1))
     return doc
 
 
@@ -145,28 +148,42 @@ def _frame(device: QPagedPaintDevice, decor_font: QFont) -> _Frame:
                   QRectF(0, height - line * 1.4, width, line * 1.4))
 
 
-def _decorate(painter: QPainter, frame: _Frame, decor: PageDecor, font: QFont,
-              number: int, total: int, dpi: int) -> None:
-    painter.save()
-    painter.setFont(font)
-    painter.setPen(QPen(QColor("#444444")))
-    metrics = QFontMetricsF(font, painter.device())
-    h, f = frame.header, frame.footer
-    title = metrics.elidedText(decor.title, Qt.TextElideMode.ElideMiddle, h.width())
-    painter.drawText(h, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, title)
-    centre = f"page {number} of {total}"
-    side = (f.width() - metrics.horizontalAdvance(centre)) / 2 - metrics.averageCharWidth() * 2
-    left = metrics.elidedText(decor.footer_left(), Qt.TextElideMode.ElideRight, side)
-    painter.drawText(f, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, left)
-    painter.drawText(f, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, centre)
-    right = metrics.elidedText(decor.footer_right(), Qt.TextElideMode.ElideLeft, side)
-    painter.drawText(f, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, right)
-    pen = QPen(QColor("#9aa4b5"))
-    pen.setWidthF(dpi / 144)  # half a point
-    painter.setPen(pen)
-    painter.drawLine(h.bottomLeft(), h.bottomRight())
-    painter.drawLine(f.topLeft(), f.topRight())
-    painter.restore()
+class _Decorator:
+    """Draws the running header and the footer; the texts are fitted once per dossier."""
+
+    def __init__(self, device: QPagedPaintDevice, frame: _Frame, decor: PageDecor,
+                 font: QFont, total: int) -> None:
+        self._frame = frame
+        self._font = font
+        metrics = QFontMetricsF(font, device)
+        h, f = frame.header, frame.footer
+        self._title = metrics.elidedText(decor.title, Qt.TextElideMode.ElideMiddle, h.width())
+        # The widest centre text ("page 10 of 10") keeps both sides clear of it on every page.
+        widest = metrics.horizontalAdvance(f"page {total} of {total}")
+        side = (f.width() - widest) / 2 - metrics.averageCharWidth() * 2
+        self._left = metrics.elidedText(decor.footer_left(), Qt.TextElideMode.ElideRight, side)
+        self._right = metrics.elidedText(decor.footer_right(), Qt.TextElideMode.ElideLeft, side)
+        self._total = total
+        self._text_pen = QPen(QColor("#444444"))
+        self._rule_pen = QPen(QColor("#9aa4b5"))
+        self._rule_pen.setWidthF(device.logicalDpiY() / 144)  # half a point
+
+    def draw(self, painter: QPainter, number: int) -> None:
+        """Header and footer of page ``number``."""
+        h, f = self._frame.header, self._frame.footer
+        painter.save()
+        painter.setFont(self._font)
+        painter.setPen(self._text_pen)
+        painter.drawText(h, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, self._title)
+        painter.drawText(f, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, self._left)
+        painter.drawText(f, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
+                         f"page {number} of {self._total}")
+        painter.drawText(f, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
+                         self._right)
+        painter.setPen(self._rule_pen)
+        painter.drawLine(h.bottomLeft(), h.bottomRight())
+        painter.drawLine(f.topLeft(), f.topRight())
+        painter.restore()
 
 
 def _draw_body(painter: QPainter, doc: QTextDocument, body: QRectF, index: int) -> None:
@@ -190,7 +207,7 @@ def paint(device: QPagedPaintDevice, rendition: Rendition, first: int = 1,
     printer that cannot print).
     """
     protect_none()  # shiboken6 6.12.0 + Python 3.11: see app/printing/none_guard.py
-    font = _font(DECOR_FONT)
+    font = _font(DECOR_PT)
     frame = _frame(device, font)
     doc = build_document(rendition, device, frame.body.size())
     total = max(1, doc.pageCount())
@@ -200,11 +217,11 @@ def paint(device: QPagedPaintDevice, rendition: Rendition, first: int = 1,
     if not painter.begin(device):
         raise RenderError("the printer or file could not be opened for drawing")
     try:
-        dpi = device.logicalDpiY()
+        decorator = _Decorator(device, frame, rendition.decor, font, total)
         for number in range(first, last + 1):
             if number > first and not device.newPage():
                 raise RenderError(f"the printer refused page {number}")
-            _decorate(painter, frame, rendition.decor, font, number, total, dpi)
+            decorator.draw(painter, number)
             _draw_body(painter, doc, frame.body, number - 1)
     finally:
         painter.end()

@@ -83,12 +83,17 @@ def test_paper_sizes(dossier_service: DossierService, tmp_path: Path, size: str,
     assert "Синелобов" in pdf_text(path)
 
 
-def test_fonts_are_embedded(dossier_service: DossierService, tmp_path: Path) -> None:
-    path = _write(dossier_service, SINELOBOV, tmp_path)
+@pytest.mark.parametrize("ref", [SINELOBOV, None], ids=["person", "case"])
+def test_one_bundled_font_is_embedded(dossier_service: DossierService, tmp_path: Path,
+                                      ref: Ref | None) -> None:
+    path = _write(dossier_service, ref, tmp_path)
     out = subprocess.run(["pdffonts", str(path)], check=True, capture_output=True,
                          text=True).stdout.splitlines()[2:]
-    assert out and all(" yes " in line.split(maxsplit=1)[1] for line in out)
-    assert any("DejaVu" in line for line in out)
+    # One face, embedded: the bundled print build (no fallback font for any character).
+    assert len(out) == 1
+    name, rest = out[0].split(maxsplit=1)
+    assert name.endswith("DejaVuSerifPrint")
+    assert " yes " in rest
 
 
 def test_case_summary_has_tallies_chart_table_timeline_and_convicts(
