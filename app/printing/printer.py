@@ -122,11 +122,11 @@ def build_document(rendition: Rendition, device: QPagedPaintDevice,
     doc.documentLayout().setPaintDevice(device)
     for name, image in rendition.images.items():
         doc.addResource(QTextDocument.ResourceType.ImageResource.value, QUrl(name), image)
+    # Page size first: set after the HTML, it would throw away a first layout at the wrong width.
+    doc.setPageSize(body)
     # The rows' hanging indent in device pixels: swap the page's own rule (written for the
     # screen) for one at this device's scale.  (A second <style> did not reliably override.)
     scaled = hanging_css(device.logicalDpiX() / 96)
-    # Page size first: set after the HTML, it would throw away a first layout at the wrong width.
-    doc.setPageSize(body)
     doc.setHtml(rendition.html.replace(hanging_css(), scaled, 1))
     return doc
 
