@@ -12,6 +12,7 @@ file behind.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -23,12 +24,16 @@ from db.dto import Ref
 
 if TYPE_CHECKING:  # Qt is imported only when the command runs, not when the CLI parses
     from PySide6.QtCore import QCoreApplication
+    from sqlalchemy import Connection
 
     from app.printing import DossierService
 
 HELP = "write a footnoted dossier (person, event, document, source, or the whole case) as PDF"
 #: People fetched per page while writing every person's dossier.
 BATCH = 256
+#: Paper sizes by name (the printing layer's names; kept here so parsing needs no Qt).
+PAGE_SIZES = ("A4", "Letter")
+KINDS = ("person", "event", "document", "source")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -41,8 +46,26 @@ def configure(parser: argparse.ArgumentParser) -> None:
                        help="one PDF per person into the folder given with -o")
     parser.add_argument("-o", "--output", type=Path, default=None,
                         help="PDF file (or folder, with --all-people)")
-    parser.add_argument("--page-size", choices=("A4", "Letter"), default="A4",
-                        help="paper size (default A4)")
+    parser.add_argument("--page-size", type=_page_size, choices=PAGE_SIZES, default="A4",
+                        help="paper size (default A4; any letter case)")
+
+
+def _page_size(text: str) -> str:
+    """``a4`` → ``A4``, ``LETTER`` → ``Letter`` (argparse then checks the choice)."""
+    return next((size for size in PAGE_SIZES if size.casefold() == text.casefold()), text)
+
+
+def _not_found(conn: Connection, text: str) -> str:
+    """Why ``text`` names no record, with the right spelling when it is just the wrong kind."""
+    kind, sep, bare = text.removeprefix("archive://").partition("/")
+    if not sep:
+        return f"no record with id “{text}”"
+    if kind not in KINDS:
+        return f"“{kind}” is not a kind of record (use {', '.join(KINDS)}, or the id alone)"
+    others = [f"{r.kind}/{r.id}" for r in queries.find_refs(conn, bare)]
+    if others:
+        return f"no {kind} with id “{bare}”; there is {' and '.join(others)}"
+    return f"no {kind} with id “{bare}”"
 
 
 def _error(message: str) -> None:
@@ -68,9 +91,9 @@ def run(args: argparse.Namespace, archive: Archive) -> int:
     if args.id:
         with archive.connect() as conn:
             refs = queries.find_refs(conn, args.id)
-        if not refs:
-            _error(f"no record with id “{args.id}”")
-            return EXIT_NOT_FOUND
+            if not refs:
+                _error(_not_found(conn, args.id))
+                return EXIT_NOT_FOUND
         if len(refs) > 1:
             kinds = ", ".join(f"{r.kind}/{r.id}" for r in refs)
             _error(f"“{args.id}” is ambiguous; use one of {kinds}")
@@ -94,13 +117,26 @@ def _write(service: DossierService, ref: Ref | None, path: Path, page_size: str)
 
 def _all_people(service: DossierService, archive: Archive, folder: Path, page_size: str,
                 progress: TextIO) -> int:
-    from app.printing import PdfWriteError
-
+    if folder.exists() and not folder.is_dir():
+        _error(f"{folder} is a file; --all-people writes into a folder")
+        return EXIT_USAGE
+    created = not folder.exists()
     try:
-        folder.mkdir(exist_ok=True)
+        folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         _error(f"cannot create the folder {folder}: {exc.strerror or exc}")
         return EXIT_FAILED
+    code = _write_all(service, archive, folder, page_size, progress)
+    if code and created:
+        with contextlib.suppress(OSError):
+            folder.rmdir()  # only if still empty: a folder made for nothing is not left behind
+    return code
+
+
+def _write_all(service: DossierService, archive: Archive, folder: Path, page_size: str,
+               progress: TextIO) -> int:
+    from app.printing import PdfWriteError
+
     query = listing.ListQuery()
     with archive.connect() as conn:
         total = listing.count(conn, listing.PEOPLE, query)

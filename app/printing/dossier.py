@@ -41,6 +41,7 @@ _PLACED_FIELDS = frozenset({"occupation", "nationality", "organisation", "later_
 _ARREST = re.compile(r"\barrest", re.IGNORECASE)
 _SEX = {"M": "male", "F": "female"}
 _NONE = '<span class="muted">{}</span>'
+_FLAG = ' <span class="flag">sources disagree — see Conflicting claims</span>'
 
 
 def _claims(*groups: Iterable[ClaimDTO]) -> list[ClaimDTO]:
@@ -55,12 +56,39 @@ def _values_cited(fc: FieldClaims, notes: Footnotes) -> str:
         parts.append(f"{esc(format_value(fc.field, v or None))}{notes.cite(claims)}")
     text = " or ".join(parts)
     if fc.disputed:
-        text += ' <span class="flag">sources disagree — see Conflicting claims</span>'
+        text += _FLAG
     return text
 
 
 def _fact_row(label: str, value: str | None, marker: str) -> tuple[str, str] | None:
     return None if not value else (esc(label), f"{esc(value)}{marker}")
+
+
+#: Claim fields about how a person's name is written.
+_NAME_FIELDS = frozenset({"surname", "given_names", "patronymic", "name", "name_ru",
+                          "name_en", "identity"})
+
+
+def _column_fact(value: str, facts: Facts, field: str, notes: Footnotes) -> str:
+    """A record's printed value of ``field``, cited only by the sources that support it.
+
+    The value cites the claims that give it (or that it begins with, when the record adds
+    detail to them); with no such claim, the record's own sources.  Claims that say
+    something else never lend it their numbers: when they disagree among themselves the
+    value is flagged, and a single other reading is printed beside it with its source.
+    """
+    fc = facts.field(field)
+    if fc is None:
+        return f"{esc(value)}{notes.cite(facts.sources)}"
+    folded = value.strip().casefold()
+    same = [c for c in fc.claims if (c.value or "").strip().casefold() == folded]
+    within = [c for c in fc.claims if c.value and folded.startswith(c.value.strip().casefold())]
+    text = f"{esc(value)}{notes.cite(same or within or facts.sources)}"
+    if fc.disputed:
+        return text + _FLAG
+    if not (same or within):
+        text += f'; <span class="muted">given as</span> {_values_cited(fc, notes)}'
+    return text
 
 
 def _header(title: str, subtitle: str | None, kind_line: str) -> str:
@@ -73,16 +101,19 @@ def _key_facts(d: PersonDetail, notes: Footnotes) -> str:
     f = d.facts
     others = [n.name for n in d.names if n.name not in (d.name_en, d.name_ru)]
     death = f.field("death_date")
+    # Name forms carry no source of their own: the record's; flagged when spellings are disputed.
+    name_flag = _FLAG if any(fc.field in _NAME_FIELDS for fc in f.disputed) else ""
     rows = [r for r in (
         _fact_row("Name (Latin)", d.name_en, rec),
         _fact_row("Name (Cyrillic)", d.name_ru, rec),
-        _fact_row("Also written", "; ".join(others) if others else None, rec),
+        _fact_row("Also written", "; ".join(others) if others else None, rec + name_flag),
         _fact_row("Life dates", life_dates(d.birth_year, d.death_year), rec),
         ("Date of death", _values_cited(death, notes)) if death else None,
         _fact_row("Sex", _SEX.get(d.sex or "", d.sex), rec),
-        _fact_row("Nationality", d.nationality, notes.cite_field(f, "nationality")),
-        _fact_row("Occupation", d.occupation, notes.cite_field(f, "occupation")),
-        _fact_row("Organisation", d.organisation, notes.cite_field(f, "organisation")),
+        *((label, _column_fact(value, f, field, notes)) if value else None
+          for label, value, field in (("Nationality", d.nationality, "nationality"),
+                                      ("Occupation", d.occupation, "occupation"),
+                                      ("Organisation", d.organisation, "organisation"))),
         _fact_row("Role in the case", ROLES.get(d.role, d.role), rec),
     ) if r is not None]
     out = f"<h2>Key facts</h2>{rows_html(rows)}"
@@ -127,7 +158,7 @@ def _sentence(s: SentenceFact, notes: Footnotes) -> str:
     label = f'<span class="em">{esc(s.label)}</span>{notes.cite(kind_claims or f.sources)}'
     flag = ""
     if any(fc.disputed for fc in f.fields if fc.field in ("kind", "years", "tribunal")):
-        flag = ' <span class="flag">sources disagree — see Conflicting claims</span>'
+        flag = _FLAG
     out = f"Tribunal: {tribunal}<br>Date: {date}<br>Sentence: {label}{flag}"
     if s.notes:
         out += f'<br><span class="note">{esc(s.notes)}{notes.cite(f.sources)}</span>'
@@ -146,10 +177,7 @@ def _case_chain(d: PersonDetail, events: Mapping[str, Facts], notes: Footnotes) 
         rows.append(("Sentence", _NONE.format("No sentence is recorded for this person.")))
     fate = d.facts.field("later_fate")
     if d.later_fate:
-        flag = (' <span class="flag">sources disagree — see Conflicting claims</span>'
-                if fate and fate.disputed else "")
-        rows.append(("Later fate",
-                     f"{esc(d.later_fate)}{notes.cite_field(d.facts, 'later_fate')}{flag}"))
+        rows.append(("Later fate", _column_fact(d.later_fate, d.facts, "later_fate", notes)))
     elif fate:
         rows.append(("Later fate", _values_cited(fate, notes)))
     # Hanging rows, not a table: a table costs Qt three layouts of every cell (a quarter
@@ -171,8 +199,9 @@ def _conflicts(d: PersonDetail, notes: Footnotes) -> str:
 
 
 def _further(d: PersonDetail, notes: Footnotes) -> str:
+    # Disputed fields are printed once, side by side, under Conflicting claims.
     rows = [(esc(field_label(fc.field)), _values_cited(fc, notes)) for fc in d.facts.fields
-            if fc.field not in _PLACED_FIELDS]
+            if fc.field not in _PLACED_FIELDS and not fc.disputed]
     return f"<h2>Further sourced facts</h2>{rows_html(rows)}" if rows else ""
 
 

@@ -94,16 +94,17 @@ def print_dossier(parent: QWidget | None, service: DossierService, ref: Ref | No
     printer.setPageLayout(page_layout(default_page_size()))
     if not run_dialog(parent, printer):
         return False
+    ranged = printer.printRange() == QPrinter.PrintRange.PageRange
+    first, last = (printer.fromPage(), printer.toPage()) if ranged else (1, 0)
     try:
         if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and \
                 printer.outputFileName():
-            service.write_pdf_layout(ref, Path(printer.outputFileName()), printer.pageLayout())
+            service.write_pdf_layout(ref, Path(printer.outputFileName()), printer.pageLayout(),
+                                     first, last)
             return True
         rendition = service.rendition(ref)
         printer.setDocName(rendition.title)
-        ranged = printer.printRange() == QPrinter.PrintRange.PageRange
-        paint(printer, rendition, printer.fromPage() if ranged else 1,
-              printer.toPage() if ranged else 0)
+        paint(printer, rendition, first, last)
     except PdfWriteError as exc:
         show_error(parent, "Print failed", f"The dossier could not be printed to\n{exc.path}"
                    f"\n\n{exc.message}.")

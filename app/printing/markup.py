@@ -85,9 +85,17 @@ def number_ranges(numbers: Iterable[int]) -> str:
     return ", ".join(parts)
 
 
+#: Markers up to this long never wrap; longer ones may wrap between two numbers.
+MARKER_KEEP_CHARS = 10
+
+
 def _marker(numbers: str) -> str:
-    # No-break spaces: a marker never breaks across lines, it moves with its word.
-    return f'<sup class="fn">{numbers.replace(" ", "&nbsp;")}</sup>' if numbers else ""
+    # A short marker is glued with no-break spaces and moves with its word.  A long one
+    # glued so became one "word" too wide for a narrow column, which the wrap-anywhere
+    # fallback then cut inside a number ("6" / "8"); it keeps plain spaces after its commas.
+    if len(numbers) <= MARKER_KEEP_CHARS:
+        numbers = numbers.replace(" ", "&nbsp;")
+    return f'<sup class="fn">{numbers}</sup>' if numbers else ""
 
 
 @dataclass(frozen=True)
@@ -184,8 +192,9 @@ def disputed_table(subject: str, fc: FieldClaims, notes: Footnotes) -> str:
                 groups.setdefault((c.confidence or "", c.note or ""), []).append(c)
         cells.append("<td>" + '<br><br>'.join(claim_group(g, notes) for g in groups.values())
                      + "</td>")
-    return (f'<p class="claimhead"><span class="subject">{esc(subject)}</span> — '
-            f'{esc(field_label(fc.field))}: {len(values)} different values</p>'
+    # A heading (h4), so that the printer keeps it on the page of its table.
+    return (f'<h4 class="claimhead"><span class="subject">{esc(subject)}</span> — '
+            f'{esc(field_label(fc.field))}: {len(values)} different values</h4>'
             f'<table class="dispute" width="100%" cellspacing="0" cellpadding="4">'
             f'<thead><tr>{heads}</tr></thead><tr>{"".join(cells)}</tr></table>')
 

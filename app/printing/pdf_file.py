@@ -12,8 +12,8 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import secrets
 import stat
-import tempfile
 from pathlib import Path
 
 #: A dossier PDF is never smaller than this (fonts alone take more).
@@ -79,10 +79,36 @@ def _describe(exc: OSError, path: Path) -> str:
     return f"the file could not be written ({exc.strerror or exc})"
 
 
-def _make_temp(folder: Path, name: str) -> tuple[int, Path]:
-    """A new private temporary file next to the target (same disk, so the move is atomic)."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".part", dir=folder)
-    return fd, Path(tmp)
+def expand(path: Path | str) -> Path:
+    """``~`` and ``~user`` expanded; a name that is no home folder stays as typed.
+
+    (``Path.expanduser`` raises for an unknown ``~user``; the write then reports the
+    missing folder like any other.)
+    """
+    try:
+        return Path(path).expanduser()
+    except RuntimeError:
+        return Path(path)
+
+
+def _make_temp(folder: Path, name: str, like: os.stat_result | None) -> tuple[int, Path]:
+    """A new temporary file next to the target (same disk, so the move is atomic).
+
+    Created with the usual permissions (0666 less the umask; ``mkstemp`` would make every PDF
+    private to its owner), or the permissions of the file it will replace.
+    """
+    for _ in range(100):
+        tmp = folder / f".{name}.{secrets.token_hex(6)}.part"
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0),
+                         0o666)
+        except FileExistsError:
+            continue
+        if like is not None:
+            with contextlib.suppress(OSError):
+                os.fchmod(fd, stat.S_IMODE(like.st_mode))
+        return fd, tmp
+    raise FileExistsError(errno.EEXIST, "no free temporary name", str(folder))
 
 
 def _read_back(tmp: Path, size: int) -> str | None:
@@ -99,13 +125,17 @@ def _read_back(tmp: Path, size: int) -> str | None:
 
 def write_pdf_file(path: Path, data: bytes) -> Path:
     """Write ``data`` to ``path`` atomically and verified; raise :class:`PdfWriteError`."""
-    path = Path(path).expanduser()
+    path = expand(path)
     problem = target_problem(path) or pdf_problem(data)
     if problem:
         raise PdfWriteError(path, problem)
     tmp: Path | None = None
     try:
-        fd, tmp = _make_temp(path.parent, path.name)
+        try:
+            existing: os.stat_result | None = path.stat()
+        except FileNotFoundError:
+            existing = None
+        fd, tmp = _make_temp(path.parent, path.name, existing)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()

@@ -26,7 +26,11 @@ from PySide6.QtGui import (
     QPalette,
     QPdfWriter,
     QPen,
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCursor,
     QTextDocument,
+    QTextFormat,
     QTextOption,
 )
 
@@ -43,6 +47,10 @@ BODY_PT = 9.5
 DECOR_PT = 7.0
 #: PDF resolution: text is laid out at this many dots per inch (QPrinter's HighResolution).
 PDF_DPI = 1200
+
+
+#: Device pixels by which a page's clip is narrowed for the layout (1/1200 inch at PDF_DPI).
+PAGE_EDGE_INSET = 1.0
 
 
 class RenderError(RuntimeError):
@@ -128,7 +136,101 @@ def build_document(rendition: Rendition, device: QPagedPaintDevice,
     # screen) for one at this device's scale.  (A second <style> did not reliably override.)
     scaled = hanging_css(device.logicalDpiX() / 96)
     doc.setHtml(rendition.html.replace(hanging_css(), scaled, 1))
+    paginate(doc, body.height())
     return doc
+
+
+def paginate(doc: QTextDocument, page_height: float) -> tuple[int, int]:
+    """Mend Qt's page breaks in one pass; return (headings moved, paragraphs split).
+
+    * Qt has no "keep with next": a heading that would be the last line of a page, its text
+      overleaf, gets a page break before it.
+    * Each page is drawn with the whole layout clipped to it, and Qt draws a paragraph's
+      lines that touch the clip *plus the one line just above it* (``QTextLayout::draw``).
+      The painter's clip hides that line, but its text stays in the PDF: copied, searched or
+      read aloud, the line before every break came twice.  A paragraph that ends at the break
+      has no such line, so a paragraph running over a break is split there: the continuation
+      has no space above it, no first-line indent, and leaves its list (keeping the list
+      item's indent).  The pages look the same.
+
+    Qt lays a document out lazily, front to back, so each mend is made as soon as the pass
+    reaches it and only what was already laid out is laid out again.
+    """
+    layout = doc.documentLayout()
+    cursor = QTextCursor(doc)
+    moved = split = 0
+    in_tables: list[tuple[QTextBlock, int]] = []
+    block = doc.begin()
+    while block.isValid():
+        following = block.next()
+        rect = layout.blockBoundingRect(block)
+        if block.blockFormat().headingLevel() and following.isValid():
+            if _stranded(layout, block, rect.top(), following, page_height):
+                fmt = block.blockFormat()
+                fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                cursor.setPosition(block.position())
+                cursor.setBlockFormat(fmt)
+                moved += 1
+        elif int(rect.top() // page_height) != int((rect.bottom() - 1) // page_height):
+            at = _first_line_overleaf(block, rect.top(), page_height)
+            if at is not None and QTextCursor(block).currentTable() is not None:
+                in_tables.append((block, at))
+            elif at is not None:
+                _split_block(cursor, block, at)
+                split += 1
+                following = block.next()  # the continuation may run over the next break too
+        block = following
+    if in_tables:
+        cursor.beginEditBlock()
+        for block, at in reversed(in_tables):  # from the end: earlier positions stay valid
+            _split_block(cursor, block, at)
+        cursor.endEditBlock()
+        # Qt re-lays out a table after an edit in one of its cells only in part, and its rows
+        # lost their page positions (a case summary shrank from 8 pages to 6, rows drawn over
+        # rows); laying the whole document out again gives the same pages as before the split.
+        doc.markContentsDirty(0, doc.characterCount())
+    return moved, split + len(in_tables)
+
+
+def _stranded(layout: QAbstractTextDocumentLayout, heading: QTextBlock, top: float,
+              following: QTextBlock, page_height: float) -> bool:
+    """True when ``heading`` is not at the top of its page and the next line is overleaf."""
+    lines = following.layout()
+    first = lines.lineAt(0).y() if lines.lineCount() else 0.0
+    below = layout.blockBoundingRect(following).top() + first
+    page = int(top // page_height)
+    return int(below // page_height) > page and top - page * page_height > 1.0
+
+
+def _first_line_overleaf(block: QTextBlock, top: float, page_height: float) -> int | None:
+    """Text offset of the block's first line on a later page than its first line, if any."""
+    lines = block.layout()
+    if lines.lineCount() < 2:
+        return None
+    first_page = int((top + lines.lineAt(0).y()) // page_height)
+    for j in range(1, lines.lineCount()):
+        line = lines.lineAt(j)
+        if int((top + line.y()) // page_height) > first_page:
+            return line.textStart()
+    return None
+
+
+def _split_block(cursor: QTextCursor, block: QTextBlock, at: int) -> None:
+    cursor.beginEditBlock()  # one change, one relayout
+    head = block.blockFormat()
+    head.setBottomMargin(0)
+    cursor.setPosition(block.position())
+    cursor.setBlockFormat(head)
+    cursor.setPosition(block.position() + at)
+    tail = QTextBlockFormat(head)
+    tail.setTopMargin(0)
+    tail.setTextIndent(0)
+    tail.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_Auto)
+    cursor.insertBlock(tail)
+    listed = cursor.block().textList()
+    if listed is not None:
+        listed.remove(cursor.block())
+    cursor.endEditBlock()
 
 
 @dataclass(frozen=True)
@@ -193,7 +295,10 @@ def _draw_body(painter: QPainter, doc: QTextDocument, body: QRectF, index: int) 
     clip = QRectF(0, top, body.width(), body.height())
     painter.setClipRect(clip)
     context = QAbstractTextDocumentLayout.PaintContext()
-    context.clip = clip
+    # Qt draws every line that touches the clip, and the pagination puts a page's first
+    # line exactly on the boundary: without this inset the line before and the line after
+    # a break were drawn on both pages (hidden by the clip, but still in the PDF's text).
+    context.clip = clip.adjusted(0, PAGE_EDGE_INSET, 0, -PAGE_EDGE_INSET)
     context.palette.setColor(QPalette.ColorRole.Text, QColor("#111111"))
     doc.documentLayout().draw(painter, context)
     painter.restore()
@@ -228,8 +333,9 @@ def paint(device: QPagedPaintDevice, rendition: Rendition, first: int = 1,
     return total
 
 
-def pdf_bytes(rendition: Rendition, layout: QPageLayout) -> tuple[bytes, int]:
-    """The dossier as PDF bytes (rendered in memory) and its page count."""
+def pdf_bytes(rendition: Rendition, layout: QPageLayout, first: int = 1,
+              last: int = 0) -> tuple[bytes, int]:
+    """The dossier (pages ``first..last``, 0 = to the end) as PDF bytes and its page count."""
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -238,7 +344,7 @@ def pdf_bytes(rendition: Rendition, layout: QPageLayout) -> tuple[bytes, int]:
     writer.setPageLayout(layout)
     writer.setTitle(rendition.title)
     writer.setCreator("Kremlin Affair Archive")
-    pages = paint(writer, rendition)
+    pages = paint(writer, rendition, first, last)
     del writer  # flushes nothing more: the painter's end() already wrote the trailer
     buffer.close()
     return bytes(data.data()), pages

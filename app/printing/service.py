@@ -15,7 +15,7 @@ from sqlalchemy import Connection
 
 from app import resources
 from app.printing import case_summary, dossier
-from app.printing.pdf_file import PdfWriteError, target_problem, write_pdf_file
+from app.printing.pdf_file import PdfWriteError, expand, target_problem, write_pdf_file
 from app.printing.printer import (
     PAGE_SIZES,
     PageDecor,
@@ -170,14 +170,16 @@ class DossierService:
                                 f"(use {' or '.join(PAGE_SIZES)})")
         return self.write_pdf_layout(ref, path, page_layout(page_size))
 
-    def write_pdf_layout(self, ref: Ref | None, path: Path, layout: QPageLayout) -> Path:
-        """:meth:`write_pdf` with any page layout (e.g. the one chosen in a print dialog)."""
-        path = Path(path).expanduser()
+    def write_pdf_layout(self, ref: Ref | None, path: Path, layout: QPageLayout,
+                         first: int = 1, last: int = 0) -> Path:
+        """:meth:`write_pdf` with any page layout (e.g. the one chosen in a print dialog)
+        and optionally only pages ``first..last`` (1-based; 0 = to the end)."""
+        path = expand(path)
         problem = target_problem(path)
         if problem:  # fail before the rendering work
             raise PdfWriteError(path, problem)
         try:
-            data, _ = pdf_bytes(self.rendition(ref), layout)
+            data, _ = pdf_bytes(self.rendition(ref), layout, first, last)
         except DossierNotFound as exc:
             raise PdfWriteError(path, str(exc)) from exc
         except RenderError as exc:

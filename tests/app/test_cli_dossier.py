@@ -67,3 +67,47 @@ def test_usage_errors(qapp: QApplication, argv: list[str],
                       capsys: pytest.CaptureFixture[str]) -> None:
     assert main(argv) == 2
     assert "dossier" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("ident", "words"), [
+    ("event/kamenev-lev", "no event with id “kamenev-lev”; there is person/kamenev-lev"),
+    ("foo/kamenev-lev", "“foo” is not a kind of record"),
+    ("source/no-such-source", "no source with id “no-such-source”"),
+])
+def test_wrong_kind_says_what_there_is(qapp: QApplication, ident: str, words: str,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["dossier", ident]) == 4
+    err = capsys.readouterr().err
+    assert words in err and err.count("\n") == 1
+
+
+def test_page_size_in_any_letter_case(qapp: QApplication, tmp_path: Path) -> None:
+    out = tmp_path / "l.pdf"
+    assert main(["dossier", "sinelobov-alexei", "-o", str(out), "--page-size", "letter"]) == 0
+    assert pdf_page_size(out) == (612, 792)
+
+
+def test_all_people_makes_nested_folders(qapp: QApplication, tmp_path: Path) -> None:
+    folder = tmp_path / "a" / "b"
+    assert main(["dossier", "--all-people", "-o", str(folder)]) == 0
+    assert len(listing(folder)) == 99
+
+
+def test_all_people_into_a_file_is_refused(qapp: QApplication, tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "afile").write_text("keep me")
+    assert main(["dossier", "--all-people", "-o", str(tmp_path / "afile")]) == 2
+    assert "is a file" in capsys.readouterr().err
+    assert (tmp_path / "afile").read_text() == "keep me"
+
+
+def test_all_people_failure_leaves_no_empty_folder(qapp: QApplication, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.printing import DossierService, PdfWriteError
+
+    def refuse(self: DossierService, ref: object, path: Path, page_size: str = "A4") -> Path:
+        raise PdfWriteError(path, "the disk is full")
+
+    monkeypatch.setattr(DossierService, "write_pdf", refuse)
+    assert main(["dossier", "--all-people", "-o", str(tmp_path / "new")]) == 1
+    assert listing(tmp_path) == []

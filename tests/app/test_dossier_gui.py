@@ -101,6 +101,26 @@ def test_print_to_pdf_file_goes_through_the_verified_writer(
     assert "page 1 of" in pdf_text(target, 1)
 
 
+@needs_poppler
+def test_print_to_pdf_file_keeps_the_chosen_page_range(
+        dossier_service: DossierService, parent: QWidget, tmp_path: Path) -> None:
+    target = tmp_path / "page-two.pdf"
+    total = dossier_service.page_count(PERSON)
+    assert total >= 2
+
+    def second_page_only(_: QWidget | None, printer: QPrinter) -> bool:
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(target))
+        printer.setPrintRange(QPrinter.PrintRange.PageRange)
+        printer.setFromTo(2, 2)
+        return True
+
+    assert print_dossier(parent, dossier_service, PERSON, run_dialog=second_page_only,
+                         show_error=Errors())
+    assert pdf_pages(target) == 1
+    assert f"page 2 of {total}" in pdf_text(target, 1)
+
+
 def test_print_to_unwritable_file_reports_it(dossier_service: DossierService, parent: QWidget,
                                              tmp_path: Path) -> None:
     def choose_file(_: QWidget | None, printer: QPrinter) -> bool:

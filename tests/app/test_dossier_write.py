@@ -41,6 +41,34 @@ def test_writes_a_verified_pdf(dossier_service: DossierService, tmp_path: Path) 
     assert listing(tmp_path) == ["out.pdf"]
 
 
+def test_new_file_gets_the_usual_permissions(dossier_service: DossierService,
+                                             tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        path = dossier_service.write_pdf(PERSON, tmp_path / "shared.pdf")
+    finally:
+        os.umask(old)
+    assert path.stat().st_mode & 0o777 == 0o644  # readable by colleagues, as with any file
+
+
+def test_replaced_file_keeps_its_permissions(dossier_service: DossierService,
+                                             tmp_path: Path) -> None:
+    target = tmp_path / "private.pdf"
+    target.write_bytes(b"old")
+    target.chmod(0o600)
+    dossier_service.write_pdf(PERSON, target)
+    assert target.stat().st_mode & 0o777 == 0o600
+    assert target.read_bytes().startswith(b"%PDF-")
+
+
+def test_unknown_home_folder_is_a_missing_folder(dossier_service: DossierService,
+                                                 tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    _fails(dossier_service, Path("~no-such-user-kremlin/x.pdf"), "does not exist")
+    assert listing(tmp_path) == []
+
+
 @needs_poppler
 def test_cyrillic_and_spaced_path(dossier_service: DossierService, tmp_path: Path) -> None:
     folder = tmp_path / "досье # 1"
@@ -103,8 +131,9 @@ def test_full_disk_simulated_keeps_the_old_file(dossier_service: DossierService,
     # The temporary file is real, but its descriptor writes to /dev/full: the kernel's ENOSPC.
     real = pdf_file._make_temp
 
-    def temp_on_full_disk(folder: Path, name: str) -> tuple[int, Path]:
-        fd, tmp = real(folder, name)
+    def temp_on_full_disk(folder: Path, name: str,
+                          like: os.stat_result | None) -> tuple[int, Path]:
+        fd, tmp = real(folder, name, like)
         full = os.open("/dev/full", os.O_WRONLY)
         os.dup2(full, fd)
         os.close(full)
