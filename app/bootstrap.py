@@ -219,8 +219,10 @@ class Wiring(QObject):
         w.search_filter_action.triggered.connect(self._on_search_filter)
         # Dossiers: print, preview, export PDF, case summary.
         self.dossiers = DossierService(ctl.archive)
+        # They act on what the detail view shows (None: the case summary), and say so.
+        w.detail.page_shown.connect(self._on_page_shown)
         w.print_action.triggered.connect(self._on_print)
-        w.preview_action.triggered.connect(lambda: self._preview(self.app.navigator.current))
+        w.preview_action.triggered.connect(lambda: self._preview(self.app.window.detail.ref))
         w.export_pdf_action.triggered.connect(self._on_export_pdf)
         w.case_summary_action.triggered.connect(lambda: self._preview(None))
         # Lists, help, lifetime.
@@ -377,11 +379,16 @@ class Wiring(QObject):
     def _error(self, parent: QWidget | None, title: str, message: str) -> None:
         self.app.dialogs.show(self.app.window, title, message)
 
+    @Slot(object)
+    def _on_page_shown(self, ref: Ref | None) -> None:
+        self.app.window.set_dossier_target(
+            None if ref is None else self.app.controller.label(ref))
+
     @Slot()
     def _on_print(self) -> None:
         d = self.app.dialogs
         kwargs = {"run_dialog": d.run_print} if callable(d.run_print) else {}
-        print_dossier(self.app.window, self.dossiers, self.app.navigator.current,
+        print_dossier(self.app.window, self.dossiers, self.app.window.detail.ref,
                       show_error=self._error, **kwargs)  # type: ignore[arg-type]
 
     def _preview(self, ref: Ref | None) -> None:
@@ -391,7 +398,7 @@ class Wiring(QObject):
 
     @Slot()
     def _on_export_pdf(self) -> None:
-        ref = self.app.navigator.current
+        ref = self.app.window.detail.ref
         path = export_dossier_pdf(
             self.app.window, self.dossiers, ref,
             ask_path=lambda parent, name: self.app.dialogs.ask_save(

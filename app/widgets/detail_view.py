@@ -33,6 +33,8 @@ class DetailView(QTextBrowser):
 
     link_activated = Signal(object)
     external_link_requested = Signal(str)
+    #: A page was shown: the item's Ref, or None for pages of no single item (welcome, figures).
+    page_shown = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,6 +57,7 @@ class DetailView(QTextBrowser):
         self._external = list(external)
         self._render()
         self.verticalScrollBar().setValue(0)
+        self.page_shown.emit(ref)
 
     def _render(self) -> None:
         if self._renderer is not None:

@@ -98,6 +98,21 @@ class MainWindow(QMainWindow):
         self.addAction(action)
         return action
 
+    def set_dossier_target(self, label: str | None) -> None:
+        """Name what Print, Print preview and Export PDF act on: an item, or the case summary."""
+        if label is None:
+            texts = ("&Print case summary…", "Print pre&view of the case summary…",
+                     "Export case summary as &PDF…")
+            tip = "No single item is shown: these act on the case summary"
+        else:
+            texts = ("&Print dossier…", "Print pre&view of the dossier…", "Export dossier as &PDF…")
+            tip = f"Dossier of {label}"
+        for action, text in zip((self.print_action, self.preview_action,
+                                 self.export_pdf_action), texts, strict=True):
+            action.setText(text)
+            action.setStatusTip(tip)
+            action.setToolTip(f"{text.replace('&', '').rstrip('…')} — {tip}")
+
     def _make_actions(self) -> None:
         K = QKeySequence.StandardKey  # noqa: N806
         self.open_action = self._action("openAction", "&Open archive…", K.Open,

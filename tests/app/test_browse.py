@@ -18,6 +18,7 @@ from app.models.paged_table import PagedTableModel
 from db import Archive, build, listing
 from db.dto import Ref
 from tests.app.conftest import FakeDialogs
+from tests.app.conftest_dossier import needs_poppler, pdf_text
 
 MakeApp = Callable[..., App]
 
@@ -361,3 +362,22 @@ def test_case_summary_preview_paints_pages(make_app: MakeApp, fake_dialogs: Fake
     app.window.case_summary_action.trigger()
     assert len(shown) == 1 and "Kremlin" in shown[0].windowTitle()
     assert fake_dialogs.messages == []
+
+
+@needs_poppler
+def test_dossier_actions_follow_what_the_detail_view_shows(
+        make_app: MakeApp, fake_dialogs: FakeDialogs, tmp_path: Path) -> None:
+    app = make_app()
+    w = app.window
+    assert w.export_pdf_action.text() == "Export case summary as &PDF…"  # welcome page
+    app.navigator.go(Ref("person", "kamenev-lev"))
+    assert w.export_pdf_action.text() == "Export dossier as &PDF…"
+    assert "Lev Kamenev" in w.print_action.statusTip()
+    # A published figure is no item: the actions now name the case summary, and act on it.
+    app.chart.published_bar_clicked.emit("military-collegium", "death")
+    assert w.detail.ref is None
+    assert w.print_action.text() == "&Print case summary…"
+    target = tmp_path / "case.pdf"
+    fake_dialogs.save_answers.append(target)
+    w.export_pdf_action.trigger()
+    assert "Case summary" in pdf_text(target, 1)
