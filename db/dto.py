@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from db.vocab import relation_words
+
 #: Kinds of item the navigator and links know about.
 KINDS = ("person", "event", "document", "source")
 
@@ -172,7 +174,7 @@ class RelationFact:
     @property
     def phrase(self) -> str:
         """The relation as words with its preposition: ``brother of``, ``accused by``."""
-        rel = self.relation.replace("-", " ")
+        rel = relation_words(self.relation)
         last = rel.rsplit(" ", 1)[-1]
         return rel if last in ("of", "by", "to", "with", "after") else f"{rel} of"
 

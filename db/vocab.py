@@ -27,6 +27,34 @@ TRIBUNALS: dict[str, str] = {
     "none": "—",
 }
 
+#: Relation kinds whose words are not simply the key with spaces for hyphens.
+RELATION_PHRASES: dict[str, str] = {
+    "ex-wife": "ex-wife",
+    "ex-husband": "ex-husband",
+    "former-sister-in-law": "former sister-in-law",
+    "alleged-co-conspirator": "alleged co-conspirator",
+    "recruited-by-alleged": "allegedly recruited by",
+}
+
+
+def relation_words(relation: str) -> str:
+    """Words of a relation: ``former-sister-in-law`` → ``former sister-in-law``."""
+    return RELATION_PHRASES.get(relation) or relation.replace("-", " ")
+
+
+#: Scopes of published tallies that are not tribunals (a proposal, a decision).
+TALLY_SCOPES: dict[str, str] = {
+    "all": "all",
+    "yagoda-proposal": "Yagoda's proposal",
+    "stalin-decision": "Stalin's decision",
+}
+
+
+def tally_scope(key: str) -> str:
+    """Readable scope of a published tally: a tribunal, ``all``, or a proposal/decision."""
+    return TALLY_SCOPES.get(key) or TRIBUNALS.get(key) or key
+
+
 SENTENCE_KINDS: dict[str, str] = {
     "death": "death",
     "prison": "prison",
@@ -48,7 +76,7 @@ PRECISIONS = ("day", "month", "year")
 
 
 def sentence_label(kind: str, years: int | None) -> str:
-    """``"10 years prison"``, ``"death"``, ``"2 years exile"``, ``"unknown (4 years)"``."""
+    """``10 years prison``, ``death``, ``2 years exile``, ``4 years, kind of sentence unknown``."""
     if kind == "none":
         return "no sentence"
     if kind == "death":
@@ -58,7 +86,7 @@ def sentence_label(kind: str, years: int | None) -> str:
         return label
     term = f"{years} year" + ("" if years == 1 else "s")
     if kind == "unknown":
-        return f"unknown kind ({term})"
+        return f"{term}, kind of sentence unknown"
     return f"{term} {label}"
 
 

@@ -11,7 +11,7 @@ from app.printing.dossier import outcome_cells
 from app.printing.markup import NOTES, Footnotes, esc, page, table
 from app.printing.markup import rows as rows_html
 from db.dto import EventRow, Facts, Labelled, OutcomeCount, PersonDetail, TallyRow
-from db.vocab import TRIBUNALS
+from db.vocab import TRIBUNALS, tally_scope
 
 #: Image resource name of the outcome chart; the printer registers the picture under it.
 CHART_URL = "dossier-image:outcome-chart"
@@ -68,7 +68,7 @@ def _overview(c: CaseData, notes: Footnotes) -> str:
 
 
 def _tallies(c: CaseData, notes: Footnotes) -> str:
-    rows = [(esc("all" if t.tribunal == "all" else TRIBUNALS.get(t.tribunal, t.tribunal)),
+    rows = [(esc(tally_scope(t.tribunal)),
              esc(t.label) + (f'<br><span class="note">{esc(t.note)}</span>' if t.note else ""),
              esc(t.count if t.count is not None else "not visible"),
              notes.source_numbers([t.source]))
@@ -104,9 +104,11 @@ def _timeline(c: CaseData, notes: Footnotes) -> str:
     for e, facts in c.events:
         date_fc = facts.field("date")
         marker = notes.cite([*facts.sources, *(date_fc.claims if date_fc else ())])
-        people = f"{e.people:,} {'person' if e.people == 1 else 'people'}"
-        lines.append((esc(e.date),
-                      f'{esc(e.title)} <span class="muted">— {people}</span>{marker}'))
+        # An event with no one of the archive linked to it (a list compiled, a press item)
+        # gets no count rather than "0 people".
+        people = (f' <span class="muted">— {e.people:,} '
+                  f"{'person' if e.people == 1 else 'people'}</span>" if e.people else "")
+        lines.append((esc(e.date), f"{esc(e.title)}{people}{marker}"))
     out = "<h2>Timeline of events</h2>" + rows_html(lines, "dated")
     more = c.events_total - len(c.events)
     if more > 0:

@@ -33,7 +33,7 @@ from db.dto import (
     SentenceFact,
     SourceDetail,
 )
-from db.vocab import ROLES, STAGES, TRIBUNALS
+from db.vocab import ROLES, STAGES, TRIBUNALS, tally_scope
 
 #: Person fields printed in their own place (key facts, case chain); the rest go to "further".
 _PLACED_FIELDS = frozenset({"occupation", "nationality", "organisation", "later_fate",
@@ -302,11 +302,17 @@ def event_html(d: EventDetail, css: str, people: Mapping[str, PersonDetail] | No
         verdict, later = outcome_cells(detail, notes)
         if detail is None and p.date:  # not looked up (a very large event): no sources here
             verdict = f'{esc(p.date)} <span class="muted">(sources: see the person)</span>'
-        rows.append((f"{esc(p.item.label)}{rec}", esc(p.role or ""),
+        rows.append((esc(p.item.label), esc(p.role or ""),
                      verdict or _NONE.format("none"), later))
     if rows:
-        parts.append("<h2>Participants and their outcomes</h2>" + table(
-            ("Person", "Role", "1935 verdict", "Later"), rows, widths=(33, 11, 33, 23)))
+        # Who took part comes from the event's own sources: cited once, on the count line;
+        # each outcome carries its own sources.
+        count = f"{len(d.participants):,} {'person' if len(d.participants) == 1 else 'people'}"
+        parts.append(f"<h2>Participants and their outcomes</h2><p>{count} of this archive "
+                     f"took part, as its sources record{rec}; outcomes as each verdict's "
+                     "sources give them.</p>" + table(
+                         ("Person", "Role", "1935 verdict", "Later"), rows,
+                         widths=(31, 15, 31, 23)))
     if d.documents:
         more = d.documents_total - len(d.documents)
         parts.append("<h2>Documents of the date</h2>"
@@ -351,7 +357,7 @@ def source_html(d: SourceDetail, css: str) -> tuple[str, str]:
     if d.tallies:
         parts.append("<h2>Figures this source publishes</h2>" + table(
             ("Tribunal", "As printed", "Count"),
-            [(esc(TRIBUNALS.get(t.tribunal, t.tribunal)), esc(t.label),
+            [(esc(tally_scope(t.tribunal)), esc(t.label),
               esc(t.count if t.count is not None else "not visible")) for t in d.tallies],
             widths=(22, 63, 15)))
     if d.citations:

@@ -17,7 +17,8 @@ from db.dto import ClaimDTO, Facts, FieldClaims, Labelled
 #: Longest stretch of one value printed; Qt's text layout is super-linear on huge unbroken runs.
 MAX_VALUE_CHARS = 20_000
 
-_ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+#: ISO dates (with month, optionally day) inside a claimed value.
+_ISO_IN_TEXT = re.compile(r"\b\d{4}-\d{2}(?:-\d{2})?\b")
 
 #: Readable names of claim fields (others: underscores become spaces).
 FIELD_LABELS = {
@@ -42,19 +43,36 @@ def esc(value: object) -> str:
     return html.escape(text, quote=True)
 
 
+#: Words of field names written as acronyms (``removal_as_tsik_secretary``).
+ACRONYMS = {"tsik": "TsIK", "tsk": "TsK", "nkvd": "NKVD", "ogpu": "OGPU", "oso": "OSO",
+            "vkp": "VKP", "vtsik": "VTsIK", "gpu": "GPU", "mit": "MIT"}
+
+
 def field_label(name: str) -> str:
-    """``later_fate`` → ``later fate``."""
-    return FIELD_LABELS.get(name, name.replace("_", " "))
+    """``later_fate`` → ``later fate``; ``removal_as_tsik_secretary`` → ``… TsIK …``."""
+    if name in FIELD_LABELS:
+        return FIELD_LABELS[name]
+    words = name.split("_")
+    return " ".join(ACRONYMS.get(w, w) for w in words)
 
 
 def format_value(field: str, value: str | None) -> str:
-    """A claimed value for reading: ISO dates of date fields as ``25 July 1935``."""
+    """A claimed value for reading, its ISO dates written out: ``25 July 1935``.
+
+    Every date in the value is (``1935-06-05; 1935-06-07``, ``1935-03 (apparently)``); a
+    span of years such as ``1934-35`` is not a date and stays as claimed.
+    """
     if value is None or value == "":
         return "(no value)"
-    if (field.endswith("date") or field == "date") and _ISO_DATE.match(value):
-        precision = {1: "year", 2: "month", 3: "day"}[len(value.split("-"))]
-        return vocab.format_date(value, precision)
-    return value
+    return _ISO_IN_TEXT.sub(_spelled_date, value)
+
+
+def _spelled_date(match: re.Match[str]) -> str:
+    text = match.group(0)
+    parts = [int(p) for p in text.split("-")]
+    if not 1 <= parts[1] <= 12 or (len(parts) == 3 and not 1 <= parts[2] <= 31):
+        return text  # "1934-35" is a span of years, not a month
+    return vocab.format_date(text, "month" if len(parts) == 2 else "day")
 
 
 def life_dates(birth: int | None, death: int | None) -> str | None:
@@ -233,8 +251,20 @@ def rows(items: Iterable[tuple[str, str]], css: str = "row", label_css: str = "l
     sets it) line the values up and wrap them under themselves, like a two-column table at a
     fraction of the layout cost.  Labels and values are already-escaped HTML.
     """
-    return "".join(f'<p class="{css}"><span class="{label_css}">{label}</span>\t{value}</p>'
+    return "".join(f'<p class="{css}"><span class="{label_css}">{label}</span>'
+                   f'{_LABEL_BREAK if _visible_len(label) > ROW_LABEL_CHARS else chr(9)}{value}</p>'
                    for label, value in items)
+
+
+#: Longest label that fits the hanging column; a longer one gets the value on the next line
+#: (a tab after it would jump to the next tab stop, out of line with the other values).
+ROW_LABEL_CHARS = 17
+_LABEL_BREAK = "<br>"
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _visible_len(markup: str) -> int:
+    return len(html.unescape(_TAG.sub("", markup)))
 
 
 def hanging_css(scale: float = 1.0) -> str:
@@ -248,7 +278,16 @@ def hanging_css(scale: float = 1.0) -> str:
     return f"{selectors} {{ margin-left: {px}px; text-indent: -{px}px; }}"
 
 
+#: A note marker right after a digit: "30¹" would read as a power.
+_MARKER_AFTER_DIGIT = re.compile(r'(?<=\d)(<sup class="fn">)')
+
+
 def page(title: str, css: str, body: str) -> str:
-    """A complete HTML page (the stylesheet is passed in: this module reads no files)."""
+    """A complete HTML page (the stylesheet is passed in: this module reads no files).
+
+    A narrow no-break space goes between a number and its note marker, so that "30" with
+    note 1 does not read as thirty to the first power.
+    """
+    body = _MARKER_AFTER_DIGIT.sub("&#8239;\\1", body)
     return (f'<html><head><meta charset="utf-8"><title>{esc(title)}</title>'
             f"<style>{css}\n{hanging_css()}</style></head><body>{body}</body></html>")

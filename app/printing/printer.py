@@ -51,6 +51,8 @@ PDF_DPI = 1200
 
 #: Device pixels by which a page's clip is narrowed for the layout (1/1200 inch at PDF_DPI).
 PAGE_EDGE_INSET = 1.0
+#: Colour of text that sets none.
+TEXT_COLOUR = QColor("#111111")
 
 
 class RenderError(RuntimeError):
@@ -92,6 +94,12 @@ class DossierDocument(QTextDocument):
     ``<img src="file:///…">`` ever slip through.
     """
 
+    def __init__(self) -> None:
+        super().__init__()
+        #: Page index → the paragraph that runs over onto that page from the one before
+        #: (filled by :func:`paginate`, drawn by :func:`_draw_body`).
+        self.continued: dict[int, QTextBlock] = {}
+
     def loadResource(self, type: int, name: QUrl | str) -> object:
         """Refuse every resource not registered with ``addResource``."""
         return None
@@ -114,7 +122,7 @@ def _font(points: float) -> QFont:
 
 
 def build_document(rendition: Rendition, device: QPagedPaintDevice,
-                   body: QSizeF) -> QTextDocument:
+                   body: QSizeF) -> DossierDocument:
     """The dossier laid out on ``device`` in pages of ``body`` (device pixels)."""
     doc = DossierDocument()
     doc.setUndoRedoEnabled(False)  # built once, never edited by a user
@@ -140,26 +148,30 @@ def build_document(rendition: Rendition, device: QPagedPaintDevice,
     return doc
 
 
-def paginate(doc: QTextDocument, page_height: float) -> tuple[int, int]:
-    """Mend Qt's page breaks in one pass; return (headings moved, paragraphs split).
+def paginate(doc: DossierDocument, page_height: float) -> tuple[int, int]:
+    """Mend Qt's page breaks in one pass; return (headings moved, paragraphs over a break).
 
     * Qt has no "keep with next": a heading that would be the last line of a page, its text
       overleaf, gets a page break before it.
     * Each page is drawn with the whole layout clipped to it, and Qt draws a paragraph's
       lines that touch the clip *plus the one line just above it* (``QTextLayout::draw``).
       The painter's clip hides that line, but its text stays in the PDF: copied, searched or
-      read aloud, the line before every break came twice.  A paragraph that ends at the break
-      has no such line, so a paragraph running over a break is split there: the continuation
-      has no space above it, no first-line indent, and leaves its list (keeping the list
-      item's indent).  The pages look the same.
+      read aloud, the line before every break came twice.  So a paragraph that runs over a
+      break is noted in ``doc.continued`` and :func:`_draw_body` draws its lines on the
+      later page itself.  In a table cell that cannot be done (the table is drawn whole):
+      such a paragraph is split in two at the break (the continuation without space above
+      or first-line indent), and the document laid out again.
 
-    Qt lays a document out lazily, front to back, so each mend is made as soon as the pass
-    reaches it and only what was already laid out is laid out again.
+    The document is laid out in full first: Qt lays out lazily, and an edit made while the
+    lazy layout was unfinished left everything after it unlaid (a dossier's whole sources
+    list went missing from the PDF; a test prints every dossier to catch that).
     """
     layout = doc.documentLayout()
+    doc.pageCount()  # finish the lazy layout first (see above)
     cursor = QTextCursor(doc)
-    moved = split = 0
+    moved = 0
     in_tables: list[tuple[QTextBlock, int]] = []
+    continued: dict[int, QTextBlock] = {}
     block = doc.begin()
     while block.isValid():
         following = block.next()
@@ -176,9 +188,9 @@ def paginate(doc: QTextDocument, page_height: float) -> tuple[int, int]:
             if at is not None and QTextCursor(block).currentTable() is not None:
                 in_tables.append((block, at))
             elif at is not None:
-                _split_block(cursor, block, at)
-                split += 1
-                following = block.next()  # the continuation may run over the next break too
+                first = int(rect.top() // page_height) + 1
+                for page in range(first, int((rect.bottom() - 1) // page_height) + 1):
+                    continued[page] = block
         block = following
     if in_tables:
         cursor.beginEditBlock()
@@ -189,7 +201,8 @@ def paginate(doc: QTextDocument, page_height: float) -> tuple[int, int]:
         # lost their page positions (a case summary shrank from 8 pages to 6, rows drawn over
         # rows); laying the whole document out again gives the same pages as before the split.
         doc.markContentsDirty(0, doc.characterCount())
-    return moved, split + len(in_tables)
+    doc.continued = continued
+    return moved, len(continued) + len(in_tables)
 
 
 def _stranded(layout: QAbstractTextDocumentLayout, heading: QTextBlock, top: float,
@@ -288,20 +301,42 @@ class _Decorator:
         painter.restore()
 
 
-def _draw_body(painter: QPainter, doc: QTextDocument, body: QRectF, index: int) -> None:
+def _draw_body(painter: QPainter, doc: DossierDocument, body: QRectF, index: int) -> None:
     painter.save()
     top = index * body.height()
+    bottom = top + body.height()
     painter.translate(body.left(), body.top() - top)
     clip = QRectF(0, top, body.width(), body.height())
     painter.setClipRect(clip)
-    context = QAbstractTextDocumentLayout.PaintContext()
     # Qt draws every line that touches the clip, and the pagination puts a page's first
-    # line exactly on the boundary: without this inset the line before and the line after
-    # a break were drawn on both pages (hidden by the clip, but still in the PDF's text).
-    context.clip = clip.adjusted(0, PAGE_EDGE_INSET, 0, -PAGE_EDGE_INSET)
-    context.palette.setColor(QPalette.ColorRole.Text, QColor("#111111"))
-    doc.documentLayout().draw(painter, context)
+    # line exactly on the boundary: the layout's clip is inset a hair at both edges.
+    inner = clip.adjusted(0, PAGE_EDGE_INSET, 0, -PAGE_EDGE_INSET)
+    continued = doc.continued.get(index)
+    if continued is not None:
+        # The layout skips the paragraph running over from the page before (it would also
+        # draw that paragraph's last line of the previous page); its lines are drawn here.
+        rect = doc.documentLayout().blockBoundingRect(continued)
+        _draw_lines(painter, continued, rect, top, bottom)
+        inner.setTop(rect.bottom() + PAGE_EDGE_INSET)
+    if inner.top() < inner.bottom():
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.clip = inner
+        context.palette.setColor(QPalette.ColorRole.Text, TEXT_COLOUR)
+        doc.documentLayout().draw(painter, context)
     painter.restore()
+
+
+def _draw_lines(painter: QPainter, block: QTextBlock, rect: QRectF, top: float,
+                bottom: float) -> None:
+    """The lines of ``block`` (laid out at ``rect``) that start between top and bottom."""
+    lines = block.layout()
+    origin = rect.topLeft()  # the layout's position on the page: lines are placed from it
+    painter.setPen(TEXT_COLOUR)
+    for i in range(lines.lineCount()):
+        line = lines.lineAt(i)
+        y = rect.top() + line.y()
+        if top - PAGE_EDGE_INSET <= y < bottom - PAGE_EDGE_INSET:
+            line.draw(painter, origin)
 
 
 def paint(device: QPagedPaintDevice, rendition: Rendition, first: int = 1,

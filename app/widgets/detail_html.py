@@ -27,7 +27,7 @@ from db.dto import (
     SourceDetail,
     TallyRow,
 )
-from db.vocab import ROLES, STAGES, TRIBUNALS
+from db.vocab import ROLES, STAGES, TRIBUNALS, tally_scope
 
 TEXT_LIMIT = 3000
 #: Characters of an expanded field shown at once: Qt lays out 100,000 unbroken characters in
@@ -295,7 +295,7 @@ def source_html(d: SourceDetail, expanded: frozenset[str] = frozenset()) -> str:
 def tally_table(tallies: Iterable[TallyRow]) -> str:
     """Published counts as printed, one row each."""
     rows = "".join(
-        f"<tr><td>{esc(TRIBUNALS.get(t.tribunal, t.tribunal))}</td><td>{esc(t.label)}</td>"
+        f"<tr><td>{esc(tally_scope(t.tribunal))}</td><td>{esc(t.label)}</td>"
         f"<td align='right'>{esc(t.count if t.count is not None else 'not visible')}</td>"
         f"<td>{link(t.source)}</td></tr>" for t in tallies)
     return ('<table border="1" cellspacing="0" cellpadding="3"><tr><th>tribunal'
