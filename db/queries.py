@@ -269,15 +269,16 @@ def _subject_labels(conn: Connection, kind: str, ids: list[str]) -> dict[str, La
     return {}
 
 
-def source_detail(conn: Connection, source_id: str) -> SourceDetail | None:
-    """A source with the facts (records, fields and tallies) that cite it."""
+def source_detail(conn: Connection, source_id: str,
+                  limit: int = DETAIL_LIMIT) -> SourceDetail | None:
+    """A source with the facts (records, fields and tallies) that cite it (``limit`` listed)."""
     s = conn.execute(select(Source).where(Source.id == source_id)).first()
     if s is None:
         return None
     total = int(conn.execute(select(func.count()).where(Claim.source_pk == s.pk)).scalar() or 0)
     rows = list(conn.execute(select(Claim.subject_kind, Claim.subject_id, Claim.field,
                                     Claim.value).where(Claim.source_pk == s.pk)
-                             .order_by(Claim.pk).limit(DETAIL_LIMIT)))
+                             .order_by(Claim.pk).limit(limit)))
     by_kind: dict[str, list[str]] = defaultdict(list)
     for r in rows:
         by_kind[r.subject_kind].append(r.subject_id)

@@ -345,6 +345,39 @@ def document_html(d: DocumentDetail, css: str,
     return f"Document dossier: {d.title}", page(d.title, css, "".join(parts))
 
 
+#: Headings of the records a source supports, by kind, in this order.
+_KIND_HEADINGS = {"person": "People", "event": "Events", "document": "Case-file documents",
+                  "sentence": "Sentences", "relation": "Relations"}
+
+
+def _citations(d: SourceDetail) -> str:
+    """What cites a source: whole records by kind (sorted, with ids), then field values."""
+    records = [c for c in d.citations if c.field == "record"]
+    values = [c for c in d.citations if c.field != "record"]
+    out = f"<h2>Facts citing this source ({d.citations_total:,})</h2>"
+    kinds = sorted({c.subject.ref.kind for c in records},
+                   key=lambda k: (list(_KIND_HEADINGS).index(k) if k in _KIND_HEADINGS
+                                  else len(_KIND_HEADINGS), k))
+    for kind in kinds:
+        items = sorted((c for c in records if c.subject.ref.kind == kind),
+                       key=lambda c: (c.subject.label.casefold(), c.subject.ref.id))
+        heading = _KIND_HEADINGS.get(kind, kind.capitalize() + "s")
+        out += (f"<h3>{esc(heading)} it is a source for ({len(items):,})</h3><ul>" + "".join(
+            f'<li>{esc(c.subject.label)} <span class="muted">[{esc(c.subject.ref.id)}]</span>'
+            "</li>" for c in items) + "</ul>")
+    if values:
+        out += "<h3>Values it gives for single facts</h3>" + table(
+            ("Item", "Fact", "Value"),
+            [(esc(c.subject.label), esc(field_label(c.field)),
+              esc(format_value(c.field, c.value)) if c.value else "") for c in values],
+            widths=(40, 20, 40))
+    more = d.citations_total - len(d.citations)
+    if more > 0:
+        out += (f'<p class="muted">… and {more:,} more facts (not listed here; the detail '
+                "view and the lists of the archive show them).</p>")
+    return out
+
+
 def source_html(d: SourceDetail, css: str) -> tuple[str, str]:
     """(title, HTML) of a short source dossier: the record, its tallies, what cites it."""
     rows = [r for r in (
@@ -361,12 +394,5 @@ def source_html(d: SourceDetail, css: str) -> tuple[str, str]:
               esc(t.count if t.count is not None else "not visible")) for t in d.tallies],
             widths=(22, 63, 15)))
     if d.citations:
-        parts.append(f"<h2>Facts citing this source ({d.citations_total:,})</h2>" + table(
-            ("Item", "Fact", "Value"),
-            [(esc(c.subject.label), esc(field_label(c.field)),
-              esc(format_value(c.field, c.value)) if c.value else "") for c in d.citations],
-            widths=(40, 20, 40)))
-        more = d.citations_total - len(d.citations)
-        if more > 0:
-            parts.append(f'<p class="muted">… and {more:,} more.</p>')
+        parts.append(_citations(d))
     return f"Source dossier: {d.label}", page(d.label, css, "".join(parts))
