@@ -70,6 +70,7 @@ _FACTS = (select(Claim.subject_id, Claim.field, Claim.value, Claim.locator, Clai
           .where(Claim.subject_kind == bindparam("kind"),
                  Claim.subject_id.in_(bindparam("ids", expanding=True)))
           .order_by(Claim.pk))
+_SOME_FACTS = _FACTS.where(Claim.field.in_(bindparam("fields", expanding=True)))
 _PERSON = select(Person).where(Person.id == bindparam("id"))
 _NAMES = (select(PersonName.name, PersonName.script, PersonName.kind, PersonName.note)
           .where(PersonName.person_pk == bindparam("pk")).order_by(PersonName.pk))
@@ -95,12 +96,18 @@ _PERSON_DOCUMENTS = (
     .order_by(Document.pk).limit(DETAIL_LIMIT))
 
 
-def facts(conn: Connection, kind: str, ids: Iterable[str]) -> dict[str, Facts]:
-    """The claims about records ``ids`` of ``kind``, in one query (record sources + fields)."""
+def facts(conn: Connection, kind: str, ids: Iterable[str],
+          fields: Iterable[str] | None = None) -> dict[str, Facts]:
+    """The claims about records ``ids`` of ``kind``, in one query (record sources + fields).
+
+    ``fields`` limits them to those fields (``record`` is the record's own sources), e.g.
+    for a timeline that cites each event by its sources and its date only.
+    """
     ids = list(ids)
     if not ids:
         return {}
-    rows = conn.execute(_FACTS, {"kind": kind, "ids": ids})
+    rows = (conn.execute(_FACTS, {"kind": kind, "ids": ids}) if fields is None else
+            conn.execute(_SOME_FACTS, {"kind": kind, "ids": ids, "fields": list(fields)}))
     record: dict[str, list[ClaimDTO]] = defaultdict(list)
     fields: dict[str, dict[str, list[ClaimDTO]]] = defaultdict(dict)
     cited: dict[str, Labelled] = {}  # a few sources back most claims: label each once

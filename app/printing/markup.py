@@ -10,6 +10,7 @@ import html
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from db import vocab
 from db.dto import ClaimDTO, Facts, FieldClaims, Labelled
@@ -264,6 +265,8 @@ _TAG = re.compile(r"<[^>]+>")
 
 
 def _visible_len(markup: str) -> int:
+    if len(markup) <= ROW_LABEL_CHARS:  # markup is never shorter than its text
+        return len(markup)
     return len(html.unescape(_TAG.sub("", markup)))
 
 
@@ -278,8 +281,9 @@ def hanging_css(scale: float = 1.0) -> str:
     return f"{selectors} {{ margin-left: {px}px; text-indent: -{px}px; }}"
 
 
-#: A note marker right after a digit: "30¹" would read as a power.
-_MARKER_AFTER_DIGIT = re.compile(r'(?<=\d)(<sup class="fn">)')
+#: A note marker, and the same after a digit: "30¹" would read as a power.
+_SUP = '<sup class="fn">'
+_SUP_AFTER_DIGIT = "&#8239;" + _SUP
 
 
 def page(title: str, css: str, body: str) -> str:
@@ -288,6 +292,9 @@ def page(title: str, css: str, body: str) -> str:
     A narrow no-break space goes between a number and its note marker, so that "30" with
     note 1 does not read as thirty to the first power.
     """
-    body = _MARKER_AFTER_DIGIT.sub("&#8239;\\1", body)
+    pieces = body.split(_SUP)
+    body = "".join([pieces[0], *(
+        (_SUP_AFTER_DIGIT if prev[-1:].isdigit() else _SUP) + piece
+        for prev, piece in pairwise(pieces))])
     return (f'<html><head><meta charset="utf-8"><title>{esc(title)}</title>'
             f"<style>{css}\n{hanging_css()}</style></head><body>{body}</body></html>")

@@ -33,6 +33,8 @@ CASE_EVENT_LIMIT = 200
 CASE_CONVICT_LIMIT = 200
 #: Participants of an event whose sentences (with sources) the event dossier looks up.
 PARTICIPANT_DETAIL_LIMIT = 200
+#: The claims a dossier reads for the items it links to (timeline, documents, arrest).
+LINKED_FIELDS = ("record", "date")
 #: Facts citing a source that its dossier lists (the bundled archive's most cited: 344).
 SOURCE_CITATION_LIMIT = 2000
 #: Pixel size of the outcome chart picture (printed 6.7 inches wide: ~165 dpi).
@@ -46,7 +48,8 @@ class DossierNotFound(LookupError):
 def _facts_of(conn: Connection, kind: str, ids: Iterable[str]) -> dict[str, Facts]:
     # One batched query for the sources of many linked items (a dossier's timeline and
     # documents); per-item detail queries would cost more than laying out the pages.
-    return queries.facts(conn, kind, ids)
+    # A linked item is cited by its sources and its date: its other claims are not read.
+    return queries.facts(conn, kind, ids, LINKED_FIELDS)
 
 
 class DossierService:
