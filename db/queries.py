@@ -97,17 +97,17 @@ _PERSON_DOCUMENTS = (
 
 
 def facts(conn: Connection, kind: str, ids: Iterable[str],
-          fields: Iterable[str] | None = None) -> dict[str, Facts]:
+          only: Iterable[str] | None = None) -> dict[str, Facts]:
     """The claims about records ``ids`` of ``kind``, in one query (record sources + fields).
 
-    ``fields`` limits them to those fields (``record`` is the record's own sources), e.g.
+    ``only`` limits them to those fields (``record`` is the record's own sources), e.g.
     for a timeline that cites each event by its sources and its date only.
     """
     ids = list(ids)
     if not ids:
         return {}
-    rows = (conn.execute(_FACTS, {"kind": kind, "ids": ids}) if fields is None else
-            conn.execute(_SOME_FACTS, {"kind": kind, "ids": ids, "fields": list(fields)}))
+    rows = (conn.execute(_FACTS, {"kind": kind, "ids": ids}) if only is None else
+            conn.execute(_SOME_FACTS, {"kind": kind, "ids": ids, "fields": list(only)}))
     record: dict[str, list[ClaimDTO]] = defaultdict(list)
     fields: dict[str, dict[str, list[ClaimDTO]]] = defaultdict(dict)
     cited: dict[str, Labelled] = {}  # a few sources back most claims: label each once
