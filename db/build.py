@@ -5,9 +5,11 @@ The same :class:`ArchiveWriter` serves the synthetic generator (``db.synth``), s
 person archive has exactly the bundled archive's schema, indexes and search tables.
 
 Records are streamed into staging tables keyed by text ids; :meth:`ArchiveWriter.finish`
-then numbers rows in display order with SQL (``row_number() OVER (ORDER BY …)``), fills the
-rank columns, search index and chart summary, and ``VACUUM INTO`` the target.  There is no
-clock and no unordered insert anywhere, so the same input gives a byte-identical file.
+then numbers rows in display order with SQL (:mod:`db.numbering`), fills the rank columns,
+chart summary and search index (keys and claims come from :mod:`db.side_build`), and
+``VACUUM INTO`` the target (or, for a big synthetic archive, renames the work file there).
+There is no clock and no unordered insert anywhere, so the same input gives a byte-identical
+file.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from pathlib import Path
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.schema import CreateIndex, CreateTable
 
-from db import outcomes, search_index, vocab
+from db import numbering, outcomes, search_index, side_build, vocab
 from db.errors import BuildError
 from db.schema import APPLICATION_ID, SCHEMA_VERSION, Base
 from db.source_data import SourceData, load, split_ids
@@ -53,6 +55,18 @@ STAGING: dict[str, tuple[str, ...]] = {
 
 Progress = Callable[[str], None]
 
+#: Settings of the build connection.  Nothing here is durable until the final rename, so no
+#: journal and no syncs, and dropped temp tables need not be zeroed (this SQLite is compiled
+#: with secure_delete).  Sorts spill to temp files; ``threads`` lets the sorter use a second
+#: core for them.  128 MiB of page cache per database: larger caches made the big sorts slower
+#: (their in-memory runs grew past the CPU caches) and only raised the peak RSS.
+BUILD_PRAGMAS = (
+    "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA stage.journal_mode=OFF; "
+    "PRAGMA stage.synchronous=OFF; PRAGMA temp_store=FILE; PRAGMA threads=2; "
+    "PRAGMA cache_size=-131072; PRAGMA stage.cache_size=-131072; "
+    "PRAGMA temp.cache_size=-262144; PRAGMA temp.secure_delete=OFF;"
+)
+
 
 def sort_name(name_en: str) -> str:
     """Latin surname first, as catalogues list people: ``Cherniavsky, Mikhail``."""
@@ -68,31 +82,39 @@ def ru_sort_key(text: str | None) -> str:
 
 
 class ArchiveWriter:
-    """Streams records into a new archive file; call :meth:`finish` once at the end."""
+    """Streams records into a new archive file; call :meth:`finish` once at the end.
 
-    def __init__(self, out: Path, meta: dict[str, str], progress: Progress | None = None) -> None:
+    Staging tables live in a scratch database next to the target (attached as ``stage``), so
+    the work file holds only archive tables and, when ``compact`` is false, can become the
+    archive as it is.  With ``compact`` (the default, used for the bundled archive) the result
+    is rewritten by ``VACUUM INTO``, which gives canonical bytes; a big synthetic archive,
+    written in final order anyway, skips that copy.  The search keys and the claims are built
+    on the side (:mod:`db.side_build`), with ``parallel`` in a second process.
+    """
+
+    def __init__(self, out: Path, meta: dict[str, str], progress: Progress | None = None,
+                 *, compact: bool = True, parallel: bool = False) -> None:
         self.out = out
         self.meta = dict(meta)
         self.progress = progress or (lambda _msg: None)
+        self.compact = compact
+        self.parallel = parallel
         out.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".build-", suffix=".sqlite", dir=out.parent)
-        os.close(fd)
-        self._work = Path(tmp)
+        self._work = _scratch_file(out, ".build-")
+        self._stage = _scratch_file(out, ".stage-")
+        self._side = _scratch_file(out, ".side-")
+        self._side_job: side_build.SideJob | None = None
         self.conn = sqlite3.connect(self._work, isolation_level=None)
-        # The temp schema (id → pk maps, rank columns) gets its own 128 MiB cache: joins probe
-        # the maps at random, and with SQLite's 2 MiB default every probe re-read a page at 1M+.
-        self.conn.executescript(
-            "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA temp_store=FILE;"
-            "PRAGMA cache_size=-262144; PRAGMA temp.cache_size=-131072; BEGIN;"
-        )
+        self.conn.execute("ATTACH DATABASE ? AS stage", (str(self._stage),))
+        self.conn.executescript(BUILD_PRAGMAS + "BEGIN;")
         for name, cols in STAGING.items():
-            self.conn.execute(f"CREATE TABLE stg_{name} ({', '.join(cols)})")
+            self.conn.execute(f"CREATE TABLE stage.stg_{name} ({', '.join(cols)})")
 
     def insert(self, table: str, rows: Iterable[Sequence[object]]) -> None:
         """Append staging rows (tuples in ``STAGING[table]`` order)."""
         cols = STAGING[table]
         marks = ", ".join("?" * len(cols))
-        self.conn.executemany(f"INSERT INTO stg_{table} VALUES ({marks})", rows)
+        self.conn.executemany(f"INSERT INTO stage.stg_{table} VALUES ({marks})", rows)
 
     # -- finishing ------------------------------------------------------------------------
 
@@ -102,166 +124,77 @@ class ArchiveWriter:
         c.create_function("ru_key", 1, ru_sort_key, deterministic=True)
         c.create_function("outcome_key", 2, vocab.outcome_key, deterministic=True)
         c.create_function("outcome_order", 1, vocab.outcome_order, deterministic=True)
+        numbering.prepare_stage(c)
+        c.execute("COMMIT")  # the staging file is complete: the side build reads it
+        if not self.parallel:
+            self.progress("collecting search keys and claims")
+        self._side_job = side_build.SideJob(self._stage, self._side, self.parallel)
+        c.execute("BEGIN")
+        self._number_and_index()
+        if self.parallel:
+            self.progress("copying claims: waiting for the side build")
+        self._side_job.wait()
+        c.execute("COMMIT")
+        c.execute("ATTACH DATABASE ? AS side", (str(self._side),))
+        c.execute("BEGIN")
+        self.progress("copying claims")
+        # SQLite copies the table with its indexes as they are (see db.side_build).
+        c.execute("INSERT INTO claim SELECT * FROM side.claim")
+        self.progress("search index")
+        search_index.fill(c, "side", self.progress)
+        self.progress("analysing")
+        self._meta()
+        c.execute("COMMIT")
+        for name, path in (("stage", self._stage), ("side", self._side)):
+            c.execute(f"DETACH DATABASE {name}")
+            path.unlink(missing_ok=True)
+        c.execute(f"PRAGMA application_id={APPLICATION_ID}")
+        c.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        c.execute("ANALYZE")
+        return self._write_out()
+
+    def _number_and_index(self) -> None:
+        """Create the archive tables, number the staged rows into them, index them."""
+        c = self.conn
         dialect = sqlite.dialect()
         tables = Base.metadata.sorted_tables
-        ddl = [str(CreateTable(t).compile(dialect=dialect)) for t in tables]
-        idx = [str(CreateIndex(i).compile(dialect=dialect)) for t in tables for i in t.indexes]
-        for stmt in ddl:
-            c.execute(stmt)
-        steps = [
-            ("sources", self._sources), ("people", self._people), ("sentences", self._sentences),
-            ("relations", self._relations), ("events", self._events),
-            ("documents", self._documents), ("claims", self._claims), ("tallies", self._tallies),
-        ]
-        for label, step in steps:
+        for table in tables:
+            c.execute(str(CreateTable(table).compile(dialect=dialect)))
+        for label, step in numbering.STEPS:
             self.progress(f"numbering {label}")
-            step()
+            step(c)
         self.progress("indexing")
+        idx = [str(CreateIndex(i).compile(dialect=dialect)) for t in tables for i in t.indexes]
         for stmt in sorted(idx):
             c.execute(stmt)
         self.progress("outcome summary")
         outcomes.build_summary(c)
-        self.progress("search index")
-        search_index.build(c, self.progress)
-        self.progress("analysing")
-        self._meta()
-        for name in STAGING:
-            c.execute(f"DROP TABLE stg_{name}")
-        c.execute("COMMIT")
-        c.execute(f"PRAGMA application_id={APPLICATION_ID}")
-        c.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
-        c.execute("ANALYZE")
-        self.progress("compacting")
-        final_tmp = self.out.with_name(f".{self.out.name}.tmp")
-        final_tmp.unlink(missing_ok=True)
-        c.execute("VACUUM INTO ?", (str(final_tmp),))
-        c.close()
-        self._work.unlink(missing_ok=True)
+
+    def _write_out(self) -> Path:
+        """Compact the work file into the target, or rename it there; close the connection."""
+        if self.compact:
+            self.progress("compacting")
+            final_tmp = self.out.with_name(f".{self.out.name}.tmp")
+            final_tmp.unlink(missing_ok=True)
+            self.conn.execute("VACUUM INTO ?", (str(final_tmp),))
+            self.conn.close()
+            self._work.unlink(missing_ok=True)
+        else:
+            self.conn.close()
+            final_tmp = self._work
+            mask = os.umask(0)  # the work file was made private (0600); give it the usual mode
+            os.umask(mask)
+            final_tmp.chmod(0o666 & ~mask)
         os.replace(final_tmp, self.out)
         return self.out
 
     def abort(self) -> None:
-        """Drop the half-built work file."""
+        """Stop the side build and drop the half-built work files."""
+        if self._side_job is not None:
+            self._side_job.cancel()
         self.conn.close()
-        self._work.unlink(missing_ok=True)
-
-    def _sources(self) -> None:
-        self.conn.execute(
-            "INSERT INTO source SELECT row_number() OVER (ORDER BY id), id, author, title, "
-            "CAST(year AS INTEGER), kind, language, url, note FROM stg_source ORDER BY id")
-
-    def _people(self) -> None:
-        c = self.conn
-        c.execute("CREATE INDEX stg_sentence_person ON stg_sentence(person_id, stage)")
-        c.execute(
-            "INSERT INTO person SELECT row_number() OVER w, p.id, p.name_en, p.name_ru, "
-            "p.sort_name, p.sex, CAST(p.birth_year AS INTEGER), CAST(p.death_year AS INTEGER), "
-            "p.nationality, p.occupation, p.organisation, p.role, p.confidence, p.summary, "
-            "p.later_fate, coalesce(s.tribunal, 'none'), coalesce(s.kind, 'none'), "
-            "CAST(s.years AS INTEGER), "
-            "CASE WHEN s.kind IS NULL THEN 'no-verdict' "
-            "     ELSE outcome_key(s.kind, CAST(s.years AS INTEGER)) END, "
-            "row_number() OVER w, 0, 0, 0, 0, 0 "
-            "FROM stg_person p LEFT JOIN stg_sentence s ON s.person_id = p.id "
-            "AND s.stage = 'verdict' "
-            "WINDOW w AS (ORDER BY p.sort_name COLLATE NOCASE, p.id) ORDER BY p.sort_name "
-            "COLLATE NOCASE, p.id")
-        ranks = {
-            "rank_name_ru": "ru_key(name_ru), rank_name",
-            "rank_role": "role, rank_name",
-            "rank_tribunal": "tribunal = 'none', tribunal, rank_name",
-            "rank_sentence": "outcome_order(outcome), rank_name",
-            "rank_birth": "birth_year IS NULL, birth_year, rank_name",
-        }
-        self._fill_ranks("person", ranks)
-        # No query uses this index any more, but every schema change counts in the header's
-        # schema cookie, which VACUUM INTO copies: dropping it would change the archive's bytes.
-        c.execute("CREATE INDEX stg_person_id ON stg_person(id)")
-        c.execute("CREATE TEMP TABLE pmap AS SELECT id, pk FROM person")
-        c.execute("CREATE UNIQUE INDEX temp.pmap_id ON pmap(id)")
-        c.execute(
-            "INSERT INTO person_name (person_pk, name, script, kind, note) "
-            "SELECT m.pk, n.name, n.script, n.kind, n.note FROM stg_name n "
-            "JOIN pmap m ON m.id = n.person_id ORDER BY m.pk, n.rowid")
-
-    def _fill_ranks(self, table: str, ranks: dict[str, str]) -> None:
-        """Set dense rank columns: one narrow sort per rank into temp tables, then one pass.
-
-        An UPDATE per rank column walked the wide table in rank order (a random page per row
-        once the table outgrew the page cache); here each sort carries only (key, pk), the
-        temp tables are keyed by pk, and the wide table is rewritten once, in key order.  One
-        window per statement keeps a single sorter alive (five at once tripled peak memory).
-        """
-        c = self.conn
-        temps = [f"rank_tmp{i}" for i in range(len(ranks))]
-        for temp, order in zip(temps, ranks.values(), strict=True):
-            c.execute(f"CREATE TEMP TABLE {temp} (pk INTEGER PRIMARY KEY, n)")
-            c.execute(f"INSERT INTO {temp} SELECT pk, row_number() OVER (ORDER BY {order}) "
-                      f"FROM {table}")
-        sets = ", ".join(f"{col} = {t}.n" for col, t in zip(ranks, temps, strict=True))
-        keys = " AND ".join(f"{t}.pk = {table}.pk" for t in temps)
-        c.execute(f"UPDATE {table} SET {sets} FROM {', '.join(temps)} WHERE {keys}")
-        for temp in temps:
-            c.execute(f"DROP TABLE {temp}")
-
-    def _sentences(self) -> None:
-        self.conn.execute(
-            "INSERT INTO sentence (id, person_pk, stage, tribunal, date, date_precision, kind, "
-            "years, notes, confidence) SELECT s.id, m.pk, s.stage, s.tribunal, s.date, "
-            "s.date_precision, s.kind, CAST(s.years AS INTEGER), s.notes, s.confidence "
-            "FROM stg_sentence s JOIN pmap m ON m.id = s.person_id "
-            "ORDER BY m.pk, s.stage = 'later', s.stage = 'commutation', s.date, s.id")
-
-    def _relations(self) -> None:
-        self.conn.execute(
-            "INSERT INTO relation (id, person_pk, related_pk, relation, note) "
-            "SELECT r.id, a.pk, b.pk, r.relation, r.note FROM stg_relation r "
-            "JOIN pmap a ON a.id = r.person_id JOIN pmap b ON b.id = r.related_person_id "
-            "ORDER BY r.id")
-
-    def _events(self) -> None:
-        c = self.conn
-        c.execute(
-            "INSERT INTO event SELECT row_number() OVER w, id, date, date_precision, "
-            "CAST(substr(date, 1, 4) AS INTEGER), title, summary, row_number() OVER w, 0 "
-            "FROM stg_event WINDOW w AS (ORDER BY date, id) ORDER BY date, id")
-        self._fill_ranks("event", {"rank_title": "title COLLATE NOCASE, rank_date"})
-        c.execute(
-            "INSERT INTO event_person SELECT e.pk, m.pk, ep.role FROM stg_event_person ep "
-            "JOIN event e ON e.id = ep.event_id JOIN pmap m ON m.id = ep.person_id "
-            "GROUP BY e.pk, m.pk ORDER BY e.pk, m.pk")
-
-    def _documents(self) -> None:
-        c = self.conn
-        c.execute("CREATE INDEX stg_docperson ON stg_document_person(document_id)")
-        c.execute(
-            "INSERT INTO document SELECT row_number() OVER w, d.id, d.date, "
-            "CAST(substr(d.date, 1, 4) AS INTEGER), d.doc_type, d.title, d.collection, "
-            "d.category, d.url, coalesce((SELECT group_concat(name_as_written, '; ') FROM "
-            "(SELECT name_as_written FROM stg_document_person dp WHERE dp.document_id = d.id "
-            "ORDER BY dp.rowid)), ''), row_number() OVER w, 0, 0 FROM stg_document d "
-            "WINDOW w AS (ORDER BY d.date, d.id) ORDER BY d.date, d.id")
-        self._fill_ranks("document", {"rank_title": "ru_key(title), rank_date",
-                                      "rank_type": "doc_type, rank_date"})
-        c.execute(
-            "INSERT INTO document_person (document_pk, person_pk, name_as_written) "
-            "SELECT d.pk, m.pk, dp.name_as_written FROM stg_document_person dp "
-            "JOIN document d ON d.id = dp.document_id LEFT JOIN pmap m ON m.id = dp.person_id "
-            "ORDER BY d.pk, dp.rowid")
-
-    def _claims(self) -> None:
-        self.conn.execute(
-            "INSERT INTO claim (subject_kind, subject_id, field, value, source_pk, locator, "
-            "note, confidence) SELECT c.subject_kind, c.subject_id, c.field, c.value, s.pk, "
-            "c.locator, c.note, c.confidence FROM stg_claim c JOIN source s ON s.id = c.source_id "
-            "ORDER BY c.subject_kind, c.subject_id, c.field = 'record', c.field, c.rowid")
-
-    def _tallies(self) -> None:
-        self.conn.execute(
-            "INSERT INTO tally (id, tribunal, category, years, count, label, source_pk, note) "
-            "SELECT t.id, t.tribunal, t.category, CAST(t.years AS INTEGER), "
-            "CAST(t.count AS INTEGER), t.label, s.pk, t.note FROM stg_tally t "
-            "JOIN source s ON s.id = t.source_id ORDER BY t.id")
+        for path in (self._work, self._stage, self._side):
+            path.unlink(missing_ok=True)
 
     def _meta(self) -> None:
         counts = {
@@ -274,6 +207,13 @@ class ArchiveWriter:
         for key, table in counts.items():
             meta[key] = str(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
         self.conn.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
+
+
+def _scratch_file(out: Path, prefix: str) -> Path:
+    """A new empty file beside ``out`` (same file system, so the final rename is atomic)."""
+    fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".sqlite", dir=out.parent)
+    os.close(fd)
+    return Path(tmp)
 
 
 def _record_claims(kind: str, rows: list[dict[str, str | None]]) -> Iterable[tuple[object, ...]]:

@@ -246,7 +246,7 @@ def expected_schema() -> dict[tuple[str, str], str]:
             mem.execute(str(CreateTable(table).compile(dialect=dialect)))
             for index in table.indexes:
                 mem.execute(str(CreateIndex(index).compile(dialect=dialect)))
-        search_index.build(mem, lambda _msg: None)
+        search_index.create(mem)
         mem.execute("ANALYZE")
         return {(kind, name): _normal_sql(sql) for kind, name, sql in mem.execute(
             "SELECT type, name, sql FROM sqlite_schema")}

@@ -14,51 +14,35 @@
   organisations; the rowid is ``KIND_CODE << 40 | pk`` so each kind is one rowid range.
   ``search_words`` lists its distinct keys (to expand a typed prefix into whole words).
 
-Everything is written in a fixed order, so a rebuild is byte-identical.
+The keys themselves are worked out from the staged records by :mod:`db.search_keys` (in
+Python, possibly in another process); :func:`fill` joins them to the numbered rows and writes
+the tables here, with SQL only.  Everything is written in a fixed order, so a rebuild is
+byte-identical.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
-
-from db import translit
+from collections.abc import Callable
 
 #: Rowid block of each kind in ``text_fts``: rowid = code << KIND_SHIFT | pk.
 KIND_CODES = {"person": 1, "event": 2, "document": 3, "source": 4}
 KIND_SHIFT = 40
-#: Name words that are not names (``урожд.`` = née).
-STOPWORDS = frozenset({"урожд", "урожденная", "nee"})
-#: Origin codes of vocabulary rows that are a stored name word itself.
-CYRILLIC_NAME = "cyr"
-LATIN_NAME = "lat"
-_BATCH = 8192
 # prefix='3': a 3-letter prefix is one index term (FTS5 otherwise merges every term that
 # starts with it before returning the first row); longer prefixes are expanded through the
 # vocabularies into ORs of whole terms, which FTS5 reads lazily up to the LIMIT.
 _FTS_OPTIONS = ("content='', columnsize=0, detail=none, prefix='3', "
                 "tokenize='unicode61 remove_diacritics 0'")
-
-
-
-class Vocab:
-    """The spelling vocabulary being collected: (spelling, name key) → origin codes."""
-
-    def __init__(self) -> None:
-        self.rows: dict[tuple[str, str], set[str]] = {}
-        self._seen: set[str] = set()
-
-    def add_word(self, word: str, key: str) -> None:
-        """Record a stored name word and, if Cyrillic, its spelling in every system."""
-        if word in self._seen:
-            return
-        self._seen.add(word)
-        if translit.is_cyrillic(word):
-            self.rows.setdefault((key, key), set()).add(CYRILLIC_NAME)
-            for spelled, codes in translit.word_keys(word):
-                self.rows.setdefault((spelled, key), set()).update(codes)
-        else:
-            self.rows.setdefault((key, key), set()).add(LATIN_NAME)
+_PERSON_FTS = f"CREATE VIRTUAL TABLE person_fts USING fts5(keys, {_FTS_OPTIONS})"
+_TEXT_FTS = f"CREATE VIRTUAL TABLE text_fts USING fts5(body, {_FTS_OPTIONS})"
+_VOCAB = ("CREATE TABLE search_vocab (key TEXT NOT NULL, term TEXT NOT NULL, "
+          "origin TEXT NOT NULL, rkey TEXT NOT NULL, skel TEXT, PRIMARY KEY (key, term)) "
+          "WITHOUT ROWID")
+_VOCAB_INDEXES = ("CREATE INDEX search_vocab_rkey ON search_vocab (rkey)",
+                  "CREATE INDEX search_vocab_skel ON search_vocab (skel) WHERE skel IS NOT NULL")
+_WORDS = "CREATE TABLE search_words (key TEXT PRIMARY KEY) WITHOUT ROWID"
+#: ``text_fts`` kinds after the people, in rowid order.
+_TEXT_KINDS = ("event", "document", "source")
 
 
 def kind_range(kind: str) -> tuple[int, int]:
@@ -67,111 +51,50 @@ def kind_range(kind: str) -> tuple[int, int]:
     return base, base + (1 << KIND_SHIFT) - 1
 
 
-def person_keys(names: Iterable[tuple[str, str]], vocab: Vocab | None = None) -> list[str]:
-    """Index tokens of one person from ``(name, script)`` pairs; fills ``vocab`` if given."""
-    keys: set[str] = set()
-    for name, script in dict.fromkeys(names):
-        cyrillic = script == "cyrl" or translit.is_cyrillic(name)
-        parts = translit.parse_name(name, cyrillic)
-        for pos, letter in enumerate(parts.initials):
-            keys.add(translit.initial_key(pos, letter))
-        for word, key in parts.words:
-            if len(key) < 2 or key in STOPWORDS:
-                continue
-            keys.add(key)
-            if vocab is not None:
-                vocab.add_word(word, key)
-    return sorted(keys)
+def create(conn: sqlite3.Connection) -> None:
+    """Create the (empty) search tables: what :func:`fill` writes, without the data."""
+    for stmt in (_PERSON_FTS, _TEXT_FTS, _VOCAB, *_VOCAB_INDEXES, _WORDS):
+        conn.execute(stmt)
 
 
-def _people(conn: sqlite3.Connection | sqlite3.Cursor
-            ) -> Iterator[tuple[int, list[tuple[str, str]]]]:
-    rows = conn.execute(
-        "SELECT p.pk, p.name_ru, p.name_en, n.name, n.script FROM person p "
-        "LEFT JOIN person_name n ON n.person_pk = p.pk ORDER BY p.pk, n.pk")
-    current: int | None = None
-    names: list[tuple[str, str]] = []
-    for pk, name_ru, name_en, name, script in rows:
-        if pk != current:
-            if current is not None:
-                yield current, names
-            current, names = pk, []
-            # Names the person table carries are always searchable, even without name rows.
-            names.extend(((name_ru or "", "cyrl"), (name_en or "", "latn")))
-        if name is not None:
-            names.append((name, script or ""))
-    if current is not None:
-        yield current, names
+def fill(conn: sqlite3.Connection, keys: str, progress: Callable[[str], None]) -> None:
+    """Create and fill the search tables from the numbered tables and the keys database.
 
-
-def _fill_people(conn: sqlite3.Connection) -> Vocab:
-    vocab = Vocab()
-    read = conn.cursor()  # a second cursor: reading while the FTS table is written
-    batch: list[tuple[int, str]] = []
-    for pk, names in _people(read):
-        batch.append((pk, " ".join(person_keys(names, vocab))))
-        if len(batch) >= _BATCH:
-            conn.executemany("INSERT INTO person_fts (rowid, keys) VALUES (?, ?)", batch)
-            batch = []
-    conn.executemany("INSERT INTO person_fts (rowid, keys) VALUES (?, ?)", batch)
-    return vocab
-
-
-def _vocab_rows(vocab: Vocab) -> Iterator[tuple[str, str, str, str, str | None]]:
-    for (key, term), codes in sorted(vocab.rows.items()):
-        origin = " ".join(sorted(codes, key=lambda c: (translit.ORDER.get(c, -1), c)))
-        skel = None if translit.is_cyrillic(key) else translit.skeleton(key)
-        yield key, term, origin, key[::-1], skel
-
-
-def _texts(conn: sqlite3.Connection | sqlite3.Cursor, words: set[str]) -> Iterator[tuple[int, str]]:
-    sources = (
-        ("event", "SELECT pk, title, coalesce(summary, '') FROM event ORDER BY pk"),
-        ("document", "SELECT pk, title, '' FROM document ORDER BY pk"),
-        ("source", "SELECT pk, coalesce(author, ''), title FROM source ORDER BY pk"),
-        ("person", "SELECT pk, coalesce(occupation, ''), coalesce(organisation, '') "
-                   "FROM person ORDER BY pk"),
-    )
-    for kind, sql in sorted(sources, key=lambda s: KIND_CODES[s[0]]):
-        base = KIND_CODES[kind] << KIND_SHIFT
-        for pk, first, second in conn.execute(sql):
-            keys = translit.keys_of(f"{first} {second}")
-            if keys:
-                words.update(keys)
-                yield base | pk, " ".join(keys)
-
-
-def _insert_batches(conn: sqlite3.Connection, sql: str, rows: Iterable[tuple[object, ...]]
-                    ) -> None:
-    batch: list[tuple[object, ...]] = []
-    for row in rows:
-        batch.append(row)
-        if len(batch) >= _BATCH:
-            conn.executemany(sql, batch)
-            batch = []
-    conn.executemany(sql, batch)
-
-
-def build(conn: sqlite3.Connection, progress: Callable[[str], None]) -> None:
-    """Create and fill the search tables from the numbered archive tables."""
-    conn.execute(f"CREATE VIRTUAL TABLE person_fts USING fts5(keys, {_FTS_OPTIONS})")
-    conn.execute(f"CREATE VIRTUAL TABLE text_fts USING fts5(body, {_FTS_OPTIONS})")
-    conn.execute(
-        "CREATE TABLE search_vocab (key TEXT NOT NULL, term TEXT NOT NULL, "
-        "origin TEXT NOT NULL, rkey TEXT NOT NULL, skel TEXT, PRIMARY KEY (key, term)) "
-        "WITHOUT ROWID")
+    ``keys`` is the schema name of an attached database written by
+    :func:`db.search_keys.collect`, keyed by staging rowid; the temp tables ``<kind>_sno``
+    (pk → staging rowid, left by :mod:`db.numbering`) match its rows to the numbered ones.
+    They are dropped here.
+    """
+    conn.execute(_PERSON_FTS)
+    conn.execute(_TEXT_FTS)
+    conn.execute(_VOCAB)
     progress("search index: name keys")
-    vocab = _fill_people(conn)
+    # One pass joins each person's keys to its pk; the pk map drives, in pk order (CROSS JOIN
+    # fixes the join order).
+    conn.execute("CREATE TEMP TABLE person_search (pk INTEGER PRIMARY KEY, keys TEXT, "
+                 "text TEXT)")
+    conn.execute(f"INSERT INTO person_search SELECT s.pk, k.keys, k.text FROM person_sno s "
+                 f"CROSS JOIN {keys}.person_keys k ON k.sno = s.sno ORDER BY s.pk")
+    conn.execute("INSERT INTO person_fts (rowid, keys) SELECT pk, keys FROM person_search "
+                 "ORDER BY pk")
     progress("search index: spelling vocabulary")
-    _insert_batches(conn, "INSERT INTO search_vocab VALUES (?, ?, ?, ?, ?)", _vocab_rows(vocab))
-    conn.execute("CREATE INDEX search_vocab_rkey ON search_vocab (rkey)")
-    conn.execute("CREATE INDEX search_vocab_skel ON search_vocab (skel) WHERE skel IS NOT NULL")
+    conn.execute(f"INSERT INTO search_vocab SELECT * FROM {keys}.vocab ORDER BY rowid")
+    for stmt in _VOCAB_INDEXES:
+        conn.execute(stmt)
     progress("search index: texts")
-    words: set[str] = set()
-    _insert_batches(conn, "INSERT INTO text_fts (rowid, body) VALUES (?, ?)",
-                    _texts(conn.cursor(), words))
-    conn.execute("CREATE TABLE search_words (key TEXT PRIMARY KEY) WITHOUT ROWID")
-    _insert_batches(conn, "INSERT INTO search_words VALUES (?)", ((w,) for w in sorted(words)))
+    # One statement (FTS5 writes a segment at the end of each), its arms in rowid order: each
+    # scans its pk map in pk order and looks the keys up.
+    arms = [f"SELECT {KIND_CODES['person']} << {KIND_SHIFT} | pk, text FROM person_search "
+            "WHERE text != ''"]
+    for kind in _TEXT_KINDS:
+        code = KIND_CODES[kind]
+        arms.append(f"SELECT {code} << {KIND_SHIFT} | s.pk, k.body FROM {kind}_sno s "
+                    f"CROSS JOIN {keys}.text_keys k ON k.kind = {code} AND k.sno = s.sno")
+    conn.execute(f"INSERT INTO text_fts (rowid, body) {' UNION ALL '.join(arms)}")
+    for table in ("person_search", *(f"{kind}_sno" for kind in ("person", *_TEXT_KINDS))):
+        conn.execute(f"DROP TABLE temp.{table}")
+    conn.execute(_WORDS)
+    conn.execute(f"INSERT INTO search_words SELECT key FROM {keys}.words ORDER BY rowid")
     progress("optimising search index")
     conn.execute("INSERT INTO person_fts (person_fts) VALUES ('optimize')")
     conn.execute("INSERT INTO text_fts (text_fts) VALUES ('optimize')")

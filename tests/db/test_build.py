@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from db import build
+from db import build, side_build
 from db.errors import BuildError
 from db.schema import APPLICATION_ID, SCHEMA_VERSION
 from tests.conftest import BUNDLED
@@ -28,6 +28,12 @@ def test_two_builds_are_identical(tmp_path: Path) -> None:
 def test_build_leaves_no_work_files(tmp_path: Path) -> None:
     build.build(out=tmp_path / "x.sqlite")
     assert [p.name for p in tmp_path.iterdir()] == ["x.sqlite"]
+
+
+def test_a_failing_side_process_fails_the_build(tmp_path: Path) -> None:
+    job = side_build.SideJob(tmp_path / "missing.sqlite", tmp_path / "side.sqlite", True)
+    with pytest.raises(RuntimeError, match="side build failed"):
+        job.wait()
 
 
 def test_header_marks_rollback_journal_app_id_and_version() -> None:

@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 
 from db import translit, translit_tables
-from db.search_index import person_keys
+from db.search_keys import person_keys
 from db.search_query import nominatives, one_edit, parse
 from tests.conftest import BUNDLED
 

@@ -13,7 +13,8 @@ import pytest
 from db import listing, open_archive, queries, synth
 from db.build import STAGING
 from db.source_data import SourceData, validate
-from db.synth_names import TOP_SURNAME_SHARE, Zipf, build_groups
+from db.synth.names import TOP_SURNAME_SHARE, Zipf, build_groups
+from db.synth.pipeline import generate_in_child
 
 PEOPLE = 2000
 
@@ -75,6 +76,23 @@ class Collector:
 def test_same_seed_and_size_give_a_byte_identical_file(built: Path, tmp_path: Path) -> None:
     again = synth.build_synthetic(PEOPLE, tmp_path / "again.sqlite", seed=1).path
     assert again.read_bytes() == built.read_bytes()
+
+
+def test_a_parallel_build_writes_the_same_file(built: Path, tmp_path: Path) -> None:
+    again = synth.build_synthetic(PEOPLE, tmp_path / "parallel.sqlite", seed=1, parallel=True)
+    assert again.path.read_bytes() == built.read_bytes()
+
+
+def test_the_generator_process_sends_the_same_rows_in_the_same_order() -> None:
+    here, there = Collector(), Collector()
+    counts = synth.generate(here, 700, seed=6)
+    assert generate_in_child(there, 700, seed=6) == counts
+    assert there.rows == here.rows
+
+
+def test_a_failing_generator_process_raises_here() -> None:
+    with pytest.raises(RuntimeError, match="generator process failed"):
+        generate_in_child(Collector(), 0, seed=1)
 
 
 def test_another_seed_gives_other_people() -> None:
@@ -230,8 +248,8 @@ def test_progress_reports_rate_eta_and_phases(tmp_path: Path) -> None:
     text = stream.getvalue()
     assert "rows/s" in text and "ETA" in text and "numbering people" in text
     phases = [name for name, _ in report.phases]
-    assert phases[0] == "staging" and phases[-1] == "vacuum"
-    assert {"numbering", "indexes", "search index"} <= set(phases)
+    assert phases[0] == "staging" and phases[-1] == "analyse"
+    assert {"side build", "numbering", "indexes", "claims copy", "search index"} <= set(phases)
     assert sum(s for _, s in report.phases) == pytest.approx(report.seconds)
 
 
