@@ -69,7 +69,7 @@ class PageDecor:
     printed: date
 
     def footer_left(self) -> str:
-        """``The Kremlin Affair, 1935 · data version 2026.11.2``."""
+        """``The Kremlin Affair, 1935 · data version 2026.11.3``."""
         return f"{self.archive_title} · data version {self.data_version}"
 
     def footer_right(self) -> str:
