@@ -149,7 +149,7 @@ def build_document(rendition: Rendition, device: QPagedPaintDevice,
 
 
 def paginate(doc: DossierDocument, page_height: float) -> tuple[int, int]:
-    """Mend Qt's page breaks in one pass; return (headings moved, paragraphs over a break).
+    """Mend Qt's page breaks in one pass; return (headings moved, page tops mended).
 
     * Qt has no "keep with next": a heading that would be the last line of a page, its text
       overleaf, gets a page break before it.
