@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test lint archive bench system-deps clean
+.PHONY: run test test-all lint archive bench system-deps clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,14 +17,16 @@ run: $(STAMP)
 	$(PY) -m app $(ARGS)
 
 ## Install into .venv, then lint, type-check and run the whole default test suite.
-test: $(STAMP) system-deps
-	$(VENV)/bin/ruff check app db tests
-	$(VENV)/bin/mypy app db
-	$(VENV)/bin/lint-imports --no-cache
+test: $(STAMP) system-deps lint
 	$(PY) -m pytest
+
+## The default suite plus the slow scale and campaign tests (minutes, not seconds).
+test-all: $(STAMP) system-deps lint
+	$(PY) -m pytest -m ''
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check app db tests
+	$(VENV)/bin/ruff format --check app db tests
 	$(VENV)/bin/mypy app db
 	$(VENV)/bin/lint-imports --no-cache
 
