@@ -1,4 +1,4 @@
-"""The outcome chart's summary, precomputed when an archive is built, and its footnotes.
+"""The outcome chart's summary (precomputed by :mod:`db.build.summary`) and its footnotes.
 
 One row per (tribunal, outcome category): how many of the archive's own people received that
 1935 verdict (``named``) beside the figure the sources publish (``published``: the value most
@@ -14,7 +14,6 @@ the figures that did vote.
 
 from __future__ import annotations
 
-import sqlite3
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -67,43 +66,6 @@ def tally_outcome(category: str, years: int | None) -> str | None:
     if category in ("prison", "camp") and years is None:
         return ANY_TERM
     return vocab.outcome_key({"ban": "ban-on-residence"}.get(category, category), years)
-
-
-def build_summary(c: sqlite3.Connection) -> None:
-    """Fill ``outcome_summary`` from the numbered ``person`` and ``tally`` tables.
-
-    A bar that only uncounted figures speak of (e.g. a cut-off row) still gets a row, with
-    ``published`` NULL, so the chart can footnote it.
-    """
-    named: dict[tuple[str, str], int] = {
-        (t, o): n for t, o, n in c.execute(
-            "SELECT tribunal, outcome, count(*) FROM person WHERE outcome != 'no-verdict' "
-            "GROUP BY tribunal, outcome")
-    }
-    # Published figures: per source, sum what it prints for a (tribunal, category);
-    # the value shown is the one most sources give (ties: the larger figure, to be stable).
-    per_source: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    marks = ", ".join("?" * len(BAR_CATEGORIES))
-    for tribunal, category, years, count, source_id in c.execute(
-        "SELECT t.tribunal, t.category, t.years, t.count, s.id FROM tally t "
-        f"JOIN source s ON s.pk = t.source_pk WHERE t.category IN ({marks}) ORDER BY t.id",
-            BAR_CATEGORIES):
-        outcome = tally_outcome(category, years)
-        if outcome is None or outcome == ANY_TERM:
-            continue  # a range such as "3 to 5 years" fits no single bar
-        figures = per_source[(tribunal, outcome)]
-        if count is not None:
-            figures[source_id] += count
-    rows = []
-    for key in sorted(set(named) | set(per_source)):
-        figures = per_source.get(key, Counter())
-        votes = Counter(figures.values())
-        published = max(votes, key=lambda v: (votes[v], v)) if votes else None
-        detail = "|".join(f"{s}={n}" for s, n in sorted(figures.items()))
-        rows.append((key[0], key[1], vocab.outcome_order(key[1]), named.get(key, 0),
-                     published, detail))
-    c.executemany("INSERT INTO outcome_summary (tribunal, outcome, position, named, "
-                  "published, published_detail) VALUES (?, ?, ?, ?, ?, ?)", rows)
 
 
 def uncounted_figures(conn: Connection) -> list[UncountedFigure]:

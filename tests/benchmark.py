@@ -80,7 +80,8 @@ from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from app.bootstrap import build_app
 from app.settings import Settings
-from db import open_archive, search
+from db import open_archive
+from db.search import find as search
 from db.dto import Ref
 a = build_app(open_archive({archive!r}), Settings(Path({ini!r})))
 a.window.show(); a.window.grab()
@@ -167,7 +168,8 @@ def measure_in_process(archive: Path, ini: Path, runs: int) -> dict[str, dict[st
 
     from app.bootstrap import build_app
     from app.settings import Settings
-    from db import listing, open_archive, search
+    from db import listing, open_archive
+    from db.search import find as search
 
     app = QApplication.instance() or QApplication([])
     results: dict[str, dict[str, float]] = {}

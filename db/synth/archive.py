@@ -39,7 +39,7 @@ def build_synthetic(people: int, out: Path, seed: int = 1, log: BuildLog | None 
     """Generate ``people`` people with ``seed`` and build the archive at ``out``.
 
     ``parallel`` (default: from :data:`PARALLEL_FROM` people on a machine with two cores)
-    runs the generator and the builder's side build (:mod:`db.side_build`) in child
+    runs the generator and the builder's side build (:mod:`db.build.side`) in child
     processes; the file is the same either way.  They are started with ``spawn``, which
     imports the main module again: a script that calls this must keep its work under
     ``if __name__ == "__main__":``.  The archive is written in its final order and not

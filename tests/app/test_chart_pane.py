@@ -27,11 +27,11 @@ from app.charts.outcome_text import NAMED, PUBLISHED, ChartLayout, axis_label, b
 from app.widgets.chart_pane import ChartPane
 from db import Archive, listing, open_archive, vocab
 from db.build import DEFAULT_DATA, write_source_data
+from db.build.source_data import load
 from db.dto import OutcomeCount
 from db.listing import PEOPLE, ListQuery
 from db.outcomes import UncountedFigure
 from db.queries import outcome_counts
-from db.source_data import load
 
 Bars = dict[tuple[str, str, str], int]  # (tribunal, measure, outcome) -> bar height
 

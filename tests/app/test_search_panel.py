@@ -19,7 +19,7 @@ from app.models.search_results import (
 from app.widgets.search_panel import SearchPanel, marked_html
 from db import Archive
 from db.dto import Ref
-from db.search import SearchResults, search
+from db.search.find import SearchResults, search
 
 
 @pytest.fixture

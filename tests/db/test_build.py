@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from db import build, side_build
+from db import build
+from db.build import side as side_build
 from db.errors import BuildError
 from db.schema import APPLICATION_ID, SCHEMA_VERSION
 from tests.conftest import BUNDLED

@@ -12,8 +12,8 @@ from sqlalchemy import text
 
 from db import Archive, open_archive, outcomes, vocab
 from db.build import DEFAULT_DATA, write_source_data
+from db.build.source_data import load
 from db.queries import outcome_counts
-from db.source_data import load
 
 
 def verdict_counts_by_sql(archive: Archive) -> Counter[tuple[str, str]]:

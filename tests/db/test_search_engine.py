@@ -13,8 +13,8 @@ import pytest
 from sqlalchemy import Connection
 
 from db import Archive
-from db.search import COUNT_CAP, SearchResults, person_pks, search
-from db.translit import MAX_QUERY_CHARS, MAX_TERMS
+from db.search.find import COUNT_CAP, SearchResults, person_pks, search
+from db.search.translit import MAX_QUERY_CHARS, MAX_TERMS
 from tests.conftest import BUNDLED
 
 

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from sqlalchemy import Connection
 
 from db import Archive
-from db.search import person_pks, search
+from db.search.find import person_pks, search
 
 _TOKENS = ['"', "'", "*", "^", "(", ")", ":", "-", "+", ",", ".", " AND ", " OR ", " NOT ",
            "NEAR(", "NEAR/3", "keys:", "body:", "person_fts", "{keys body}", "ё", "Ё", "й",

@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import Connection
 
 from db import Archive
-from db.search import search
+from db.search.find import search
 
 NAMES: list[tuple[str, str, str, bool]] = [
     # Cyrillic: case, ё/е, й/и, ъ/ь

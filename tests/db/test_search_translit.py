@@ -6,9 +6,9 @@ import sqlite3
 
 import pytest
 
-from db import translit, translit_tables
-from db.search_keys import person_keys
-from db.search_query import nominatives, one_edit, parse
+from db.search import translit, translit_tables
+from db.search.keys import person_keys
+from db.search.query import nominatives, one_edit, parse
 from tests.conftest import BUNDLED
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from db import listing, open_archive, queries, synth
 from db.build import STAGING
-from db.source_data import SourceData, validate
+from db.build.source_data import SourceData, validate
 from db.synth.names import TOP_SURNAME_SHARE, Zipf, build_groups
 from db.synth.pipeline import generate_in_child
 
@@ -44,7 +44,7 @@ class Collector:
         self.rows[table].extend(tuple(r) for r in rows)
 
     def source_data(self) -> SourceData:
-        """The rows in the CSV shape ``db.source_data`` validates (record claims → source_ids)."""
+        """Rows in the CSV shape ``db.build.source_data`` validates (record claims → source_ids)."""
         cited: dict[tuple[str, str], list[str]] = defaultdict(list)
         claims = []
         for row in self.dicts("claim"):

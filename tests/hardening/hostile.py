@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from db import errors
-from db.engine import _search_side_tables
+from db.gate import search_side_tables
 from db.schema import APPLICATION_ID, SCHEMA_VERSION
 from tests.conftest import BUNDLED
 
@@ -143,7 +143,7 @@ def field_60mb(folder: Path) -> Path:
 def field_60mb_in_search_vocabulary(folder: Path) -> Path:
     """A 60 MB value in a plain table of the search index (not one of db.schema's tables)."""
     path = _copy(folder, "huge-vocab.sqlite")
-    table = _search_side_tables()[0]
+    table = search_side_tables()[0]
     conn = sqlite3.connect(path)
     info = conn.execute(f'PRAGMA table_info("{table}")').fetchall()
     key = next(r[1] for r in info if r[5] == 1)

@@ -17,7 +17,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from db import build, source_data
+from db import build
+from db.build import source_data
 
 NESTED_TABLES = "<table><tr><td>" * 40 + "deep" + "</td></tr></table>" * 40
 BIG_TABLE = "<table>" + "<tr><td>row</td></tr>" * 20_000 + "</table>"

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from db import errors
-from db.engine import harden
+from db.gate import harden
 from tests.conftest import BUNDLED
 from tests.hardening import hostile
 from tests.hardening.campaign import Report

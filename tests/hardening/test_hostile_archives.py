@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import event
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
-from db import Archive, ArchiveInfo, engine, errors, open_archive
+from db import Archive, ArchiveInfo, errors, gate, open_archive
 from tests.conftest import BUNDLED
 from tests.hardening import hostile
 
@@ -93,7 +93,7 @@ def test_big_files_skip_the_deep_scan_but_stay_capped(tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     # Above DEEP_CHECK_LIMIT (a generated multi-GB archive) the value scan is skipped; the
     # connection's FIELD_LIMIT still stops a 60 MB field at query time.
-    monkeypatch.setattr(engine, "DEEP_CHECK_LIMIT", 1024 * 1024)
+    monkeypatch.setattr(gate, "DEEP_CHECK_LIMIT", 1024 * 1024)
     archive = open_archive(hostile.field_60mb(tmp_path))
     try:
         assert archive.info.integrity_checked and not archive.info.deep_checked
@@ -103,9 +103,9 @@ def test_big_files_skip_the_deep_scan_but_stay_capped(tmp_path: Path,
         archive.close()
 
 
-def test_the_gate_has_a_deadline(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(engine, "GATE_SECONDS", 0.0)
-    monkeypatch.setattr(engine, "GATE_BYTES_PER_SECOND", 1e18)
+def test_the_gate_has_a_work_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(gate, "GATE_STEPS", 0)
+    monkeypatch.setattr(gate, "GATE_STEPS_PER_MB", 0)
     with pytest.raises(errors.ArchiveCorrupt) as info:
         open_archive(BUNDLED)
     assert info.value.family == "interrupted"

@@ -20,7 +20,8 @@ from pytestqt.qtbot import QtBot
 
 from app.bootstrap import App
 from app.widgets import detail_html
-from db import build, source_data
+from db import build
+from db.build import source_data
 from db.dto import Ref
 from tests.hardening.injection import build_from
 from tests.hardening.richtext import anchors

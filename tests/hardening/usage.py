@@ -21,7 +21,7 @@ from sqlalchemy import Connection, text
 from app.widgets import detail_html
 from db import Archive, listing, outcomes, queries
 from db.dto import Ref
-from db.engine import harden
+from db.gate import harden
 from db.listing import ListQuery, ListSpec
 
 #: What the search box would be asked (names in both scripts, a year, FTS syntax, junk).

@@ -1,7 +1,8 @@
 """User text → search terms: parsing, caps, and every spelling a word may stand for.
 
 :func:`parse` cleans the text (lone surrogates replaced, control characters dropped, at most
-:data:`~db.translit.MAX_QUERY_CHARS` characters and :data:`~db.translit.MAX_TERMS` terms) and
+:data:`~db.search.translit.MAX_QUERY_CHARS` characters and
+:data:`~db.search.translit.MAX_TERMS` terms) and
 splits it into words and initials.  :func:`resolve` then asks the spelling vocabulary which
 stored name keys each word can mean, and how: the word itself, a transliteration, a prefix, the
 other gender's form, a declined form, a spelling that mixes systems, or one typo.  Nothing here
@@ -16,7 +17,7 @@ from enum import IntEnum
 from functools import lru_cache
 from typing import Any
 
-from db import translit
+from db.search import translit
 
 #: Words shorter than this are matched whole, never as a prefix (2-letter prefixes are slow).
 MIN_PREFIX = 3

@@ -8,7 +8,7 @@ one key, as are ``Rozenfelʹd``, ``Rozenfel'd`` and ``Rozenfeld``.
 :func:`word_keys` spells one Cyrillic word in every system a reader meets: the published
 tables of the ``iuliia`` library (ALA-LC, BGN/PCGN, ISO 9 / GOST 7.79, the scholarly system,
 ICAO passports, Wikipedia practice …) plus the German, French and Polish conventions of books
-in those languages, which no library covers (:mod:`db.translit_tables`).  The build stores
+in those languages, which no library covers (:mod:`db.search.translit_tables`).  The build stores
 those keys in a vocabulary that maps each spelling back to the Cyrillic word, which is how a
 Latin query meets a Cyrillic name.
 """
@@ -23,7 +23,7 @@ from functools import lru_cache
 
 import iuliia
 
-from db import translit_tables
+from db.search import translit_tables
 
 #: Longest text a query may have (characters) and most terms it may use.
 MAX_QUERY_CHARS = 256

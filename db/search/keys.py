@@ -1,14 +1,14 @@
 """Search keys worked out from the staged records: what the search tables will hold, by record id.
 
-This is the pure-Python half of the search index (:mod:`db.search_index` writes the tables):
-the keys of every name form of a person (:func:`db.translit.fold` of each word, plus initials
+This is the pure-Python half of the search index (:mod:`db.search.index` writes the tables):
+the keys of every name form of a person (:func:`db.search.translit.fold` of each word, plus initials
 tokens ``0н``/``1б``), the spelling vocabulary of the name words in every transliteration
 system, and the keys of record texts (event titles and summaries, document titles, source
 authors and titles, people's occupations and organisations).
 
 It reads only the staging tables (``stg_*``), so for a big archive it runs in a second process
 while the builder numbers the records.  The results go to a small database keyed by record id
-(:data:`SCHEMA`), which :func:`db.search_index.fill` joins to the numbered rows.  Nothing
+(:data:`SCHEMA`), which :func:`db.search.index.fill` joins to the numbered rows.  Nothing
 depends on the order records were staged in: keys are sets, the vocabulary is sorted.
 """
 
@@ -19,8 +19,8 @@ from collections.abc import Iterable, Iterator
 from itertools import groupby
 from operator import itemgetter
 
-from db import translit
-from db.search_index import KIND_CODES
+from db.search import translit
+from db.search.index import KIND_CODES
 
 #: Name words that are not names (``урожд.`` = née).
 STOPWORDS = frozenset({"урожд", "урожденная", "nee"})
@@ -28,7 +28,7 @@ STOPWORDS = frozenset({"урожд", "урожденная", "nee"})
 CYRILLIC_NAME = "cyr"
 LATIN_NAME = "lat"
 #: Tables of the keys database, keyed by staging rowid (``sno``).  ``text`` of a person: the
-#: keys of occupation and organisation; ``kind``: a :data:`db.search_index.KIND_CODES` code.
+#: keys of occupation and organisation; ``kind``: a :data:`db.search.index.KIND_CODES` code.
 SCHEMA = (
     "CREATE TABLE person_keys (sno INTEGER PRIMARY KEY, keys TEXT NOT NULL, "
     "text TEXT NOT NULL)",
@@ -70,7 +70,7 @@ class Vocab:
 
 
 def _parse(name: str, cyrillic: bool) -> tuple[Iterable[tuple[str, str]], tuple[str, ...]]:
-    """:func:`db.translit.parse_name` as (words, initials), short-cut for plain names.
+    """:func:`db.search.translit.parse_name` as (words, initials), short-cut for plain names.
 
     A name whose space-separated parts are all letters (``Иванов Иван Иванович``, most of
     them) has those parts as its words and as its bare parts, and only a one-letter part can

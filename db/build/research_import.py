@@ -10,7 +10,7 @@ Document-person linking follows one rule: a document is linked to a person only 
 (declined) name in its title matches exactly one person of the archive by surname *and* the
 initials agree where both are known.  Everything else stays an unlinked name on the document.
 
-Run: ``python -m db.research_import --research ../shared/research --out resources/data``.
+Run: ``python -m db.build.research_import --research ../shared/research --out resources/data``.
 """
 
 from __future__ import annotations

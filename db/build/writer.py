@@ -1,12 +1,12 @@
 """Build an archive file from source records, reproducibly.
 
-``python -m db.build`` turns ``resources/data`` into ``resources/kremlin-affair.sqlite``.
+``python -m db.build`` (:mod:`db.build.__main__`) turns ``resources/data`` into ``resources/kremlin-affair.sqlite``.
 The same :class:`ArchiveWriter` serves the synthetic generator (``db.synth``), so a 3-million
 person archive has exactly the bundled archive's schema, indexes and search tables.
 
 Records are streamed into staging tables keyed by text ids; :meth:`ArchiveWriter.finish`
-then numbers rows in display order with SQL (:mod:`db.numbering`), fills the rank columns,
-chart summary and search index (keys and claims come from :mod:`db.side_build`), and
+then numbers rows in display order with SQL (:mod:`db.build.numbering`), fills the rank columns,
+chart summary and search index (keys and claims come from :mod:`db.build.side`), and
 ``VACUUM INTO`` the target (or, for a big synthetic archive, renames the work file there).
 There is no clock and no unordered insert anywhere, so the same input gives a byte-identical
 file.
@@ -14,7 +14,6 @@ file.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sqlite3
 import sys
@@ -25,12 +24,15 @@ from pathlib import Path
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.schema import CreateIndex, CreateTable
 
-from db import numbering, outcomes, search_index, side_build, vocab
+from db import vocab
+from db.build import numbering, summary
+from db.search import index as search_index
+from db.build import side as side_build
 from db.errors import BuildError
 from db.schema import APPLICATION_ID, SCHEMA_VERSION, Base
-from db.source_data import SourceData, load, split_ids
+from db.build.source_data import SourceData, load, split_ids
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DATA = REPO_ROOT / "resources" / "data"
 DEFAULT_OUT = REPO_ROOT / "resources" / "kremlin-affair.sqlite"
 
@@ -89,7 +91,7 @@ class ArchiveWriter:
     archive as it is.  With ``compact`` (the default, used for the bundled archive) the result
     is rewritten by ``VACUUM INTO``, which gives canonical bytes; a big synthetic archive,
     written in final order anyway, skips that copy.  The search keys and the claims are built
-    on the side (:mod:`db.side_build`), with ``parallel`` in a second process.
+    on the side (:mod:`db.build.side`), with ``parallel`` in a second process.
     """
 
     def __init__(self, out: Path, meta: dict[str, str], progress: Progress | None = None,
@@ -138,7 +140,7 @@ class ArchiveWriter:
         c.execute("ATTACH DATABASE ? AS side", (str(self._side),))
         c.execute("BEGIN")
         self.progress("copying claims")
-        # SQLite copies the table with its indexes as they are (see db.side_build).
+        # SQLite copies the table with its indexes as they are (see db.build.side).
         c.execute("INSERT INTO claim SELECT * FROM side.claim")
         self.progress("search index")
         search_index.fill(c, "side", self.progress)
@@ -168,7 +170,7 @@ class ArchiveWriter:
         for stmt in sorted(idx):
             c.execute(stmt)
         self.progress("outcome summary")
-        outcomes.build_summary(c)
+        summary.build_summary(c)
 
     def _write_out(self) -> Path:
         """Compact the work file into the target, or rename it there; close the connection."""
@@ -265,26 +267,3 @@ def build(data_dir: Path = DEFAULT_DATA, out: Path = DEFAULT_OUT,
           progress: Progress | None = None) -> Path:
     """Validate ``data_dir`` and build the archive at ``out`` (atomically replaced)."""
     return write_source_data(load(data_dir), out, progress)
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Command line: ``python -m db.build [--data DIR] [--out FILE]``."""
-    parser = argparse.ArgumentParser(prog="python -m db.build",
-                                     description="Build the archive from its source data.")
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    parser.add_argument("-q", "--quiet", action="store_true")
-    args = parser.parse_args(argv)
-    try:
-        path = build(args.data, args.out, None if args.quiet else
-                     (lambda m: print(f"  {m}", file=sys.stderr)))
-    except BuildError as exc:
-        print(f"build failed: {exc}", file=sys.stderr)
-        return 1
-    if not args.quiet:
-        print(f"wrote {path} ({path.stat().st_size:,} bytes)")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

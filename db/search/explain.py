@@ -1,7 +1,7 @@
 """Why a hit matched: short sentences with emphasised parts and highlight spans.
 
 Explanations are computed only for the hits shown (never for every match), from the person's
-stored name forms and the candidates :func:`db.search_query.resolve` found for each query word:
+stored name forms and the candidates :func:`db.search.query.resolve` found for each query word:
 ``German spelling Jeschow of Ежов``, ``feminine form Kameneva of Каменев``, ``one letter off
 from Yenukidze``.  Spans are ``(start, end)`` code-point offsets; the UI escapes the text and
 marks the spans.
@@ -12,8 +12,8 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 
-from db import translit
-from db.search_query import Candidate, Query, Rank, Word, initial_letters, text_prefixes
+from db.search import translit
+from db.search.query import Candidate, Query, Rank, Word, initial_letters, text_prefixes
 
 Span = tuple[int, int]
 #: How a stored name form's kind is named in an explanation.

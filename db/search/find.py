@@ -12,7 +12,7 @@ gender's form and declined forms; then (only while the page is not full) spellin
 systems and one typo; then occupations and organisations.  Ranking by *why* happens only among
 the hits of one page.  Counts stop at :data:`COUNT_CAP`.
 
-No input raises: user text is cleaned and capped by :func:`db.search_query.parse`, every FTS5
+No input raises: user text is cleaned and capped by :func:`db.search.query.parse`, every FTS5
 term is quoted, and SQLite errors (a damaged index, the time budget) become an ``error`` line.
 """
 
@@ -28,7 +28,7 @@ from typing import Any
 from db import vocab
 from db.dto import Ref
 from db.queries import source_label
-from db.search_explain import (
+from db.search.explain import (
     Explained,
     PersonWords,
     Span,
@@ -38,13 +38,15 @@ from db.search_explain import (
     snippet,
     text_spans,
 )
-from db.search_index import kind_range
-from db.search_query import MIN_TYPO, Query, Rank, fts_expression, parse, resolve, text_expression
+from db.search.index import kind_range
+from db.search.query import MIN_TYPO, Query, Rank, fts_expression, parse, resolve, text_expression
 
 #: Counts stop here ("1000+").
 COUNT_CAP = 1000
-#: Counting the matches beyond the page shown stops after this long (the count shows "50+").
+#: Counting the matches beyond the page shown stops after this long (the count shows "50+")…
 COUNT_BUDGET_S = 0.01
+#: … but never before this many matches have been counted.
+COUNT_EXACT = 256
 #: A search gives up after this long (a hostile or damaged archive cannot stall the UI).
 TIME_BUDGET_S = 2.0
 GROUP_TITLES = {"person": "People", "event": "Events", "document": "Documents",
@@ -156,10 +158,12 @@ def _count(conn: sqlite3.Connection, table: str, expr: str,
         cur = conn.execute(f"SELECT 1 FROM {table} WHERE {where} LIMIT ?",
                            (*params, COUNT_CAP + 1))
         while True:
-            rows = cur.fetchmany(256)
+            rows = cur.fetchmany(COUNT_EXACT)
             n += len(rows)
             if not rows or n > COUNT_CAP:
                 return n
+            # The first COUNT_EXACT matches are always counted, so small archives get the
+            # same exact counts on a busy machine as on an idle one.
             if time.monotonic() > deadline:
                 return None
     except sqlite3.OperationalError as exc:

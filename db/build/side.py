@@ -1,8 +1,8 @@
 """The builder's side job: the parts of an archive that need only the staged records.
 
-Two parts qualify: the search keys (:mod:`db.search_keys`, pure Python) and the claim table,
+Two parts qualify: the search keys (:mod:`db.search.keys`, pure Python) and the claim table,
 the largest one (a row or more per record), numbered and indexed exactly as the builder's own
-:mod:`db.numbering` does.  Both go to a *side database* that :class:`db.build.ArchiveWriter`
+:mod:`db.build.numbering` does.  Both go to a *side database* that :class:`db.build.ArchiveWriter`
 reads once its own numbering and indexing are done: the search tables are filled from the keys,
 and the claims are copied with their indexes (SQLite's transfer of a whole table, no re-sort).
 
@@ -21,7 +21,8 @@ from pathlib import Path
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.schema import CreateIndex, CreateTable
 
-from db import numbering, search_keys
+from db.build import numbering
+from db.search import keys as search_keys
 from db.schema import Base
 
 #: Settings of the side connection (a scratch file: no journal, no syncs, as in the builder).

@@ -18,7 +18,7 @@ How, and why (figures for a 3-million-person synthetic archive on a 2-core machi
 
 Every statement has a total order (ties end in an id or a staging rowid), so a rebuild gives
 the same rows in the same order.  The steps leave temp tables ``source_sno``, ``person_sno``,
-``event_sno`` and ``document_sno`` (pk → staging rowid) for :func:`db.search_index.fill`.
+``event_sno`` and ``document_sno`` (pk → staging rowid) for :func:`db.search.index.fill`.
 """
 
 from __future__ import annotations
@@ -230,7 +230,7 @@ def tallies(c: sqlite3.Connection) -> None:
 
 
 #: (progress label, step) in the order the builder runs them; :func:`claims` runs in the side
-#: build (:mod:`db.side_build`).
+#: build (:mod:`db.build.side`).
 STEPS = (("sources", sources), ("people", people), ("sentences", sentences),
          ("relations", relations), ("events", events), ("documents", documents),
          ("tallies", tallies))

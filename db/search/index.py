@@ -1,7 +1,7 @@
 """Search tables written at build time: name keys, the spelling vocabulary, the text index.
 
 * ``person_fts`` (FTS5, contentless, ``detail=none``; rowid = person pk) holds the *keys* of
-  every name form of a person (:func:`db.translit.fold`: ё→е, й→и, no ъ/ь, no diacritics) and
+  every name form of a person (:func:`db.search.translit.fold`: ё→е, й→и, no ъ/ь, no diacritics) and
   initials tokens ``0н``/``1б`` (given name / patronymic).  Only the forms the sources give are
   here, so the index stays small at millions of people.
 * ``search_vocab`` (a plain table) maps every spelling a reader may type to the name key it
@@ -14,7 +14,7 @@
   organisations; the rowid is ``KIND_CODE << 40 | pk`` so each kind is one rowid range.
   ``search_words`` lists its distinct keys (to expand a typed prefix into whole words).
 
-The keys themselves are worked out from the staged records by :mod:`db.search_keys` (in
+The keys themselves are worked out from the staged records by :mod:`db.search.keys` (in
 Python, possibly in another process); :func:`fill` joins them to the numbered rows and writes
 the tables here, with SQL only.  Everything is written in a fixed order, so a rebuild is
 byte-identical.
@@ -61,8 +61,8 @@ def fill(conn: sqlite3.Connection, keys: str, progress: Callable[[str], None]) -
     """Create and fill the search tables from the numbered tables and the keys database.
 
     ``keys`` is the schema name of an attached database written by
-    :func:`db.search_keys.collect`, keyed by staging rowid; the temp tables ``<kind>_sno``
-    (pk → staging rowid, left by :mod:`db.numbering`) match its rows to the numbered ones.
+    :func:`db.search.keys.collect`, keyed by staging rowid; the temp tables ``<kind>_sno``
+    (pk → staging rowid, left by :mod:`db.build.numbering`) match its rows to the numbered ones.
     They are dropped here.
     """
     conn.execute(_PERSON_FTS)

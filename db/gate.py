@@ -1,0 +1,452 @@
+"""The archive gate: every check an archive passes before the app reads it.
+
+The gate, in order (each step names the path and the problem when it fails):
+
+1. the path exists, is a regular file (not a folder, FIFO or device — checked with ``stat``
+   *before* SQLite sees it, because ``connect()`` on a FIFO hangs), is readable and not empty;
+2. the 100-byte header says SQLite, holds possible values (page size, formats, encoding),
+   rollback journal (not WAL), our ``application_id`` and our ``user_version``; no unfinished
+   rollback journal lies beside the file;
+3. SQLite opens it through ``Path.as_uri() + "?mode=ro"`` (never creates a file, whatever
+   characters the name holds) with ``trusted_schema`` off (no function runs from the schema),
+   ``cell_size_check`` on and values capped at :data:`FIELD_LIMIT` bytes;
+4. ``PRAGMA integrity_check`` (files up to :data:`DEEP_CHECK_LIMIT`: it also proves that every
+   index matches its table) or ``PRAGMA quick_check`` (up to :data:`QUICK_CHECK_LIMIT`);
+5. the schema is exactly the one this program writes: the same tables, indexes and search
+   tables with the same definitions, and no view, trigger or other object (a view that recurses
+   forever or calls a function is refused here, before anything could query it), and the one
+   structured value the app parses (the chart summary's published figures) parses;
+6. files up to :data:`DEEP_CHECK_LIMIT` (every real archive but the generated giants): every
+   value has the storage class its column declares and fits :data:`FIELD_LIMIT`, and the FTS5
+   index passes its own ``integrity-check`` on a private in-memory copy.
+
+Steps 3–6 run under a work budget counted in SQLite virtual-machine steps
+(:data:`GATE_STEPS` plus :data:`GATE_STEPS_PER_MB` per megabyte of file), not under a clock:
+the same file gets the same verdict on an idle machine and on a busy one.
+Every failure — ``sqlite3.Error``, ``OSError``, ``UnicodeDecodeError``, ``MemoryError``,
+anything else — ends as a :class:`db.errors.ArchiveError` whose ``family`` says what kind of
+problem it was.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import sqlite3
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Integer, Table
+from sqlalchemy.dialects import sqlite
+from sqlalchemy.schema import CreateIndex, CreateTable
+
+from db import errors
+from db.schema import APPLICATION_ID, SCHEMA_VERSION, Base
+from db.search import index as search_index
+
+log = logging.getLogger(__name__)
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")
+#: Larger files skip the full-scan quick_check at open (it would cost seconds at 3M people).
+QUICK_CHECK_LIMIT = 256 * 1024 * 1024
+#: Files up to this size get the value scan and FTS5's integrity-check (in-memory copy).
+DEEP_CHECK_LIMIT = 64 * 1024 * 1024
+#: Largest value (bytes) any connection reads; longer ones raise "string or blob too big".
+#: Real fields are below 10 KB; 8 MiB leaves room for long texts and refuses 60 MB traps.
+FIELD_LIMIT = 8 * 1024 * 1024
+#: SQLite calls the progress handler once per this many virtual-machine instructions.
+STEPS_PER_CALL = 1000
+#: The validation queries' work budget, in virtual-machine instructions: a fixed part plus a
+#: part per megabyte of file, so a hostile file cannot stall the gate.  Real archives use a
+#: fraction of it (measured: the bundled archive 0.4 million, a generated 62 MB archive with
+#: 40,000 people 54 million of its 360 million).
+GATE_STEPS = 50_000_000
+GATE_STEPS_PER_MB = 5_000_000
+
+
+@dataclass(frozen=True)
+class ArchiveInfo:
+    """What ``kremlin-archive info`` and Help → About show."""
+
+    path: Path
+    title: str
+    data_version: str
+    schema_version: int
+    counts: dict[str, int]
+    size_bytes: int
+    integrity_checked: bool
+    meta: dict[str, str] = field(default_factory=dict)
+    #: True when every value and the search index were checked (files ≤ gate.DEEP_CHECK_LIMIT).
+    deep_checked: bool = False
+
+
+def _tolerant_text(data: bytes) -> str:
+    # Damaged archives may hold invalid UTF-8; show replacement characters instead of failing.
+    return data.decode("utf-8", errors="replace")
+
+
+def harden(conn: sqlite3.Connection) -> sqlite3.Connection:
+    """Settings every connection to an archive gets (gate, app, in-memory copies)."""
+    conn.text_factory = _tolerant_text
+    conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, FIELD_LIMIT)
+    conn.execute("PRAGMA trusted_schema = OFF")
+    conn.execute("PRAGMA cell_size_check = ON")
+    return conn
+
+
+class StepBudget:
+    """A work budget for SQLite queries: a progress handler that interrupts after N calls.
+
+    Counting instructions instead of reading a clock makes a refusal reproducible: whether a
+    file is "too much work" does not depend on what else the machine is doing.
+    """
+
+    def __init__(self, steps: int) -> None:
+        self.calls_left = max(steps // STEPS_PER_CALL, 1)
+        self.used = 0
+
+    def _tick(self) -> int:
+        self.used += 1
+        return int(self.used > self.calls_left)
+
+    def install(self, conn: sqlite3.Connection) -> None:
+        """Count ``conn``'s work against this budget (shared by every connection given)."""
+        conn.set_progress_handler(self._tick, STEPS_PER_CALL)
+
+    @staticmethod
+    def remove(conn: sqlite3.Connection) -> None:
+        """Stop counting ``conn``'s work."""
+        conn.set_progress_handler(None, 0)
+
+
+def gate_budget(size: int) -> StepBudget:
+    """The work budget of the gate for a file of ``size`` bytes."""
+    return StepBudget(GATE_STEPS + GATE_STEPS_PER_MB * (size // (1024 * 1024)))
+
+
+# -- steps 1 and 2: the file itself ------------------------------------------------------------
+
+def stat_file(path: Path) -> int:
+    """Step 1: the size of ``path``, a readable, non-empty regular file."""
+    try:
+        st = path.stat()
+    except FileNotFoundError as exc:
+        raise errors.ArchiveNotFound(path, "no such file") from exc
+    except PermissionError as exc:
+        raise errors.ArchiveUnreadable(path, "permission denied") from exc
+    except (OSError, ValueError) as exc:  # ENAMETOOLONG, ELOOP, embedded NUL …
+        raise errors.ArchiveNotFound(path, f"the path cannot be used ({exc})") from exc
+    if stat.S_ISDIR(st.st_mode):
+        raise errors.ArchiveNotAFile(path, "this is a folder, not an archive file")
+    if not stat.S_ISREG(st.st_mode):
+        raise errors.ArchiveNotAFile(path, "this is a device, pipe or socket, not a file")
+    if st.st_size == 0:
+        raise errors.ArchiveEmpty(path, "the file is empty (0 bytes)")
+    return st.st_size
+
+
+def _read_start(path: Path, size: int) -> bytes:
+    try:
+        with path.open("rb") as fh:
+            return fh.read(size)
+    except PermissionError as exc:
+        raise errors.ArchiveUnreadable(path, "permission denied") from exc
+    except OSError as exc:
+        raise errors.ArchiveUnreadable(path, f"the file cannot be read ({exc.strerror})") from exc
+
+
+def check_header(path: Path) -> None:
+    """Step 2: the 100-byte header is SQLite's, ours, and of this schema version."""
+    header = _read_start(path, 100)
+    if not header.startswith(SQLITE_MAGIC) or len(header) < 100:
+        kind = "a text file" if _looks_like_text(header) else "not a database"
+        raise errors.ArchiveNotSQLite(path, f"this is {kind}, not a Kremlin Affair archive")
+    damage = _header_damage(header)
+    if damage:
+        raise errors.ArchiveCorrupt(path, f"the file header is damaged ({damage})", "bad-header")
+    if header[18] == 2 or header[19] == 2:
+        raise errors.ArchiveUnsupported(
+            path, "the archive uses write-ahead logging (WAL); archives must be published in "
+            "rollback-journal mode so they can be opened read-only")
+    app_id = int.from_bytes(header[68:72], "big")
+    if app_id != APPLICATION_ID:
+        raise errors.ArchiveForeign(
+            path, "this is an SQLite database, but not a Kremlin Affair archive")
+    version = int.from_bytes(header[60:64], "big")
+    if version != SCHEMA_VERSION:
+        raise errors.ArchiveVersionMismatch(
+            path, f"archive schema version {version}; this program reads version "
+            f"{SCHEMA_VERSION}")
+
+
+def _header_damage(header: bytes) -> str | None:
+    """What is impossible in a 100-byte SQLite header (fields SQLite itself would trip on)."""
+    page_size = int.from_bytes(header[16:18], "big")
+    if page_size != 1 and (page_size < 512 or page_size & (page_size - 1)):
+        return f"page size {page_size}"
+    if header[18] not in (1, 2) or header[19] not in (1, 2):
+        return f"file format versions {header[18]}/{header[19]}"
+    if header[21:24] != b"\x40\x20\x20":
+        return "payload fractions"
+    schema_format = int.from_bytes(header[44:48], "big")
+    if not 0 <= schema_format <= 4:  # 0: a database without any schema yet
+        return f"schema format {schema_format}"
+    encoding = int.from_bytes(header[56:60], "big")
+    if encoding not in (0, 1, 2, 3):  # 0: not set yet (empty database)
+        return f"text encoding {encoding}"
+    return None
+
+
+def check_siblings(path: Path) -> None:
+    """Step 2: no unfinished rollback journal lies beside the file."""
+    # A hot journal makes a read-only open fail with SQLITE_READONLY_ROLLBACK; name the cause.
+    journal = path.with_name(path.name + "-journal")
+    try:
+        with journal.open("rb") as fh:
+            start = fh.read(len(JOURNAL_MAGIC))
+    except OSError:
+        return
+    if start == JOURNAL_MAGIC:
+        raise errors.ArchiveUnsupported(
+            path, f"an interrupted write left “{journal.name}” beside the archive; a published "
+            "archive never has one (open it once with SQLite to finish the write, or copy the "
+            "archive without it)", "needs-write")
+
+
+def _looks_like_text(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return b"\x00" not in data
+
+
+# -- step 5: the schema is ours ------------------------------------------------------------------
+
+def _normal_sql(sql: str | None) -> str:
+    return " ".join((sql or "").replace('"', "").split())
+
+
+@functools.cache
+def expected_schema() -> dict[tuple[str, str], str]:
+    """``(type, name) → normalised SQL`` of every object the build writes (built once, ~6 ms).
+
+    Made by running the real schema and search-index code on an empty in-memory database, so
+    it follows :mod:`db.schema` and :mod:`db.search.index` without a second copy of the DDL.
+    """
+    dialect = sqlite.dialect()
+    mem = sqlite3.connect(":memory:")
+    try:
+        for table in Base.metadata.sorted_tables:
+            mem.execute(str(CreateTable(table).compile(dialect=dialect)))
+            for index in table.indexes:
+                mem.execute(str(CreateIndex(index).compile(dialect=dialect)))
+        search_index.create(mem)
+        mem.execute("ANALYZE")
+        return {(kind, name): _normal_sql(sql) for kind, name, sql in mem.execute(
+            "SELECT type, name, sql FROM sqlite_schema")}
+    finally:
+        mem.close()
+
+
+def search_tables() -> tuple[str, ...]:
+    """Names of the FTS5 tables an archive holds."""
+    return tuple(sorted(name for (kind, name), sql in expected_schema().items()
+                        if kind == "table" and sql.upper().startswith("CREATE VIRTUAL TABLE")))
+
+
+def _quote_list(names: list[str], limit: int = 3) -> str:
+    shown = ", ".join(f"'{n}'" for n in names[:limit])
+    return shown + (f" and {len(names) - limit:,} more" if len(names) > limit else "")
+
+
+def _check_schema(conn: sqlite3.Connection, path: Path) -> None:
+    expected = expected_schema()
+    found: dict[tuple[str, str], str] = {}
+    kinds: dict[str, str] = {}
+    for kind, name, sql in conn.execute("SELECT type, name, sql FROM sqlite_schema"):
+        found[(str(kind), str(name))] = _normal_sql(sql)
+        kinds[str(name)] = str(kind)
+    fts = set(search_tables())
+    for (kind, name) in expected:
+        if kind != "table" or (name not in Base.metadata.tables and name not in fts):
+            continue
+        what = "search index" if name in fts else "table"
+        if name not in kinds:
+            raise errors.ArchiveCorrupt(path, f"the {what} '{name}' is missing", "missing-table")
+        if kinds[name] != "table":
+            raise errors.ArchiveHostile(
+                path, f"'{name}' is a {kinds[name]}, not a table; an archive holds its data "
+                "in tables only", "schema-code")
+    for kind in ("view", "trigger"):
+        names = sorted(n for (k, n) in found if k == kind)
+        if names:
+            raise errors.ArchiveHostile(
+                path, f"the archive contains {kind} {_quote_list(names)}; archives written by "
+                f"this program never do, so it was refused unread", "schema-code")
+    for table in Base.metadata.sorted_tables:
+        if found.get(("table", table.name)) != expected[("table", table.name)]:
+            _explain_table(conn, path, table)
+    differs = sorted(name for (kind, name), sql in expected.items()
+                     if (kind, name) in found and found[(kind, name)] != sql)
+    missing = sorted(name for (kind, name) in expected if (kind, name) not in found)
+    extra = sorted(name for (kind, name) in found if (kind, name) not in expected)
+    if missing:
+        raise errors.ArchiveCorrupt(
+            path, f"the archive lacks {_quote_list(missing)}; it is damaged or was built by "
+            "another version of this program", "missing-table")
+    if differs:
+        raise errors.ArchiveCorrupt(
+            path, f"{_quote_list(differs)} {'is' if len(differs) == 1 else 'are'} not defined "
+            "the way this program writes archives", "schema-differs")
+    if extra:
+        raise errors.ArchiveCorrupt(
+            path, f"the archive contains {len(extra):,} unknown table(s) or index(es) "
+            f"({_quote_list(extra)}); it was not written by this program", "schema-differs")
+
+
+def _explain_table(conn: sqlite3.Connection, path: Path, table: Table) -> None:
+    present = {str(row[1]) for row in conn.execute(f'PRAGMA table_xinfo("{table.name}")')}
+    missing = [c.name for c in table.columns if c.name not in present]
+    if missing:
+        raise errors.ArchiveCorrupt(
+            path, f"the table '{table.name}' lacks column(s) {', '.join(missing)}",
+            "missing-table")
+    raise errors.ArchiveCorrupt(
+        path, f"the table '{table.name}' is not defined the way this program writes archives",
+        "schema-differs")
+
+
+# -- step 6: values and search index --------------------------------------------------------------
+
+def _too_big(path: Path, table: str) -> errors.ArchiveError:
+    return errors.ArchiveCorrupt(
+        path, f"the table '{table}' holds a value larger than {FIELD_LIMIT // (1024 * 1024)} "
+        "MB, more than any archive field may hold", "too-big")
+
+
+def search_side_tables() -> list[str]:
+    """Plain tables of the search index (vocabularies), not FTS5's own shadow tables."""
+    fts = search_tables()
+    return sorted(name for (kind, name), sql in expected_schema().items()
+                  if kind == "table" and name not in Base.metadata.tables
+                  and not name.startswith(("sqlite_", *fts)))
+
+
+def _check_values(conn: sqlite3.Connection, path: Path) -> None:
+    """Every value has its column's storage class; text is read once (capped by FIELD_LIMIT)."""
+    for name in search_side_tables():
+        columns = [str(r[1]) for r in conn.execute(f'PRAGMA table_info("{name}")')]
+        try:
+            conn.execute("SELECT " + ", ".join(f'max(length("{c}"))' for c in columns)
+                         + f' FROM "{name}"').fetchone()
+        except sqlite3.DataError as exc:
+            raise _too_big(path, name) from exc
+    for table in Base.metadata.sorted_tables:
+        parts = []
+        for col in table.columns:
+            classes = ["integer" if isinstance(col.type, Integer) else "text"]
+            if col.nullable:
+                classes.append("null")
+            allowed = ", ".join(f"'{c}'" for c in classes)
+            parts.append(f'sum(typeof("{col.name}") NOT IN ({allowed}))')
+            if not isinstance(col.type, Integer):
+                parts.append(f'max(length("{col.name}"))')
+        try:
+            row = conn.execute(f'SELECT {", ".join(parts)} FROM "{table.name}"').fetchone()
+        except sqlite3.DataError as exc:
+            raise _too_big(path, table.name) from exc
+        values = iter(row)
+        for col in table.columns:
+            if next(values):
+                kind = "whole number" if isinstance(col.type, Integer) else "text"
+                raise errors.ArchiveCorrupt(
+                    path, f"the column '{table.name}.{col.name}' holds values that are not "
+                    f"{kind}", "bad-value")
+            if not isinstance(col.type, Integer):
+                next(values)
+
+
+def _check_chart_summary(conn: sqlite3.Connection, path: Path) -> None:
+    """``outcome_summary.published_detail`` is ``source=count|…`` (a few dozen rows at any size).
+
+    It is the one value the app parses rather than shows; the nightly campaign found a bit
+    flip there (``=\ufffd9``) that passed every SQLite check and broke the chart.
+    """
+    for (detail,) in conn.execute("SELECT published_detail FROM outcome_summary"):
+        for part in str(detail).split("|"):
+            _, eq, count = part.partition("=")
+            if part and not (eq and count.isascii() and count.isdigit()):
+                raise errors.ArchiveCorrupt(
+                    path, f"the chart summary is damaged (a published figure reads "
+                    f"“{part[:40]}”)", "bad-value")
+
+
+def _check_fts_in_memory(path: Path, budget: StepBudget) -> None:
+    # SQLite 3.40's quick_check does not look inside FTS5, and FTS5's own integrity-check is
+    # an INSERT, which a read-only connection refuses: run it on a private in-memory copy.
+    mem = harden(sqlite3.connect(":memory:"))
+    try:
+        mem.deserialize(path.read_bytes())
+        budget.install(mem)
+        for fts in search_tables():
+            mem.execute(f"INSERT INTO {fts}({fts}) VALUES ('integrity-check')")
+    except sqlite3.Error as exc:
+        family = errors.classify(exc).key
+        if family in ("interrupted", "too-big"):
+            raise
+        raise errors.ArchiveCorrupt(path, f"the search index is damaged ({exc})",
+                                    "search-index") from exc
+    finally:
+        mem.close()
+
+
+def validate(conn: sqlite3.Connection, path: Path, size: int) -> tuple[bool, bool]:
+    """Steps 4–6 on an open read-only connection: (integrity checked, deep checked)."""
+    budget = gate_budget(size)
+    budget.install(conn)
+    try:
+        checked = size <= QUICK_CHECK_LIMIT
+        deep = size <= DEEP_CHECK_LIMIT
+        if checked:
+            # integrity_check also proves every index matches its table (quick_check does not:
+            # a page of one index copied over another passed it and broke queries later).
+            pragma = "integrity_check(1)" if deep else "quick_check(1)"
+            result = conn.execute(f"PRAGMA {pragma}").fetchall()
+            if result != [("ok",)]:
+                first = str(result[0][0]) if result else "no answer"
+                raise errors.ArchiveCorrupt(path, f"the integrity check failed ({first})",
+                                            "malformed")
+        _check_schema(conn, path)
+        _check_chart_summary(conn, path)
+        for fts in search_tables():
+            # Cheap probe: a damaged FTS5 table often fails as soon as it is queried.
+            conn.execute(f"SELECT rowid FROM {fts} WHERE {fts} MATCH 'a' LIMIT 1").fetchall()
+        if deep:
+            _check_values(conn, path)
+            _check_fts_in_memory(path, budget)
+        return checked, deep
+    finally:
+        StepBudget.remove(conn)
+
+
+def read_info(conn: sqlite3.Connection, path: Path, size: int, checked: bool,
+              deep: bool) -> ArchiveInfo:
+    """The ``meta`` table as :class:`ArchiveInfo` (refused when incomplete)."""
+    meta = {str(k): str(v) for k, v in conn.execute("SELECT key, value FROM meta")}
+    try:
+        counts = {k.removesuffix("_count"): int(v) for k, v in meta.items()
+                  if k.endswith("_count")}
+        info = ArchiveInfo(path, meta["title"], meta["data_version"],
+                           int(meta["schema_version"]), counts, size, checked, meta, deep)
+    except (KeyError, ValueError) as exc:
+        raise errors.ArchiveCorrupt(path, f"the archive metadata is incomplete ({exc})",
+                                    "bad-value") from exc
+    if "person" not in counts:
+        raise errors.ArchiveCorrupt(path, "the archive metadata has no person count",
+                                    "bad-value")
+    return info
+
+
