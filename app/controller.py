@@ -111,7 +111,7 @@ class ArchiveController(QObject):
 
     def person_pks(self, text: str, limit: int = 100_000) -> list[int]:
         """People the search ``text`` finds, best first (for the People pane filter)."""
-        from db import search
+        from db.search import find as search
 
         with self._archive.connect() as conn:
             return search.person_pks(conn, text, limit)

@@ -8,7 +8,7 @@ import sys
 from app.cli import EXIT_FAILED, EXIT_NOT_FOUND
 from app.commands.output import print_json
 from db import Archive
-from db.search import SearchResults, search
+from db.search.find import SearchResults, search
 
 HELP = "find people (any spelling of a name), events, documents and sources"
 

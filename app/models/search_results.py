@@ -10,7 +10,7 @@ import html
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from db.search import SearchGroup, SearchHit, SearchResults
+from db.search.find import SearchGroup, SearchHit, SearchResults
 
 #: The hit's :class:`db.dto.Ref` (None on group rows).
 RefRole = Qt.ItemDataRole.UserRole + 1

@@ -53,7 +53,7 @@ from app.models.search_results import (
 )
 from app.workers import Runner
 from db import Archive
-from db.search import SearchResults, search
+from db.search.find import SearchResults, search
 
 Span = tuple[int, int]
 _NOUNS = {"person": ("person", "people"), "event": ("event", "events"),
