@@ -11,14 +11,13 @@ Signals:
 
 from __future__ import annotations
 
-import functools
 import logging
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from app.widgets import detail_html
+from app.pages import detail as detail_html
 from db import Archive, ArchiveError, export, listing, open_archive, queries
 from db.dto import Ref
 from db.listing import ListQuery, ListSpec
@@ -67,21 +66,10 @@ class ArchiveController(QObject):
     def page(self, ref: Ref) -> tuple[Renderer, list[str]] | None:
         """A renderer for ``ref``'s detail page and its external addresses (None: no item)."""
         with self._archive.connect() as conn:
-            if ref.kind == "person":
-                p = queries.person_detail(conn, ref.id)
-                return (functools.partial(detail_html.person_html, p), []) if p else None
-            if ref.kind == "event":
-                e = queries.event_detail(conn, ref.id)
-                return (functools.partial(detail_html.event_html, e), []) if e else None
-            if ref.kind == "document":
-                d = queries.document_detail(conn, ref.id)
-                if d is None:
-                    return None
-                return functools.partial(detail_html.document_html, d), [d.url or ""]
-            s = queries.source_detail(conn, ref.id)
-            if s is None:
-                return None
-            return functools.partial(detail_html.source_html, s), [s.url or ""]
+            item = queries.detail(conn, ref)
+        if item is None:
+            return None
+        return detail_html.renderer(item), detail_html.external_links(item)
 
     def welcome_page(self) -> Renderer:
         """The page shown when nothing is selected."""

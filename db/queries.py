@@ -299,6 +299,26 @@ def source_detail(conn: Connection, source_id: str,
                         label, citations, total, tuple(tallies(conn, source_pk=s.pk)))
 
 
+Detail = PersonDetail | EventDetail | DocumentDetail | SourceDetail
+
+
+def detail(conn: Connection, ref: Ref, citations: int = DETAIL_LIMIT) -> Detail | None:
+    """The detail DTO of any item (None: no such item).
+
+    The one kind → query dispatch: the detail view, ``kremlin-archive show`` and the dossiers
+    all ask here.  ``citations`` caps the facts a source's detail lists.
+    """
+    if ref.kind == "person":
+        return person_detail(conn, ref.id)
+    if ref.kind == "event":
+        return event_detail(conn, ref.id)
+    if ref.kind == "document":
+        return document_detail(conn, ref.id)
+    if ref.kind == "source":
+        return source_detail(conn, ref.id, citations)
+    return None
+
+
 def tallies(conn: Connection, source_pk: int | None = None) -> list[TallyRow]:
     """Published tallies (all, or those of one source), in source-file order."""
     stmt = (select(Tally.id, Tally.tribunal, Tally.category, Tally.years,

@@ -15,7 +15,6 @@ value labels are dropped when counts are too wide for their bars (generated arch
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QValueAxis
@@ -34,6 +33,7 @@ from app.charts.outcome_text import (
     axis_label,
     set_label,
 )
+from app.pages.escape import escape
 from db.dto import OutcomeCount
 
 #: Tribunal colours, chosen for lightness first (greyscale luma ≈ 45, 116, 179 of 255).
@@ -147,8 +147,8 @@ def build_chart(counts: Sequence[OutcomeCount], *, width: float = 1240,
     title_font = QFont(chart.titleFont())
     title_font.setPointSizeF(max(title_font.pointSizeF(), 9.0) + 2)
     chart.setTitleFont(title_font)
-    chart.setTitle(f"<div align='center'><b>{html.escape(TITLE)}</b><br>"
-                   f"<small>{html.escape(SUBTITLE)}</small></div>")
+    chart.setTitle(f"<div align='center'><b>{escape(TITLE)}</b><br>"
+                   f"<small>{escape(SUBTITLE)}</small></div>")
     chart.setMargins(QMargins(6, 6, 6, 0))
     series = QBarSeries()
     tribunal_index: dict[str, int] = {}

@@ -6,10 +6,10 @@ Shared by the chart (:mod:`app.charts.outcome_chart`), its pane and ``kremlin-ar
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from app.pages.escape import escape
 from db import vocab
 from db.dto import OutcomeCount
 from db.outcomes import UncountedFigure
@@ -103,13 +103,13 @@ def axis_label(outcome: str, *, compact: bool = False) -> str:
     ``compact``: the short forms of :data:`SHORT_CATEGORIES` for narrow charts."""
     label = category_label(outcome)
     if compact:
-        return html.escape(SHORT_CATEGORIES.get(outcome, label))
+        return escape(SHORT_CATEGORIES.get(outcome, label))
     if len(label) <= 10 or " " not in label:
-        return html.escape(label)
+        return escape(label)
     words = label.split(" ")
     best = min(range(1, len(words)), key=lambda i: abs(len(" ".join(words[:i])) - len(label) / 2))
     # Axis labels are rendered as rich text when they look like it: escape, break with <br>.
-    return html.escape(" ".join(words[:best])) + "<br>" + html.escape(" ".join(words[best:]))
+    return escape(" ".join(words[:best])) + "<br>" + escape(" ".join(words[best:]))
 
 
 #: Short tribunal names for narrow charts (e.g. a dossier page), where legend entries elide.
@@ -124,7 +124,7 @@ def set_label(tribunal: str, measure: str, *, compact: bool = False) -> str:
     vocabulary is archive text.
     """
     name = SHORT_TRIBUNALS.get(tribunal) if compact else None
-    return html.escape(f"{name or tribunal_label(tribunal)}, {MEASURE_LABELS[measure]}")
+    return escape(f"{name or tribunal_label(tribunal)}, {MEASURE_LABELS[measure]}")
 
 
 def _clip(text: str, limit: int = 100) -> str:
@@ -146,7 +146,7 @@ def bar_tooltip(count: OutcomeCount | None, tribunal: str, outcome: str, measure
     that could not vote: a count not visible, a range of terms); the named count; "n of N".
     """
     labels = source_labels or {}
-    esc = html.escape
+    esc = escape
     named = count.named if count else 0
     published = count.published if count else None
     by = count.published_by if count else ()

@@ -8,30 +8,18 @@ import sys
 from app.cli import EXIT_NOT_FOUND
 from app.commands.output import facts_lines, print_json
 from db import Archive, queries
-from db.dto import DocumentDetail, EventDetail, PersonDetail, Ref, SourceDetail
+from db.dto import DocumentDetail, EventDetail, PersonDetail
+from db.queries import Detail
 from db.vocab import ROLES, STAGES, TRIBUNALS
 
 HELP = "print one person, event, document or source with every fact and its sources"
 
-Detail = PersonDetail | EventDetail | DocumentDetail | SourceDetail
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add this command's options."""
     parser.add_argument("id", help="record id, e.g. cherniavsky-mikhail or event/ev-1934-kirov")
     parser.add_argument("--json", action="store_true", help="print JSON")
-
-
-def load(archive: Archive, ref: Ref) -> Detail | None:
-    """The detail DTO of ``ref``."""
-    with archive.connect() as conn:
-        if ref.kind == "person":
-            return queries.person_detail(conn, ref.id)
-        if ref.kind == "event":
-            return queries.event_detail(conn, ref.id)
-        if ref.kind == "document":
-            return queries.document_detail(conn, ref.id)
-        return queries.source_detail(conn, ref.id)
 
 
 def run(args: argparse.Namespace, archive: Archive) -> int:
@@ -41,7 +29,8 @@ def run(args: argparse.Namespace, archive: Archive) -> int:
     if not refs:
         print(f"kremlin-archive: no record with id “{args.id}”", file=sys.stderr)
         return EXIT_NOT_FOUND
-    details = [d for d in (load(archive, r) for r in refs) if d is not None]
+    with archive.connect() as conn:
+        details = [d for d in (queries.detail(conn, r) for r in refs) if d is not None]
     if args.json:
         print_json([{"kind": r.kind, **_dict(d)} for r, d in zip(refs, details, strict=True)]
                    if len(details) > 1 else {"kind": refs[0].kind, **_dict(details[0])})
@@ -51,10 +40,10 @@ def run(args: argparse.Namespace, archive: Archive) -> int:
     return 0
 
 
-def _dict(detail: Detail) -> dict[str, object]:
+def _dict(item: Detail) -> dict[str, object]:
     from app.commands.output import to_jsonable
 
-    out: dict[str, object] = to_jsonable(detail)
+    out: dict[str, object] = to_jsonable(item)
     return out
 
 

@@ -14,7 +14,6 @@ Signals:
 
 from __future__ import annotations
 
-import html
 from array import array
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -30,6 +29,7 @@ from PySide6.QtCore import (
 )
 
 from app.models.columns import ColumnSpec, IdRole, RowRole
+from app.pages.escape import escape
 from app.workers import Runner
 from db import Archive, listing
 from db.dto import ListRow
@@ -50,7 +50,7 @@ def _tooltip(text: str) -> str:
     """Archive text as a tooltip: escaped rich text, so Qt never takes it for markup."""
     if len(text) > TOOLTIP_LIMIT:
         text = text[:TOOLTIP_LIMIT] + "…"
-    return f"<qt>{html.escape(text)}</qt>" if text else ""
+    return f"<qt>{escape(text)}</qt>" if text else ""
 
 
 class PagedTableModel(QAbstractTableModel):

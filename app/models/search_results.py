@@ -6,10 +6,9 @@ and answers from it; nothing is queried here.  Group rows are not selectable.
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from app.pages.escape import escape
 from db.search.find import SearchGroup, SearchHit, SearchResults
 
 #: The hit's :class:`db.dto.Ref` (None on group rows).
@@ -110,7 +109,7 @@ class SearchResultsModel(QAbstractItemModel):
             return hit.label
         if role == Qt.ItemDataRole.ToolTipRole:
             # Tooltips render rich text: archive text is escaped, never markup.
-            text = "<br>".join(html.escape(t) for t in (hit.label, hit.detail, hit.why) if t)
+            text = "<br>".join(escape(t) for t in (hit.label, hit.detail, hit.why) if t)
             return f"<p>{text}</p>"
         values: dict[int, object] = {
             RefRole: hit.ref, WhyRole: hit.why, LabelSpansRole: hit.label_spans,

@@ -34,8 +34,8 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
+from app.pages.markup import ROW_INDENT_PX, hanging_css
 from app.printing.fonts import print_family
-from app.printing.markup import ROW_INDENT_PX, hanging_css
 from app.printing.none_guard import protect_none
 
 #: Page sizes offered by name (command line, export).

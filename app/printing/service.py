@@ -14,7 +14,7 @@ from PySide6.QtGui import QImage, QPageLayout
 from sqlalchemy import Connection
 
 from app import resources
-from app.printing import case_summary, dossier
+from app.pages import case_summary, dossier
 from app.printing.pdf_file import PdfWriteError, expand, target_problem, write_pdf_file
 from app.printing.printer import (
     PAGE_SIZES,
@@ -25,7 +25,15 @@ from app.printing.printer import (
     pdf_bytes,
 )
 from db import Archive, listing, queries
-from db.dto import EventRow, Facts, PersonDetail, Ref
+from db.dto import (
+    DocumentDetail,
+    EventDetail,
+    EventRow,
+    Facts,
+    PersonDetail,
+    Ref,
+    SourceDetail,
+)
 from db.vocab import TRIBUNALS
 
 #: At most this many events and convicts are listed in the case summary (the rest counted).
@@ -70,33 +78,26 @@ class DossierService:
     def html_for(self, ref: Ref) -> tuple[str, str]:
         """(title, HTML) of the dossier of a person, event, document or source."""
         with self._archive.connect() as conn:
-            if ref.kind == "person":
-                p = queries.person_detail(conn, ref.id)
-                if p is not None:
-                    return dossier.person_html(
-                        p, self._css,
-                        _facts_of(conn, "event", (e.item.ref.id for e in p.events)),
-                        _facts_of(conn, "document", (d.item.ref.id for d in p.documents)))
-            elif ref.kind == "event":
-                e = queries.event_detail(conn, ref.id)
-                if e is not None:
-                    # Outcomes with their sources for the first participants; a generated
-                    # event with thousands of people lists the rest without the detail.
-                    first = [p.item.ref.id for p in e.participants[:PARTICIPANT_DETAIL_LIMIT]]
-                    people = {pid: d for pid in first
-                              if (d := queries.person_detail(conn, pid)) is not None}
-                    docs = _facts_of(conn, "document", (d.item.ref.id for d in e.documents))
-                    return dossier.event_html(e, self._css, people, docs)
-            elif ref.kind == "document":
-                doc = queries.document_detail(conn, ref.id)
-                if doc is not None:
-                    return dossier.document_html(
-                        doc, self._css,
-                        _facts_of(conn, "event", (e.item.ref.id for e in doc.events)))
-            elif ref.kind == "source":
-                s = queries.source_detail(conn, ref.id, SOURCE_CITATION_LIMIT)
-                if s is not None:
-                    return dossier.source_html(s, self._css)
+            item = queries.detail(conn, ref, SOURCE_CITATION_LIMIT)
+            if isinstance(item, PersonDetail):
+                return dossier.person_html(
+                    item, self._css,
+                    _facts_of(conn, "event", (e.item.ref.id for e in item.events)),
+                    _facts_of(conn, "document", (d.item.ref.id for d in item.documents)))
+            if isinstance(item, EventDetail):
+                # Outcomes with their sources for the first participants; a generated
+                # event with thousands of people lists the rest without the detail.
+                first = [p.item.ref.id for p in item.participants[:PARTICIPANT_DETAIL_LIMIT]]
+                people = {pid: d for pid in first
+                          if (d := queries.person_detail(conn, pid)) is not None}
+                docs = _facts_of(conn, "document", (d.item.ref.id for d in item.documents))
+                return dossier.event_html(item, self._css, people, docs)
+            if isinstance(item, DocumentDetail):
+                return dossier.document_html(
+                    item, self._css,
+                    _facts_of(conn, "event", (e.item.ref.id for e in item.events)))
+            if isinstance(item, SourceDetail):
+                return dossier.source_html(item, self._css)
         raise DossierNotFound(f"no {ref.kind} with id “{ref.id}” in this archive")
 
     def _case_data(self, with_chart: bool) -> case_summary.CaseData:

@@ -11,8 +11,6 @@ Signals:
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
@@ -26,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.pages.escape import escape
 from app.widgets.detail_view import DetailView
 
 
@@ -207,7 +206,7 @@ class MainWindow(QMainWindow):
         """Show the trail: (history index, label, is current) — labels are escaped here."""
         parts = []
         for index, label, current in trail:
-            text = html.escape(label if len(label) <= 30 else label[:28] + "…")
+            text = escape(label if len(label) <= 30 else label[:28] + "…")
             parts.append(f"<b>{text}</b>" if current else f'<a href="history:{index}">{text}</a>')
         self.breadcrumb.setText(" › ".join(parts))
 

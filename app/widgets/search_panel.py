@@ -9,8 +9,6 @@ Enter or a click opens a hit; Down in the box moves into the results.
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import (
     QEvent,
     QModelIndex,
@@ -51,6 +49,7 @@ from app.models.search_results import (
     WhyRole,
     WhySpansRole,
 )
+from app.pages.escape import escape
 from app.workers import Runner
 from db import Archive
 from db.search.find import SearchResults, search
@@ -67,9 +66,9 @@ def marked_html(text: str, spans: tuple[Span, ...], tag: str = "b") -> str:
         a, b = max(a, pos), min(b, len(text))
         if a >= b:
             continue
-        out += [html.escape(text[pos:a]), f"<{tag}>", html.escape(text[a:b]), f"</{tag}>"]
+        out += [escape(text[pos:a]), f"<{tag}>", escape(text[a:b]), f"</{tag}>"]
         pos = b
-    out.append(html.escape(text[pos:]))
+    out.append(escape(text[pos:]))
     return "".join(out)
 
 
@@ -95,13 +94,13 @@ class SearchHitDelegate(QStyledItemDelegate):
         metrics = QFontMetrics(option.font)
         width = option.rect.width() - 2 * self.PADDING
         if index.data(IsGroupRole):
-            return f"<b>{html.escape(str(index.data()))}</b>", None
+            return f"<b>{escape(str(index.data()))}</b>", None
         label, spans = _elide(str(index.data()), index.data(LabelSpansRole) or (), metrics, width)
         detail = str(index.data(DetailRole) or "")
         top = marked_html(label, spans)
         if detail and metrics.horizontalAdvance(label + "   " + detail) < width:
             top += f"&nbsp;&nbsp;<span style='color:{self._grey(option)}'>" \
-                   f"{html.escape(detail)}</span>"
+                   f"{escape(detail)}</span>"
         why, why_spans = _elide(str(index.data(WhyRole) or ""), index.data(WhySpansRole) or (),
                                 metrics, width)
         return top, marked_html(why, why_spans, "i")

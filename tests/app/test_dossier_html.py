@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from app.printing import dossier
-from app.printing.markup import Footnotes, number_ranges
+from app.pages import dossier
+from app.pages.markup import Footnotes, number_ranges
 from db import Archive, queries
 from db.dto import PersonDetail
 

@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, QUrl
 from pytestqt.qtbot import QtBot
 
 from app.bootstrap import App
-from app.widgets import detail_html
+from app.pages import detail as detail_html
 from db import build
 from db.build import source_data
 from db.dto import Ref

@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
-from app.widgets import detail_html
+from app.pages import detail as detail_html
 from db import Archive, listing, outcomes, queries
 from db.dto import Ref
 from db.gate import harden

@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from app.printing.dossier import outcome_cells
-from app.printing.markup import NOTES, Footnotes, esc, page, table
-from app.printing.markup import rows as rows_html
+from app.pages.dossier import outcome_cells
+from app.pages.markup import NOTES, Footnotes, esc, page, table
+from app.pages.markup import rows as rows_html
 from db.dto import EventRow, Facts, Labelled, OutcomeCount, PersonDetail, TallyRow
 from db.vocab import TRIBUNALS, tally_scope
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
-from app.printing.markup import (
+from app.pages.markup import (
     Footnotes,
     disputed_table,
     esc,
@@ -21,7 +21,7 @@ from app.printing.markup import (
     page,
     table,
 )
-from app.printing.markup import rows as rows_html
+from app.pages.markup import rows as rows_html
 from db.dto import (
     ClaimDTO,
     DatedRef,

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from app.pages.escape import escape
 from db import vocab
 from db.dto import ClaimDTO, Facts, FieldClaims, Labelled
 
@@ -41,7 +42,7 @@ def esc(value: object) -> str:
     if len(text) > MAX_VALUE_CHARS:
         cut = len(text) - MAX_VALUE_CHARS
         text = f"{text[:MAX_VALUE_CHARS]} … [{cut:,} more characters not printed]"
-    return html.escape(text, quote=True)
+    return escape(text)
 
 
 #: Words of field names written as acronyms (``removal_as_tsik_secretary``).

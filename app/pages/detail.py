@@ -1,19 +1,21 @@
 """Detail pages as HTML for QTextBrowser: pure functions of DTOs, no Qt, no database.
 
-Every value from the archive passes through :func:`esc` (``html.escape``) before it enters the
-markup, so a field holding ``<img src="file:///etc/passwd">`` shows literally.  Links use only
-the app's own schemes: ``archive://kind/id`` for items, ``expand://key/N`` to show part N
-of a long field, and ``external:N`` for a document's online address (opened only on an
-explicit click).  Long fields are cut at :data:`TEXT_LIMIT` characters with a "show all" (or
-"show it in parts") link, because Qt's text layout is super-linear on long unbroken strings.
+Every value from the archive passes through :func:`esc` (built on
+:func:`app.pages.escape.escape`) before it enters the markup, so a field holding
+``<img src="file:///etc/passwd">`` shows literally.  Links use only the app's own schemes:
+``archive://kind/id`` for items, ``expand://key/N`` to show part N of a long field, and
+``external:N`` for a document's online address (opened only on an explicit click).  Long
+fields are cut at :data:`TEXT_LIMIT` characters with a "show all" (or "show it in parts")
+link, because Qt's text layout is super-linear on long unbroken strings.
 """
 
 from __future__ import annotations
 
-import html
+import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
+from app.pages.escape import escape
 from db.dto import (
     ClaimDTO,
     DatedRef,
@@ -27,6 +29,7 @@ from db.dto import (
     SourceDetail,
     TallyRow,
 )
+from db.queries import Detail
 from db.vocab import ROLES, STAGES, TRIBUNALS, tally_scope
 
 TEXT_LIMIT = 3000
@@ -95,17 +98,17 @@ def esc(value: object, key: str | None = None, expanded: frozenset[str] = frozen
     # They go between chunks of the *raw* text, so none lands inside an entity like &lt;.
     out, pos = [], 0
     for run in _LONG_RUN.finditer(text):
-        out.append(html.escape(text[pos:run.start()], quote=True))
-        out.append("\u200b".join(html.escape(text[i:min(i + WORD_LIMIT, run.end())], quote=True)
+        out.append(escape(text[pos:run.start()]))
+        out.append("\u200b".join(escape(text[i:min(i + WORD_LIMIT, run.end())])
                                  for i in range(run.start(), run.end(), WORD_LIMIT)))
         pos = run.end()
-    out.append(html.escape(text[pos:], quote=True))
+    out.append(escape(text[pos:]))
     return before + "".join(out) + more
 
 
 def link(item: Labelled) -> str:
     """An internal link to an archive item."""
-    return f'<a href="{html.escape(item.ref.uri(), quote=True)}">{esc(item.label)}</a>'
+    return f'<a href="{escape(item.ref.uri())}">{esc(item.label)}</a>'
 
 
 def _page(body: str) -> str:
@@ -325,3 +328,21 @@ def welcome_html(title: str, data_version: str, counts: dict[str, int]) -> str:
                  f"<ul>{rows}</ul><p>Select a person, event or document on the left, or "
                  f"search with Ctrl+F. Every fact shows its sources; where sources disagree, "
                  f"all claims are shown side by side.</p>")
+
+
+def renderer(item: Detail) -> Callable[[frozenset[str]], str]:
+    """The page builder of a detail DTO, given the fields the user expanded."""
+    if isinstance(item, PersonDetail):
+        return functools.partial(person_html, item)
+    if isinstance(item, EventDetail):
+        return functools.partial(event_html, item)
+    if isinstance(item, DocumentDetail):
+        return functools.partial(document_html, item)
+    return functools.partial(source_html, item)
+
+
+def external_links(item: Detail) -> list[str]:
+    """Web addresses a page may open in the browser (a document's or source's URL)."""
+    if isinstance(item, DocumentDetail | SourceDetail):
+        return [item.url or ""]
+    return []
