@@ -1,4 +1,4 @@
-"""ArchiveController: owns the open archive and answers the questions widgets may not ask SQL.
+"""ArchiveController: the one holder of the open archive; answers what widgets may not ask SQL.
 
 It loads detail pages (DTO → HTML renderer), labels for the breadcrumb, filter vocabularies,
 exports, and swaps archives: a bad archive leaves the current one open and reports one
@@ -17,8 +17,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from app.archive_source import ArchiveHolder
 from app.pages import detail as detail_html
-from db import Archive, ArchiveError, export, listing, open_archive, queries
+from db import Archive, ArchiveError, ArchiveInfo, export, listing, open_archive, queries
 from db.dto import Ref
 from db.listing import ListQuery, ListSpec
 
@@ -35,13 +36,19 @@ class ArchiveController(QObject):
 
     def __init__(self, archive: Archive, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._archive = archive
+        #: The one holder of the open archive; models, widgets and printing hold it too.
+        self.holder = ArchiveHolder(archive)
         self._labels: dict[Ref, str] = {}
 
     @property
     def archive(self) -> Archive:
         """The archive open now."""
-        return self._archive
+        return self.holder.archive
+
+    @property
+    def info(self) -> ArchiveInfo:
+        """Facts of the archive open now."""
+        return self.holder.info
 
     def open_path(self, path: Path) -> bool:
         """Open ``path``; on failure keep the current archive and emit :attr:`error`."""
@@ -51,7 +58,7 @@ class ArchiveController(QObject):
             log.info("refused archive %s: %s", path, exc.problem)
             self.error.emit(exc.title, exc.message)
             return False
-        old, self._archive = self._archive, new
+        old = self.holder.swap(new)
         self._labels.clear()
         self.archive_changed.emit(new)
         old.close()
@@ -59,13 +66,13 @@ class ArchiveController(QObject):
 
     def close(self) -> None:
         """Release the archive's connections."""
-        self._archive.close()
+        self.holder.archive.close()
 
     # -- pages ------------------------------------------------------------------------------
 
     def page(self, ref: Ref) -> tuple[Renderer, list[str]] | None:
         """A renderer for ``ref``'s detail page and its external addresses (None: no item)."""
-        with self._archive.connect() as conn:
+        with self.holder.connect() as conn:
             item = queries.detail(conn, ref)
         if item is None:
             return None
@@ -73,13 +80,13 @@ class ArchiveController(QObject):
 
     def welcome_page(self) -> Renderer:
         """The page shown when nothing is selected."""
-        info = self._archive.info
+        info = self.holder.info
         html = detail_html.welcome_html(info.title, info.data_version, info.counts)
         return lambda _expanded: html
 
     def outcome_page(self, tribunal: str, outcome: str) -> Renderer | None:
         """A published chart bar with every source's figure."""
-        with self._archive.connect() as conn:
+        with self.holder.connect() as conn:
             counts = [c for c in queries.outcome_counts(conn)
                       if c.tribunal == tribunal and c.outcome == outcome]
             tallies = queries.tallies(conn)
@@ -91,7 +98,7 @@ class ArchiveController(QObject):
     def label(self, ref: Ref) -> str:
         """Short label for breadcrumbs (cached per archive)."""
         if ref not in self._labels:
-            with self._archive.connect() as conn:
+            with self.holder.connect() as conn:
                 self._labels[ref] = queries.label_of(conn, ref) or ref.id
         return self._labels[ref]
 
@@ -101,12 +108,12 @@ class ArchiveController(QObject):
         """People the search ``text`` finds, best first (for the People pane filter)."""
         from db.search import find as search
 
-        with self._archive.connect() as conn:
+        with self.holder.connect() as conn:
             return search.person_pks(conn, text, limit)
 
     def filter_values(self, spec: ListSpec, key: str) -> list[str]:
         """Values a filter combo offers (years, document types)."""
-        with self._archive.connect() as conn:
+        with self.holder.connect() as conn:
             return listing.distinct_values(conn, spec, key)
 
     def export(self, spec: ListSpec, query: ListQuery, path: Path,
@@ -115,7 +122,7 @@ class ArchiveController(QObject):
         fmt = "json" if path.suffix.lower() == ".json" else "csv"
         tmp = path.with_name(f".{path.name}.part")
         try:
-            with self._archive.connect() as conn, tmp.open("w", encoding="utf-8",
+            with self.holder.connect() as conn, tmp.open("w", encoding="utf-8",
                                                            newline="") as out:
                 n = export.write(conn, spec, query, out, fmt, columns)
             tmp.replace(path)

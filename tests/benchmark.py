@@ -240,7 +240,7 @@ def measure_in_process(archive: Path, ini: Path, runs: int) -> dict[str, dict[st
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        chart.set_archive(parts.controller.archive)
+        chart.set_source(parts.controller.archive)
         chart.repaint()
         times.append(time.perf_counter() - start)
     results["chart"] = {"ours": _median(times), "floor": 0.0}

@@ -28,10 +28,11 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from app.archive_source import ArchiveSource
 from app.models.columns import ColumnSpec, IdRole, RowRole
 from app.pages.escape import escape
 from app.workers import Runner
-from db import Archive, listing
+from db import listing
 from db.dto import ListRow
 from db.listing import ListQuery, ListSpec
 
@@ -64,10 +65,10 @@ class PagedTableModel(QAbstractTableModel):
     query_changed = Signal(object)
     total_changed = Signal(int, int)
 
-    def __init__(self, archive: Archive, spec: ListSpec, columns: Sequence[ColumnSpec],
+    def __init__(self, source: ArchiveSource, spec: ListSpec, columns: Sequence[ColumnSpec],
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._archive = archive
+        self._archive = source
         self._spec = spec
         self._columns = tuple(columns)
         self._query = ListQuery(sort=spec.default_sort)
@@ -107,9 +108,8 @@ class PagedTableModel(QAbstractTableModel):
         """Rows in the whole table (unfiltered)."""
         return self._table_total
 
-    def set_archive(self, archive: Archive) -> None:
-        """Show another archive with the default query."""
-        self._archive = archive
+    def reload(self) -> None:
+        """Show the archive the source holds now, with the default query."""
         self.apply(ListQuery(sort=self._spec.default_sort), *self.compute(
             ListQuery(sort=self._spec.default_sort)))
 

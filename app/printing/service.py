@@ -14,6 +14,7 @@ from PySide6.QtGui import QImage, QPageLayout
 from sqlalchemy import Connection
 
 from app import resources
+from app.archive_source import ArchiveSource
 from app.pages import case_summary, dossier
 from app.printing.pdf_file import PdfWriteError, expand, target_problem, write_pdf_file
 from app.printing.printer import (
@@ -24,7 +25,7 @@ from app.printing.printer import (
     page_layout,
     pdf_bytes,
 )
-from db import Archive, listing, queries
+from db import listing, queries
 from db.dto import (
     DocumentDetail,
     EventDetail,
@@ -64,12 +65,12 @@ class DossierService:
     """Dossiers of one open archive: HTML for screens, paintable renditions, verified PDFs.
 
     Args:
-        archive: the open archive (read-only; the service never writes to it).
+        source: the archive open now (the GUI's controller, or an :class:`~db.Archive`).
         today: the print date shown in every page footer.
     """
 
-    def __init__(self, archive: Archive, today: Callable[[], date] = date.today) -> None:
-        self._archive = archive
+    def __init__(self, source: ArchiveSource, today: Callable[[], date] = date.today) -> None:
+        self._archive = source
         self._today = today
         self._css = resources.resource("templates", "dossier.css").read_text(encoding="utf-8")
 

@@ -17,10 +17,11 @@ from PySide6.QtGui import QCursor, QPainter, QResizeEvent
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QLabel, QToolTip, QVBoxLayout, QWidget
 
+from app.archive_source import ArchiveSource
 from app.charts import outcome_chart, outcome_text
 from app.charts.outcome_chart import MEASURE_PROPERTY, TRIBUNAL_PROPERTY
 from app.charts.outcome_text import NAMED, PUBLISHED
-from db import Archive, outcomes
+from db import outcomes
 from db.dto import OutcomeCount
 from db.outcomes import UncountedFigure
 from db.queries import outcome_counts
@@ -44,6 +45,7 @@ class ChartPane(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._source: ArchiveSource | None = None
         self._counts: list[OutcomeCount] = []
         self._layout = outcome_text.ChartLayout.of([])
         self._uncounted: list[UncountedFigure] = []
@@ -66,9 +68,16 @@ class ChartPane(QWidget):
 
     # -- data ------------------------------------------------------------------------------
 
-    def set_archive(self, archive: Archive) -> None:
-        """Show the chart of ``archive`` (a few small reads; synchronous on purpose)."""
-        with archive.connect() as conn:
+    def set_source(self, source: ArchiveSource) -> None:
+        """Show the chart of ``source`` (a few small reads; synchronous on purpose)."""
+        self._source = source
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the chart again from the source's archive (it changed)."""
+        if self._source is None:
+            return
+        with self._source.connect() as conn:
             counts = outcome_counts(conn)
             self._uncounted = outcomes.uncounted_figures(conn)
             self._source_labels = outcomes.source_labels(conn)

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.archive_source import ArchiveSource
 from app.models.search_results import (
     DetailRole,
     IsGroupRole,
@@ -51,7 +52,6 @@ from app.models.search_results import (
 )
 from app.pages.escape import escape
 from app.workers import Runner
-from db import Archive
 from db.search.find import SearchResults, search
 
 Span = tuple[int, int]
@@ -162,7 +162,7 @@ class SearchPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None, runner: Runner | None = None) -> None:
         super().__init__(parent)
-        self._archive: Archive | None = None
+        self._archive: ArchiveSource | None = None
         self._runner = runner or Runner(self)
         self._box = QLineEdit(self)
         self._box.setObjectName("searchBox")
@@ -207,9 +207,13 @@ class SearchPanel(QWidget):
         """The results shown."""
         return self._model.results
 
-    def set_archive(self, archive: Archive | None) -> None:
-        """Search ``archive`` from now on (the current text is searched again)."""
-        self._archive = archive
+    def set_source(self, source: ArchiveSource | None) -> None:
+        """Search ``source`` from now on (the current text is searched again)."""
+        self._archive = source
+        self.reload()
+
+    def reload(self) -> None:
+        """Search the current text again (the source's archive changed)."""
         self._timer.stop()
         self._on_timer_timeout()
 

@@ -44,7 +44,7 @@ def pane(qtbot: QtBot, archive: Archive) -> ChartPane:
     p.resize(1240, 650)
     p.show()
     qtbot.waitExposed(p)
-    p.set_archive(archive)
+    p.set_source(archive)
     return p
 
 
@@ -337,7 +337,7 @@ def other_archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Archive]
 
 def test_chart_follows_the_open_archive(pane: ChartPane, other_archive: Archive) -> None:
     before = bars_of(pane)
-    pane.set_archive(other_archive)
+    pane.set_source(other_archive)
     after = bars_of(pane)
     assert after == {**published_by_sql(other_archive), **named_by_sql(other_archive)}
     assert after[("special-board-oso", NAMED, "exile")] == 1
@@ -411,7 +411,7 @@ def test_chart_appears_within_50_ms_at_3m_people(qtbot: QtBot) -> None:
         times = []
         for _ in range(3):
             start = time.perf_counter()
-            p.set_archive(big)
+            p.set_source(big)
             _view(p).viewport().repaint()  # the new chart painted, synchronously
             times.append(time.perf_counter() - start)
         assert times[0] <= 0.050, times

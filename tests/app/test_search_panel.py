@@ -28,7 +28,7 @@ def panel(qtbot: QtBot, archive: Archive) -> Iterator[SearchPanel]:
     qtbot.addWidget(p)
     p.resize(560, 640)
     with qtbot.waitSignal(p.results_changed, timeout=5000):
-        p.set_archive(archive)
+        p.set_source(archive)
     p.show()
     qtbot.waitExposed(p)
     yield p
@@ -139,10 +139,10 @@ def test_switching_archive_searches_again(qtbot: QtBot, panel: SearchPanel,
                                           archive: Archive) -> None:
     _type(qtbot, panel, "Ежов")
     with qtbot.waitSignal(panel.results_changed, timeout=5000) as blocker:
-        panel.set_archive(None)
+        panel.set_source(None)
     assert blocker.args[0].groups == ()
     with qtbot.waitSignal(panel.results_changed, timeout=5000) as blocker:
-        panel.set_archive(archive)
+        panel.set_source(archive)
     assert blocker.args[0].hits
 
 

@@ -53,7 +53,7 @@ def scripted_session(archive_path: Path, out: Path) -> dict[str, object]:
         chart_module = _optional("app.widgets.chart_pane")
         if chart_module is not None:
             chart = chart_module.ChartPane()
-            chart.set_archive(archive)
+            chart.set_source(archive)
             done["chart_bars"] = len(chart.counts())
             chart.deleteLater()
         service_module = _optional("app.printing.service")

@@ -35,7 +35,7 @@ def test_damaged_archives_through_the_window(make_app: MakeApp, fake_dialogs: Fa
                                              qtbot: QtBot, tmp_path: Path,
                                              figures: list[str]) -> None:
     app = make_app()
-    wiring = app.wiring
+    wiring = app.archive_actions
     assert wiring is not None
     good, pm = BUNDLED.read_bytes(), PageMap.of(BUNDLED)
     refused = opened = 0
@@ -50,7 +50,7 @@ def test_damaged_archives_through_the_window(make_app: MakeApp, fake_dialogs: Fa
             for kind, pane in app.panes.items():
                 if pane.model.rowCount():
                     app.navigator.go(Ref(kind, str(pane.model.id_at(0))))
-            assert wiring.open_path(BUNDLED)  # type: ignore[attr-defined]
+            assert wiring.open_path(BUNDLED)
         else:
             refused += 1
             assert len(fake_dialogs.messages) == before + 1

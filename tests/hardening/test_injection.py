@@ -194,7 +194,7 @@ def test_chart_tooltips_show_archive_text_literally(qtbot: QtBot, injected: Inje
     pane = chart_pane.ChartPane()
     qtbot.addWidget(pane)
     try:
-        pane.set_archive(archive)
+        pane.set_source(archive)
         with archive.connect() as conn:
             notes = outcomes.uncounted_figures(conn)
         checked = 0
@@ -272,7 +272,7 @@ def test_search_results_show_payloads_literally(qtbot: QtBot, injected: Injected
     panel.show()
     checked = 0
     try:
-        panel.set_archive(archive)
+        panel.set_source(archive)
         box = panel.findChild(QLineEdit, "searchBox")
         view = panel.findChild(QTreeView, "searchResults")
         for words in ("bold", "passwd", "cell", "evil", "script", "storm", "headline"):

@@ -1,0 +1,83 @@
+"""ArchiveActions: open another archive (by dialog or from the recent list), title and About."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Slot
+
+from app.controller import ArchiveController
+from app.dialogs import Dialogs
+from app.settings import Settings
+from app.widgets.main_window import MainWindow
+
+
+class ArchiveActions(QObject):
+    """File → Open, Open recent, the window title and Help → About.
+
+    Args:
+        window: the main window (title, recent menu).
+        controller: the archive holder; it swaps archives and reports refusals.
+        settings: where the recent archives are remembered.
+        dialogs: the file dialog and the About message.
+    """
+
+    def __init__(self, window: MainWindow, controller: ArchiveController, settings: Settings,
+                 dialogs: Dialogs) -> None:
+        super().__init__(window)
+        self._window = window
+        self._controller = controller
+        self._settings = settings
+        self._dialogs = dialogs
+
+    @Slot()
+    def ask_open(self) -> None:
+        """File → Open archive…"""
+        path = self._dialogs.ask_open(self._window)
+        if path is not None:
+            self.open_path(path)
+
+    def open_path(self, path: Path) -> bool:
+        """Open another archive (the current one stays open on failure)."""
+        ok = self._controller.open_path(path)
+        if ok:
+            self._settings.add_recent_archive(path)
+        return ok
+
+    @Slot()
+    def fill_recent_menu(self) -> None:
+        """File → Open recent lists the remembered archives."""
+        menu = self._window.recent_menu
+        menu.clear()
+        for text in self._settings.recent_archives:
+            action = menu.addAction(text)
+            action.triggered.connect(lambda _checked=False, p=text: self.open_path(Path(p)))
+        if menu.isEmpty():
+            menu.addAction("(none)").setEnabled(False)
+
+    @Slot()
+    def show_title(self) -> None:
+        """The window title names the archive open now."""
+        info = self._controller.info
+        self._window.setWindowTitle(f"{info.title} — {info.path.name} — Kremlin Affair Archive")
+
+    @Slot(str, str)
+    def report_refusal(self, title: str, message: str) -> None:
+        """An archive was refused: one message (the open one stays)."""
+        self._dialogs.show(self._window, title, message)
+
+    @Slot()
+    def show_about(self) -> None:
+        """Help → About: version, archive, counts, and where the facts come from."""
+        from app import __version__
+
+        info = self._controller.info
+        counts = ", ".join(f"{info.counts.get(k, 0):,} {label}" for k, label in (
+            ("person", "people"), ("event", "events"), ("document", "documents"),
+            ("source", "sources"), ("claim", "claims")))
+        self._dialogs.show(
+            self._window, "About Kremlin Affair Archive",
+            f"Kremlin Affair Archive {__version__}\n\n{info.title}\n"
+            f"Data version {info.data_version} (schema {info.schema_version})\n{counts}\n\n"
+            f"Archive: {info.path}\n\nEvery fact cites its sources; see the Sources of each "
+            "record, or run `kremlin-archive show SOURCE-ID`.")

@@ -1,0 +1,76 @@
+"""DetailActions: what the right-hand side shows — the current item, the trail, a chart figure."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Slot
+
+from app.controller import ArchiveController
+from app.navigation import Navigator
+from app.widgets.list_pane import ListPane
+from app.widgets.main_window import MainWindow
+from db.dto import Ref
+
+
+class DetailActions(QObject):
+    """Shows the navigator's current item in the detail view and keeps the breadcrumb.
+
+    Args:
+        window: the main window (detail view, tabs, breadcrumb, status bar).
+        navigator: the one history.
+        controller: the archive holder that turns a ``Ref`` into a page.
+        panes: the list panes by kind, to reveal the current item in its list.
+    """
+
+    def __init__(self, window: MainWindow, navigator: Navigator,
+                 controller: ArchiveController, panes: dict[str, ListPane]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._navigator = navigator
+        self._controller = controller
+        self._panes = panes
+
+    @Slot()
+    def show_welcome(self) -> None:
+        """The archive's welcome page (nothing selected)."""
+        self._window.detail.show_page(None, self._controller.welcome_page(), [])
+
+    @Slot(object)
+    def show_current(self, ref: Ref | None) -> None:
+        """Show ``ref``'s page, switch to its pane and select its row."""
+        w = self._window
+        if ref is None:
+            self.show_welcome()
+            return
+        page = self._controller.page(ref)
+        if page is None:
+            w.statusBar().showMessage(f"No {ref.kind} “{ref.id}” in this archive", 5000)
+            self.show_welcome()
+            return
+        w.detail.show_page(ref, *page)
+        pane = self._panes.get(ref.kind)
+        if pane is not None:
+            w.tabs.setCurrentWidget(pane)
+            if not pane.reveal(ref.id):
+                w.statusBar().showMessage(
+                    "The item is not among the rows the pane's filter shows", 5000)
+
+    @Slot()
+    def show_history(self) -> None:
+        """Back/Forward availability and the breadcrumb trail."""
+        w, nav = self._window, self._navigator
+        w.back_action.setEnabled(nav.can_go_back())
+        w.forward_action.setEnabled(nav.can_go_forward())
+        w.set_breadcrumb([(i, self._controller.label(r), i == nav.index)
+                          for i, r in nav.trail()])
+
+    @Slot(str, str)
+    def show_published_figure(self, tribunal: str, outcome: str) -> None:
+        """A published chart bar: every source's figure and the tallies behind it."""
+        page = self._controller.outcome_page(tribunal, outcome)
+        if page is not None:
+            self._window.detail.show_page(None, page, [])
+
+    @Slot(object)
+    def name_dossier_target(self, ref: Ref | None) -> None:
+        """Print/Preview/Export PDF name what they act on: the item shown or the case."""
+        self._window.set_dossier_target(None if ref is None else self._controller.label(ref))

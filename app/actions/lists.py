@@ -1,0 +1,113 @@
+"""ListActions: the list panes' commands — counts, export, filters from the chart and search."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Slot
+
+from app.controller import ArchiveController
+from app.dialogs import Dialogs
+from app.widgets.list_pane import ListPane
+from app.widgets.main_window import MainWindow
+from app.widgets.search_panel import SearchPanel
+from db import vocab
+
+
+class ListActions(QObject):
+    """Works on the list pane shown (or on People, for the chart and the search).
+
+    Args:
+        window: the main window (tabs, status bar).
+        controller: the archive holder (exports, search keys).
+        panes: the list panes by kind.
+        search: the search panel whose matches may filter People.
+        dialogs: where to ask for a file name and report failures.
+    """
+
+    def __init__(self, window: MainWindow, controller: ArchiveController,
+                 panes: dict[str, ListPane], search: SearchPanel, dialogs: Dialogs) -> None:
+        super().__init__(window)
+        self._window = window
+        self._controller = controller
+        self._panes = panes
+        self._search = search
+        self._dialogs = dialogs
+
+    def current_pane(self) -> ListPane | None:
+        """The list pane on the current tab, if any."""
+        widget = self._window.tabs.currentWidget()
+        return widget if isinstance(widget, ListPane) else None
+
+    # -- counts ----------------------------------------------------------------------------
+
+    @Slot(int)
+    def show_tab_counts(self, _index: int = 0) -> None:
+        """The status bar counts of the pane on the current tab."""
+        pane = self.current_pane()
+        if pane is not None:
+            self._show_counts(pane, pane.model.total, pane.model.table_total)
+
+    @Slot(int, int)
+    def show_pane_counts(self, shown: int, total: int) -> None:
+        """A pane's counts changed: show them if it is the current tab."""
+        pane = self.sender()
+        if isinstance(pane, ListPane) and pane is self._window.tabs.currentWidget():
+            self._show_counts(pane, shown, total)
+
+    def _show_counts(self, pane: ListPane, shown: int, total: int) -> None:
+        self._window.set_status(f"{shown:,} of {total:,} {pane.noun} shown")
+
+    # -- commands --------------------------------------------------------------------------
+
+    @Slot()
+    def export_current(self) -> None:
+        """File → Export list: the current pane's rows, in its sort and filter, as CSV/JSON."""
+        pane = self.current_pane()
+        if pane is None:
+            return
+        w = self._window
+        path = self._dialogs.ask_save(w, f"{pane.noun}.csv")
+        if path is None:
+            return
+        columns = [(c.attr, c.header) for c in pane.model.columns]
+        try:
+            n = self._controller.export(pane.model.spec, pane.model.query, path, columns)
+        except OSError as exc:
+            self._dialogs.show(w, "Export failed",
+                               f"Could not write “{path}”: {exc.strerror or exc}")
+            return
+        w.statusBar().showMessage(f"Exported {n:,} {pane.noun} to {path}", 8000)
+
+    @Slot()
+    def clear_current_filters(self) -> None:
+        """View → Clear filters on the pane shown."""
+        pane = self.current_pane()
+        if pane is not None:
+            pane.clear_filters()
+
+    @Slot()
+    def clear_all_filters(self) -> None:
+        """Every pane shows all its rows (another archive was opened)."""
+        for pane in self._panes.values():
+            pane.clear_filters()
+
+    @Slot(str, str)
+    def show_outcome_in_people(self, tribunal: str, outcome: str) -> None:
+        """A named chart bar: People shows exactly the people it counts."""
+        pane = self._panes["person"]
+        label = f"{vocab.TRIBUNALS.get(tribunal, tribunal)}: {vocab.outcome_label(outcome)}"
+        pane.set_extra_filters({"tribunal": tribunal, "outcome": outcome},
+                               f"Outcome — {label}")
+        self._window.tabs.setCurrentWidget(pane)
+
+    @Slot()
+    def show_search_in_people(self) -> None:
+        """View → Show search matches in People (an empty search removes the filter)."""
+        results = self._search.results
+        query = results.query.strip() if results else ""
+        pane = self._panes["person"]
+        if not query:
+            pane.clear_extra_filters()
+            return
+        pks = self._controller.person_pks(query)
+        pane.set_pks_filter(tuple(pks), f"Search — “{query}”: {len(pks):,} people")
+        self._window.tabs.setCurrentWidget(pane)

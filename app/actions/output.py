@@ -1,0 +1,84 @@
+"""OutputActions: print, preview and export dossiers as PDF, and save the outcome chart."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtWidgets import QWidget
+
+from app.dialogs import Dialogs
+from app.printing import DossierService, export_dossier_pdf, preview_dossier, print_dossier
+from app.widgets.chart_pane import ChartPane
+from app.widgets.main_window import MainWindow
+from db.dto import Ref
+
+
+class OutputActions(QObject):
+    """File → Print, Print preview, Export PDF, Case summary and Save outcome chart.
+
+    Dossiers act on what the detail view shows (None: the case summary).
+
+    Args:
+        window: the main window (detail view, status bar).
+        dossiers: the dossier service of the archive holder.
+        chart: the outcome chart pane.
+        dialogs: print/preview dialogs, file names, error messages.
+    """
+
+    def __init__(self, window: MainWindow, dossiers: DossierService, chart: ChartPane,
+                 dialogs: Dialogs) -> None:
+        super().__init__(window)
+        self._window = window
+        self._dossiers = dossiers
+        self._chart = chart
+        self._dialogs = dialogs
+
+    def _error(self, _parent: QWidget | None, title: str, message: str) -> None:
+        self._dialogs.show(self._window, title, message)
+
+    @Slot()
+    def print_shown(self) -> None:
+        """Print the dossier of the item shown."""
+        d = self._dialogs
+        kwargs = {"run_dialog": d.run_print} if callable(d.run_print) else {}
+        print_dossier(self._window, self._dossiers, self._window.detail.ref,
+                      show_error=self._error, **kwargs)  # type: ignore[arg-type]
+
+    @Slot()
+    def preview_shown(self) -> None:
+        """Print preview of the dossier of the item shown."""
+        self._preview(self._window.detail.ref)
+
+    @Slot()
+    def preview_case_summary(self) -> None:
+        """Print preview of the case summary."""
+        self._preview(None)
+
+    def _preview(self, ref: Ref | None) -> None:
+        d = self._dialogs
+        kwargs = {"run_dialog": d.run_preview} if callable(d.run_preview) else {}
+        preview_dossier(self._window, self._dossiers, ref, show_error=self._error, **kwargs)
+
+    @Slot()
+    def export_shown_pdf(self) -> None:
+        """Save the dossier of the item shown as a PDF file."""
+        w = self._window
+        path = export_dossier_pdf(
+            w, self._dossiers, w.detail.ref,
+            ask_path=lambda _parent, name: self._dialogs.ask_save(w, name, "PDF (*.pdf)"),
+            show_error=self._error)
+        if path is not None:
+            w.statusBar().showMessage(f"Dossier saved to {path}", 8000)
+
+    @Slot()
+    def save_chart(self) -> None:
+        """Save the outcome chart as PNG or SVG."""
+        w = self._window
+        path = self._dialogs.ask_save(w, "outcomes.png", "Images (*.png);;SVG (*.svg)")
+        if path is None:
+            return
+        try:
+            self._chart.save_image(path)
+        except OSError as exc:
+            self._dialogs.show(w, "Could not save the chart", str(exc))
+            return
+        w.statusBar().showMessage(f"Chart saved to {path}", 8000)

@@ -1,0 +1,58 @@
+"""Dialogs: every modal interaction of the app, each replaceable in tests.
+
+No test ever opens a real modal: the fixtures give callables that answer from a queue and
+record what would have been shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+
+@dataclass
+class Dialogs:
+    """Modal interactions, replaceable in tests (no real modal ever opens there)."""
+
+    open_path: object = None  # Callable[[QWidget], Path | None]
+    save_path: object = None  # Callable[[QWidget, str], Path | None]
+    notify: object = None  # Callable[[QWidget, str, str], None]
+    open_url: object = None  # Callable[[str], None]
+    run_print: object = None  # Callable[[QWidget, QPrinter], bool] (the print dialog)
+    run_preview: object = None  # Callable[[QPrintPreviewDialog], None]
+
+    def ask_open(self, parent: QWidget) -> Path | None:
+        """Ask for an archive file."""
+        if callable(self.open_path):
+            result: Path | None = self.open_path(parent)
+            return result
+        name, _ = QFileDialog.getOpenFileName(parent, "Open archive", "",
+                                              "Archives (*.sqlite *.db);;All files (*)")
+        return Path(name) if name else None
+
+    def ask_save(self, parent: QWidget, suggested: str,
+                 filters: str = "CSV (*.csv);;JSON (*.json)") -> Path | None:
+        """Ask where to save (a list export, a chart image)."""
+        if callable(self.save_path):
+            result: Path | None = self.save_path(parent, suggested)
+            return result
+        name, _ = QFileDialog.getSaveFileName(parent, "Save as", suggested, filters)
+        return Path(name) if name else None
+
+    def show(self, parent: QWidget, title: str, message: str) -> None:
+        """Tell the user something."""
+        if callable(self.notify):
+            self.notify(parent, title, message)
+        else:
+            QMessageBox.information(parent, title, message)
+
+    def external(self, address: str) -> None:
+        """Open a web address in the system browser."""
+        if callable(self.open_url):
+            self.open_url(address)
+        else:
+            QDesktopServices.openUrl(QUrl(address))
