@@ -127,7 +127,6 @@ DOCUMENTS = ListSpec(
              Document.persons),
     make_row=_document_row, default_sort="date")
 
-SPECS = {s.kind: s for s in (PEOPLE, EVENTS, DOCUMENTS)}
 
 
 def _rank(spec: ListSpec, query: ListQuery) -> Any:

@@ -38,7 +38,6 @@ from PySide6.QtWidgets import QApplication
 
 from app import resources
 from app.printing import DossierService
-from app.printing.none_guard import protect_none
 from app.printing.pdf_file import write_pdf_file
 from app.printing.printer import page_layout, pdf_bytes
 from db import listing, open_archive
@@ -153,7 +152,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=3, help="rounds of all dossiers")
     args = parser.parse_args(argv)
     app = QApplication.instance() or QApplication(["bench"])  # noqa: F841
-    protect_none()  # the floor's own Qt calls run before any dossier is painted
     archive = open_archive(resources.bundled_archive())
     service = DossierService(archive)
     with archive.connect() as conn:

@@ -76,9 +76,6 @@ class PagedTableModel(QAbstractTableModel):
         self._table_total = 0
         self._pks: array[int] | None = None
         self._pages: OrderedDict[int, list[ListRow]] = OrderedDict()
-        #: Number of SQL page fetches and data() calls so far (tests assert budgets on them).
-        self.fetch_count = 0
-        self.data_calls = 0
         self.runner = Runner(self)
 
     # -- state ----------------------------------------------------------------------------
@@ -174,7 +171,6 @@ class PagedTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        self.data_calls += 1
         if not index.isValid() or not 0 <= index.row() < self._total:
             return None
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
@@ -227,7 +223,6 @@ class PagedTableModel(QAbstractTableModel):
         return page[offset] if offset < len(page) else None
 
     def _fetch(self, number: int) -> list[ListRow]:
-        self.fetch_count += 1
         start = number * self.PAGE_SIZE
         limit = min(self.PAGE_SIZE, self._total - start)
         with self._archive.connect() as conn:

@@ -36,7 +36,6 @@ from PySide6.QtGui import (
 
 from app.pages.markup import ROW_INDENT_PX, hanging_css
 from app.printing.fonts import print_family
-from app.printing.none_guard import protect_none
 
 #: Page sizes offered by name (command line, export).
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
@@ -346,7 +345,6 @@ def paint(device: QPagedPaintDevice, rendition: Rendition, first: int = 1,
     Raises :class:`RenderError` when the device refuses the painter (Qt's only sign of a
     printer that cannot print).
     """
-    protect_none()  # shiboken6 6.12.0 + Python 3.11: see app/printing/none_guard.py
     font = _font(DECOR_PT)
     frame = _frame(device, font)
     doc = build_document(rendition, device, frame.body.size())

@@ -131,10 +131,6 @@ class ListPane(QWidget):
             query = query.with_filter(key, combo.currentData())
         self.model.request_query(query)
 
-    def set_extra_filter(self, key: str, value: str, description: str) -> None:
-        """Apply a filter that has no combo (chart bar, search) and show it as a chip."""
-        self.set_extra_filters({key: value}, description)
-
     def set_extra_filters(self, filters: dict[str, str], description: str) -> None:
         """Apply several chip filters at once (e.g. tribunal + outcome)."""
         query = self.model.query

@@ -217,7 +217,7 @@ class SearchPanel(QWidget):
         self._timer.stop()
         self._on_timer_timeout()
 
-    def wait(self, msecs: int = 5000) -> bool:
+    def wait(self, msecs: int = 30_000) -> bool:
         """Block until running searches have answered (tests, shutdown)."""
         return self._runner.wait(msecs)
 

@@ -11,6 +11,7 @@ builds FTS5 syntax from raw text: :func:`fts_expression` quotes every term.
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from dataclasses import dataclass, field
 from enum import IntEnum
@@ -18,6 +19,8 @@ from functools import lru_cache
 from typing import Any
 
 from db.search import translit
+
+log = logging.getLogger(__name__)
 
 #: Words shorter than this are matched whole, never as a prefix (2-letter prefixes are slow).
 MIN_PREFIX = 3
@@ -160,7 +163,8 @@ def nominatives(word: str) -> set[str]:
     out: set[str] = set()
     try:
         parses = _morph().parse(low)[:6]
-    except Exception:
+    except Exception:  # the analyser's own failure must not fail a search: log it, go on
+        log.warning("morphology parse of %r failed", low, exc_info=True)
         parses = []
     for p in parses:
         # Keep the parse's gender: Синелобовой is Синелобова, not the lemma Синелобов.

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.bootstrap import App, Dialogs, build_app
+from app.models.paged_table import PagedTableModel
 from app.settings import Settings
 from db import open_archive
 from tests.conftest import BUNDLED
@@ -31,6 +35,38 @@ class FakeDialogs:
                                               if self.save_answers else None),
             notify=lambda _parent, title, msg: self.messages.append((title, msg)),
             open_url=self.urls.append)
+
+
+@dataclass
+class ModelCalls:
+    """Page fetches and ``data()`` calls of each :class:`PagedTableModel`, counted by id."""
+
+    fetches: Counter[int] = field(default_factory=Counter)
+    data: Counter[int] = field(default_factory=Counter)
+
+    def of(self, model: PagedTableModel) -> tuple[int, int]:
+        """(page fetches, data() calls) of ``model`` so far."""
+        return self.fetches[id(model)], self.data[id(model)]
+
+
+@pytest.fixture
+def model_calls(monkeypatch: pytest.MonkeyPatch) -> ModelCalls:
+    """Count every model's page fetches and data() calls (budgets are counts, not time)."""
+    calls = ModelCalls()
+    fetch, data = PagedTableModel._fetch, PagedTableModel.data
+
+    def counting_fetch(self: PagedTableModel, number: int) -> Any:
+        calls.fetches[id(self)] += 1
+        return fetch(self, number)
+
+    def counting_data(self: PagedTableModel, index: Any,
+                      role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        calls.data[id(self)] += 1
+        return data(self, index, role)
+
+    monkeypatch.setattr(PagedTableModel, "_fetch", counting_fetch)
+    monkeypatch.setattr(PagedTableModel, "data", counting_data)
+    return calls
 
 
 @pytest.fixture

@@ -308,8 +308,8 @@ def test_search_opens_a_hit_into_the_history(make_app: MakeApp, qtbot: QtBot) ->
     box = app.window.findChild(QLineEdit, "searchBox")
     assert box is not None and app.window.focusWidget() is box
     box.setText("Jeschow")
-    qtbot.waitUntil(lambda: bool(app.search and app.search.results.hits), timeout=5000)
-    with qtbot.waitSignal(app.navigator.current_changed, timeout=2000):
+    qtbot.waitUntil(lambda: bool(app.search and app.search.results.hits), timeout=30_000)
+    with qtbot.waitSignal(app.navigator.current_changed, timeout=30_000):
         box.returnPressed.emit()
     assert app.navigator.current == Ref("person", "yezhov-nikolai")
     assert app.panes["person"].current_id() == "yezhov-nikolai"
@@ -323,7 +323,7 @@ def test_people_pane_filtered_by_the_current_search(make_app: MakeApp, qtbot: Qt
     assert box is not None
     box.setText("Rozenfeld")
     qtbot.waitUntil(lambda: bool(app.search and app.search.results.query == "Rozenfeld"),
-                    timeout=5000)
+                    timeout=30_000)
     app.window.search_filter_action.trigger()
     pane = app.panes["person"]
     shown = {pane.model.id_at(r) for r in range(pane.model.rowCount())}

@@ -27,7 +27,7 @@ def panel(qtbot: QtBot, archive: Archive) -> Iterator[SearchPanel]:
     p = SearchPanel()
     qtbot.addWidget(p)
     p.resize(560, 640)
-    with qtbot.waitSignal(p.results_changed, timeout=5000):
+    with qtbot.waitSignal(p.results_changed, timeout=30_000):
         p.set_source(archive)
     p.show()
     qtbot.waitExposed(p)
@@ -48,7 +48,7 @@ def _view(panel: SearchPanel) -> QTreeView:
 
 
 def _type(qtbot: QtBot, panel: SearchPanel, text: str) -> SearchResults:
-    with qtbot.waitSignal(panel.results_changed, timeout=5000) as blocker:
+    with qtbot.waitSignal(panel.results_changed, timeout=30_000) as blocker:
         _box(panel).setText(text)
     results = blocker.args[0]
     assert isinstance(results, SearchResults)
@@ -71,7 +71,7 @@ def test_typing_searches_and_shows_groups(qtbot: QtBot, panel: SearchPanel) -> N
 def test_fast_typing_gives_one_search_for_the_last_text(qtbot: QtBot, panel: SearchPanel) -> None:
     seen: list[SearchResults] = []
     panel.results_changed.connect(seen.append)
-    with qtbot.waitSignal(panel.results_changed, timeout=5000):
+    with qtbot.waitSignal(panel.results_changed, timeout=30_000):
         for text in ("Р", "Ро", "Роз", "Розе", "Розенфельд"):
             _box(panel).setText(text)
     panel.wait()
@@ -81,7 +81,7 @@ def test_fast_typing_gives_one_search_for_the_last_text(qtbot: QtBot, panel: Sea
 
 def test_enter_opens_the_best_hit(qtbot: QtBot, panel: SearchPanel) -> None:
     _type(qtbot, panel, "Н.Б. Розенфельд")
-    with qtbot.waitSignal(panel.item_activated, timeout=2000) as blocker:
+    with qtbot.waitSignal(panel.item_activated, timeout=30_000) as blocker:
         qtbot.keyClick(_box(panel), Qt.Key.Key_Return)
     assert blocker.args == [Ref("person", "rozenfeld-nikolai")]
 
@@ -91,13 +91,13 @@ def test_down_then_enter_and_click_open_hits(qtbot: QtBot, panel: SearchPanel) -
     view = _view(panel)
     qtbot.keyClick(_box(panel), Qt.Key.Key_Down)
     assert view.hasFocus() and view.currentIndex().data(RefRole) is not None
-    with qtbot.waitSignal(panel.item_activated, timeout=2000) as blocker:
+    with qtbot.waitSignal(panel.item_activated, timeout=30_000) as blocker:
         view.activated.emit(view.currentIndex())
     assert blocker.args[0] == Ref("person", "cherniavsky-mikhail")
     docs = view.model().index(2, 0)
     assert docs.data().startswith("Documents")
     first_doc = view.model().index(0, 0, docs)
-    with qtbot.waitSignal(panel.item_activated, timeout=2000) as blocker:
+    with qtbot.waitSignal(panel.item_activated, timeout=30_000) as blocker:
         qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
                          pos=view.visualRect(first_doc).center())
     assert blocker.args[0].kind == "document"
@@ -138,10 +138,10 @@ def test_focus_search_selects_the_text(qtbot: QtBot, panel: SearchPanel) -> None
 def test_switching_archive_searches_again(qtbot: QtBot, panel: SearchPanel,
                                           archive: Archive) -> None:
     _type(qtbot, panel, "Ежов")
-    with qtbot.waitSignal(panel.results_changed, timeout=5000) as blocker:
+    with qtbot.waitSignal(panel.results_changed, timeout=30_000) as blocker:
         panel.set_source(None)
     assert blocker.args[0].groups == ()
-    with qtbot.waitSignal(panel.results_changed, timeout=5000) as blocker:
+    with qtbot.waitSignal(panel.results_changed, timeout=30_000) as blocker:
         panel.set_source(archive)
     assert blocker.args[0].hits
 

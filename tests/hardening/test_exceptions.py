@@ -57,7 +57,7 @@ def _logged_tracebacks(caplog: pytest.LogCaptureFixture, words: str) -> int:
 def _responding(app: App, qtbot: QtBot) -> None:
     ticks: list[int] = []
     QTimer.singleShot(0, lambda: ticks.append(1))
-    qtbot.waitUntil(lambda: ticks == [1], timeout=2000)
+    qtbot.waitUntil(lambda: ticks == [1], timeout=30_000)
     app.navigator.go(Ref("person", "kamenev-lev"))
     assert "Kamenev" in app.window.detail.plain_text()
 
@@ -74,7 +74,7 @@ def test_a_slot_fault_is_logged_shown_once_and_survived(
     app.window.about_action.triggered.connect(broken_slot)
     for _ in range(3):
         QTimer.singleShot(0, app.window.about_action.trigger)
-    qtbot.waitUntil(lambda: h.count == 3, timeout=3000)
+    qtbot.waitUntil(lambda: h.count == 3, timeout=30_000)
     faults = [m for t, m in shown if "injected slot fault" in m]
     assert len(faults) == 1 and len(shown) == 1  # three raises, one dialog
     assert _logged_tracebacks(caplog, "injected slot fault") == 1
@@ -98,7 +98,7 @@ def test_a_data_fault_repeating_on_every_repaint_shows_one_dialog(
     for _ in range(5):
         view.viewport().update()
         qtbot.wait(30)
-    qtbot.waitUntil(lambda: h.count >= 2, timeout=3000)
+    qtbot.waitUntil(lambda: h.count >= 2, timeout=30_000)
     monkeypatch.setattr(PagedTableModel, "data", original)
     assert [m for _, m in shown if "injected data fault" in m] == [shown[0][1]]
     assert _logged_tracebacks(caplog, "injected data fault") == 1
@@ -117,7 +117,7 @@ def test_a_paint_fault_is_logged_shown_once_and_survived(
     for _ in range(4):
         bomb.update()
         qtbot.wait(30)
-    qtbot.waitUntil(lambda: h.count >= 2, timeout=3000)
+    qtbot.waitUntil(lambda: h.count >= 2, timeout=30_000)
     bomb.hide()
     assert len([m for _, m in shown if "injected paint fault" in m]) == 1
     assert _logged_tracebacks(caplog, "injected paint fault") == 1
@@ -134,7 +134,7 @@ def test_worker_faults_are_logged_without_a_dialog(
     def task() -> None:
         raise RuntimeError("injected worker fault")
 
-    with qtbot.waitSignal(runner.failed, timeout=3000) as failed:
+    with qtbot.waitSignal(runner.failed, timeout=30_000) as failed:
         runner.submit(task, lambda _result: None)
     assert isinstance(failed.args[0], RuntimeError)
     assert any(r.exc_info and "injected worker fault" in str(r.exc_info[1])

@@ -1,4 +1,4 @@
-"""Hostile-but-valid archives are refused within 3 s with their own message, touching nothing.
+"""Hostile-but-valid archives are refused within the gate's work budget, touching nothing.
 
 Also: no application function ever runs from an archive's schema (``trusted_schema`` is off on
 every connection, proved with a spy), and the app's connections cap the size of any value.
@@ -7,7 +7,6 @@ every connection, proved with a spy), and the app's connections cap the size of 
 from __future__ import annotations
 
 import hashlib
-import time
 from pathlib import Path
 
 import pytest
@@ -18,8 +17,6 @@ from db import Archive, ArchiveInfo, errors, gate, open_archive
 from tests.conftest import BUNDLED
 from tests.hardening import hostile
 
-GATE_BUDGET = 3.0
-
 
 def _state(folder: Path) -> dict[str, tuple[int, int, str]]:
     return {p.name: (p.stat().st_size, p.stat().st_mtime_ns,
@@ -27,22 +24,16 @@ def _state(folder: Path) -> dict[str, tuple[int, int, str]]:
 
 
 @pytest.mark.parametrize("name", list(hostile.CASES))
-def test_hostile_archive_is_refused_quickly_with_its_own_message(
-        tmp_path: Path, name: str, figures: list[str]) -> None:
+def test_hostile_archive_is_refused_with_its_own_message(tmp_path: Path, name: str) -> None:
     case = hostile.CASES[name]
     path = case.build(tmp_path)
     before = _state(tmp_path)
-    start = time.perf_counter()
     with pytest.raises(errors.ArchiveError) as info:
         open_archive(path)
-    elapsed = time.perf_counter() - start
     assert type(info.value) is case.error, info.value.message
     assert case.words in info.value.message
     assert str(path) in info.value.message
-    assert elapsed < GATE_BUDGET
     assert _state(tmp_path) == before  # nothing created, nothing modified (not even the -wal)
-    if elapsed > 0.2:
-        figures.append(f"hostile archive '{name}' refused in {elapsed * 1000:.0f} ms")
 
 
 def _ungated(path: Path) -> Archive:
@@ -78,7 +69,6 @@ def test_app_connections_refuse_oversized_values_instead_of_reading_them(
     for build, sql in ((hostile.field_60mb, "SELECT summary FROM person WHERE pk = 1"),
                        (hostile.generated_column, "SELECT boom FROM person LIMIT 1")):
         archive = _ungated(build(tmp_path))
-        start = time.perf_counter()
         try:
             with archive.connect() as conn, pytest.raises(SQLAlchemyError) as info:
                 conn.exec_driver_sql(sql).all()
@@ -86,7 +76,6 @@ def test_app_connections_refuse_oversized_values_instead_of_reading_them(
             archive.close()
         assert "string or blob too big" in str(info.value)
         assert errors.classify(info.value).key == "too-big"
-        assert time.perf_counter() - start < 1.0
 
 
 def test_big_files_skip_the_deep_scan_but_stay_capped(tmp_path: Path,
@@ -112,11 +101,18 @@ def test_the_gate_has_a_work_budget(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "took too long" in info.value.message
 
 
-def test_bundled_archive_passes_every_check_quickly() -> None:
-    open_archive(BUNDLED).close()  # warm: the expected schema is computed once per process
-    start = time.perf_counter()
+def test_bundled_archive_passes_every_check_within_a_small_part_of_the_budget(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    budgets: list[gate.StepBudget] = []
+    real = gate.gate_budget
+
+    def spy(size: int) -> gate.StepBudget:
+        budgets.append(real(size))
+        return budgets[-1]
+
+    monkeypatch.setattr(gate, "gate_budget", spy)
     archive = open_archive(BUNDLED)
-    elapsed = time.perf_counter() - start
     archive.close()
     assert archive.info.integrity_checked and archive.info.deep_checked
-    assert elapsed < 0.1
+    (budget,) = budgets
+    assert 0 < budget.used < budget.calls_left // 20  # every check ran, well inside the budget

@@ -276,7 +276,7 @@ def test_search_results_show_payloads_literally(qtbot: QtBot, injected: Injected
         box = panel.findChild(QLineEdit, "searchBox")
         view = panel.findChild(QTreeView, "searchResults")
         for words in ("bold", "passwd", "cell", "evil", "script", "storm", "headline"):
-            with qtbot.waitSignal(panel.results_changed, timeout=5000):
+            with qtbot.waitSignal(panel.results_changed, timeout=30_000):
                 box.setText(words)
             model = view.model()
             for g in range(model.rowCount()):

@@ -1,4 +1,4 @@
-"""Special paths are refused or opened exactly, in < 100 ms, and no stray file appears.
+"""Special paths are refused or opened exactly, without blocking, and no stray file appears.
 
 A naive ``f"file:{path}?mode=ro"`` URI opens ``a`` for ``a#b.sqlite`` and ``what`` for
 ``what?.sqlite``: decoys with those names (holding a *different* archive title) prove that
@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,8 +19,6 @@ from sqlalchemy import text
 from db import errors, open_archive
 from tests.conftest import BUNDLED
 from tests.hardening.conftest import tree
-
-BUDGET = 0.1
 
 
 def _decoy(path: Path) -> None:
@@ -56,16 +53,13 @@ def test_odd_names_open_exactly_that_file(tmp_path: Path, name: str) -> None:
     for decoy in NAMES[name]:
         _decoy(tmp_path / decoy)
     before = tree(tmp_path)
-    start = time.perf_counter()
     archive = open_archive(path)
-    elapsed = time.perf_counter() - start
     try:
         with archive.connect() as conn:
             title = conn.execute(text("SELECT value FROM meta WHERE key = 'title'")).scalar()
     finally:
         archive.close()
     assert archive.info.title == title == "The Kremlin Affair, 1935"
-    assert elapsed < BUDGET
     assert tree(tmp_path) == before
 
 
@@ -77,9 +71,7 @@ def test_a_250_character_path_opens(tmp_path: Path) -> None:
     path.parent.mkdir(parents=True)
     shutil.copyfile(BUNDLED, path)
     assert len(str(path)) == 250
-    start = time.perf_counter()
     open_archive(path).close()
-    assert time.perf_counter() - start < BUDGET
 
 
 def _fifo(d: Path) -> Path:
@@ -116,15 +108,13 @@ REFUSED: dict[str, tuple[Callable[[Path], Path | str], type[errors.ArchiveError]
 
 
 @pytest.mark.parametrize("name", list(REFUSED))
-def test_special_paths_are_refused_fast_without_side_effects(tmp_path: Path,
+def test_special_paths_are_refused_without_side_effects(tmp_path: Path,
                                                              name: str) -> None:
     make, error, words = REFUSED[name]
     target = make(tmp_path)
     before = tree(tmp_path)
-    start = time.perf_counter()
     with pytest.raises(errors.ArchiveError) as info:
-        open_archive(target)
-    assert time.perf_counter() - start < BUDGET
+        open_archive(target)  # a FIFO would block here: pytest-timeout is the safety net
     assert type(info.value) is error
     assert words in info.value.message
     assert tree(tmp_path) == before
