@@ -1,8 +1,9 @@
 """Corrupted-archive campaign: 1,000 mutants through the real gate, each in a watched worker.
 
-Pass criteria (issue 8): 0 crashes, 0 hangs (the watchdog is a generous safety net), 100 % end as a usable archive or
-an ``ArchiveError`` with a clear message, and every mutant that passes the gate answers the
-whole post-gate query set (lists, details of 10 random items per kind, chart, searches).
+Pass criteria (issue 8): 0 crashes, 0 hangs (the watchdog is a generous safety net), 100 %
+end as a usable archive or an ``ArchiveError`` with a clear message, and every mutant that
+passes the gate answers the whole post-gate query set (lists, details of 10 random items per
+kind, chart, searches).
 """
 
 from __future__ import annotations
