@@ -324,3 +324,7 @@ class OutcomeCount:
     named: int
     published: int | None
     published_by: tuple[tuple[str, int], ...]  # (source id, figure) for every source
+
+
+#: The detail DTO of any kind of item (what :func:`db.queries.detail` returns).
+Detail = PersonDetail | EventDetail | DocumentDetail | SourceDetail

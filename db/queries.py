@@ -18,6 +18,7 @@ from db.dto import (
     Citation,
     ClaimDTO,
     DatedRef,
+    Detail,
     DocumentDetail,
     EventDetail,
     Facts,
@@ -297,9 +298,6 @@ def source_detail(conn: Connection, source_id: str,
     label = source_label(s.author, s.title, s.year)
     return SourceDetail(s.id, s.author, s.title, s.year, s.kind, s.language, s.url, s.note,
                         label, citations, total, tuple(tallies(conn, source_pk=s.pk)))
-
-
-Detail = PersonDetail | EventDetail | DocumentDetail | SourceDetail
 
 
 def detail(conn: Connection, ref: Ref, citations: int = DETAIL_LIMIT) -> Detail | None:

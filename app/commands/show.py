@@ -8,8 +8,7 @@ import sys
 from app.cli import EXIT_NOT_FOUND
 from app.commands.output import facts_lines, print_json
 from db import Archive, queries
-from db.dto import DocumentDetail, EventDetail, PersonDetail
-from db.queries import Detail
+from db.dto import Detail, DocumentDetail, EventDetail, PersonDetail
 from db.vocab import ROLES, STAGES, TRIBUNALS
 
 HELP = "print one person, event, document or source with every fact and its sources"

@@ -19,6 +19,7 @@ from app.pages.escape import escape
 from db.dto import (
     ClaimDTO,
     DatedRef,
+    Detail,
     DocumentDetail,
     EventDetail,
     Facts,
@@ -29,7 +30,6 @@ from db.dto import (
     SourceDetail,
     TallyRow,
 )
-from db.queries import Detail
 from db.vocab import ROLES, STAGES, TRIBUNALS, tally_scope
 
 TEXT_LIMIT = 3000
