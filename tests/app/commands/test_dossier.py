@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from app.__main__ import main
-from tests.app.conftest_dossier import listing, needs_poppler, pdf_page_size, pdf_text
+from tests.app.printing.dossier_fixtures import listing, needs_poppler, pdf_page_size, pdf_text
 
 pytestmark = needs_poppler
 

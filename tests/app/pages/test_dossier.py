@@ -15,7 +15,7 @@ from db import Archive, queries
 from db.dto import PersonDetail
 
 CSS = "body { }"
-PRINTING = Path(dossier.__file__).parent
+PAGES = Path(dossier.__file__).parent
 
 
 def _person(archive: Archive, person_id: str) -> PersonDetail:
@@ -48,7 +48,7 @@ def test_same_source_and_page_gets_one_number(archive: Archive) -> None:
 
 @pytest.mark.parametrize("module", ["dossier.py", "markup.py", "case_summary.py"])
 def test_html_modules_import_no_qt(module: str) -> None:
-    tree = ast.parse((PRINTING / module).read_text(encoding="utf-8"))
+    tree = ast.parse((PAGES / module).read_text(encoding="utf-8"))
     imported = [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
     imported += [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
     assert not [m for m in imported if m.startswith("PySide6")]

@@ -20,7 +20,7 @@ import pytest
 
 from app.printing import DossierService
 from db.dto import Ref
-from tests.app.conftest_dossier import (
+from tests.app.printing.dossier_fixtures import (
     dossier_service,  # noqa: F401 (fixture)
     needs_poppler,
     pdf_pages,

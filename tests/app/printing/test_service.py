@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 from app.printing import DossierService
 from db import Archive
 from db.dto import Ref
-from tests.app.conftest_dossier import (
+from tests.app.printing.dossier_fixtures import (
     LONG_NAME,
     LONG_OCCUPATION,
     PAYLOAD,

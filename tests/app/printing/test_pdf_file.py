@@ -14,7 +14,7 @@ import pytest
 
 from app.printing import DossierService, PdfWriteError, pdf_file
 from db.dto import Ref
-from tests.app.conftest_dossier import (
+from tests.app.printing.dossier_fixtures import (
     dossier_service,  # noqa: F401 (fixture)
     listing,
     mounted_tmpfs,  # noqa: F401 (fixture)

@@ -18,7 +18,7 @@ from app.models.paged_table import PagedTableModel
 from db import Archive, build, listing
 from db.dto import Ref
 from tests.app.conftest import FakeDialogs
-from tests.app.conftest_dossier import needs_poppler, pdf_text
+from tests.app.printing.dossier_fixtures import needs_poppler, pdf_text
 
 MakeApp = Callable[..., App]
 

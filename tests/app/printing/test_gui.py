@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from app.printing import DossierService, export_dossier_pdf, preview_dossier, print_dossier
 from app.printing.gui import PreviewPainter, suggested_file_name
 from db.dto import Ref
-from tests.app.conftest_dossier import (
+from tests.app.printing.dossier_fixtures import (
     dossier_service,  # noqa: F401 (fixture)
     listing,
     needs_poppler,
