@@ -61,11 +61,19 @@ class App:
 def _people_filters() -> tuple[FilterSpec, ...]:
     return (
         FilterSpec("role", "Role", tuple(vocab.ROLES.items())),
-        FilterSpec("tribunal", "Tribunal", tuple(
-            (k, "no tribunal" if k == "none" else v) for k, v in vocab.TRIBUNALS.items())),
-        FilterSpec("sentence_kind", "Sentence", tuple(
-            (k, "no verdict recorded" if k == "none" else v)
-            for k, v in vocab.SENTENCE_KINDS.items())),
+        FilterSpec(
+            "tribunal",
+            "Tribunal",
+            tuple((k, "no tribunal" if k == "none" else v) for k, v in vocab.TRIBUNALS.items()),
+        ),
+        FilterSpec(
+            "sentence_kind",
+            "Sentence",
+            tuple(
+                (k, "no verdict recorded" if k == "none" else v)
+                for k, v in vocab.SENTENCE_KINDS.items()
+            ),
+        ),
     )
 
 
@@ -75,38 +83,54 @@ def _filters(controller: ArchiveController) -> dict[str, tuple[FilterSpec, ...]]
 
     return {
         "person": _people_filters(),
-        "event": (FilterSpec("year", "Year", tuple(
-            (y, y) for y in values(listing.EVENTS, "year"))),),
+        "event": (
+            FilterSpec("year", "Year", tuple((y, y) for y in values(listing.EVENTS, "year"))),
+        ),
         "document": (
-            FilterSpec("doc_type", "Type", tuple(
-                (t, t.replace("_", " ")) for t in values(listing.DOCUMENTS, "doc_type"))),
-            FilterSpec("year", "Year", tuple(
-                (y, y) for y in values(listing.DOCUMENTS, "year")))),
+            FilterSpec(
+                "doc_type",
+                "Type",
+                tuple((t, t.replace("_", " ")) for t in values(listing.DOCUMENTS, "doc_type")),
+            ),
+            FilterSpec("year", "Year", tuple((y, y) for y in values(listing.DOCUMENTS, "year"))),
+        ),
     }
 
 
 def _build_panes(app: App) -> None:
-    specs = {"person": (listing.PEOPLE, PEOPLE_COLUMNS, "people"),
-             "event": (listing.EVENTS, EVENT_COLUMNS, "events"),
-             "document": (listing.DOCUMENTS, DOCUMENT_COLUMNS, "documents")}
-    titles = {"person": ("People", "Ctrl+1"), "event": ("Events", "Ctrl+2"),
-              "document": ("Documents", "Ctrl+3")}
+    specs = {
+        "person": (listing.PEOPLE, PEOPLE_COLUMNS, "people"),
+        "event": (listing.EVENTS, EVENT_COLUMNS, "events"),
+        "document": (listing.DOCUMENTS, DOCUMENT_COLUMNS, "documents"),
+    }
+    titles = {
+        "person": ("People", "Ctrl+1"),
+        "event": ("Events", "Ctrl+2"),
+        "document": ("Documents", "Ctrl+3"),
+    }
     filters = _filters(app.controller)
     window = app.window
     for kind in PANE_KINDS:
         spec, columns, noun = specs[kind]
         model = PagedTableModel(app.controller.holder, spec, columns, window)
         saved = app.settings.sort(PANE_NAMES[kind])
-        query = ListQuery(saved[0], saved[1]) if saved and saved[0] in spec.sorts \
+        query = (
+            ListQuery(saved[0], saved[1])
+            if saved and saved[0] in spec.sorts
             else ListQuery(spec.default_sort)
+        )
         model.set_query(query)
         pane = ListPane(model, PANE_NAMES[kind], noun, filters[kind], window)
         app.panes[kind] = pane
         window.add_pane(pane, *titles[kind])
 
 
-def build_app(archive: Archive, settings: Settings, dialogs: Dialogs | None = None,
-              window: MainWindow | None = None) -> App:
+def build_app(
+    archive: Archive,
+    settings: Settings,
+    dialogs: Dialogs | None = None,
+    window: MainWindow | None = None,
+) -> App:
     """Create the whole application around ``archive`` (in ``window`` if already shown)."""
     window = window or MainWindow()
     controller = ArchiveController(archive, window)

@@ -39,14 +39,19 @@ def _module(name: str) -> ModuleType:
 
 def parser() -> argparse.ArgumentParser:
     """The full argument parser (commands and their options)."""
-    top = argparse.ArgumentParser(prog="kremlin-archive",
-                                  description="Kremlin Affair archive: command line.")
+    top = argparse.ArgumentParser(
+        prog="kremlin-archive", description="Kremlin Affair archive: command line."
+    )
     sub = top.add_subparsers(dest="command", required=True)
     for name in COMMANDS:
         mod = _module(name)
         p = sub.add_parser(name, help=mod.HELP, description=mod.HELP)
-        p.add_argument("--archive", type=Path, default=None,
-                       help="archive file to read (default: the bundled archive)")
+        p.add_argument(
+            "--archive",
+            type=Path,
+            default=None,
+            help="archive file to read (default: the bundled archive)",
+        )
         mod.configure(p)
     return top
 

@@ -87,8 +87,11 @@ class ArchiveController(QObject):
     def outcome_page(self, tribunal: str, outcome: str) -> Renderer | None:
         """A published chart bar with every source's figure."""
         with self.holder.connect() as conn:
-            counts = [c for c in queries.outcome_counts(conn)
-                      if c.tribunal == tribunal and c.outcome == outcome]
+            counts = [
+                c
+                for c in queries.outcome_counts(conn)
+                if c.tribunal == tribunal and c.outcome == outcome
+            ]
             tallies = queries.tallies(conn)
         if not counts:
             return None
@@ -116,14 +119,14 @@ class ArchiveController(QObject):
         with self.holder.connect() as conn:
             return listing.distinct_values(conn, spec, key)
 
-    def export(self, spec: ListSpec, query: ListQuery, path: Path,
-               columns: list[tuple[str, str]]) -> int:
+    def export(
+        self, spec: ListSpec, query: ListQuery, path: Path, columns: list[tuple[str, str]]
+    ) -> int:
         """Write the pane's rows to ``path`` (CSV or JSON by suffix) via a temp file."""
         fmt = "json" if path.suffix.lower() == ".json" else "csv"
         tmp = path.with_name(f".{path.name}.part")
         try:
-            with self.holder.connect() as conn, tmp.open("w", encoding="utf-8",
-                                                           newline="") as out:
+            with self.holder.connect() as conn, tmp.open("w", encoding="utf-8", newline="") as out:
                 n = export.write(conn, spec, query, out, fmt, columns)
             tmp.replace(path)
         finally:

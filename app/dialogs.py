@@ -30,12 +30,14 @@ class Dialogs:
         if callable(self.open_path):
             result: Path | None = self.open_path(parent)
             return result
-        name, _ = QFileDialog.getOpenFileName(parent, "Open archive", "",
-                                              "Archives (*.sqlite *.db);;All files (*)")
+        name, _ = QFileDialog.getOpenFileName(
+            parent, "Open archive", "", "Archives (*.sqlite *.db);;All files (*)"
+        )
         return Path(name) if name else None
 
-    def ask_save(self, parent: QWidget, suggested: str,
-                 filters: str = "CSV (*.csv);;JSON (*.json)") -> Path | None:
+    def ask_save(
+        self, parent: QWidget, suggested: str, filters: str = "CSV (*.csv);;JSON (*.json)"
+    ) -> Path | None:
         """Ask where to save (a list export, a chart image)."""
         if callable(self.save_path):
             result: Path | None = self.save_path(parent, suggested)

@@ -31,8 +31,10 @@ Notifier = Callable[[str, str], None]
 
 def message_box_notifier(parent: QWidget | None) -> Notifier:
     """A notifier that shows a warning QMessageBox."""
+
     def notify(title: str, message: str) -> None:
         QMessageBox.warning(parent, title, message)
+
     return notify
 
 
@@ -108,8 +110,9 @@ class ExceptHook:
         if args.exc_value is not None:
             self(args.exc_type, args.exc_value, args.exc_traceback)
 
-    def __call__(self, kind: type[BaseException], exc: BaseException,
-                 tb: TracebackType | None) -> None:
+    def __call__(
+        self, kind: type[BaseException], exc: BaseException, tb: TracebackType | None
+    ) -> None:
         self.count += 1
         frames = traceback.extract_tb(tb)
         origin = f"{frames[-1].filename}:{frames[-1].lineno}" if frames else "?"
@@ -119,10 +122,18 @@ class ExceptHook:
             text = "".join(traceback.format_exception(kind, exc, tb))
             log.error("unexpected error:\n%s", text)
         elif repeats in (10, 100, 1000) or repeats % 10_000 == 0:
-            log.error("the same error again (%d times so far): %s: %s at %s",
-                      repeats, kind.__name__, exc, origin)
-        if repeats > 1 or self._showing or threading.current_thread() is not \
-                threading.main_thread():
+            log.error(
+                "the same error again (%d times so far): %s: %s at %s",
+                repeats,
+                kind.__name__,
+                exc,
+                origin,
+            )
+        if (
+            repeats > 1
+            or self._showing
+            or threading.current_thread() is not threading.main_thread()
+        ):
             return
         self._showing = True
         try:
@@ -134,9 +145,13 @@ class ExceptHook:
         where = f"\n\nDetails were written to {self._log_path}." if self._log_path else ""
         family = db_errors.classify(exc)
         if isinstance(exc, (sqlite3.Error, DBAPIError)) and family is not db_errors.UNEXPECTED:
-            return ("Cannot read the archive",
-                    f"Reading the archive failed: {family.problem}.{where}\n\n"
-                    "The archive was not changed; other pages may still work.")
-        return ("Unexpected error",
-                f"Something went wrong: {kind.__name__}: {exc}.{where}\n\n"
-                "The archive was not changed; you can keep working.")
+            return (
+                "Cannot read the archive",
+                f"Reading the archive failed: {family.problem}.{where}\n\n"
+                "The archive was not changed; other pages may still work.",
+            )
+        return (
+            "Unexpected error",
+            f"Something went wrong: {kind.__name__}: {exc}.{where}\n\n"
+            "The archive was not changed; you can keep working.",
+        )

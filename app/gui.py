@@ -16,14 +16,24 @@ from app.widgets.main_window import MainWindow
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     """GUI options: ``--archive PATH`` and ``--settings FILE``."""
-    p = argparse.ArgumentParser(prog="kremlin-archive",
-                                description="Kremlin Affair archive viewer. Commands: "
-                                "info, show, search, stats, dossier "
-                                "(see kremlin-archive COMMAND --help).")
-    p.add_argument("--archive", type=Path, default=None,
-                   help="archive file to open (default: the bundled archive)")
-    p.add_argument("--settings", type=Path, default=None,
-                   help="settings file to use (default: the per-user settings)")
+    p = argparse.ArgumentParser(
+        prog="kremlin-archive",
+        description="Kremlin Affair archive viewer. Commands: "
+        "info, show, search, stats, dossier "
+        "(see kremlin-archive COMMAND --help).",
+    )
+    p.add_argument(
+        "--archive",
+        type=Path,
+        default=None,
+        help="archive file to open (default: the bundled archive)",
+    )
+    p.add_argument(
+        "--settings",
+        type=Path,
+        default=None,
+        help="settings file to use (default: the per-user settings)",
+    )
     return p.parse_args(list(argv))
 
 
@@ -61,8 +71,9 @@ def run(argv: Sequence[str]) -> int:
         logs.close()
 
 
-def _open_and_run(app: QApplication, window: MainWindow, settings: Settings,
-                  requested: Path | None) -> int:
+def _open_and_run(
+    app: QApplication, window: MainWindow, settings: Settings, requested: Path | None
+) -> int:
     """Open the archive (offering the bundled one for a bad ``--archive``) and run."""
     from PySide6.QtWidgets import QMessageBox
 
@@ -77,7 +88,8 @@ def _open_and_run(app: QApplication, window: MainWindow, settings: Settings,
             QMessageBox.critical(window, exc.title, exc.message)
             return 3
         answer = QMessageBox.question(
-            window, exc.title, f"{exc.message}\n\nOpen the bundled archive instead?")
+            window, exc.title, f"{exc.message}\n\nOpen the bundled archive instead?"
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return 3
         try:

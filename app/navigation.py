@@ -62,7 +62,7 @@ class Navigator(QObject):
         """Make ``ref`` current; drops the forward part of the history, like a browser."""
         if ref is None or ref == self.current:
             return
-        del self._history[self._index + 1:]
+        del self._history[self._index + 1 :]
         self._history.append(ref)
         if len(self._history) > self.MAX_HISTORY:
             del self._history[0]

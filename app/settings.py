@@ -118,8 +118,9 @@ class Settings:
         value = self._qs.value("archives/recent", [])
         if isinstance(value, str):
             value = [value]
-        return [v for v in value if isinstance(v, str)][:MAX_RECENT] if isinstance(
-            value, list) else []
+        return (
+            [v for v in value if isinstance(v, str)][:MAX_RECENT] if isinstance(value, list) else []
+        )
 
     def add_recent_archive(self, path: Path) -> None:
         """Put ``path`` first in the recent list."""

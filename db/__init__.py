@@ -17,8 +17,12 @@ if TYPE_CHECKING:
 
 __all__ = ["Archive", "ArchiveError", "ArchiveInfo", "open_archive"]
 
-_HOMES = {"Archive": "db.engine", "ArchiveInfo": "db.engine", "open_archive": "db.engine",
-          "ArchiveError": "db.errors"}
+_HOMES = {
+    "Archive": "db.engine",
+    "ArchiveInfo": "db.engine",
+    "open_archive": "db.engine",
+    "ArchiveError": "db.errors",
+}
 
 
 def __getattr__(name: str) -> Any:

@@ -30,7 +30,7 @@ class Ref:
         prefix = "archive://"
         if not uri.startswith(prefix):
             return None
-        kind, _, ident = uri[len(prefix):].partition("/")
+        kind, _, ident = uri[len(prefix) :].partition("/")
         if kind not in KINDS or not ident or "/" in ident:
             return None
         return cls(kind, ident)

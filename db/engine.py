@@ -41,8 +41,12 @@ class Archive:
         self.path = path
         self.info = info
         self.engine: Engine = create_engine(
-            "sqlite+pysqlite://", creator=lambda: _connect(uri), poolclass=QueuePool,
-            pool_size=4, max_overflow=4)
+            "sqlite+pysqlite://",
+            creator=lambda: _connect(uri),
+            poolclass=QueuePool,
+            pool_size=4,
+            max_overflow=4,
+        )
 
     @contextmanager
     def connect(self) -> Iterator[Connection]:

@@ -41,53 +41,105 @@ class ErrorFamily:
 
 #: Checked in order; the first match wins (specific text before broad exception types).
 FAMILIES: tuple[ErrorFamily, ...] = (
-    ErrorFamily("interrupted", "checking or reading the archive took too long (the file may be "
-                "damaged or built to stall the program), so it was stopped", ("interrupted",)),
-    ErrorFamily("malformed-schema", "the list of tables inside the file is damaged (SQLite "
-                "says: malformed database schema)", ("malformed database schema",
-                                                      "parser stack overflow",
-                                                      "expression tree is too large",
-                                                      "too many levels of trigger recursion",
-                                                      "circular reference")),
-    ErrorFamily("not-a-database", "the file is damaged or is not an SQLite database (SQLite "
-                "says: file is not a database)", ("file is not a database",
-                                                  "file is encrypted")),
-    ErrorFamily("malformed", "the file is damaged (SQLite says: database disk image is "
-                "malformed)", ("database disk image is malformed", "database corruption",
-                               "corrupt database")),
-    ErrorFamily("search-index", "the full-text search index inside the file is damaged",
-                ("vtable constructor failed", "fts5", "no such fts5 table",
-                 "invalid fts5 file format")),
-    ErrorFamily("bad-text", "the archive contains text that is not valid UTF-8",
-                ("could not decode to utf-8", "invalid utf-8"), (UnicodeError,)),
-    ErrorFamily("too-big", "a value inside the archive is larger than this program accepts",
-                ("string or blob too big", "too big", "too many columns")),
-    ErrorFamily("unsupported-format", "the file uses a database format this version of SQLite "
-                "cannot read", ("unsupported file format",)),
-    ErrorFamily("missing-table", "a table or column this program needs is missing or renamed",
-                ("no such table", "no such column", "no such index")),
-    ErrorFamily("schema-code", "the archive's schema calls functions or collations, which an "
-                "archive may not do", ("unsafe use of", "no such function",
-                                       "no such collation", "no such module",
-                                       "wrong number of arguments")),
-    ErrorFamily("needs-write", "SQLite would have to change the file before reading it (a "
-                "damaged header or an interrupted write), and archives are only ever opened "
-                "read-only", ("attempt to write a readonly database",)),
-    ErrorFamily("locked", "another program is writing to the file; try again when it is done",
-                ("database is locked", "database table is locked")),
-    ErrorFamily("out-of-memory", "the archive is too damaged to read (out of memory)",
-                ("out of memory",), (MemoryError,)),
-    ErrorFamily("bad-value", "a value inside the archive is out of range or of the wrong type",
-                ("integer overflow", "out of range", "cannot convert"),
-                (OverflowError, ValueError, TypeError)),
-    ErrorFamily("io", "the file cannot be read (input/output error)",
-                ("disk i/o error", "unable to open database file", "cannot open"), (OSError,)),
+    ErrorFamily(
+        "interrupted",
+        "checking or reading the archive took too long (the file may be "
+        "damaged or built to stall the program), so it was stopped",
+        ("interrupted",),
+    ),
+    ErrorFamily(
+        "malformed-schema",
+        "the list of tables inside the file is damaged (SQLite says: malformed database schema)",
+        (
+            "malformed database schema",
+            "parser stack overflow",
+            "expression tree is too large",
+            "too many levels of trigger recursion",
+            "circular reference",
+        ),
+    ),
+    ErrorFamily(
+        "not-a-database",
+        "the file is damaged or is not an SQLite database (SQLite says: file is not a database)",
+        ("file is not a database", "file is encrypted"),
+    ),
+    ErrorFamily(
+        "malformed",
+        "the file is damaged (SQLite says: database disk image is malformed)",
+        ("database disk image is malformed", "database corruption", "corrupt database"),
+    ),
+    ErrorFamily(
+        "search-index",
+        "the full-text search index inside the file is damaged",
+        ("vtable constructor failed", "fts5", "no such fts5 table", "invalid fts5 file format"),
+    ),
+    ErrorFamily(
+        "bad-text",
+        "the archive contains text that is not valid UTF-8",
+        ("could not decode to utf-8", "invalid utf-8"),
+        (UnicodeError,),
+    ),
+    ErrorFamily(
+        "too-big",
+        "a value inside the archive is larger than this program accepts",
+        ("string or blob too big", "too big", "too many columns"),
+    ),
+    ErrorFamily(
+        "unsupported-format",
+        "the file uses a database format this version of SQLite cannot read",
+        ("unsupported file format",),
+    ),
+    ErrorFamily(
+        "missing-table",
+        "a table or column this program needs is missing or renamed",
+        ("no such table", "no such column", "no such index"),
+    ),
+    ErrorFamily(
+        "schema-code",
+        "the archive's schema calls functions or collations, which an archive may not do",
+        (
+            "unsafe use of",
+            "no such function",
+            "no such collation",
+            "no such module",
+            "wrong number of arguments",
+        ),
+    ),
+    ErrorFamily(
+        "needs-write",
+        "SQLite would have to change the file before reading it (a "
+        "damaged header or an interrupted write), and archives are only ever opened "
+        "read-only",
+        ("attempt to write a readonly database",),
+    ),
+    ErrorFamily(
+        "locked",
+        "another program is writing to the file; try again when it is done",
+        ("database is locked", "database table is locked"),
+    ),
+    ErrorFamily(
+        "out-of-memory",
+        "the archive is too damaged to read (out of memory)",
+        ("out of memory",),
+        (MemoryError,),
+    ),
+    ErrorFamily(
+        "bad-value",
+        "a value inside the archive is out of range or of the wrong type",
+        ("integer overflow", "out of range", "cannot convert"),
+        (OverflowError, ValueError, TypeError),
+    ),
+    ErrorFamily(
+        "io",
+        "the file cannot be read (input/output error)",
+        ("disk i/o error", "unable to open database file", "cannot open"),
+        (OSError,),
+    ),
     ErrorFamily("database", "the file is damaged or unreadable", (), (sqlite3.Error,)),
 )
 
 #: The family of exceptions no row of :data:`FAMILIES` recognises (a bug, or a new failure).
-UNEXPECTED = ErrorFamily("unexpected", "the file could not be read because of an unexpected "
-                         "error")
+UNEXPECTED = ErrorFamily("unexpected", "the file could not be read because of an unexpected error")
 
 
 def _text(exc: BaseException) -> str:

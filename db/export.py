@@ -25,15 +25,21 @@ def iter_rows(conn: Connection, spec: ListSpec, query: ListQuery) -> Iterator[Li
     if query.filtered:
         pks = listing.snapshot(conn, spec, query)
         for start in range(0, len(pks), PAGE):
-            yield from listing.rows_by_pks(conn, spec, pks[start:start + PAGE])
+            yield from listing.rows_by_pks(conn, spec, pks[start : start + PAGE])
         return
     total = listing.count(conn, spec, query)
     for start in range(0, total, PAGE):
         yield from listing.page(conn, spec, query, start, min(PAGE, total - start), total)
 
 
-def write(conn: Connection, spec: ListSpec, query: ListQuery, out: TextIO, fmt: str,
-          columns: Sequence[tuple[str, str]]) -> int:
+def write(
+    conn: Connection,
+    spec: ListSpec,
+    query: ListQuery,
+    out: TextIO,
+    fmt: str,
+    columns: Sequence[tuple[str, str]],
+) -> int:
     """Write rows as ``fmt`` ("csv" or "json"); ``columns`` = (attribute, header). Returns n."""
     n = 0
     if fmt == "csv":

@@ -128,6 +128,7 @@ def gate_budget(size: int) -> StepBudget:
 
 # -- steps 1 and 2: the file itself ------------------------------------------------------------
 
+
 def stat_file(path: Path) -> int:
     """Step 1: the size of ``path``, a readable, non-empty regular file."""
     try:
@@ -168,17 +169,20 @@ def check_header(path: Path) -> None:
         raise errors.ArchiveCorrupt(path, f"the file header is damaged ({damage})", "bad-header")
     if header[18] == 2 or header[19] == 2:
         raise errors.ArchiveUnsupported(
-            path, "the archive uses write-ahead logging (WAL); archives must be published in "
-            "rollback-journal mode so they can be opened read-only")
+            path,
+            "the archive uses write-ahead logging (WAL); archives must be published in "
+            "rollback-journal mode so they can be opened read-only",
+        )
     app_id = int.from_bytes(header[68:72], "big")
     if app_id != APPLICATION_ID:
         raise errors.ArchiveForeign(
-            path, "this is an SQLite database, but not a Kremlin Affair archive")
+            path, "this is an SQLite database, but not a Kremlin Affair archive"
+        )
     version = int.from_bytes(header[60:64], "big")
     if version != SCHEMA_VERSION:
         raise errors.ArchiveVersionMismatch(
-            path, f"archive schema version {version}; this program reads version "
-            f"{SCHEMA_VERSION}")
+            path, f"archive schema version {version}; this program reads version {SCHEMA_VERSION}"
+        )
 
 
 def _header_damage(header: bytes) -> str | None:
@@ -210,9 +214,12 @@ def check_siblings(path: Path) -> None:
         return
     if start == JOURNAL_MAGIC:
         raise errors.ArchiveUnsupported(
-            path, f"an interrupted write left “{journal.name}” beside the archive; a published "
+            path,
+            f"an interrupted write left “{journal.name}” beside the archive; a published "
             "archive never has one (open it once with SQLite to finish the write, or copy the "
-            "archive without it)", "needs-write")
+            "archive without it)",
+            "needs-write",
+        )
 
 
 def _looks_like_text(data: bytes) -> bool:
@@ -224,6 +231,7 @@ def _looks_like_text(data: bytes) -> bool:
 
 
 # -- step 5: the schema is ours ------------------------------------------------------------------
+
 
 def _normal_sql(sql: str | None) -> str:
     return " ".join((sql or "").replace('"', "").split())
@@ -245,16 +253,23 @@ def expected_schema() -> dict[tuple[str, str], str]:
                 mem.execute(str(CreateIndex(index).compile(dialect=dialect)))
         search_index.create(mem)
         mem.execute("ANALYZE")
-        return {(kind, name): _normal_sql(sql) for kind, name, sql in mem.execute(
-            "SELECT type, name, sql FROM sqlite_schema")}
+        return {
+            (kind, name): _normal_sql(sql)
+            for kind, name, sql in mem.execute("SELECT type, name, sql FROM sqlite_schema")
+        }
     finally:
         mem.close()
 
 
 def search_tables() -> tuple[str, ...]:
     """Names of the FTS5 tables an archive holds."""
-    return tuple(sorted(name for (kind, name), sql in expected_schema().items()
-                        if kind == "table" and sql.upper().startswith("CREATE VIRTUAL TABLE")))
+    return tuple(
+        sorted(
+            name
+            for (kind, name), sql in expected_schema().items()
+            if kind == "table" and sql.upper().startswith("CREATE VIRTUAL TABLE")
+        )
+    )
 
 
 def _quote_list(names: list[str], limit: int = 3) -> str:
@@ -270,7 +285,7 @@ def _check_schema(conn: sqlite3.Connection, path: Path) -> None:
         found[(str(kind), str(name))] = _normal_sql(sql)
         kinds[str(name)] = str(kind)
     fts = set(search_tables())
-    for (kind, name) in expected:
+    for kind, name in expected:
         if kind != "table" or (name not in Base.metadata.tables and name not in fts):
             continue
         what = "search index" if name in fts else "table"
@@ -278,33 +293,51 @@ def _check_schema(conn: sqlite3.Connection, path: Path) -> None:
             raise errors.ArchiveCorrupt(path, f"the {what} '{name}' is missing", "missing-table")
         if kinds[name] != "table":
             raise errors.ArchiveHostile(
-                path, f"'{name}' is a {kinds[name]}, not a table; an archive holds its data "
-                "in tables only", "schema-code")
+                path,
+                f"'{name}' is a {kinds[name]}, not a table; an archive holds its data "
+                "in tables only",
+                "schema-code",
+            )
     for kind in ("view", "trigger"):
         names = sorted(n for (k, n) in found if k == kind)
         if names:
             raise errors.ArchiveHostile(
-                path, f"the archive contains {kind} {_quote_list(names)}; archives written by "
-                f"this program never do, so it was refused unread", "schema-code")
+                path,
+                f"the archive contains {kind} {_quote_list(names)}; archives written by "
+                f"this program never do, so it was refused unread",
+                "schema-code",
+            )
     for table in Base.metadata.sorted_tables:
         if found.get(("table", table.name)) != expected[("table", table.name)]:
             _explain_table(conn, path, table)
-    differs = sorted(name for (kind, name), sql in expected.items()
-                     if (kind, name) in found and found[(kind, name)] != sql)
+    differs = sorted(
+        name
+        for (kind, name), sql in expected.items()
+        if (kind, name) in found and found[(kind, name)] != sql
+    )
     missing = sorted(name for (kind, name) in expected if (kind, name) not in found)
     extra = sorted(name for (kind, name) in found if (kind, name) not in expected)
     if missing:
         raise errors.ArchiveCorrupt(
-            path, f"the archive lacks {_quote_list(missing)}; it is damaged or was built by "
-            "another version of this program", "missing-table")
+            path,
+            f"the archive lacks {_quote_list(missing)}; it is damaged or was built by "
+            "another version of this program",
+            "missing-table",
+        )
     if differs:
         raise errors.ArchiveCorrupt(
-            path, f"{_quote_list(differs)} {'is' if len(differs) == 1 else 'are'} not defined "
-            "the way this program writes archives", "schema-differs")
+            path,
+            f"{_quote_list(differs)} {'is' if len(differs) == 1 else 'are'} not defined "
+            "the way this program writes archives",
+            "schema-differs",
+        )
     if extra:
         raise errors.ArchiveCorrupt(
-            path, f"the archive contains {len(extra):,} unknown table(s) or index(es) "
-            f"({_quote_list(extra)}); it was not written by this program", "schema-differs")
+            path,
+            f"the archive contains {len(extra):,} unknown table(s) or index(es) "
+            f"({_quote_list(extra)}); it was not written by this program",
+            "schema-differs",
+        )
 
 
 def _explain_table(conn: sqlite3.Connection, path: Path, table: Table) -> None:
@@ -312,27 +345,37 @@ def _explain_table(conn: sqlite3.Connection, path: Path, table: Table) -> None:
     missing = [c.name for c in table.columns if c.name not in present]
     if missing:
         raise errors.ArchiveCorrupt(
-            path, f"the table '{table.name}' lacks column(s) {', '.join(missing)}",
-            "missing-table")
+            path, f"the table '{table.name}' lacks column(s) {', '.join(missing)}", "missing-table"
+        )
     raise errors.ArchiveCorrupt(
-        path, f"the table '{table.name}' is not defined the way this program writes archives",
-        "schema-differs")
+        path,
+        f"the table '{table.name}' is not defined the way this program writes archives",
+        "schema-differs",
+    )
 
 
 # -- step 6: values and search index --------------------------------------------------------------
 
+
 def _too_big(path: Path, table: str) -> errors.ArchiveError:
     return errors.ArchiveCorrupt(
-        path, f"the table '{table}' holds a value larger than {FIELD_LIMIT // (1024 * 1024)} "
-        "MB, more than any archive field may hold", "too-big")
+        path,
+        f"the table '{table}' holds a value larger than {FIELD_LIMIT // (1024 * 1024)} "
+        "MB, more than any archive field may hold",
+        "too-big",
+    )
 
 
 def search_side_tables() -> list[str]:
     """Plain tables of the search index (vocabularies), not FTS5's own shadow tables."""
     fts = search_tables()
-    return sorted(name for (kind, name), sql in expected_schema().items()
-                  if kind == "table" and name not in Base.metadata.tables
-                  and not name.startswith(("sqlite_", *fts)))
+    return sorted(
+        name
+        for (kind, name), sql in expected_schema().items()
+        if kind == "table"
+        and name not in Base.metadata.tables
+        and not name.startswith(("sqlite_", *fts))
+    )
 
 
 def _check_values(conn: sqlite3.Connection, path: Path) -> None:
@@ -340,8 +383,9 @@ def _check_values(conn: sqlite3.Connection, path: Path) -> None:
     for name in search_side_tables():
         columns = [str(r[1]) for r in conn.execute(f'PRAGMA table_info("{name}")')]
         try:
-            conn.execute("SELECT " + ", ".join(f'max(length("{c}"))' for c in columns)
-                         + f' FROM "{name}"').fetchone()
+            conn.execute(
+                "SELECT " + ", ".join(f'max(length("{c}"))' for c in columns) + f' FROM "{name}"'
+            ).fetchone()
         except sqlite3.DataError as exc:
             raise _too_big(path, name) from exc
     for table in Base.metadata.sorted_tables:
@@ -363,8 +407,10 @@ def _check_values(conn: sqlite3.Connection, path: Path) -> None:
             if next(values):
                 kind = "whole number" if isinstance(col.type, Integer) else "text"
                 raise errors.ArchiveCorrupt(
-                    path, f"the column '{table.name}.{col.name}' holds values that are not "
-                    f"{kind}", "bad-value")
+                    path,
+                    f"the column '{table.name}.{col.name}' holds values that are not {kind}",
+                    "bad-value",
+                )
             if not isinstance(col.type, Integer):
                 next(values)
 
@@ -380,8 +426,10 @@ def _check_chart_summary(conn: sqlite3.Connection, path: Path) -> None:
             _, eq, count = part.partition("=")
             if part and not (eq and count.isascii() and count.isdigit()):
                 raise errors.ArchiveCorrupt(
-                    path, f"the chart summary is damaged (a published figure reads "
-                    f"“{part[:40]}”)", "bad-value")
+                    path,
+                    f"the chart summary is damaged (a published figure reads “{part[:40]}”)",
+                    "bad-value",
+                )
 
 
 def _check_fts_in_memory(path: Path, budget: StepBudget) -> None:
@@ -397,8 +445,9 @@ def _check_fts_in_memory(path: Path, budget: StepBudget) -> None:
         family = errors.classify(exc).key
         if family in ("interrupted", "too-big"):
             raise
-        raise errors.ArchiveCorrupt(path, f"the search index is damaged ({exc})",
-                                    "search-index") from exc
+        raise errors.ArchiveCorrupt(
+            path, f"the search index is damaged ({exc})", "search-index"
+        ) from exc
     finally:
         mem.close()
 
@@ -417,8 +466,9 @@ def validate(conn: sqlite3.Connection, path: Path, size: int) -> tuple[bool, boo
             result = conn.execute(f"PRAGMA {pragma}").fetchall()
             if result != [("ok",)]:
                 first = str(result[0][0]) if result else "no answer"
-                raise errors.ArchiveCorrupt(path, f"the integrity check failed ({first})",
-                                            "malformed")
+                raise errors.ArchiveCorrupt(
+                    path, f"the integrity check failed ({first})", "malformed"
+                )
         _check_schema(conn, path)
         _check_chart_summary(conn, path)
         for fts in search_tables():
@@ -432,21 +482,28 @@ def validate(conn: sqlite3.Connection, path: Path, size: int) -> tuple[bool, boo
         StepBudget.remove(conn)
 
 
-def read_info(conn: sqlite3.Connection, path: Path, size: int, checked: bool,
-              deep: bool) -> ArchiveInfo:
+def read_info(
+    conn: sqlite3.Connection, path: Path, size: int, checked: bool, deep: bool
+) -> ArchiveInfo:
     """The ``meta`` table as :class:`ArchiveInfo` (refused when incomplete)."""
     meta = {str(k): str(v) for k, v in conn.execute("SELECT key, value FROM meta")}
     try:
-        counts = {k.removesuffix("_count"): int(v) for k, v in meta.items()
-                  if k.endswith("_count")}
-        info = ArchiveInfo(path, meta["title"], meta["data_version"],
-                           int(meta["schema_version"]), counts, size, checked, meta, deep)
+        counts = {k.removesuffix("_count"): int(v) for k, v in meta.items() if k.endswith("_count")}
+        info = ArchiveInfo(
+            path,
+            meta["title"],
+            meta["data_version"],
+            int(meta["schema_version"]),
+            counts,
+            size,
+            checked,
+            meta,
+            deep,
+        )
     except (KeyError, ValueError) as exc:
-        raise errors.ArchiveCorrupt(path, f"the archive metadata is incomplete ({exc})",
-                                    "bad-value") from exc
+        raise errors.ArchiveCorrupt(
+            path, f"the archive metadata is incomplete ({exc})", "bad-value"
+        ) from exc
     if "person" not in counts:
-        raise errors.ArchiveCorrupt(path, "the archive metadata has no person count",
-                                    "bad-value")
+        raise errors.ArchiveCorrupt(path, "the archive metadata has no person count", "bad-value")
     return info
-
-

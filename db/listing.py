@@ -75,58 +75,112 @@ def _person_row(r: Row[Any]) -> PersonRow:
     years = r.sentence_years if isinstance(r.sentence_years, int) else None
     kind = str(r.sentence_kind)
     return PersonRow(
-        pk=int(r.pk), id=str(r.id), name=str(r.sort_name), name_ru=str(r.name_ru),
+        pk=int(r.pk),
+        id=str(r.id),
+        name=str(r.sort_name),
+        name_ru=str(r.name_ru),
         role=vocab.ROLES.get(str(r.role), str(r.role)),
         tribunal=vocab.TRIBUNALS.get(str(r.tribunal), str(r.tribunal)),
-        sentence="" if kind == "none" and r.tribunal == "none" else
-        vocab.sentence_label(kind, years),
-        birth_year=r.birth_year if isinstance(r.birth_year, int) else None)
+        sentence=""
+        if kind == "none" and r.tribunal == "none"
+        else vocab.sentence_label(kind, years),
+        birth_year=r.birth_year if isinstance(r.birth_year, int) else None,
+    )
 
 
 def _event_row(r: Row[Any]) -> EventRow:
-    return EventRow(pk=int(r.pk), id=str(r.id),
-                    date=vocab.format_date(str(r.date), str(r.date_precision)),
-                    title=str(r.title), people=int(r.people or 0))
+    return EventRow(
+        pk=int(r.pk),
+        id=str(r.id),
+        date=vocab.format_date(str(r.date), str(r.date_precision)),
+        title=str(r.title),
+        people=int(r.people or 0),
+    )
 
 
 def _document_row(r: Row[Any]) -> DocumentRow:
-    return DocumentRow(pk=int(r.pk), id=str(r.id), date=vocab.format_date(str(r.date), "day"),
-                       doc_type=str(r.doc_type).replace("_", " "), title=str(r.title),
-                       persons=str(r.persons))
+    return DocumentRow(
+        pk=int(r.pk),
+        id=str(r.id),
+        date=vocab.format_date(str(r.date), "day"),
+        doc_type=str(r.doc_type).replace("_", " "),
+        title=str(r.title),
+        persons=str(r.persons),
+    )
 
 
-_people_count = (select(func.count()).where(EventPerson.event_pk == Event.pk)
-                 .correlate(Event).scalar_subquery().label("people"))
+_people_count = (
+    select(func.count())
+    .where(EventPerson.event_pk == Event.pk)
+    .correlate(Event)
+    .scalar_subquery()
+    .label("people")
+)
 
 PEOPLE = ListSpec(
-    kind="person", table=Person.__table__,  # type: ignore[arg-type]
-    sorts={"name": Person.rank_name, "name_ru": Person.rank_name_ru, "role": Person.rank_role,
-           "tribunal": Person.rank_tribunal, "sentence": Person.rank_sentence,
-           "birth_year": Person.rank_birth},
-    filters={"role": Person.role, "tribunal": Person.tribunal,
-             "sentence_kind": Person.sentence_kind, "outcome": Person.outcome},
-    columns=(Person.pk, Person.id, Person.sort_name, Person.name_ru, Person.role,
-             Person.tribunal, Person.sentence_kind, Person.sentence_years, Person.birth_year),
-    make_row=_person_row, default_sort="name")
+    kind="person",
+    table=Person.__table__,  # type: ignore[arg-type]
+    sorts={
+        "name": Person.rank_name,
+        "name_ru": Person.rank_name_ru,
+        "role": Person.rank_role,
+        "tribunal": Person.rank_tribunal,
+        "sentence": Person.rank_sentence,
+        "birth_year": Person.rank_birth,
+    },
+    filters={
+        "role": Person.role,
+        "tribunal": Person.tribunal,
+        "sentence_kind": Person.sentence_kind,
+        "outcome": Person.outcome,
+    },
+    columns=(
+        Person.pk,
+        Person.id,
+        Person.sort_name,
+        Person.name_ru,
+        Person.role,
+        Person.tribunal,
+        Person.sentence_kind,
+        Person.sentence_years,
+        Person.birth_year,
+    ),
+    make_row=_person_row,
+    default_sort="name",
+)
 
 EVENTS = ListSpec(
-    kind="event", table=Event.__table__,  # type: ignore[arg-type]
+    kind="event",
+    table=Event.__table__,  # type: ignore[arg-type]
     sorts={"date": Event.rank_date, "title": Event.rank_title},
     filters={"year": Event.year},
     filter_casts={"year": int},
     columns=(Event.pk, Event.id, Event.date, Event.date_precision, Event.title, _people_count),
-    make_row=_event_row, default_sort="date")
+    make_row=_event_row,
+    default_sort="date",
+)
 
 DOCUMENTS = ListSpec(
-    kind="document", table=Document.__table__,  # type: ignore[arg-type]
-    sorts={"date": Document.rank_date, "title": Document.rank_title,
-           "doc_type": Document.rank_type},
+    kind="document",
+    table=Document.__table__,  # type: ignore[arg-type]
+    sorts={
+        "date": Document.rank_date,
+        "title": Document.rank_title,
+        "doc_type": Document.rank_type,
+    },
     filters={"doc_type": Document.doc_type, "year": Document.year},
     filter_casts={"year": int},
-    columns=(Document.pk, Document.id, Document.date, Document.doc_type, Document.title,
-             Document.persons),
-    make_row=_document_row, default_sort="date")
-
+    columns=(
+        Document.pk,
+        Document.id,
+        Document.date,
+        Document.doc_type,
+        Document.title,
+        Document.persons,
+    ),
+    make_row=_document_row,
+    default_sort="date",
+)
 
 
 def _rank(spec: ListSpec, query: ListQuery) -> Any:
@@ -144,8 +198,11 @@ def _where(spec: ListSpec, query: ListQuery) -> ColumnElement[bool]:
     if query.pks is not None:
         # One JSON parameter instead of one bound variable per key: a search may return
         # 100,000 people, far past SQLite's limit on variables.
-        conds.append(text(f"{spec.table.name}.pk IN (SELECT value FROM json_each(:pks))")
-                     .bindparams(pks=json.dumps(list(query.pks))))
+        conds.append(
+            text(f"{spec.table.name}.pk IN (SELECT value FROM json_each(:pks))").bindparams(
+                pks=json.dumps(list(query.pks))
+            )
+        )
     return and_(True, *conds)
 
 
@@ -153,12 +210,17 @@ def count(conn: Connection, spec: ListSpec, query: ListQuery) -> int:
     """Rows the pane shows. Unfiltered: the largest rank (one index probe)."""
     if not query.filtered:
         return int(conn.execute(select(func.max(_rank(spec, query)))).scalar() or 0)
-    return int(conn.execute(
-        select(func.count()).select_from(spec.table).where(_where(spec, query))).scalar() or 0)
+    return int(
+        conn.execute(
+            select(func.count()).select_from(spec.table).where(_where(spec, query))
+        ).scalar()
+        or 0
+    )
 
 
-def page(conn: Connection, spec: ListSpec, query: ListQuery, start: int, limit: int,
-         total: int) -> list[ListRow]:
+def page(
+    conn: Connection, spec: ListSpec, query: ListQuery, start: int, limit: int, total: int
+) -> list[ListRow]:
     """Rows ``start .. start+limit-1`` of an *unfiltered* pane, by rank range."""
     if query.filtered:
         raise ValueError("page() is for unfiltered panes; use snapshot() + rows_by_pks()")
@@ -179,8 +241,11 @@ def _page_statement(spec: ListSpec, sort: str, descending: bool) -> Any:
     stmt = _PAGE_STATEMENTS.get(key)
     if stmt is None:
         rank = spec.sorts.get(sort) or spec.sorts[spec.default_sort]
-        stmt = (select(*spec.columns).where(rank.between(bindparam("lo"), bindparam("hi")))
-                .order_by(rank.desc() if descending else rank.asc()))
+        stmt = (
+            select(*spec.columns)
+            .where(rank.between(bindparam("lo"), bindparam("hi")))
+            .order_by(rank.desc() if descending else rank.asc())
+        )
         _PAGE_STATEMENTS[key] = stmt
     return stmt
 
@@ -202,13 +267,16 @@ def rows_by_pks(conn: Connection, spec: ListSpec, pks: Sequence[int]) -> list[Li
     if not pks:
         return []
     pk = spec.table.c.pk
-    got = {int(r.pk): spec.make_row(r)
-           for r in conn.execute(select(*spec.columns).where(pk.in_(list(pks))))}
+    got = {
+        int(r.pk): spec.make_row(r)
+        for r in conn.execute(select(*spec.columns).where(pk.in_(list(pks))))
+    }
     return [got[k] for k in pks if k in got]
 
 
-def position(conn: Connection, spec: ListSpec, query: ListQuery, item_id: str,
-             total: int) -> int | None:
+def position(
+    conn: Connection, spec: ListSpec, query: ListQuery, item_id: str, total: int
+) -> int | None:
     """Row index of ``item_id`` in an *unfiltered* pane (None if absent)."""
     rank = _rank(spec, query)
     value = conn.execute(select(rank).where(spec.table.c.id == item_id)).scalar()
@@ -234,8 +302,11 @@ def distinct_values(conn: Connection, spec: ListSpec, key: str) -> list[str]:
         # document.year has no index of its own; the date index gives the years in order.
         years: list[str] = []
         start = ""
-        while (first := conn.execute(select(func.min(Document.date))
-                                     .where(Document.date >= start)).scalar()) is not None:
+        while (
+            first := conn.execute(
+                select(func.min(Document.date)).where(Document.date >= start)
+            ).scalar()
+        ) is not None:
             year = int(str(first)[:4])
             years.append(str(year))
             start = str(year + 1)

@@ -70,26 +70,43 @@ def tally_outcome(category: str, years: int | None) -> str | None:
 
 def uncounted_figures(conn: Connection) -> list[UncountedFigure]:
     """Published figures for chart bars that cannot vote (count cut off, or a term range)."""
-    stmt = (select(Tally.tribunal, Tally.category, Tally.years, Tally.count.label("n"),
-                   Tally.label, Source.id.label("sid"), Source.author, Source.title,
-                   Source.year)
-            .join(Source, Source.pk == Tally.source_pk)
-            .where(Tally.category.in_(BAR_CATEGORIES))
-            .order_by(Tally.pk))
+    stmt = (
+        select(
+            Tally.tribunal,
+            Tally.category,
+            Tally.years,
+            Tally.count.label("n"),
+            Tally.label,
+            Source.id.label("sid"),
+            Source.author,
+            Source.title,
+            Source.year,
+        )
+        .join(Source, Source.pk == Tally.source_pk)
+        .where(Tally.category.in_(BAR_CATEGORIES))
+        .order_by(Tally.pk)
+    )
     out = []
     for r in conn.execute(stmt):
         outcome = tally_outcome(r.category, r.years)
         if outcome is None or (r.n is not None and outcome != ANY_TERM):
             continue
-        out.append(UncountedFigure(r.tribunal, outcome, r.sid,
-                                   source_label(r.author, r.title, r.year), r.n, r.label))
+        out.append(
+            UncountedFigure(
+                r.tribunal, outcome, r.sid, source_label(r.author, r.title, r.year), r.n, r.label
+            )
+        )
     return out
 
 
 def source_labels(conn: Connection) -> dict[str, str]:
     """Short citation of every source that publishes a tally, by source id."""
-    stmt = (select(Source.id, Source.author, Source.title, Source.year).distinct()
-            .join(Tally, Tally.source_pk == Source.pk).order_by(Source.id))
+    stmt = (
+        select(Source.id, Source.author, Source.title, Source.year)
+        .distinct()
+        .join(Tally, Tally.source_pk == Source.pk)
+        .order_by(Source.id)
+    )
     return {r.id: source_label(r.author, r.title, r.year) for r in conn.execute(stmt)}
 
 

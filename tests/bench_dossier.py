@@ -43,8 +43,10 @@ from app.printing.printer import page_layout, pdf_bytes
 from db import listing, open_archive
 from db.dto import Ref
 
-LINE = ("Протокол допроса Е.К. Мухановой — interrogation record of the Kremlin case, "
-        "Military Collegium, 27 July 1935")
+LINE = (
+    "Протокол допроса Е.К. Мухановой — interrogation record of the Kremlin case, "
+    "Military Collegium, 27 July 1935"
+)
 
 
 def _printer(path: Path) -> QPrinter:
@@ -156,8 +158,9 @@ def main(argv: list[str] | None = None) -> int:
     service = DossierService(archive)
     with archive.connect() as conn:
         total = listing.count(conn, listing.PEOPLE, listing.ListQuery())
-        people = [r.id for r in listing.page(conn, listing.PEOPLE, listing.ListQuery(), 0,
-                                             total, total)]
+        people = [
+            r.id for r in listing.page(conn, listing.PEOPLE, listing.ListQuery(), 0, total, total)
+        ]
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         per_page = _lines_per_page(folder)
@@ -171,8 +174,9 @@ def main(argv: list[str] | None = None) -> int:
         bare_html_pdf(html, folder / "bare-warm.pdf")
         ours_one, floor_one, bare_one = [], [], []
         for i in range(args.runs):
-            ours_one.append(_time(partial(service.write_pdf, Ref("person", three),
-                                          folder / f"one{i}.pdf")))
+            ours_one.append(
+                _time(partial(service.write_pdf, Ref("person", three), folder / f"one{i}.pdf"))
+            )
             floor_one.append(_time(partial(floor_pdf, 3, per_page, folder / f"f{i}.pdf")))
             bare_one.append(_time(partial(bare_html_pdf, html, folder / f"b{i}.pdf")))
         ours_all, floor_all = [], []
@@ -187,26 +191,40 @@ def main(argv: list[str] | None = None) -> int:
     one, fone = statistics.median(ours_one), statistics.median(floor_one)
     allm, fall = statistics.median(ours_all), statistics.median(floor_all)
     bone = statistics.median(bare_one)
-    print(f"PySide6 on {sys.platform}; {len(people)} person dossiers, {total_pages} A4 pages "
-          f"(pages per dossier: min {min(pages.values())}, max {max(pages.values())}); "
-          f"3-page dossier: {three}")
+    print(
+        f"PySide6 on {sys.platform}; {len(people)} person dossiers, {total_pages} A4 pages "
+        f"(pages per dossier: min {min(pages.values())}, max {max(pages.values())}); "
+        f"3-page dossier: {three}"
+    )
     print(f"{'figure':<44}{'ours':>10}{'floor':>10}{'ratio':>8}")
-    print(f"{'one 3-page person dossier → PDF (median ms)':<44}{one * 1000:>10.1f}"
-          f"{fone * 1000:>10.1f}{one / fone:>8.2f}")
-    print(f"{'  same HTML, bare print_() (median ms)':<44}{'':>10}{bone * 1000:>10.1f}"
-          f"{one / bone:>8.2f}")
-    print(f"{f'all {len(people)} person dossiers (median s)':<44}{allm:>10.2f}"
-          f"{fall:>10.2f}{allm / fall:>8.2f}")
-    print(f"{'  per dossier (ms)':<44}{allm / len(people) * 1000:>10.1f}"
-          f"{fall / len(people) * 1000:>10.1f}")
-    print(f"{'  per page (ms)':<44}{allm / total_pages * 1000:>10.1f}"
-          f"{fall / total_pages * 1000:>10.1f}")
+    print(
+        f"{'one 3-page person dossier → PDF (median ms)':<44}{one * 1000:>10.1f}"
+        f"{fone * 1000:>10.1f}{one / fone:>8.2f}"
+    )
+    print(
+        f"{'  same HTML, bare print_() (median ms)':<44}{'':>10}{bone * 1000:>10.1f}"
+        f"{one / bone:>8.2f}"
+    )
+    print(
+        f"{f'all {len(people)} person dossiers (median s)':<44}{allm:>10.2f}"
+        f"{fall:>10.2f}{allm / fall:>8.2f}"
+    )
+    print(
+        f"{'  per dossier (ms)':<44}{allm / len(people) * 1000:>10.1f}"
+        f"{fall / len(people) * 1000:>10.1f}"
+    )
+    print(
+        f"{'  per page (ms)':<44}{allm / total_pages * 1000:>10.1f}"
+        f"{fall / total_pages * 1000:>10.1f}"
+    )
     print("where the time of all dossiers goes (one more pass, same process):")
     for name, seconds in stages.items():
         print(f"  {name:<42}{seconds:>10.2f}{'':>10}{seconds / fall:>8.2f}")
     print(f"floor page counts equal ours: {floor_pages == pages}")
-    print(f"goal ≤ 1.5 × floor: one {'met' if one / fone <= 1.5 else 'NOT met'}, "
-          f"all {'met' if allm / fall <= 1.5 else 'NOT met'}")
+    print(
+        f"goal ≤ 1.5 × floor: one {'met' if one / fone <= 1.5 else 'NOT met'}, "
+        f"all {'met' if allm / fall <= 1.5 else 'NOT met'}"
+    )
     archive.close()
     return 0
 

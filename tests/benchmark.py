@@ -37,15 +37,43 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 GOALS = {
-    "window": "≤ 1.5× floor", "first_rows": "≤ 0.35 s", "search_p95": "≤ 50 ms and ≤ 3× floor",
-    "row_jump": "≤ 16 ms query + ≤ 50 ms paint", "rss": "≤ 1.2× bundled",
-    "chart": "≤ 50 ms", "dossier": "≤ 1.5× floor", "dossier_big": "≤ 1.5× floor",
+    "window": "≤ 1.5× floor",
+    "first_rows": "≤ 0.35 s",
+    "search_p95": "≤ 50 ms and ≤ 3× floor",
+    "row_jump": "≤ 16 ms query + ≤ 50 ms paint",
+    "rss": "≤ 1.2× bundled",
+    "chart": "≤ 50 ms",
+    "dossier": "≤ 1.5× floor",
+    "dossier_big": "≤ 1.5× floor",
 }
 
-QUERIES = ("ivanov", "иванов", "Ива", "kuz", "Смирнова", "Jeschow", "Yezhov", "Розенфельд",
-           "Petrow", "Sokolov", "соколова", "Kuznetsow", "Ivanv", "Smirnof", "Popov",
-           "Bērziņš", "Берзиньш", "Gamsakhurdia", "Łukasiewicz", "Лукашевич", "Mikhail",
-           "Михаил Иванович", "Vasil", "Novikov", "новиков")
+QUERIES = (
+    "ivanov",
+    "иванов",
+    "Ива",
+    "kuz",
+    "Смирнова",
+    "Jeschow",
+    "Yezhov",
+    "Розенфельд",
+    "Petrow",
+    "Sokolov",
+    "соколова",
+    "Kuznetsow",
+    "Ivanv",
+    "Smirnof",
+    "Popov",
+    "Bērziņš",
+    "Берзиньш",
+    "Gamsakhurdia",
+    "Łukasiewicz",
+    "Лукашевич",
+    "Mikhail",
+    "Михаил Иванович",
+    "Vasil",
+    "Novikov",
+    "новиков",
+)
 
 _WINDOW_SNIPPET = """
 import os, sys
@@ -112,8 +140,13 @@ print(peak_kib(), flush=True)
 def _timed_lines(code: str) -> dict[str, float]:
     """Seconds from spawning ``python -c code`` to each line it prints."""
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE,
-                            stderr=subprocess.DEVNULL, text=True, cwd=ROOT)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        cwd=ROOT,
+    )
     assert proc.stdout is not None
     marks = {line.strip(): time.perf_counter() - start for line in proc.stdout}
     if proc.wait() != 0:
@@ -123,8 +156,9 @@ def _timed_lines(code: str) -> dict[str, float]:
 
 def _run_snippet(code: str) -> tuple[float, str]:
     start = time.perf_counter()
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True, cwd=ROOT).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    ).stdout
     return time.perf_counter() - start, out.strip().splitlines()[-1]
 
 
@@ -142,10 +176,14 @@ def measure_window(archive: Path, runs: int, ini: Path) -> dict[str, float]:
     ours, floor, filled = [], [], []
     for _ in range(runs):
         ini.unlink(missing_ok=True)
-        floor.append(_timed_lines(_WINDOW_SNIPPET.format(
-            root=str(ROOT), bare=True, archive="", ini=str(ini)))["visible"])
-        marks = _timed_lines(_WINDOW_SNIPPET.format(root=str(ROOT), bare=False,
-                                                    archive=str(archive), ini=str(ini)))
+        floor.append(
+            _timed_lines(
+                _WINDOW_SNIPPET.format(root=str(ROOT), bare=True, archive="", ini=str(ini))
+            )["visible"]
+        )
+        marks = _timed_lines(
+            _WINDOW_SNIPPET.format(root=str(ROOT), bare=False, archive=str(archive), ini=str(ini))
+        )
         ours.append(marks["visible"])
         filled.append(marks["populated"])
     return {"ours": _median(ours), "floor": _median(floor), "populated": _median(filled)}
@@ -156,8 +194,11 @@ def measure_rss(big: Path, bundled: Path, ini: Path) -> dict[str, float]:
     out = {}
     for name, path in (("ours", big), ("floor", bundled)):
         ini.unlink(missing_ok=True)
-        _, last = _run_snippet(_SESSION_SNIPPET.format(root=str(ROOT), archive=str(path),
-                                                       ini=str(ini), queries=QUERIES))
+        _, last = _run_snippet(
+            _SESSION_SNIPPET.format(
+                root=str(ROOT), archive=str(path), ini=str(ini), queries=QUERIES
+            )
+        )
         out[name] = int(last) / 1024
     return out
 
@@ -180,9 +221,11 @@ def measure_in_process(archive: Path, ini: Path, runs: int) -> dict[str, dict[st
         ini.unlink(missing_ok=True)
         start = time.perf_counter()
         conn = sqlite3.connect(archive.resolve().as_uri() + "?mode=ro", uri=True)
-        conn.execute("SELECT pk, id, sort_name, name_ru, role, tribunal, sentence_kind, "
-                     "sentence_years, birth_year FROM person WHERE rank_name BETWEEN 1 AND 256 "
-                     "ORDER BY rank_name").fetchall()
+        conn.execute(
+            "SELECT pk, id, sort_name, name_ru, role, tribunal, sentence_kind, "
+            "sentence_years, birth_year FROM person WHERE rank_name BETWEEN 1 AND 256 "
+            "ORDER BY rank_name"
+        ).fetchall()
         floor.append(time.perf_counter() - start)
         conn.close()
         start = time.perf_counter()
@@ -212,8 +255,9 @@ def measure_in_process(archive: Path, ini: Path, runs: int) -> dict[str, dict[st
                 ours_s.append(time.perf_counter() - start)
                 words = " ".join('"' + w.replace('"', '""').casefold() + '"*' for w in text.split())
                 start = time.perf_counter()
-                raw.execute("SELECT rowid FROM person_fts WHERE person_fts MATCH ? LIMIT 25",
-                            (words,)).fetchall()
+                raw.execute(
+                    "SELECT rowid FROM person_fts WHERE person_fts MATCH ? LIMIT 25", (words,)
+                ).fetchall()
                 floor_s.append(time.perf_counter() - start)
     raw.close()
     results["search_p95"] = {"ours": _p95(ours_s), "floor": _p95(floor_s)}
@@ -245,8 +289,9 @@ def measure_in_process(archive: Path, ini: Path, runs: int) -> dict[str, dict[st
         times.append(time.perf_counter() - start)
     results["chart"] = {"ours": _median(times), "floor": 0.0}
     with parts.controller.archive.connect() as conn:
-        results["_meta"] = {"people": float(listing.count(conn, listing.PEOPLE,
-                                                          listing.ListQuery()))}
+        results["_meta"] = {
+            "people": float(listing.count(conn, listing.PEOPLE, listing.ListQuery()))
+        }
     parts.window.close()
     app.processEvents()
     return results
@@ -261,8 +306,9 @@ def measure_dossier(big: Path, runs: int) -> dict[str, dict[str, float]]:
     """
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location("bench_dossier", ROOT / "tests" /
-                                                  "bench_dossier.py")
+    spec = importlib.util.spec_from_file_location(
+        "bench_dossier", ROOT / "tests" / "bench_dossier.py"
+    )
     assert spec is not None and spec.loader is not None
     bd = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(bd)
@@ -277,8 +323,10 @@ def measure_dossier(big: Path, runs: int) -> dict[str, dict[str, float]]:
     with archive.connect() as conn:
         total = listing.count(conn, listing.PEOPLE, listing.ListQuery())
         middle = listing.page(conn, listing.PEOPLE, listing.ListQuery(), total // 2, 1, total)
-    cases = {"dossier": (bundled, Ref("person", "kamenev-lev")),
-             "dossier_big": (DossierService(archive), Ref("person", middle[0].id))}
+    cases = {
+        "dossier": (bundled, Ref("person", "kamenev-lev")),
+        "dossier_big": (DossierService(archive), Ref("person", middle[0].id)),
+    }
     out: dict[str, dict[str, float]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -290,8 +338,7 @@ def measure_dossier(big: Path, runs: int) -> dict[str, dict[str, float]]:
             ours, floor = [], []
             for _ in range(max(runs, 15)):
                 ours.append(bd._time(lambda s=service, r=ref: s.write_pdf(r, folder / "o.pdf")))
-                floor.append(bd._time(lambda n=pages: bd.floor_pdf(n, per_page,
-                                                                   folder / "f.pdf")))
+                floor.append(bd._time(lambda n=pages: bd.floor_pdf(n, per_page, folder / "f.pdf")))
             out[key] = {"ours": _median(ours), "floor": _median(floor), "pages": pages}
     archive.close()
     return out
@@ -304,10 +351,13 @@ def cached_archive(people: int) -> Path:
     measures the same way whether the archive was cached or not (the build's memory stays out
     of it and out of its children).
     """
-    code = ("import sys; from db import synth; "
-            f"print(synth.cached_archive({people}, 1, log=synth.BuildLog(sys.stderr)))")
-    out = subprocess.run([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True,
-                         check=True, cwd=ROOT).stdout
+    code = (
+        "import sys; from db import synth; "
+        f"print(synth.cached_archive({people}, 1, log=synth.BuildLog(sys.stderr)))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], stdout=subprocess.PIPE, text=True, check=True, cwd=ROOT
+    ).stdout
     return Path(out.strip().splitlines()[-1])
 
 
@@ -317,8 +367,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--people", type=int, default=3_000_000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--json", type=Path, default=None)
-    parser.add_argument("--archive", type=Path, default=None,
-                        help="measure this archive instead of generating one")
+    parser.add_argument(
+        "--archive", type=Path, default=None, help="measure this archive instead of generating one"
+    )
     args = parser.parse_args(argv)
     from app import resources
 
@@ -334,26 +385,38 @@ def main(argv: list[str] | None = None) -> int:
         figures["rss"] = measure_rss(big, bundled, ini)
         figures.update(measure_dossier(big, args.runs))
     meta = figures.pop("_meta")
-    print(f"archive: {big} ({meta['people']:,.0f} people, {big.stat().st_size / 2**30:.2f} GiB;"
-          f" generation/cache check {prep:.1f} s)")
+    print(
+        f"archive: {big} ({meta['people']:,.0f} people, {big.stat().st_size / 2**30:.2f} GiB;"
+        f" generation/cache check {prep:.1f} s)"
+    )
     print(f"{'measure':<12} {'ours':>12} {'floor/base':>12} {'ratio':>7}  goal")
     units = {"rss": ("MiB", 1.0)}
     for key, row in figures.items():
         unit, scale = units.get(key, ("ms", 1000.0))
         ratio = row["ours"] / row["floor"] if row["floor"] else float("nan")
         if key == "window":
-            print(f"{'window+rows':<12} {row['populated'] * 1000:>9.1f} ms   (process start → "
-                  "People pane painted)")
+            print(
+                f"{'window+rows':<12} {row['populated'] * 1000:>9.1f} ms   (process start → "
+                "People pane painted)"
+            )
         if key == "row_jump":
-            print(f"{key:<12} {row['ours'] * scale:>9.2f} {unit} {row['floor'] * scale:>9.2f} "
-                  f"{unit}  (query / paint)  {GOALS[key]}")
+            print(
+                f"{key:<12} {row['ours'] * scale:>9.2f} {unit} {row['floor'] * scale:>9.2f} "
+                f"{unit}  (query / paint)  {GOALS[key]}"
+            )
             continue
         pages = f"  ({row['pages']:.0f} pages)" if "pages" in row else ""
-        print(f"{key:<12} {row['ours'] * scale:>9.1f} {unit} {row['floor'] * scale:>9.1f} "
-              f"{unit} {ratio:>7.2f}  {GOALS[key]}{pages}")
+        print(
+            f"{key:<12} {row['ours'] * scale:>9.1f} {unit} {row['floor'] * scale:>9.1f} "
+            f"{unit} {ratio:>7.2f}  {GOALS[key]}{pages}"
+        )
     if args.json:
-        args.json.write_text(json.dumps({"archive": str(big), "people": meta["people"],
-                                         "figures": figures, "goals": GOALS}, indent=2))
+        args.json.write_text(
+            json.dumps(
+                {"archive": str(big), "people": meta["people"], "figures": figures, "goals": GOALS},
+                indent=2,
+            )
+        )
     return 0
 
 

@@ -22,8 +22,13 @@ class ArchiveActions(QObject):
         dialogs: the file dialog and the About message.
     """
 
-    def __init__(self, window: MainWindow, controller: ArchiveController, settings: Settings,
-                 dialogs: Dialogs) -> None:
+    def __init__(
+        self,
+        window: MainWindow,
+        controller: ArchiveController,
+        settings: Settings,
+        dialogs: Dialogs,
+    ) -> None:
         super().__init__(window)
         self._window = window
         self._controller = controller
@@ -72,12 +77,21 @@ class ArchiveActions(QObject):
         from app import __version__
 
         info = self._controller.info
-        counts = ", ".join(f"{info.counts.get(k, 0):,} {label}" for k, label in (
-            ("person", "people"), ("event", "events"), ("document", "documents"),
-            ("source", "sources"), ("claim", "claims")))
+        counts = ", ".join(
+            f"{info.counts.get(k, 0):,} {label}"
+            for k, label in (
+                ("person", "people"),
+                ("event", "events"),
+                ("document", "documents"),
+                ("source", "sources"),
+                ("claim", "claims"),
+            )
+        )
         self._dialogs.show(
-            self._window, "About Kremlin Affair Archive",
+            self._window,
+            "About Kremlin Affair Archive",
             f"Kremlin Affair Archive {__version__}\n\n{info.title}\n"
             f"Data version {info.data_version} (schema {info.schema_version})\n{counts}\n\n"
             f"Archive: {info.path}\n\nEvery fact cites its sources; see the Sources of each "
-            "record, or run `kremlin-archive show SOURCE-ID`.")
+            "record, or run `kremlin-archive show SOURCE-ID`.",
+        )

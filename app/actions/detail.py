@@ -21,8 +21,13 @@ class DetailActions(QObject):
         panes: the list panes by kind, to reveal the current item in its list.
     """
 
-    def __init__(self, window: MainWindow, navigator: Navigator,
-                 controller: ArchiveController, panes: dict[str, ListPane]) -> None:
+    def __init__(
+        self,
+        window: MainWindow,
+        navigator: Navigator,
+        controller: ArchiveController,
+        panes: dict[str, ListPane],
+    ) -> None:
         super().__init__(window)
         self._window = window
         self._navigator = navigator
@@ -52,7 +57,8 @@ class DetailActions(QObject):
             w.tabs.setCurrentWidget(pane)
             if not pane.reveal(ref.id):
                 w.statusBar().showMessage(
-                    "The item is not among the rows the pane's filter shows", 5000)
+                    "The item is not among the rows the pane's filter shows", 5000
+                )
 
     @Slot()
     def show_history(self) -> None:
@@ -60,8 +66,7 @@ class DetailActions(QObject):
         w, nav = self._window, self._navigator
         w.back_action.setEnabled(nav.can_go_back())
         w.forward_action.setEnabled(nav.can_go_forward())
-        w.set_breadcrumb([(i, self._controller.label(r), i == nav.index)
-                          for i, r in nav.trail()])
+        w.set_breadcrumb([(i, self._controller.label(r), i == nav.index) for i, r in nav.trail()])
 
     @Slot(str, str)
     def show_published_figure(self, tribunal: str, outcome: str) -> None:

@@ -23,8 +23,14 @@ class ListActions(QObject):
         dialogs: where to ask for a file name and report failures.
     """
 
-    def __init__(self, window: MainWindow, controller: ArchiveController,
-                 panes: dict[str, ListPane], search: SearchPanel, dialogs: Dialogs) -> None:
+    def __init__(
+        self,
+        window: MainWindow,
+        controller: ArchiveController,
+        panes: dict[str, ListPane],
+        search: SearchPanel,
+        dialogs: Dialogs,
+    ) -> None:
         super().__init__(window)
         self._window = window
         self._controller = controller
@@ -72,8 +78,9 @@ class ListActions(QObject):
         try:
             n = self._controller.export(pane.model.spec, pane.model.query, path, columns)
         except OSError as exc:
-            self._dialogs.show(w, "Export failed",
-                               f"Could not write “{path}”: {exc.strerror or exc}")
+            self._dialogs.show(
+                w, "Export failed", f"Could not write “{path}”: {exc.strerror or exc}"
+            )
             return
         w.statusBar().showMessage(f"Exported {n:,} {pane.noun} to {path}", 8000)
 
@@ -95,8 +102,7 @@ class ListActions(QObject):
         """A named chart bar: People shows exactly the people it counts."""
         pane = self._panes["person"]
         label = f"{vocab.TRIBUNALS.get(tribunal, tribunal)}: {vocab.outcome_label(outcome)}"
-        pane.set_extra_filters({"tribunal": tribunal, "outcome": outcome},
-                               f"Outcome — {label}")
+        pane.set_extra_filters({"tribunal": tribunal, "outcome": outcome}, f"Outcome — {label}")
         self._window.tabs.setCurrentWidget(pane)
 
     @Slot()

@@ -24,8 +24,9 @@ class OutputActions(QObject):
         dialogs: print/preview dialogs, file names, error messages.
     """
 
-    def __init__(self, window: MainWindow, dossiers: DossierService, chart: ChartPane,
-                 dialogs: Dialogs) -> None:
+    def __init__(
+        self, window: MainWindow, dossiers: DossierService, chart: ChartPane, dialogs: Dialogs
+    ) -> None:
         super().__init__(window)
         self._window = window
         self._dossiers = dossiers
@@ -40,8 +41,8 @@ class OutputActions(QObject):
         """Print the dossier of the item shown."""
         d = self._dialogs
         kwargs = {"run_dialog": d.run_print} if callable(d.run_print) else {}
-        print_dossier(self._window, self._dossiers, self._window.detail.ref,
-                      show_error=self._error, **kwargs)  # type: ignore[arg-type]
+        ref = self._window.detail.ref
+        print_dossier(self._window, self._dossiers, ref, show_error=self._error, **kwargs)  # type: ignore[arg-type]
 
     @Slot()
     def preview_shown(self) -> None:
@@ -63,9 +64,12 @@ class OutputActions(QObject):
         """Save the dossier of the item shown as a PDF file."""
         w = self._window
         path = export_dossier_pdf(
-            w, self._dossiers, w.detail.ref,
+            w,
+            self._dossiers,
+            w.detail.ref,
             ask_path=lambda _parent, name: self._dialogs.ask_save(w, name, "PDF (*.pdf)"),
-            show_error=self._error)
+            show_error=self._error,
+        )
         if path is not None:
             w.statusBar().showMessage(f"Dossier saved to {path}", 8000)
 

@@ -44,8 +44,12 @@ TRIBUNAL_COLOURS = {
 }
 _FALLBACK_COLOURS = (QColor("#6b3d7a"), QColor("#888888"))
 #: Hatch of each tribunal's *named* bars: a second cue, besides lightness, for greyscale.
-_HATCHES = (Qt.BrushStyle.BDiagPattern, Qt.BrushStyle.FDiagPattern,
-            Qt.BrushStyle.DiagCrossPattern, Qt.BrushStyle.CrossPattern)
+_HATCHES = (
+    Qt.BrushStyle.BDiagPattern,
+    Qt.BrushStyle.FDiagPattern,
+    Qt.BrushStyle.DiagCrossPattern,
+    Qt.BrushStyle.CrossPattern,
+)
 
 #: Dynamic properties set on every QBarSet so views and tests can read a bar back as data.
 TRIBUNAL_PROPERTY = "tribunal"
@@ -100,8 +104,10 @@ def _show_values_if_they_fit(chart: QChart, width: float) -> None:
         widest = max((s.at(i) for s in sets for i in range(s.count())), default=0)
         metrics = QFontMetricsF(sets[0].labelFont())
         slot = (width - _PLOT_MARGIN) / max(len(outcomes), 1) * series.barWidth() / len(sets)
-        series.setLabelsVisible(bool(chart.property("show_values"))
-                                and metrics.horizontalAdvance(f"{widest:.0f}") <= slot)
+        series.setLabelsVisible(
+            bool(chart.property("show_values"))
+            and metrics.horizontalAdvance(f"{widest:.0f}") <= slot
+        )
 
 
 def fit_to_width(chart: QChart, width: float) -> None:
@@ -121,19 +127,25 @@ def fit_to_width(chart: QChart, width: float) -> None:
         axis.setLabelsFont(font)
         if isinstance(axis, QBarCategoryAxis):
             # Narrow groups elide even two-line labels ("residence"): use short forms.
-            axis.setCategories([axis_label(o, compact=compact)
-                                for o in chart.property("outcomes") or []])
+            axis.setCategories(
+                [axis_label(o, compact=compact) for o in chart.property("outcomes") or []]
+            )
             axis.setTitleText(X_TITLE_COMPACT if compact else X_TITLE)
     for series in chart.series():
         if isinstance(series, QBarSeries):
             for bar_set in series.barSets():
-                bar_set.setLabel(set_label(str(bar_set.property(TRIBUNAL_PROPERTY)),
-                                           str(bar_set.property(MEASURE_PROPERTY)),
-                                           compact=compact))
+                bar_set.setLabel(
+                    set_label(
+                        str(bar_set.property(TRIBUNAL_PROPERTY)),
+                        str(bar_set.property(MEASURE_PROPERTY)),
+                        compact=compact,
+                    )
+                )
 
 
-def build_chart(counts: Sequence[OutcomeCount], *, width: float = 1240,
-                show_values: bool = True) -> QChart:
+def build_chart(
+    counts: Sequence[OutcomeCount], *, width: float = 1240, show_values: bool = True
+) -> QChart:
     """The outcome chart for ``counts`` (one series filled in one pass, animations off),
     labelled for a chart ``width`` pixels wide (see :func:`fit_to_width`).
 
@@ -147,8 +159,9 @@ def build_chart(counts: Sequence[OutcomeCount], *, width: float = 1240,
     title_font = QFont(chart.titleFont())
     title_font.setPointSizeF(max(title_font.pointSizeF(), 9.0) + 2)
     chart.setTitleFont(title_font)
-    chart.setTitle(f"<div align='center'><b>{escape(TITLE)}</b><br>"
-                   f"<small>{escape(SUBTITLE)}</small></div>")
+    chart.setTitle(
+        f"<div align='center'><b>{escape(TITLE)}</b><br><small>{escape(SUBTITLE)}</small></div>"
+    )
     chart.setMargins(QMargins(6, 6, 6, 0))
     series = QBarSeries()
     tribunal_index: dict[str, int] = {}
@@ -190,8 +203,7 @@ def build_chart(counts: Sequence[OutcomeCount], *, width: float = 1240,
     return chart
 
 
-def paint_chart(painter: QPainter, counts: Sequence[OutcomeCount], width: int,
-                height: int) -> None:
+def paint_chart(painter: QPainter, counts: Sequence[OutcomeCount], width: int, height: int) -> None:
     """Draw the chart for ``counts`` on white into ``painter``'s device, ``width`` × ``height``.
 
     The chart lives in a throw-away scene, so this works with no window (images, SVG, print).
@@ -222,5 +234,3 @@ def render_image(counts: list[OutcomeCount], width: int, height: int) -> QImage:
     finally:
         painter.end()
     return image
-
-

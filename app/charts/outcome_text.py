@@ -20,11 +20,14 @@ NAMED = "named"
 MEASURE_LABELS = {PUBLISHED: "published", NAMED: "named"}
 
 TITLE = "How the 1935 sentences fell"
-SUBTITLE = ("solid bars: what the sources publish (the figure most give) · "
-            "hatched bars: people named in this archive")
+SUBTITLE = (
+    "solid bars: what the sources publish (the figure most give) · "
+    "hatched bars: people named in this archive"
+)
 X_TITLE = "1935 sentence (prison or camp: term in years)"
-X_TITLE_COMPACT = ("1935 sentence (prison or camp: term in years; res. ban: ban on residence; "
-                   "?: sentence unknown)")
+X_TITLE_COMPACT = (
+    "1935 sentence (prison or camp: term in years; res. ban: ban on residence; ?: sentence unknown)"
+)
 #: Category labels of narrow charts, where "ban on residence" would elide.
 SHORT_CATEGORIES = {"ban": "res. ban", "unknown": "?", "none": "released", "term:?": "? yrs"}
 Y_TITLE = "people"
@@ -49,8 +52,10 @@ class ChartLayout:
         positions = {c.outcome: c.position for c in counts}
         outcomes = tuple(sorted(positions, key=lambda o: (positions[o], o)))
         known = list(vocab.TRIBUNALS)
-        tribunals = sorted({c.tribunal for c in counts},
-                           key=lambda t: (known.index(t) if t in known else len(known), t))
+        tribunals = sorted(
+            {c.tribunal for c in counts},
+            key=lambda t: (known.index(t) if t in known else len(known), t),
+        )
         sets: list[tuple[str, str]] = []
         for t in tribunals:
             mine = [c for c in counts if c.tribunal == t]
@@ -113,8 +118,11 @@ def axis_label(outcome: str, *, compact: bool = False) -> str:
 
 
 #: Short tribunal names for narrow charts (e.g. a dossier page), where legend entries elide.
-SHORT_TRIBUNALS = {"military-collegium": "Mil. Collegium", "special-board-oso": "OSO",
-                   "unknown": "trib. unknown"}
+SHORT_TRIBUNALS = {
+    "military-collegium": "Mil. Collegium",
+    "special-board-oso": "OSO",
+    "unknown": "trib. unknown",
+}
 
 
 def set_label(tribunal: str, measure: str, *, compact: bool = False) -> str:
@@ -129,7 +137,7 @@ def set_label(tribunal: str, measure: str, *, compact: bool = False) -> str:
 
 def _clip(text: str, limit: int = 100) -> str:
     """``text`` cut to ``limit`` characters (tooltip lines do not wrap)."""
-    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def n_of_n(named: int, published: int | None) -> str:
@@ -137,9 +145,14 @@ def n_of_n(named: int, published: int | None) -> str:
     return f"{named:,} named" if published is None else f"{named:,} of {published:,} named"
 
 
-def bar_tooltip(count: OutcomeCount | None, tribunal: str, outcome: str, measure: str,
-                source_labels: Mapping[str, str] | None = None,
-                uncounted: Sequence[UncountedFigure] = ()) -> str:
+def bar_tooltip(
+    count: OutcomeCount | None,
+    tribunal: str,
+    outcome: str,
+    measure: str,
+    source_labels: Mapping[str, str] | None = None,
+    uncounted: Sequence[UncountedFigure] = (),
+) -> str:
     """Rich-text tooltip of one bar; every piece of archive text is escaped.
 
     Category and tribunal; the published figure with every source's own figure (also those
@@ -150,8 +163,10 @@ def bar_tooltip(count: OutcomeCount | None, tribunal: str, outcome: str, measure
     named = count.named if count else 0
     published = count.published if count else None
     by = count.published_by if count else ()
-    head = [f"<b>{esc(category_description(outcome))}</b> — {esc(tribunal_label(tribunal))}"
-            f" <i>({esc(MEASURE_LABELS[measure])} bar)</i>"]
+    head = [
+        f"<b>{esc(category_description(outcome))}</b> — {esc(tribunal_label(tribunal))}"
+        f" <i>({esc(MEASURE_LABELS[measure])} bar)</i>"
+    ]
     if published is None:
         head.append("Published: no source gives a figure")
     else:
@@ -159,12 +174,15 @@ def bar_tooltip(count: OutcomeCount | None, tribunal: str, outcome: str, measure
         why = " — the figure most sources give; they disagree" if disagree else ""
         head.append(f"Published: <b>{published:,}</b>{why}")
     lines = [*head]
-    lines += [f"    {figure:,} — {esc(_clip(labels.get(source_id, source_id)))}"
-              for source_id, figure in by]
+    lines += [
+        f"    {figure:,} — {esc(_clip(labels.get(source_id, source_id)))}"
+        for source_id, figure in by
+    ]
     for f in uncounted:
         shown = "?" if f.count is None else f"{f.count:,}"
-        lines.append(f"    {shown} — {esc(_clip(f.source_label))} "
-                     f"<i>(not counted: {esc(f.reason)})</i>")
+        lines.append(
+            f"    {shown} — {esc(_clip(f.source_label))} <i>(not counted: {esc(f.reason)})</i>"
+        )
         lines.append(f"        <i>“{esc(_clip(f.label))}”</i>")
     lines.append(f"Named in the archive: <b>{named:,}</b> ({esc(n_of_n(named, published))})")
     # white-space:pre keeps Qt's tooltip label from wrapping each line into a narrow column.

@@ -38,16 +38,24 @@ KINDS = ("person", "event", "document", "source")
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add this command's options."""
-    parser.add_argument("id", nargs="?", help="record id, e.g. sinelobov-alexei or "
-                        "event/ev-1935-vk-verdict")
+    parser.add_argument(
+        "id", nargs="?", help="record id, e.g. sinelobov-alexei or event/ev-1935-vk-verdict"
+    )
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--case", action="store_true", help="the case summary")
-    group.add_argument("--all-people", action="store_true",
-                       help="one PDF per person into the folder given with -o")
-    parser.add_argument("-o", "--output", type=Path, default=None,
-                        help="PDF file (or folder, with --all-people)")
-    parser.add_argument("--page-size", type=_page_size, choices=PAGE_SIZES, default="A4",
-                        help="paper size (default A4; any letter case)")
+    group.add_argument(
+        "--all-people", action="store_true", help="one PDF per person into the folder given with -o"
+    )
+    parser.add_argument(
+        "-o", "--output", type=Path, default=None, help="PDF file (or folder, with --all-people)"
+    )
+    parser.add_argument(
+        "--page-size",
+        type=_page_size,
+        choices=PAGE_SIZES,
+        default="A4",
+        help="paper size (default A4; any letter case)",
+    )
 
 
 def _page_size(text: str) -> str:
@@ -115,8 +123,9 @@ def _write(service: DossierService, ref: Ref | None, path: Path, page_size: str)
     return 0
 
 
-def _all_people(service: DossierService, archive: Archive, folder: Path, page_size: str,
-                progress: TextIO) -> int:
+def _all_people(
+    service: DossierService, archive: Archive, folder: Path, page_size: str, progress: TextIO
+) -> int:
     if folder.exists() and not folder.is_dir():
         _error(f"{folder} is a file; --all-people writes into a folder")
         return EXIT_USAGE
@@ -133,8 +142,9 @@ def _all_people(service: DossierService, archive: Archive, folder: Path, page_si
     return code
 
 
-def _write_all(service: DossierService, archive: Archive, folder: Path, page_size: str,
-               progress: TextIO) -> int:
+def _write_all(
+    service: DossierService, archive: Archive, folder: Path, page_size: str, progress: TextIO
+) -> int:
     from app.printing import PdfWriteError
 
     query = listing.ListQuery()

@@ -19,9 +19,16 @@ def run(args: argparse.Namespace, archive: Archive) -> int:
     """Print the archive's facts."""
     info = archive.info
     if args.json:
-        print_json({"path": str(info.path), "title": info.title,
-                    "data_version": info.data_version, "schema_version": info.schema_version,
-                    "size_bytes": info.size_bytes, "counts": info.counts})
+        print_json(
+            {
+                "path": str(info.path),
+                "title": info.title,
+                "data_version": info.data_version,
+                "schema_version": info.schema_version,
+                "size_bytes": info.size_bytes,
+                "counts": info.counts,
+            }
+        )
         return 0
     print(info.title)
     print(f"  file:            {info.path} ({info.size_bytes:,} bytes)")

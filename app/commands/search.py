@@ -17,8 +17,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     """Add this command's options."""
     parser.add_argument("query", nargs="+", help="words to find, e.g. Jeschow or 'Н.Б. Розенфельд'")
     parser.add_argument("--json", action="store_true", help="print JSON")
-    parser.add_argument("--limit", type=int, default=10, metavar="N",
-                        help="at most N hits per group (default 10)")
+    parser.add_argument(
+        "--limit", type=int, default=10, metavar="N", help="at most N hits per group (default 10)"
+    )
 
 
 def as_dict(results: SearchResults) -> dict[str, object]:
@@ -27,13 +28,29 @@ def as_dict(results: SearchResults) -> dict[str, object]:
         "query": results.query,
         "notices": list(results.notices),
         "error": results.error,
-        "groups": [{
-            "kind": g.kind, "title": g.title, "count": g.count, "more": g.more,
-            "hits": [{"id": h.ref.id, "kind": h.ref.kind, "uri": h.ref.uri(), "label": h.label,
-                      "label_spans": [list(s) for s in h.label_spans], "why": h.why,
-                      "why_spans": [list(s) for s in h.why_spans], "detail": h.detail,
-                      "rank": h.rank} for h in g.hits],
-        } for g in results.groups],
+        "groups": [
+            {
+                "kind": g.kind,
+                "title": g.title,
+                "count": g.count,
+                "more": g.more,
+                "hits": [
+                    {
+                        "id": h.ref.id,
+                        "kind": h.ref.kind,
+                        "uri": h.ref.uri(),
+                        "label": h.label,
+                        "label_spans": [list(s) for s in h.label_spans],
+                        "why": h.why,
+                        "why_spans": [list(s) for s in h.why_spans],
+                        "detail": h.detail,
+                        "rank": h.rank,
+                    }
+                    for h in g.hits
+                ],
+            }
+            for g in results.groups
+        ],
     }
 
 

@@ -14,7 +14,6 @@ from db.vocab import ROLES, STAGES, TRIBUNALS
 HELP = "print one person, event, document or source with every fact and its sources"
 
 
-
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add this command's options."""
     parser.add_argument("id", help="record id, e.g. cherniavsky-mikhail or event/ev-1934-kirov")
@@ -31,8 +30,11 @@ def run(args: argparse.Namespace, archive: Archive) -> int:
     with archive.connect() as conn:
         details = [d for d in (queries.detail(conn, r) for r in refs) if d is not None]
     if args.json:
-        print_json([{"kind": r.kind, **_dict(d)} for r, d in zip(refs, details, strict=True)]
-                   if len(details) > 1 else {"kind": refs[0].kind, **_dict(details[0])})
+        print_json(
+            [{"kind": r.kind, **_dict(d)} for r, d in zip(refs, details, strict=True)]
+            if len(details) > 1
+            else {"kind": refs[0].kind, **_dict(details[0])}
+        )
         return 0
     for d in details:
         print("\n".join(text_lines(d)))
@@ -54,26 +56,38 @@ def text_lines(d: Detail) -> list[str]:
         lines = [f"EVENT {d.id}: {d.title}", f"  date: {d.date_label}"]
         if d.summary:
             lines.append(f"  summary: {d.summary}")
-        lines += [f"  participant: {p.item.label} [{p.item.ref.id}] ({p.role})"
-                  for p in d.participants]
+        lines += [
+            f"  participant: {p.item.label} [{p.item.ref.id}] ({p.role})" for p in d.participants
+        ]
         lines += [f"  document: {x.date} {x.item.label} [{x.item.ref.id}]" for x in d.documents]
         return lines + facts_lines(d.facts)
     if isinstance(d, DocumentDetail):
-        lines = [f"DOCUMENT {d.id}: {d.title}", f"  date: {d.date_label}",
-                 f"  type: {d.doc_type}", f"  collection: {d.collection or '—'}",
-                 f"  address: {d.url or '—'}"]
+        lines = [
+            f"DOCUMENT {d.id}: {d.title}",
+            f"  date: {d.date_label}",
+            f"  type: {d.doc_type}",
+            f"  collection: {d.collection or '—'}",
+            f"  address: {d.url or '—'}",
+        ]
         for written, person in d.named:
             target = f"{person.label} [{person.ref.id}]" if person else "not linked"
             lines.append(f"  names: {written} → {target}")
         return lines + facts_lines(d.facts)
-    lines = [f"SOURCE {d.id}: {d.label}", f"  kind: {d.kind}, language: {d.language}",
-             f"  address: {d.url or '—'}"]
+    lines = [
+        f"SOURCE {d.id}: {d.label}",
+        f"  kind: {d.kind}, language: {d.language}",
+        f"  address: {d.url or '—'}",
+    ]
     if d.note:
         lines.append(f"  note: {d.note}")
-    lines += [f"  tally: {t.tribunal}: {t.label} = {t.count if t.count is not None else '?'}"
-              for t in d.tallies]
-    lines += [f"  cited for: {c.subject.label} — {c.field}"
-              + (f": {c.value}" if c.value else "") for c in d.citations]
+    lines += [
+        f"  tally: {t.tribunal}: {t.label} = {t.count if t.count is not None else '?'}"
+        for t in d.tallies
+    ]
+    lines += [
+        f"  cited for: {c.subject.label} — {c.field}" + (f": {c.value}" if c.value else "")
+        for c in d.citations
+    ]
     if d.citations_total > len(d.citations):
         lines.append(f"  … and {d.citations_total - len(d.citations)} more")
     return lines
@@ -81,18 +95,27 @@ def text_lines(d: Detail) -> list[str]:
 
 def _person(d: PersonDetail) -> list[str]:
     life = f"{d.birth_year or '?'}–{d.death_year or '?'}"
-    lines = [f"PERSON {d.id}: {d.name_en} / {d.name_ru}",
-             f"  role: {ROLES.get(d.role, d.role)}; life: {life}; confidence: {d.confidence}"]
-    for label, value in (("sex", d.sex), ("nationality", d.nationality),
-                         ("occupation", d.occupation), ("organisation", d.organisation),
-                         ("summary", d.summary), ("later fate", d.later_fate)):
+    lines = [
+        f"PERSON {d.id}: {d.name_en} / {d.name_ru}",
+        f"  role: {ROLES.get(d.role, d.role)}; life: {life}; confidence: {d.confidence}",
+    ]
+    for label, value in (
+        ("sex", d.sex),
+        ("nationality", d.nationality),
+        ("occupation", d.occupation),
+        ("organisation", d.organisation),
+        ("summary", d.summary),
+        ("later fate", d.later_fate),
+    ):
         if value:
             lines.append(f"  {label}: {value}")
     lines += [f"  name: {n.name} ({n.script}, {n.kind})" for n in d.names]
     for s in d.sentences:
-        lines.append(f"  sentence ({STAGES.get(s.stage, s.stage)}): "
-                     f"{TRIBUNALS.get(s.tribunal, s.tribunal)}, {s.date}: {s.label} "
-                     f"(confidence {s.confidence})")
+        lines.append(
+            f"  sentence ({STAGES.get(s.stage, s.stage)}): "
+            f"{TRIBUNALS.get(s.tribunal, s.tribunal)}, {s.date}: {s.label} "
+            f"(confidence {s.confidence})"
+        )
         lines += facts_lines(s.facts, "    ")
     for r in d.relations:
         lines.append(f"  relation: {r.sentence(d.name_en)} [{r.other.ref.id}]")

@@ -65,8 +65,13 @@ class PagedTableModel(QAbstractTableModel):
     query_changed = Signal(object)
     total_changed = Signal(int, int)
 
-    def __init__(self, source: ArchiveSource, spec: ListSpec, columns: Sequence[ColumnSpec],
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        source: ArchiveSource,
+        spec: ListSpec,
+        columns: Sequence[ColumnSpec],
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._archive = source
         self._spec = spec
@@ -107,8 +112,10 @@ class PagedTableModel(QAbstractTableModel):
 
     def reload(self) -> None:
         """Show the archive the source holds now, with the default query."""
-        self.apply(ListQuery(sort=self._spec.default_sort), *self.compute(
-            ListQuery(sort=self._spec.default_sort)))
+        self.apply(
+            ListQuery(sort=self._spec.default_sort),
+            *self.compute(ListQuery(sort=self._spec.default_sort)),
+        )
 
     def compute(self, query: ListQuery) -> Snapshot:
         """Count (and for filtered views, the key snapshot) of ``query``; thread-safe."""
@@ -125,8 +132,9 @@ class PagedTableModel(QAbstractTableModel):
     def request_query(self, query: ListQuery) -> None:
         """Show ``query``: at once when cheap, else on a worker (the newest request wins)."""
         if query.filtered and self._table_total > self.ASYNC_ROWS:
-            self.runner.submit(lambda: self.compute(query),
-                               lambda result: self.apply(query, *result))
+            self.runner.submit(
+                lambda: self.compute(query), lambda result: self.apply(query, *result)
+            )
         else:
             self.set_query(query)
 
@@ -159,8 +167,9 @@ class PagedTableModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
@@ -173,13 +182,19 @@ class PagedTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < self._total:
             return None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
-                        Qt.ItemDataRole.TextAlignmentRole, IdRole, RowRole):
+        if role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.TextAlignmentRole,
+            IdRole,
+            RowRole,
+        ):
             return None
         col = self._columns[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            horizontal = (Qt.AlignmentFlag.AlignRight if col.align_right
-                          else Qt.AlignmentFlag.AlignLeft)
+            horizontal = (
+                Qt.AlignmentFlag.AlignRight if col.align_right else Qt.AlignmentFlag.AlignLeft
+            )
             return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
         row = self.row_at(index.row())
         if row is None:
@@ -228,7 +243,7 @@ class PagedTableModel(QAbstractTableModel):
         with self._archive.connect() as conn:
             if self._pks is None:
                 return listing.page(conn, self._spec, self._query, start, limit, self._total)
-            return listing.rows_by_pks(conn, self._spec, self._pks[start:start + limit])
+            return listing.rows_by_pks(conn, self._spec, self._pks[start : start + limit])
 
     @property
     def cached_pages(self) -> int:

@@ -112,7 +112,11 @@ class SearchResultsModel(QAbstractItemModel):
             text = "<br>".join(escape(t) for t in (hit.label, hit.detail, hit.why) if t)
             return f"<p>{text}</p>"
         values: dict[int, object] = {
-            RefRole: hit.ref, WhyRole: hit.why, LabelSpansRole: hit.label_spans,
-            WhySpansRole: hit.why_spans, DetailRole: hit.detail, IsGroupRole: False,
+            RefRole: hit.ref,
+            WhyRole: hit.why,
+            LabelSpansRole: hit.label_spans,
+            WhySpansRole: hit.why_spans,
+            DetailRole: hit.detail,
+            IsGroupRole: False,
         }
         return values.get(role)

@@ -59,17 +59,27 @@ def _part(key: str | None, expanded: frozenset[str]) -> int:
     """Which part of field ``key`` the user opened (``expand://key/N`` links; 0: the start)."""
     if key is None:
         return 0
-    parts = [int(n) for k in expanded for name, _, n in [k.rpartition("/")]
-             if name == key and n.isdigit()]
+    parts = [
+        int(n)
+        for k in expanded
+        for name, _, n in [k.rpartition("/")]
+        if name == key and n.isdigit()
+    ]
     return max(parts, default=1 if key in expanded else 0)
 
 
 def _part_links(key: str, part: int, parts: int) -> tuple[str, str]:
     """Links before and after part ``part`` of ``parts`` of a field shown in parts."""
-    before = (f'<a href="expand://{key}/{part - 1}">← part {part - 1} of {parts}</a> … '
-              if part > 1 else "")
-    after = (f' … <a href="expand://{key}/{part + 1}">part {part + 1} of {parts} →</a>'
-             if part < parts else f" <span class='src'>(part {part} of {parts})</span>")
+    before = (
+        f'<a href="expand://{key}/{part - 1}">← part {part - 1} of {parts}</a> … '
+        if part > 1
+        else ""
+    )
+    after = (
+        f' … <a href="expand://{key}/{part + 1}">part {part + 1} of {parts} →</a>'
+        if part < parts
+        else f" <span class='src'>(part {part} of {parts})</span>"
+    )
     return before, after
 
 
@@ -86,21 +96,31 @@ def esc(value: object, key: str | None = None, expanded: frozenset[str] = frozen
         parts = -(-len(text) // EXPAND_STEP)
         part = min(part, parts)
         before, more = _part_links(key, part, parts)
-        text = text[(part - 1) * EXPAND_STEP:part * EXPAND_STEP]
+        text = text[(part - 1) * EXPAND_STEP : part * EXPAND_STEP]
     elif not part and len(text) > TEXT_LIMIT:
         hidden = len(text) - TEXT_LIMIT
-        what = ("show all" if len(text) <= EXPAND_STEP else
-                f"show it in {-(-len(text) // EXPAND_STEP)} parts")
+        what = (
+            "show all"
+            if len(text) <= EXPAND_STEP
+            else f"show it in {-(-len(text) // EXPAND_STEP)} parts"
+        )
         text = text[:TEXT_LIMIT]
-        more = (f' <a href="expand://{key}/1">… {what} ({hidden:,} more characters)</a>'
-                if key else f" … ({hidden:,} more characters)")
+        more = (
+            f' <a href="expand://{key}/1">… {what} ({hidden:,} more characters)</a>'
+            if key
+            else f" … ({hidden:,} more characters)"
+        )
     # Zero-width spaces let Qt wrap a huge unbroken token instead of laying it out whole.
     # They go between chunks of the *raw* text, so none lands inside an entity like &lt;.
     out, pos = [], 0
     for run in _LONG_RUN.finditer(text):
-        out.append(escape(text[pos:run.start()]))
-        out.append("\u200b".join(escape(text[i:min(i + WORD_LIMIT, run.end())])
-                                 for i in range(run.start(), run.end(), WORD_LIMIT)))
+        out.append(escape(text[pos : run.start()]))
+        out.append(
+            "\u200b".join(
+                escape(text[i : min(i + WORD_LIMIT, run.end())])
+                for i in range(run.start(), run.end(), WORD_LIMIT)
+            )
+        )
         pos = run.end()
     out.append(escape(text[pos:]))
     return before + "".join(out) + more
@@ -134,16 +154,21 @@ def _claims_table(fc: FieldClaims) -> str:
         sources = "<br>".join(
             f"{link(c.source)}{', ' + esc(c.locator) if c.locator else ''}"
             f" <span class='src'>({esc(c.confidence or 'confidence not given')})</span>"
-            for c in claims)
+            for c in claims
+        )
         notes = "<br>".join(dict.fromkeys(esc(c.note) for c in claims if c.note))
         count = f"{len(claims)} sources" if len(claims) > 1 else "1 source"
-        rows.append(f"<tr><td><b>{esc(value)}</b><br><span class='src'>{count}</span></td>"
-                    f"<td>{sources}</td><td class='note'>{notes}</td></tr>")
+        rows.append(
+            f"<tr><td><b>{esc(value)}</b><br><span class='src'>{count}</span></td>"
+            f"<td>{sources}</td><td class='note'>{notes}</td></tr>"
+        )
     cls = "dispute" if fc.disputed else "claims"
-    return (f"<p><b>{esc(fc.field.replace('_', ' '))}</b> — {title}:</p>"
-            f'<table class="{cls}" border="1" cellspacing="0" cellpadding="3">'
-            f"<tr><th>claim</th><th>sources (confidence)</th><th>note</th></tr>"
-            f"{''.join(rows)}</table>")
+    return (
+        f"<p><b>{esc(fc.field.replace('_', ' '))}</b> — {title}:</p>"
+        f'<table class="{cls}" border="1" cellspacing="0" cellpadding="3">'
+        f"<tr><th>claim</th><th>sources (confidence)</th><th>note</th></tr>"
+        f"{''.join(rows)}</table>"
+    )
 
 
 def _facts_block(facts: Facts, heading: str = "Sources") -> str:
@@ -158,9 +183,11 @@ def _facts_block(facts: Facts, heading: str = "Sources") -> str:
         out.extend(_claims_table(f) for f in agreed)
     if facts.sources:
         out.append(f"<h2>{esc(heading)}</h2><ol>")
-        out.extend(f"<li>{link(c.source)}"
-                   f"{' — ' + esc(c.confidence) + ' confidence' if c.confidence else ''}</li>"
-                   for c in facts.sources)
+        out.extend(
+            f"<li>{link(c.source)}"
+            f"{' — ' + esc(c.confidence) + ' confidence' if c.confidence else ''}</li>"
+            for c in facts.sources
+        )
         out.append("</ol>")
     return "".join(out)
 
@@ -170,30 +197,39 @@ def _row(label: str, value: str) -> str:
 
 
 def _dated_list(items: Iterable[DatedRef], empty: str) -> str:
-    rows = [f"<li>{esc(i.date)} — {link(i.item)}"
-            f"{' <span class=src>(' + esc(i.role) + ')</span>' if i.role else ''}</li>"
-            for i in items]
+    rows = [
+        f"<li>{esc(i.date)} — {link(i.item)}"
+        f"{' <span class=src>(' + esc(i.role) + ')</span>' if i.role else ''}</li>"
+        for i in items
+    ]
     return "<ul>" + "".join(rows) + "</ul>" if rows else f"<p class='note'>{esc(empty)}</p>"
 
 
 def person_html(d: PersonDetail, expanded: frozenset[str] = frozenset()) -> str:
     """The person page: names, key facts, sentences, fate, relations, events, documents."""
     life = f"{d.birth_year or '?'} – {d.death_year or '?'}"
-    facts = "".join((
-        _row("Role in the case", esc(ROLES.get(d.role, d.role))),
-        _row("Life", esc(life) if d.birth_year or d.death_year else ""),
-        _row("Sex", esc(d.sex or "")),
-        _row("Nationality", esc(d.nationality or "")),
-        _row("Occupation", esc(d.occupation or "", "occupation", expanded)),
-        _row("Organisation", esc(d.organisation or "", "organisation", expanded)),
-        _row("Confidence", esc(d.confidence)),
-    ))
-    names = "".join(f"<li>{esc(n.name, 'name', expanded)} <span class='src'>"
-                    f"({esc(n.script)}, {esc(n.kind)}{', ' + esc(n.note) if n.note else ''})"
-                    f"</span></li>" for n in d.names)
-    parts = [f"<p class='kind'>PERSON</p><h1>{esc(d.name_en, 'name_en', expanded)}</h1>",
-             f"<p class='sub'>{esc(d.name_ru, 'name_ru', expanded)}</p>",
-             f"<table>{facts}</table>"]
+    facts = "".join(
+        (
+            _row("Role in the case", esc(ROLES.get(d.role, d.role))),
+            _row("Life", esc(life) if d.birth_year or d.death_year else ""),
+            _row("Sex", esc(d.sex or "")),
+            _row("Nationality", esc(d.nationality or "")),
+            _row("Occupation", esc(d.occupation or "", "occupation", expanded)),
+            _row("Organisation", esc(d.organisation or "", "organisation", expanded)),
+            _row("Confidence", esc(d.confidence)),
+        )
+    )
+    names = "".join(
+        f"<li>{esc(n.name, 'name', expanded)} <span class='src'>"
+        f"({esc(n.script)}, {esc(n.kind)}{', ' + esc(n.note) if n.note else ''})"
+        f"</span></li>"
+        for n in d.names
+    )
+    parts = [
+        f"<p class='kind'>PERSON</p><h1>{esc(d.name_en, 'name_en', expanded)}</h1>",
+        f"<p class='sub'>{esc(d.name_ru, 'name_ru', expanded)}</p>",
+        f"<table>{facts}</table>",
+    ]
     if d.summary:
         parts.append(f"<p>{esc(d.summary, 'summary', expanded)}</p>")
     parts.append("<h2>Sentences</h2>")
@@ -204,7 +240,8 @@ def person_html(d: PersonDetail, expanded: frozenset[str] = frozenset()) -> str:
             f"<p><b>{esc(STAGES.get(s.stage, s.stage))}:</b> "
             f"{esc(TRIBUNALS.get(s.tribunal, s.tribunal))}, {esc(s.date)} — "
             f"<b>{esc(s.label)}</b> <span class='src'>(confidence {esc(s.confidence)})</span>"
-            f"<br>{esc(s.notes or '')}<br>{_sources(s.facts.sources)}</p>")
+            f"<br>{esc(s.notes or '')}<br>{_sources(s.facts.sources)}</p>"
+        )
         parts.extend(_claims_table(f) for f in s.facts.fields)
     if d.later_fate:
         parts.append(f"<h2>Later fate</h2><p>{esc(d.later_fate, 'later_fate', expanded)}</p>")
@@ -214,8 +251,11 @@ def person_html(d: PersonDetail, expanded: frozenset[str] = frozenset()) -> str:
         for r in d.relations:
             sentence = r.sentence("\x00")
             before, _, after = sentence.partition(r.other.label)
-            text = (esc(before).replace("\x00", esc(d.name_en)) + link(r.other)
-                    + esc(after).replace("\x00", esc(d.name_en)))
+            text = (
+                esc(before).replace("\x00", esc(d.name_en))
+                + link(r.other)
+                + esc(after).replace("\x00", esc(d.name_en))
+            )
             note = f" <span class='note'>{esc(r.note)}</span>" if r.note else ""
             disputed = " <b>(sources disagree)</b>" if r.facts.disputed else ""
             parts.append(f"<li>{text}{disputed}{note}<br>{_sources(r.facts.sources)}")
@@ -223,28 +263,42 @@ def person_html(d: PersonDetail, expanded: frozenset[str] = frozenset()) -> str:
             parts.append("</li>")
         parts.append("</ul>")
     parts.append("<h2>Events</h2>" + _dated_list(d.events, "No events recorded."))
-    parts.append("<h2>Documents naming this person</h2>"
-                 + _dated_list(d.documents, "No document title names this person."))
+    parts.append(
+        "<h2>Documents naming this person</h2>"
+        + _dated_list(d.documents, "No document title names this person.")
+    )
     parts.append(_facts_block(d.facts, "Sources for this person"))
     return _page("".join(parts))
 
 
 def event_html(d: EventDetail, expanded: frozenset[str] = frozenset()) -> str:
     """The event page: date, summary, participants with outcomes, documents, sources."""
-    parts = [f"<p class='kind'>EVENT</p><h1>{esc(d.title, 'title', expanded)}</h1>",
-             f"<p class='sub'>{esc(d.date_label)}</p>"]
+    parts = [
+        f"<p class='kind'>EVENT</p><h1>{esc(d.title, 'title', expanded)}</h1>",
+        f"<p class='sub'>{esc(d.date_label)}</p>",
+    ]
     if d.summary:
         parts.append(f"<p>{esc(d.summary, 'summary', expanded)}</p>")
     parts.append("<h2>Participants</h2>")
-    rows = [f"<li>{link(p.item)} <span class='src'>({esc(p.role or 'named')})</span>"
-            f"{' — ' + esc(p.date) if p.date else ''}</li>" for p in d.participants]
-    parts.append("<ul>" + "".join(rows) + "</ul>" if rows else
-                 "<p class='note'>No participants recorded.</p>")
+    rows = [
+        f"<li>{link(p.item)} <span class='src'>({esc(p.role or 'named')})</span>"
+        f"{' — ' + esc(p.date) if p.date else ''}</li>"
+        for p in d.participants
+    ]
+    parts.append(
+        "<ul>" + "".join(rows) + "</ul>"
+        if rows
+        else "<p class='note'>No participants recorded.</p>"
+    )
     label = "Documents of that date" if d.precision == "day" else "Documents of that month"
-    more = (f" (first {len(d.documents)} of {d.documents_total})"
-            if d.documents_total > len(d.documents) else "")
-    parts.append(f"<h2>{label}{esc(more)}</h2>"
-                 + _dated_list(d.documents, "No document bears this date."))
+    more = (
+        f" (first {len(d.documents)} of {d.documents_total})"
+        if d.documents_total > len(d.documents)
+        else ""
+    )
+    parts.append(
+        f"<h2>{label}{esc(more)}</h2>" + _dated_list(d.documents, "No document bears this date.")
+    )
     parts.append(_facts_block(d.facts))
     return _page("".join(parts))
 
@@ -253,33 +307,62 @@ def document_html(d: DocumentDetail, expanded: frozenset[str] = frozenset()) -> 
     """The document page: title as published, type, date, named persons, address."""
     named = []
     for written, person in d.named:
-        target = link(person) if person else "<span class='note'>not linked to a person " \
-            "(no unambiguous match)</span>"
+        target = (
+            link(person)
+            if person
+            else "<span class='note'>not linked to a person (no unambiguous match)</span>"
+        )
         named.append(f"<li>{esc(written)} → {target}</li>")
-    address = (f'<a href="external:0">{esc(d.url)}</a> <span class="src">(opens in your web '
-               f"browser)</span>" if d.url else "")
-    rows = "".join((_row("Date", esc(d.date_label)), _row("Type", esc(d.doc_type)),
-                    _row("Collection", esc(d.collection or "")),
-                    _row("Category", esc(d.category or "")), _row("Online text", address)))
-    parts = [f"<p class='kind'>DOCUMENT</p><h1>{esc(d.title, 'title', expanded)}</h1>",
-             f"<table>{rows}</table>",
-             "<h2>Persons named in the title</h2>",
-             "<ul>" + "".join(named) + "</ul>" if named else
-             "<p class='note'>The title names no person.</p>",
-             "<h2>Events of that date</h2>" + _dated_list(d.events, "No event on that date."),
-             _facts_block(d.facts)]
+    address = (
+        f'<a href="external:0">{esc(d.url)}</a> <span class="src">(opens in your web '
+        f"browser)</span>"
+        if d.url
+        else ""
+    )
+    rows = "".join(
+        (
+            _row("Date", esc(d.date_label)),
+            _row("Type", esc(d.doc_type)),
+            _row("Collection", esc(d.collection or "")),
+            _row("Category", esc(d.category or "")),
+            _row("Online text", address),
+        )
+    )
+    parts = [
+        f"<p class='kind'>DOCUMENT</p><h1>{esc(d.title, 'title', expanded)}</h1>",
+        f"<table>{rows}</table>",
+        "<h2>Persons named in the title</h2>",
+        "<ul>" + "".join(named) + "</ul>"
+        if named
+        else "<p class='note'>The title names no person.</p>",
+        "<h2>Events of that date</h2>" + _dated_list(d.events, "No event on that date."),
+        _facts_block(d.facts),
+    ]
     return _page("".join(parts))
 
 
 def source_html(d: SourceDetail, expanded: frozenset[str] = frozenset()) -> str:
     """The source page: bibliographic record and every fact citing it."""
-    address = (f'<a href="external:0">{esc(d.url)}</a> <span class="src">(opens in your web '
-               f"browser)</span>" if d.url else "")
-    rows = "".join((_row("Author", esc(d.author or "not shown")), _row("Title", esc(d.title)),
-                    _row("Year", esc(d.year or "")), _row("Kind", esc(d.kind)),
-                    _row("Language", esc(d.language)), _row("Address", address)))
-    parts = [f"<p class='kind'>SOURCE</p><h1>{esc(d.title, 'title', expanded)}</h1>",
-             f"<table>{rows}</table>"]
+    address = (
+        f'<a href="external:0">{esc(d.url)}</a> <span class="src">(opens in your web '
+        f"browser)</span>"
+        if d.url
+        else ""
+    )
+    rows = "".join(
+        (
+            _row("Author", esc(d.author or "not shown")),
+            _row("Title", esc(d.title)),
+            _row("Year", esc(d.year or "")),
+            _row("Kind", esc(d.kind)),
+            _row("Language", esc(d.language)),
+            _row("Address", address),
+        )
+    )
+    parts = [
+        f"<p class='kind'>SOURCE</p><h1>{esc(d.title, 'title', expanded)}</h1>",
+        f"<table>{rows}</table>",
+    ]
     if d.note:
         parts.append(f"<p>{esc(d.note, 'note', expanded)}</p>")
     if d.tallies:
@@ -300,19 +383,24 @@ def tally_table(tallies: Iterable[TallyRow]) -> str:
     rows = "".join(
         f"<tr><td>{esc(tally_scope(t.tribunal))}</td><td>{esc(t.label)}</td>"
         f"<td align='right'>{esc(t.count if t.count is not None else 'not visible')}</td>"
-        f"<td>{link(t.source)}</td></tr>" for t in tallies)
-    return ('<table border="1" cellspacing="0" cellpadding="3"><tr><th>tribunal'
-            "</th><th>as printed</th><th>count</th><th>source</th></tr>" + rows + "</table>")
+        f"<td>{link(t.source)}</td></tr>"
+        for t in tallies
+    )
+    return (
+        '<table border="1" cellspacing="0" cellpadding="3"><tr><th>tribunal'
+        "</th><th>as printed</th><th>count</th><th>source</th></tr>" + rows + "</table>"
+    )
 
 
 def outcome_html(count: OutcomeCount, tallies: Iterable[TallyRow]) -> str:
     """A published chart bar explained: the figure shown and every source's own figure."""
     tribunal = TRIBUNALS.get(count.tribunal, count.tribunal)
     shown = "no source publishes a figure" if count.published is None else str(count.published)
-    parts = [f"<p class='kind'>PUBLISHED FIGURE</p><h1>{esc(count.label)} — {esc(tribunal)}</h1>",
-             f"<p class='sub'>Published: {esc(shown)}; named in this archive: "
-             f"{count.named}</p>",
-             "<p>The chart shows the figure most sources give. Every source's figure:</p><ul>"]
+    parts = [
+        f"<p class='kind'>PUBLISHED FIGURE</p><h1>{esc(count.label)} — {esc(tribunal)}</h1>",
+        f"<p class='sub'>Published: {esc(shown)}; named in this archive: {count.named}</p>",
+        "<p>The chart shows the figure most sources give. Every source's figure:</p><ul>",
+    ]
     parts.extend(f"<li>{esc(src)}: {n}</li>" for src, n in count.published_by)
     parts.append("</ul><h2>The sources' tallies for this tribunal</h2>")
     parts.append(tally_table(t for t in tallies if t.tribunal == count.tribunal))
@@ -321,13 +409,22 @@ def outcome_html(count: OutcomeCount, tallies: Iterable[TallyRow]) -> str:
 
 def welcome_html(title: str, data_version: str, counts: dict[str, int]) -> str:
     """Shown when nothing is selected."""
-    rows = "".join(f"<li>{counts.get(k, 0):,} {esc(label)}</li>" for k, label in (
-        ("person", "people"), ("event", "events"), ("document", "case-file documents"),
-        ("source", "sources"), ("claim", "sourced claims")))
-    return _page(f"<h1>{esc(title)}</h1><p class='sub'>Data version {esc(data_version)}</p>"
-                 f"<ul>{rows}</ul><p>Select a person, event or document on the left, or "
-                 f"search with Ctrl+F. Every fact shows its sources; where sources disagree, "
-                 f"all claims are shown side by side.</p>")
+    rows = "".join(
+        f"<li>{counts.get(k, 0):,} {esc(label)}</li>"
+        for k, label in (
+            ("person", "people"),
+            ("event", "events"),
+            ("document", "case-file documents"),
+            ("source", "sources"),
+            ("claim", "sourced claims"),
+        )
+    )
+    return _page(
+        f"<h1>{esc(title)}</h1><p class='sub'>Data version {esc(data_version)}</p>"
+        f"<ul>{rows}</ul><p>Select a person, event or document on the left, or "
+        f"search with Ctrl+F. Every fact shows its sources; where sources disagree, "
+        f"all claims are shown side by side.</p>"
+    )
 
 
 def renderer(item: Detail) -> Callable[[frozenset[str]], str]:

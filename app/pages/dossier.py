@@ -36,8 +36,18 @@ from db.dto import (
 from db.vocab import ROLES, STAGES, TRIBUNALS, tally_scope
 
 #: Person fields printed in their own place (key facts, case chain); the rest go to "further".
-_PLACED_FIELDS = frozenset({"occupation", "nationality", "organisation", "later_fate",
-                            "arrest_date", "death_date", "charges", "charge"})
+_PLACED_FIELDS = frozenset(
+    {
+        "occupation",
+        "nationality",
+        "organisation",
+        "later_fate",
+        "arrest_date",
+        "death_date",
+        "charges",
+        "charge",
+    }
+)
 _ARREST = re.compile(r"\barrest", re.IGNORECASE)
 _SEX = {"M": "male", "F": "female"}
 _NONE = '<span class="muted">{}</span>'
@@ -65,8 +75,9 @@ def _fact_row(label: str, value: str | None, marker: str) -> tuple[str, str] | N
 
 
 #: Claim fields about how a person's name is written.
-_NAME_FIELDS = frozenset({"surname", "given_names", "patronymic", "name", "name_ru",
-                          "name_en", "identity"})
+_NAME_FIELDS = frozenset(
+    {"surname", "given_names", "patronymic", "name", "name_ru", "name_en", "identity"}
+)
 
 
 def _column_fact(value: str, facts: Facts, field: str, notes: Footnotes) -> str:
@@ -103,19 +114,27 @@ def _key_facts(d: PersonDetail, notes: Footnotes) -> str:
     death = f.field("death_date")
     # Name forms carry no source of their own: the record's; flagged when spellings are disputed.
     name_flag = _FLAG if any(fc.field in _NAME_FIELDS for fc in f.disputed) else ""
-    rows = [r for r in (
-        _fact_row("Name (Latin)", d.name_en, rec),
-        _fact_row("Name (Cyrillic)", d.name_ru, rec),
-        _fact_row("Also written", "; ".join(others) if others else None, rec + name_flag),
-        _fact_row("Life dates", life_dates(d.birth_year, d.death_year), rec),
-        ("Date of death", _values_cited(death, notes)) if death else None,
-        _fact_row("Sex", _SEX.get(d.sex or "", d.sex), rec),
-        *((label, _column_fact(value, f, field, notes)) if value else None
-          for label, value, field in (("Nationality", d.nationality, "nationality"),
-                                      ("Occupation", d.occupation, "occupation"),
-                                      ("Organisation", d.organisation, "organisation"))),
-        _fact_row("Role in the case", ROLES.get(d.role, d.role), rec),
-    ) if r is not None]
+    rows = [
+        r
+        for r in (
+            _fact_row("Name (Latin)", d.name_en, rec),
+            _fact_row("Name (Cyrillic)", d.name_ru, rec),
+            _fact_row("Also written", "; ".join(others) if others else None, rec + name_flag),
+            _fact_row("Life dates", life_dates(d.birth_year, d.death_year), rec),
+            ("Date of death", _values_cited(death, notes)) if death else None,
+            _fact_row("Sex", _SEX.get(d.sex or "", d.sex), rec),
+            *(
+                (label, _column_fact(value, f, field, notes)) if value else None
+                for label, value, field in (
+                    ("Nationality", d.nationality, "nationality"),
+                    ("Occupation", d.occupation, "occupation"),
+                    ("Organisation", d.organisation, "organisation"),
+                )
+            ),
+            _fact_row("Role in the case", ROLES.get(d.role, d.role), rec),
+        )
+        if r is not None
+    ]
     out = f"<h2>Key facts</h2>{rows_html(rows)}"
     if d.summary:
         out += f'<p class="summary">{esc(d.summary)}{rec}</p>'
@@ -168,9 +187,17 @@ def _sentence(s: SentenceFact, notes: Footnotes) -> str:
 def _case_chain(d: PersonDetail, events: Mapping[str, Facts], notes: Footnotes) -> str:
     rows = [("Arrest", _arrest(d, events, notes))]
     charges = d.facts.field("charges") or d.facts.field("charge")
-    rows.append(("Charges", _values_cited(charges, notes) if charges else
-                 _NONE.format("Not recorded as a separate fact; where a source states them "
-                              "they are quoted in the sentence notes.")))
+    rows.append(
+        (
+            "Charges",
+            _values_cited(charges, notes)
+            if charges
+            else _NONE.format(
+                "Not recorded as a separate fact; where a source states them "
+                "they are quoted in the sentence notes."
+            ),
+        )
+    )
     for s in d.sentences:
         rows.append((esc(STAGES.get(s.stage, s.stage)).capitalize(), _sentence(s, notes)))
     if not d.sentences:
@@ -182,7 +209,7 @@ def _case_chain(d: PersonDetail, events: Mapping[str, Facts], notes: Footnotes) 
         rows.append(("Later fate", _values_cited(fate, notes)))
     # Hanging rows, not a table: a table costs Qt three layouts of every cell (a quarter
     # of a dossier's layout time) and this one needs no grid to be read.
-    return '<h2>The case</h2>' + rows_html(rows, css="stage", label_css="stagelabel")
+    return "<h2>The case</h2>" + rows_html(rows, css="stage", label_css="stagelabel")
 
 
 def _conflicts(d: PersonDetail, notes: Footnotes) -> str:
@@ -192,16 +219,22 @@ def _conflicts(d: PersonDetail, notes: Footnotes) -> str:
     for r in d.relations:
         items += [(r.sentence(d.name_en), fc) for fc in r.facts.disputed]
     if not items:
-        return ('<h2>Conflicting claims</h2><p class="muted">No field of this record has '
-                "conflicting claims in the archive.</p>")
+        return (
+            '<h2>Conflicting claims</h2><p class="muted">No field of this record has '
+            "conflicting claims in the archive.</p>"
+        )
     return "<h2>Conflicting claims</h2>" + "".join(
-        disputed_table(subject, fc, notes) for subject, fc in items)
+        disputed_table(subject, fc, notes) for subject, fc in items
+    )
 
 
 def _further(d: PersonDetail, notes: Footnotes) -> str:
     # Disputed fields are printed once, side by side, under Conflicting claims.
-    rows = [(esc(field_label(fc.field)), _values_cited(fc, notes)) for fc in d.facts.fields
-            if fc.field not in _PLACED_FIELDS and not fc.disputed]
+    rows = [
+        (esc(field_label(fc.field)), _values_cited(fc, notes))
+        for fc in d.facts.fields
+        if fc.field not in _PLACED_FIELDS and not fc.disputed
+    ]
     return f"<h2>Further sourced facts</h2>{rows_html(rows)}" if rows else ""
 
 
@@ -213,11 +246,10 @@ def _relations(d: PersonDetail, notes: Footnotes) -> str:
         marker = notes.cite(_claims(_field_claims(r.facts, "relation"), r.facts.sources))
         note = f' <span class="note">{esc(r.note)}</span>' if r.note else ""
         items.append(f"<li>{esc(r.sentence(d.name_en))}{marker}{note}</li>")
-    return f'<h2>Relations</h2><ul>{"".join(items)}</ul>'
+    return f"<h2>Relations</h2><ul>{''.join(items)}</ul>"
 
 
-def _dated_rows(items: Iterable[DatedRef], facts: Mapping[str, Facts],
-                notes: Footnotes) -> str:
+def _dated_rows(items: Iterable[DatedRef], facts: Mapping[str, Facts], notes: Footnotes) -> str:
     """``date<TAB>title — role¹`` lines, each cited by the item's own sources."""
     rows = []
     for e in items:
@@ -228,42 +260,61 @@ def _dated_rows(items: Iterable[DatedRef], facts: Mapping[str, Facts],
     return rows_html(rows, "dated")
 
 
-def person_html(d: PersonDetail, css: str, events: Mapping[str, Facts] | None = None,
-                documents: Mapping[str, Facts] | None = None) -> tuple[str, str]:
+def person_html(
+    d: PersonDetail,
+    css: str,
+    events: Mapping[str, Facts] | None = None,
+    documents: Mapping[str, Facts] | None = None,
+) -> tuple[str, str]:
     """(title, HTML) of a person's dossier; ``events``/``documents``: their facts by id."""
     events = events or {}
     notes = Footnotes()
     title = f"{d.name_en} — {d.name_ru}"
-    kind = (f"Person dossier · {esc(ROLES.get(d.role, d.role))} · archive id "
-            f"{esc(d.id)} · confidence of the record: {esc(d.confidence)}")
-    parts = [_header(d.name_en, d.name_ru, kind), _key_facts(d, notes),
-             _case_chain(d, events, notes), _conflicts(d, notes), _further(d, notes),
-             _relations(d, notes)]
+    kind = (
+        f"Person dossier · {esc(ROLES.get(d.role, d.role))} · archive id "
+        f"{esc(d.id)} · confidence of the record: {esc(d.confidence)}"
+    )
+    parts = [
+        _header(d.name_en, d.name_ru, kind),
+        _key_facts(d, notes),
+        _case_chain(d, events, notes),
+        _conflicts(d, notes),
+        _further(d, notes),
+        _relations(d, notes),
+    ]
     if d.events:
         parts.append("<h2>Timeline</h2>" + _dated_rows(d.events, events, notes))
     if d.documents:
-        parts.append("<h2>Documents naming this person</h2>"
-                     + _dated_rows(d.documents, documents or {}, notes))
+        parts.append(
+            "<h2>Documents naming this person</h2>"
+            + _dated_rows(d.documents, documents or {}, notes)
+        )
     parts.append(notes.html())
     return f"Person dossier: {title}", page(title, css, "".join(parts))
 
 
-def _fields_section(facts: Facts, subject: str, notes: Footnotes,
-                    skip: frozenset[str] = frozenset()) -> str:
-    agreed = [(esc(field_label(fc.field)), _values_cited(fc, notes)) for fc in facts.fields
-              if not fc.disputed and fc.field not in skip]
+def _fields_section(
+    facts: Facts, subject: str, notes: Footnotes, skip: frozenset[str] = frozenset()
+) -> str:
+    agreed = [
+        (esc(field_label(fc.field)), _values_cited(fc, notes))
+        for fc in facts.fields
+        if not fc.disputed and fc.field not in skip
+    ]
     out = ""
     if agreed:
         out += f"<h2>Figures and facts given by the sources</h2>{rows_html(agreed)}"
     disputed = [fc for fc in facts.disputed if fc.field not in skip]
     if disputed:
         out += "<h2>Conflicting claims</h2>" + "".join(
-            disputed_table(subject, fc, notes) for fc in disputed)
+            disputed_table(subject, fc, notes) for fc in disputed
+        )
     return out
 
 
-def outcome_cells(p: PersonDetail | None, notes: Footnotes,
-                  verdict_tribunal: bool = True) -> tuple[str, str]:
+def outcome_cells(
+    p: PersonDetail | None, notes: Footnotes, verdict_tribunal: bool = True
+) -> tuple[str, str]:
     """(1935 verdict, later sentences) of a person, each cited; unknown parts left out."""
     if p is None:
         return "", ""
@@ -271,8 +322,11 @@ def outcome_cells(p: PersonDetail | None, notes: Footnotes,
     later: list[str] = []
     for s in p.sentences:
         marker = notes.cite(_claims(_field_claims(s.facts, "kind"), s.facts.sources))
-        where = [TRIBUNALS.get(s.tribunal, s.tribunal)] if s.tribunal != "unknown" and (
-            verdict_tribunal or s.stage != "verdict") else []
+        where = (
+            [TRIBUNALS.get(s.tribunal, s.tribunal)]
+            if s.tribunal != "unknown" and (verdict_tribunal or s.stage != "verdict")
+            else []
+        )
         if s.date != "date unknown":
             where.append(s.date)
         context = f" ({esc(', '.join(where))})" if where else ""
@@ -281,16 +335,22 @@ def outcome_cells(p: PersonDetail | None, notes: Footnotes,
     return "<br>".join(verdict), "<br>".join(later)
 
 
-def event_html(d: EventDetail, css: str, people: Mapping[str, PersonDetail] | None = None,
-               documents: Mapping[str, Facts] | None = None) -> tuple[str, str]:
+def event_html(
+    d: EventDetail,
+    css: str,
+    people: Mapping[str, PersonDetail] | None = None,
+    documents: Mapping[str, Facts] | None = None,
+) -> tuple[str, str]:
     """(title, HTML) of an event's dossier; ``people``: participants' details by id."""
     people = people or {}
     notes = Footnotes()
     rec = notes.cite(d.facts.sources)
     date_fc = d.facts.field("date")
     date = _values_cited(date_fc, notes) if date_fc else f"{esc(d.date_label)}{rec}"
-    parts = [_header(d.title, None, f"Event dossier · archive id {esc(d.id)}"),
-             rows_html([("Date", date)])]
+    parts = [
+        _header(d.title, None, f"Event dossier · archive id {esc(d.id)}"),
+        rows_html([("Date", date)]),
+    ]
     if d.summary:
         parts.append(f'<p class="summary">{esc(d.summary)}{rec}</p>')
     parts.append(_fields_section(d.facts, d.title, notes, frozenset({"date"})))
@@ -302,43 +362,54 @@ def event_html(d: EventDetail, css: str, people: Mapping[str, PersonDetail] | No
         verdict, later = outcome_cells(detail, notes)
         if detail is None and p.date:  # not looked up (a very large event): no sources here
             verdict = f'{esc(p.date)} <span class="muted">(sources: see the person)</span>'
-        rows.append((esc(p.item.label), esc(p.role or ""),
-                     verdict or _NONE.format("none"), later))
+        rows.append((esc(p.item.label), esc(p.role or ""), verdict or _NONE.format("none"), later))
     if rows:
         # Who took part comes from the event's own sources: cited once, on the count line;
         # each outcome carries its own sources.
         count = f"{len(d.participants):,} {'person' if len(d.participants) == 1 else 'people'}"
-        parts.append(f"<h2>Participants and their outcomes</h2><p>{count} of this archive "
-                     f"took part, as its sources record{rec}; outcomes as each verdict's "
-                     "sources give them.</p>" + table(
-                         ("Person", "Role", "1935 verdict", "Later"), rows,
-                         widths=(31, 15, 31, 23)))
+        parts.append(
+            f"<h2>Participants and their outcomes</h2><p>{count} of this archive "
+            f"took part, as its sources record{rec}; outcomes as each verdict's "
+            "sources give them.</p>"
+            + table(("Person", "Role", "1935 verdict", "Later"), rows, widths=(31, 15, 31, 23))
+        )
     if d.documents:
         more = d.documents_total - len(d.documents)
-        parts.append("<h2>Documents of the date</h2>"
-                     + _dated_rows(d.documents, documents or {}, notes))
+        parts.append(
+            "<h2>Documents of the date</h2>" + _dated_rows(d.documents, documents or {}, notes)
+        )
         if more > 0:
             parts.append(f'<p class="muted">… and {more:,} more documents of this date.</p>')
     parts.append(notes.html())
     return f"Event dossier: {d.title}", page(d.title, css, "".join(parts))
 
 
-def document_html(d: DocumentDetail, css: str,
-                  events: Mapping[str, Facts] | None = None) -> tuple[str, str]:
+def document_html(
+    d: DocumentDetail, css: str, events: Mapping[str, Facts] | None = None
+) -> tuple[str, str]:
     """(title, HTML) of a short document dossier: its record, the people it names, events."""
     notes = Footnotes()
     rec = notes.cite(d.facts.sources)
-    rows = [r for r in (
-        _fact_row("Date", d.date_label, rec), _fact_row("Type", d.doc_type, rec),
-        _fact_row("Collection", d.collection, rec), _fact_row("Category", d.category, rec),
-        _fact_row("Address", d.url, rec)) if r is not None]
-    parts = [_header(d.title, None, f"Document dossier · archive id {esc(d.id)}"),
-             rows_html(rows)]
+    rows = [
+        r
+        for r in (
+            _fact_row("Date", d.date_label, rec),
+            _fact_row("Type", d.doc_type, rec),
+            _fact_row("Collection", d.collection, rec),
+            _fact_row("Category", d.category, rec),
+            _fact_row("Address", d.url, rec),
+        )
+        if r is not None
+    ]
+    parts = [_header(d.title, None, f"Document dossier · archive id {esc(d.id)}"), rows_html(rows)]
     if d.named:
-        named = [(esc(written) + rec, esc(p.label) if p else _NONE.format("not linked"))
-                 for written, p in d.named]
-        parts.append("<h2>Names in the title</h2>" + table(
-            ("As written", "Person"), named, widths=(40, 60)))
+        named = [
+            (esc(written) + rec, esc(p.label) if p else _NONE.format("not linked"))
+            for written, p in d.named
+        ]
+        parts.append(
+            "<h2>Names in the title</h2>" + table(("As written", "Person"), named, widths=(40, 60))
+        )
     if d.events:
         parts.append("<h2>Events of the date</h2>" + _dated_rows(d.events, events or {}, notes))
     parts.append(notes.html())
@@ -346,8 +417,13 @@ def document_html(d: DocumentDetail, css: str,
 
 
 #: Headings of the records a source supports, by kind, in this order.
-_KIND_HEADINGS = {"person": "People", "event": "Events", "document": "Case-file documents",
-                  "sentence": "Sentences", "relation": "Relations"}
+_KIND_HEADINGS = {
+    "person": "People",
+    "event": "Events",
+    "document": "Case-file documents",
+    "sentence": "Sentences",
+    "relation": "Relations",
+}
 
 
 def _citations(d: SourceDetail) -> str:
@@ -355,44 +431,82 @@ def _citations(d: SourceDetail) -> str:
     records = [c for c in d.citations if c.field == "record"]
     values = [c for c in d.citations if c.field != "record"]
     out = f"<h2>Facts citing this source ({d.citations_total:,})</h2>"
-    kinds = sorted({c.subject.ref.kind for c in records},
-                   key=lambda k: (list(_KIND_HEADINGS).index(k) if k in _KIND_HEADINGS
-                                  else len(_KIND_HEADINGS), k))
+    kinds = sorted(
+        {c.subject.ref.kind for c in records},
+        key=lambda k: (
+            list(_KIND_HEADINGS).index(k) if k in _KIND_HEADINGS else len(_KIND_HEADINGS),
+            k,
+        ),
+    )
     for kind in kinds:
-        items = sorted((c for c in records if c.subject.ref.kind == kind),
-                       key=lambda c: (c.subject.label.casefold(), c.subject.ref.id))
+        items = sorted(
+            (c for c in records if c.subject.ref.kind == kind),
+            key=lambda c: (c.subject.label.casefold(), c.subject.ref.id),
+        )
         heading = _KIND_HEADINGS.get(kind, kind.capitalize() + "s")
-        out += (f"<h3>{esc(heading)} it is a source for ({len(items):,})</h3><ul>" + "".join(
-            f'<li>{esc(c.subject.label)} <span class="muted">[{esc(c.subject.ref.id)}]</span>'
-            "</li>" for c in items) + "</ul>")
+        out += (
+            f"<h3>{esc(heading)} it is a source for ({len(items):,})</h3><ul>"
+            + "".join(
+                f'<li>{esc(c.subject.label)} <span class="muted">[{esc(c.subject.ref.id)}]</span>'
+                "</li>"
+                for c in items
+            )
+            + "</ul>"
+        )
     if values:
         out += "<h3>Values it gives for single facts</h3>" + table(
             ("Item", "Fact", "Value"),
-            [(esc(c.subject.label), esc(field_label(c.field)),
-              esc(format_value(c.field, c.value)) if c.value else "") for c in values],
-            widths=(40, 20, 40))
+            [
+                (
+                    esc(c.subject.label),
+                    esc(field_label(c.field)),
+                    esc(format_value(c.field, c.value)) if c.value else "",
+                )
+                for c in values
+            ],
+            widths=(40, 20, 40),
+        )
     more = d.citations_total - len(d.citations)
     if more > 0:
-        out += (f'<p class="muted">… and {more:,} more facts (not listed here; the detail '
-                "view and the lists of the archive show them).</p>")
+        out += (
+            f'<p class="muted">… and {more:,} more facts (not listed here; the detail '
+            "view and the lists of the archive show them).</p>"
+        )
     return out
 
 
 def source_html(d: SourceDetail, css: str) -> tuple[str, str]:
     """(title, HTML) of a short source dossier: the record, its tallies, what cites it."""
-    rows = [r for r in (
-        _fact_row("Author", d.author, ""), _fact_row("Title", d.title, ""),
-        _fact_row("Year", str(d.year) if d.year else None, ""), _fact_row("Kind", d.kind, ""),
-        _fact_row("Language", d.language, ""), _fact_row("Address", d.url, ""),
-        _fact_row("Note", d.note, "")) if r is not None]
-    parts = [_header(d.label, None, f"Source dossier · archive id {esc(d.id)}"),
-             rows_html(rows)]
+    rows = [
+        r
+        for r in (
+            _fact_row("Author", d.author, ""),
+            _fact_row("Title", d.title, ""),
+            _fact_row("Year", str(d.year) if d.year else None, ""),
+            _fact_row("Kind", d.kind, ""),
+            _fact_row("Language", d.language, ""),
+            _fact_row("Address", d.url, ""),
+            _fact_row("Note", d.note, ""),
+        )
+        if r is not None
+    ]
+    parts = [_header(d.label, None, f"Source dossier · archive id {esc(d.id)}"), rows_html(rows)]
     if d.tallies:
-        parts.append("<h2>Figures this source publishes</h2>" + table(
-            ("Tribunal", "As printed", "Count"),
-            [(esc(tally_scope(t.tribunal)), esc(t.label),
-              esc(t.count if t.count is not None else "not visible")) for t in d.tallies],
-            widths=(22, 63, 15)))
+        parts.append(
+            "<h2>Figures this source publishes</h2>"
+            + table(
+                ("Tribunal", "As printed", "Count"),
+                [
+                    (
+                        esc(tally_scope(t.tribunal)),
+                        esc(t.label),
+                        esc(t.count if t.count is not None else "not visible"),
+                    )
+                    for t in d.tallies
+                ],
+                widths=(22, 63, 15),
+            )
+        )
     if d.citations:
         parts.append(_citations(d))
     return f"Source dossier: {d.label}", page(d.label, css, "".join(parts))

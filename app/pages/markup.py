@@ -46,8 +46,17 @@ def esc(value: object) -> str:
 
 
 #: Words of field names written as acronyms (``removal_as_tsik_secretary``).
-ACRONYMS = {"tsik": "TsIK", "tsk": "TsK", "nkvd": "NKVD", "ogpu": "OGPU", "oso": "OSO",
-            "vkp": "VKP", "vtsik": "VTsIK", "gpu": "GPU", "mit": "MIT"}
+ACRONYMS = {
+    "tsik": "TsIK",
+    "tsk": "TsK",
+    "nkvd": "NKVD",
+    "ogpu": "OGPU",
+    "oso": "OSO",
+    "vkp": "VKP",
+    "vtsik": "VTsIK",
+    "gpu": "GPU",
+    "mit": "MIT",
+}
 
 
 def field_label(name: str) -> str:
@@ -100,7 +109,7 @@ def number_ranges(numbers: Iterable[int]) -> str:
         if j - i >= 2:
             parts.append(f"{nums[i]}–{nums[j]}")
         else:
-            parts.extend(str(n) for n in nums[i:j + 1])
+            parts.extend(str(n) for n in nums[i : j + 1])
         i = j + 1
     return ", ".join(parts)
 
@@ -181,8 +190,11 @@ class Footnotes:
         if not self._notes:
             return '<h2>Sources</h2><p class="muted">No sources are recorded for this item.</p>'
         items = "".join(
-            f"<li>{esc(n.source.label)}" + (f", {esc(n.locator)}" if n.locator else "")
-            + f' <span class="muted">[{esc(n.source.ref.id)}]</span></li>' for n in self._notes)
+            f"<li>{esc(n.source.label)}"
+            + (f", {esc(n.locator)}" if n.locator else "")
+            + f' <span class="muted">[{esc(n.source.ref.id)}]</span></li>'
+            for n in self._notes
+        )
         # An ordered list numbers 1..n in order, which is the order numbers were given in.
         return f'<h2>{esc(heading)}</h2><ol class="sources">{items}</ol>'
 
@@ -203,28 +215,36 @@ def disputed_table(subject: str, fc: FieldClaims, notes: Footnotes) -> str:
     values = fc.values
     width = max(1, 100 // len(values))
     heads = "".join(
-        f'<th width="{width}%">{esc(format_value(fc.field, v or None))}</th>' for v in values)
+        f'<th width="{width}%">{esc(format_value(fc.field, v or None))}</th>' for v in values
+    )
     cells = []
     for v in values:
         groups: dict[tuple[str, str], list[ClaimDTO]] = {}
         for c in fc.claims:
             if (c.value or "") == v:
                 groups.setdefault((c.confidence or "", c.note or ""), []).append(c)
-        cells.append("<td>" + '<br><br>'.join(claim_group(g, notes) for g in groups.values())
-                     + "</td>")
+        cells.append(
+            "<td>" + "<br><br>".join(claim_group(g, notes) for g in groups.values()) + "</td>"
+        )
     # A heading (h4), so that the printer keeps it on the page of its table.
-    return (f'<h4 class="claimhead"><span class="subject">{esc(subject)}</span> — '
-            f'{esc(field_label(fc.field))}: {len(values)} different values</h4>'
-            f'<table class="dispute" width="100%" cellspacing="0" cellpadding="4">'
-            f'<thead><tr>{heads}</tr></thead><tr>{"".join(cells)}</tr></table>')
+    return (
+        f'<h4 class="claimhead"><span class="subject">{esc(subject)}</span> — '
+        f"{esc(field_label(fc.field))}: {len(values)} different values</h4>"
+        f'<table class="dispute" width="100%" cellspacing="0" cellpadding="4">'
+        f"<thead><tr>{heads}</tr></thead><tr>{''.join(cells)}</tr></table>"
+    )
 
 
 #: Header of the note-number column of list tables.
 NOTES = "Notes"
 
 
-def table(headers: Sequence[str], rows: Iterable[Sequence[str]], css: str = "grid",
-          widths: Sequence[int] | None = None) -> str:
+def table(
+    headers: Sequence[str],
+    rows: Iterable[Sequence[str]],
+    css: str = "grid",
+    widths: Sequence[int] | None = None,
+) -> str:
     """A table of already-escaped cell HTML with a header row repeated on each page.
 
     A last column headed :data:`NOTES` holds note numbers and is set in the notes style.
@@ -232,13 +252,22 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[str]], css: str = "gri
     w = list(widths or ())
     head = "".join(
         (f'<th width="{w[i]}%">' if i < len(w) else "<th>") + f"{h}</th>"
-        for i, h in enumerate(headers))
+        for i, h in enumerate(headers)
+    )
     notes_col = len(headers) - 1 if headers and headers[-1] == NOTES else -1
-    body = "".join("<tr>" + "".join(
-        f'<td class="fnum">{c}</td>' if i == notes_col else f"<td>{c}</td>"
-        for i, c in enumerate(row)) + "</tr>" for row in rows)
-    return (f'<table class="{css}" width="100%" cellspacing="0" cellpadding="3">'
-            f"<thead><tr>{head}</tr></thead>{body}</table>")
+    body = "".join(
+        "<tr>"
+        + "".join(
+            f'<td class="fnum">{c}</td>' if i == notes_col else f"<td>{c}</td>"
+            for i, c in enumerate(row)
+        )
+        + "</tr>"
+        for row in rows
+    )
+    return (
+        f'<table class="{css}" width="100%" cellspacing="0" cellpadding="3">'
+        f"<thead><tr>{head}</tr></thead>{body}</table>"
+    )
 
 
 #: Width of the label column of :func:`rows`, in CSS pixels (1/96 inch).
@@ -253,9 +282,11 @@ def rows(items: Iterable[tuple[str, str]], css: str = "row", label_css: str = "l
     sets it) line the values up and wrap them under themselves, like a two-column table at a
     fraction of the layout cost.  Labels and values are already-escaped HTML.
     """
-    return "".join(f'<p class="{css}"><span class="{label_css}">{label}</span>'
-                   f'{_LABEL_BREAK if _visible_len(label) > ROW_LABEL_CHARS else chr(9)}{value}</p>'
-                   for label, value in items)
+    return "".join(
+        f'<p class="{css}"><span class="{label_css}">{label}</span>'
+        f"{_LABEL_BREAK if _visible_len(label) > ROW_LABEL_CHARS else chr(9)}{value}</p>"
+        for label, value in items
+    )
 
 
 #: Longest label that fits the hanging column; a longer one gets the value on the next line
@@ -294,8 +325,16 @@ def page(title: str, css: str, body: str) -> str:
     note 1 does not read as thirty to the first power.
     """
     pieces = body.split(_SUP)
-    body = "".join([pieces[0], *(
-        (_SUP_AFTER_DIGIT if prev[-1:].isdigit() else _SUP) + piece
-        for prev, piece in pairwise(pieces))])
-    return (f'<html><head><meta charset="utf-8"><title>{esc(title)}</title>'
-            f"<style>{css}\n{hanging_css()}</style></head><body>{body}</body></html>")
+    body = "".join(
+        [
+            pieces[0],
+            *(
+                (_SUP_AFTER_DIGIT if prev[-1:].isdigit() else _SUP) + piece
+                for prev, piece in pairwise(pieces)
+            ),
+        ]
+    )
+    return (
+        f'<html><head><meta charset="utf-8"><title>{esc(title)}</title>'
+        f"<style>{css}\n{hanging_css()}</style></head><body>{body}</body></html>"
+    )

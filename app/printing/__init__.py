@@ -13,5 +13,11 @@ from app.printing.gui import export_dossier_pdf, preview_dossier, print_dossier
 from app.printing.pdf_file import PdfWriteError
 from app.printing.service import DossierNotFound, DossierService
 
-__all__ = ["DossierNotFound", "DossierService", "PdfWriteError", "export_dossier_pdf",
-           "preview_dossier", "print_dossier"]
+__all__ = [
+    "DossierNotFound",
+    "DossierService",
+    "PdfWriteError",
+    "export_dossier_pdf",
+    "preview_dossier",
+    "print_dossier",
+]

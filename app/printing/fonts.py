@@ -33,8 +33,6 @@ def print_family() -> str:
     font_id = QFontDatabase.addApplicationFont(str(path))
     families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
     if PRINT_FAMILY not in families:
-        log.warning("could not load the print font %s; printing with %s", path,
-                    FALLBACK_FAMILY)
+        log.warning("could not load the print font %s; printing with %s", path, FALLBACK_FAMILY)
         return FALLBACK_FAMILY
     return PRINT_FAMILY
-

@@ -27,8 +27,9 @@ RunPreview = Callable[[QPrintPreviewDialog], None]
 
 def ask_pdf_path(parent: QWidget | None, suggested: str) -> Path | None:
     """Ask where to save the PDF (None: cancelled); adds ``.pdf`` when no suffix is given."""
-    name, _ = QFileDialog.getSaveFileName(parent, "Export dossier as PDF", suggested,
-                                          "PDF files (*.pdf)")
+    name, _ = QFileDialog.getSaveFileName(
+        parent, "Export dossier as PDF", suggested, "PDF files (*.pdf)"
+    )
     if not name:
         return None
     path = Path(name)
@@ -64,9 +65,15 @@ def suggested_file_name(ref: Ref | None) -> str:
     return "case-summary.pdf" if ref is None else f"{ref.id}.pdf"
 
 
-def export_dossier_pdf(parent: QWidget | None, service: DossierService, ref: Ref | None, *,
-                       ask_path: AskPath = ask_pdf_path, show_error: ShowError = show_error,
-                       page_size: str | None = None) -> Path | None:
+def export_dossier_pdf(
+    parent: QWidget | None,
+    service: DossierService,
+    ref: Ref | None,
+    *,
+    ask_path: AskPath = ask_pdf_path,
+    show_error: ShowError = show_error,
+    page_size: str | None = None,
+) -> Path | None:
     """Ask for a file and write the dossier of ``ref`` (None: case summary) there as PDF.
 
     Returns the written path, or None when cancelled or failed (the error was shown).
@@ -77,15 +84,23 @@ def export_dossier_pdf(parent: QWidget | None, service: DossierService, ref: Ref
     try:
         return service.write_pdf(ref, path, page_size or default_page_size())
     except PdfWriteError as exc:
-        show_error(parent, "Export PDF failed",
-                   f"The dossier could not be saved as\n{exc.path}\n\n{exc.message}.")
+        show_error(
+            parent,
+            "Export PDF failed",
+            f"The dossier could not be saved as\n{exc.path}\n\n{exc.message}.",
+        )
         return None
 
 
-def print_dossier(parent: QWidget | None, service: DossierService, ref: Ref | None, *,
-                  run_dialog: RunPrintDialog = run_print_dialog,
-                  show_error: ShowError = show_error,
-                  printer: QPrinter | None = None) -> bool:
+def print_dossier(
+    parent: QWidget | None,
+    service: DossierService,
+    ref: Ref | None,
+    *,
+    run_dialog: RunPrintDialog = run_print_dialog,
+    show_error: ShowError = show_error,
+    printer: QPrinter | None = None,
+) -> bool:
     """Print the dossier of ``ref`` through the system print dialog; True when printed.
 
     "Print to file" (PDF) goes through the verified writer, so a failed file is reported.
@@ -97,24 +112,28 @@ def print_dossier(parent: QWidget | None, service: DossierService, ref: Ref | No
     ranged = printer.printRange() == QPrinter.PrintRange.PageRange
     first, last = (printer.fromPage(), printer.toPage()) if ranged else (1, 0)
     try:
-        if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and \
-                printer.outputFileName():
-            service.write_pdf_layout(ref, Path(printer.outputFileName()), printer.pageLayout(),
-                                     first, last)
+        if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
+            service.write_pdf_layout(
+                ref, Path(printer.outputFileName()), printer.pageLayout(), first, last
+            )
             return True
         rendition = service.rendition(ref)
         printer.setDocName(rendition.title)
         paint(printer, rendition, first, last)
     except PdfWriteError as exc:
-        show_error(parent, "Print failed", f"The dossier could not be printed to\n{exc.path}"
-                   f"\n\n{exc.message}.")
+        show_error(
+            parent,
+            "Print failed",
+            f"The dossier could not be printed to\n{exc.path}\n\n{exc.message}.",
+        )
         return False
     except (RenderError, DossierNotFound) as exc:
         show_error(parent, "Print failed", f"The dossier could not be printed: {exc}.")
         return False
     if printer.printerState() == QPrinter.PrinterState.Error:
-        show_error(parent, "Print failed", "The printer reported an error; nothing may have "
-                   "been printed.")
+        show_error(
+            parent, "Print failed", "The printer reported an error; nothing may have been printed."
+        )
         return False
     return True
 
@@ -122,8 +141,13 @@ def print_dossier(parent: QWidget | None, service: DossierService, ref: Ref | No
 class PreviewPainter(QObject):
     """Paints a prepared dossier whenever a print preview asks (``paintRequested``)."""
 
-    def __init__(self, rendition: Rendition, printer: QPrinter, show_error: ShowError,
-                 parent: QPrintPreviewDialog) -> None:
+    def __init__(
+        self,
+        rendition: Rendition,
+        printer: QPrinter,
+        show_error: ShowError,
+        parent: QPrintPreviewDialog,
+    ) -> None:
         super().__init__(parent)
         self._rendition = rendition
         self.printer = printer  # the preview dialog does not own its printer: keep it alive
@@ -140,9 +164,14 @@ class PreviewPainter(QObject):
             self._show_error(self._dialog, "Print preview failed", str(exc))
 
 
-def preview_dossier(parent: QWidget | None, service: DossierService, ref: Ref | None, *,
-                    run_dialog: RunPreview = run_preview,
-                    show_error: ShowError = show_error) -> QPrintPreviewDialog | None:
+def preview_dossier(
+    parent: QWidget | None,
+    service: DossierService,
+    ref: Ref | None,
+    *,
+    run_dialog: RunPreview = run_preview,
+    show_error: ShowError = show_error,
+) -> QPrintPreviewDialog | None:
     """Show the dossier of ``ref`` in a print preview; returns the dialog (None: failed)."""
     try:
         rendition = service.rendition(ref)

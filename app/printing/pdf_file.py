@@ -100,8 +100,9 @@ def _make_temp(folder: Path, name: str, like: os.stat_result | None) -> tuple[in
     for _ in range(100):
         tmp = folder / f".{name}.{secrets.token_hex(6)}.part"
         try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0),
-                         0o666)
+            fd = os.open(
+                tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o666
+            )
         except FileExistsError:
             continue
         if like is not None:

@@ -107,8 +107,12 @@ class DossierDocument(QTextDocument):
 def page_layout(page_size: str) -> QPageLayout:
     """Portrait layout of a named page size with the dossier margins."""
     left, top, right, bottom = MARGINS_MM
-    return QPageLayout(QPageSize(PAGE_SIZES[page_size]), QPageLayout.Orientation.Portrait,
-                       QMarginsF(left, top, right, bottom), QPageLayout.Unit.Millimeter)
+    return QPageLayout(
+        QPageSize(PAGE_SIZES[page_size]),
+        QPageLayout.Orientation.Portrait,
+        QMarginsF(left, top, right, bottom),
+        QPageLayout.Unit.Millimeter,
+    )
 
 
 def _font(points: float) -> QFont:
@@ -120,8 +124,9 @@ def _font(points: float) -> QFont:
     return font
 
 
-def build_document(rendition: Rendition, device: QPagedPaintDevice,
-                   body: QSizeF) -> DossierDocument:
+def build_document(
+    rendition: Rendition, device: QPagedPaintDevice, body: QSizeF
+) -> DossierDocument:
     """The dossier laid out on ``device`` in pages of ``body`` (device pixels)."""
     doc = DossierDocument()
     doc.setUndoRedoEnabled(False)  # built once, never edited by a user
@@ -204,8 +209,13 @@ def paginate(doc: DossierDocument, page_height: float) -> tuple[int, int]:
     return moved, len(continued) + len(in_tables)
 
 
-def _stranded(layout: QAbstractTextDocumentLayout, heading: QTextBlock, top: float,
-              following: QTextBlock, page_height: float) -> bool:
+def _stranded(
+    layout: QAbstractTextDocumentLayout,
+    heading: QTextBlock,
+    top: float,
+    following: QTextBlock,
+    page_height: float,
+) -> bool:
     """True when ``heading`` is not at the top of its page and the next line is overleaf."""
     lines = following.layout()
     first = lines.lineAt(0).y() if lines.lineCount() else 0.0
@@ -258,15 +268,19 @@ def _frame(device: QPagedPaintDevice, decor_font: QFont) -> _Frame:
     width, height = float(device.width()), float(device.height())
     line = QFontMetricsF(decor_font, device).height()
     band = line * 2.2
-    return _Frame(QRectF(0, 0, width, line * 1.4), QRectF(0, band, width, height - 2 * band),
-                  QRectF(0, height - line * 1.4, width, line * 1.4))
+    return _Frame(
+        QRectF(0, 0, width, line * 1.4),
+        QRectF(0, band, width, height - 2 * band),
+        QRectF(0, height - line * 1.4, width, line * 1.4),
+    )
 
 
 class _Decorator:
     """Draws the running header and the footer; the texts are fitted once per dossier."""
 
-    def __init__(self, device: QPagedPaintDevice, frame: _Frame, decor: PageDecor,
-                 font: QFont, total: int) -> None:
+    def __init__(
+        self, device: QPagedPaintDevice, frame: _Frame, decor: PageDecor, font: QFont, total: int
+    ) -> None:
         self._frame = frame
         self._font = font
         metrics = QFontMetricsF(font, device)
@@ -290,10 +304,12 @@ class _Decorator:
         painter.setPen(self._text_pen)
         painter.drawText(h, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, self._title)
         painter.drawText(f, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, self._left)
-        painter.drawText(f, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
-                         f"page {number} of {self._total}")
-        painter.drawText(f, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
-                         self._right)
+        painter.drawText(
+            f,
+            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
+            f"page {number} of {self._total}",
+        )
+        painter.drawText(f, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, self._right)
         painter.setPen(self._rule_pen)
         painter.drawLine(h.bottomLeft(), h.bottomRight())
         painter.drawLine(f.topLeft(), f.topRight())
@@ -325,8 +341,9 @@ def _draw_body(painter: QPainter, doc: DossierDocument, body: QRectF, index: int
     painter.restore()
 
 
-def _draw_lines(painter: QPainter, block: QTextBlock, rect: QRectF, top: float,
-                bottom: float) -> None:
+def _draw_lines(
+    painter: QPainter, block: QTextBlock, rect: QRectF, top: float, bottom: float
+) -> None:
     """The lines of ``block`` (laid out at ``rect``) that start between top and bottom."""
     lines = block.layout()
     origin = rect.topLeft()  # the layout's position on the page: lines are placed from it
@@ -338,8 +355,7 @@ def _draw_lines(painter: QPainter, block: QTextBlock, rect: QRectF, top: float,
             line.draw(painter, origin)
 
 
-def paint(device: QPagedPaintDevice, rendition: Rendition, first: int = 1,
-          last: int = 0) -> int:
+def paint(device: QPagedPaintDevice, rendition: Rendition, first: int = 1, last: int = 0) -> int:
     """Paint pages ``first..last`` (1-based, 0 = to the end) on ``device``; return the total.
 
     Raises :class:`RenderError` when the device refuses the painter (Qt's only sign of a
@@ -366,8 +382,9 @@ def paint(device: QPagedPaintDevice, rendition: Rendition, first: int = 1,
     return total
 
 
-def pdf_bytes(rendition: Rendition, layout: QPageLayout, first: int = 1,
-              last: int = 0) -> tuple[bytes, int]:
+def pdf_bytes(
+    rendition: Rendition, layout: QPageLayout, first: int = 1, last: int = 0
+) -> tuple[bytes, int]:
     """The dossier (pages ``first..last``, 0 = to the end) as PDF bytes and its page count."""
     data = QByteArray()
     buffer = QBuffer(data)

@@ -82,21 +82,24 @@ class DossierService:
             item = queries.detail(conn, ref, SOURCE_CITATION_LIMIT)
             if isinstance(item, PersonDetail):
                 return dossier.person_html(
-                    item, self._css,
+                    item,
+                    self._css,
                     _facts_of(conn, "event", (e.item.ref.id for e in item.events)),
-                    _facts_of(conn, "document", (d.item.ref.id for d in item.documents)))
+                    _facts_of(conn, "document", (d.item.ref.id for d in item.documents)),
+                )
             if isinstance(item, EventDetail):
                 # Outcomes with their sources for the first participants; a generated
                 # event with thousands of people lists the rest without the detail.
                 first = [p.item.ref.id for p in item.participants[:PARTICIPANT_DETAIL_LIMIT]]
-                people = {pid: d for pid in first
-                          if (d := queries.person_detail(conn, pid)) is not None}
+                people = {
+                    pid: d for pid in first if (d := queries.person_detail(conn, pid)) is not None
+                }
                 docs = _facts_of(conn, "document", (d.item.ref.id for d in item.documents))
                 return dossier.event_html(item, self._css, people, docs)
             if isinstance(item, DocumentDetail):
                 return dossier.document_html(
-                    item, self._css,
-                    _facts_of(conn, "event", (e.item.ref.id for e in item.events)))
+                    item, self._css, _facts_of(conn, "event", (e.item.ref.id for e in item.events))
+                )
             if isinstance(item, SourceDetail):
                 return dossier.source_html(item, self._css)
         raise DossierNotFound(f"no {ref.kind} with id “{ref.id}” in this archive")
@@ -107,24 +110,36 @@ class DossierService:
             tallies = queries.tallies(conn)
             outcomes = queries.outcome_counts(conn)
             total_events = listing.count(conn, listing.EVENTS, listing.ListQuery())
-            rows = listing.page(conn, listing.EVENTS, listing.ListQuery(sort="date"), 0,
-                                min(total_events, CASE_EVENT_LIMIT), total_events)
+            rows = listing.page(
+                conn,
+                listing.EVENTS,
+                listing.ListQuery(sort="date"),
+                0,
+                min(total_events, CASE_EVENT_LIMIT),
+                total_events,
+            )
             event_facts = _facts_of(conn, "event", (r.id for r in rows))
             by_tribunal, convicts = self._convicts(conn)
         return case_summary.CaseData(
-            title=info.title, title_ru=info.meta.get("title_ru"), counts=info.counts,
-            tallies=tallies, outcomes=outcomes,
-            events=[(r, event_facts.get(r.id, Facts())) for r in rows
-                    if isinstance(r, EventRow)],
-            events_total=total_events, convicts=convicts,
-            convicts_by_tribunal=by_tribunal, with_chart=with_chart,
-            sources={t.source.ref.id: t.source for t in tallies})
+            title=info.title,
+            title_ru=info.meta.get("title_ru"),
+            counts=info.counts,
+            tallies=tallies,
+            outcomes=outcomes,
+            events=[(r, event_facts.get(r.id, Facts())) for r in rows if isinstance(r, EventRow)],
+            events_total=total_events,
+            convicts=convicts,
+            convicts_by_tribunal=by_tribunal,
+            with_chart=with_chart,
+            sources={t.source.ref.id: t.source for t in tallies},
+        )
 
     @staticmethod
     def _convicts(conn: Connection) -> tuple[dict[str, int], list[PersonDetail]]:
         known = [t for t in TRIBUNALS if t != "none"]
-        present = [t for t in listing.distinct_values(conn, listing.PEOPLE, "tribunal")
-                   if t != "none"]
+        present = [
+            t for t in listing.distinct_values(conn, listing.PEOPLE, "tribunal") if t != "none"
+        ]
         order = sorted(present, key=lambda t: (known.index(t) if t in known else len(known), t))
         counts: dict[str, int] = {}
         people: list[PersonDetail] = []
@@ -173,12 +188,14 @@ class DossierService:
         then leaves no file, partial or otherwise, at ``path``.
         """
         if page_size not in PAGE_SIZES:
-            raise PdfWriteError(Path(path), f"unknown page size {page_size!r} "
-                                f"(use {' or '.join(PAGE_SIZES)})")
+            raise PdfWriteError(
+                Path(path), f"unknown page size {page_size!r} (use {' or '.join(PAGE_SIZES)})"
+            )
         return self.write_pdf_layout(ref, path, page_layout(page_size))
 
-    def write_pdf_layout(self, ref: Ref | None, path: Path, layout: QPageLayout,
-                         first: int = 1, last: int = 0) -> Path:
+    def write_pdf_layout(
+        self, ref: Ref | None, path: Path, layout: QPageLayout, first: int = 1, last: int = 0
+    ) -> Path:
         """:meth:`write_pdf` with any page layout (e.g. the one chosen in a print dialog)
         and optionally only pages ``first..last`` (1-based; 0 = to the end)."""
         path = expand(path)

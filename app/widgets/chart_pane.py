@@ -95,8 +95,9 @@ class ChartPane(QWidget):
     def tooltip(self, tribunal: str, measure: str, outcome: str) -> str:
         """Rich-text tooltip of one bar (``measure`` is ``"published"`` or ``"named"``)."""
         notes = [f for f in self._uncounted if f.applies_to(tribunal, outcome)]
-        return outcome_text.bar_tooltip(self.count(tribunal, outcome), tribunal, outcome,
-                                         measure, self._source_labels, notes)
+        return outcome_text.bar_tooltip(
+            self.count(tribunal, outcome), tribunal, outcome, measure, self._source_labels, notes
+        )
 
     def _show(self, counts: list[OutcomeCount], totals: dict[str, int]) -> None:
         self._counts = counts
@@ -110,8 +111,11 @@ class ChartPane(QWidget):
         self.view.setChart(chart)
         if old is not None and old is not chart:
             old.deleteLater()
-        self.totals.setText(outcome_text.totals_line(counts, totals) if counts else
-                            "This archive records no 1935 verdicts and no published tallies.")
+        self.totals.setText(
+            outcome_text.totals_line(counts, totals)
+            if counts
+            else "This archive records no 1935 verdicts and no published tallies."
+        )
         self.view.setAccessibleDescription(self.totals.text())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -172,16 +176,19 @@ class ChartPane(QWidget):
         elif suffix == ".svg":
             data = self._svg_bytes(size)
         else:
-            raise OSError(f"Cannot save the chart as “{path.suffix or path.name}”: "
-                          "choose a file name ending in .png or .svg.")
+            raise OSError(
+                f"Cannot save the chart as “{path.suffix or path.name}”: "
+                "choose a file name ending in .png or .svg."
+            )
         tmp = path.with_name(f".{path.name}.part")
         try:
             tmp.write_bytes(data)
             os.replace(tmp, path)
         except OSError as exc:
             tmp.unlink(missing_ok=True)
-            raise OSError(exc.errno, f"Cannot save the chart to {path}: "
-                          f"{exc.strerror or exc}") from exc
+            raise OSError(
+                exc.errno, f"Cannot save the chart to {path}: {exc.strerror or exc}"
+            ) from exc
 
     def _png_bytes(self, size: QSize) -> bytes:
         image = outcome_chart.render_image(self._counts, size.width(), size.height())

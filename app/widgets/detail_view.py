@@ -76,15 +76,16 @@ class DetailView(QTextBrowser):
         if ref is not None:
             self.link_activated.emit(ref)
         elif text.startswith("expand://"):
-            key = text[len("expand://"):]
+            key = text[len("expand://") :]
             field = key.partition("/")[0]  # ``field/N``: part N replaces the part shown
             self._expanded = frozenset(
-                k for k in self._expanded if k.partition("/")[0] != field) | {key}
+                k for k in self._expanded if k.partition("/")[0] != field
+            ) | {key}
             position = self.verticalScrollBar().value()
             self._render()
             self.verticalScrollBar().setValue(position)
         elif text.startswith("external:"):
-            index = text[len("external:"):]
+            index = text[len("external:") :]
             if index.isdigit() and int(index) < len(self._external):
                 address = self._external[int(index)]
                 if address.startswith(("http://", "https://")):

@@ -45,8 +45,14 @@ class ListPane(QWidget):
     item_selected = Signal(str)
     counts_changed = Signal(int, int)
 
-    def __init__(self, model: PagedTableModel, view_name: str, noun: str,
-                 filters: tuple[FilterSpec, ...], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        model: PagedTableModel,
+        view_name: str,
+        noun: str,
+        filters: tuple[FilterSpec, ...],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.model = model
         self.noun = noun
@@ -59,8 +65,12 @@ class ListPane(QWidget):
             combo = QComboBox(self)
             combo.setObjectName(f"{view_name}_{spec.key}Filter")
             combo.setAccessibleName(f"Filter {noun} by {spec.label.lower()}")
-            combo.addItem(f"All {spec.label.lower()}s" if not spec.label.endswith("s")
-                          else f"All {spec.label.lower()}", None)
+            combo.addItem(
+                f"All {spec.label.lower()}s"
+                if not spec.label.endswith("s")
+                else f"All {spec.label.lower()}",
+                None,
+            )
             for value, text in spec.options:
                 combo.addItem(text, value)
             combo.currentIndexChanged.connect(self._on_combo_changed)
@@ -71,8 +81,9 @@ class ListPane(QWidget):
         self.chip = QLabel(self)
         self.chip.setObjectName(f"{view_name}_chip")
         self.chip.setTextFormat(Qt.TextFormat.PlainText)
-        self.chip.setStyleSheet("QLabel { background: #e8eef8; border-radius: 3px; "
-                                "padding: 1px 6px; }")
+        self.chip.setStyleSheet(
+            "QLabel { background: #e8eef8; border-radius: 3px; padding: 1px 6px; }"
+        )
         self.chip.hide()
         self.chip_clear = QToolButton(self)
         self.chip_clear.setText("✕")
@@ -208,14 +219,15 @@ class ListPane(QWidget):
         with QSignalBlocker(selection):
             if row is None:
                 selection.clearSelection()
-                selection.setCurrentIndex(QModelIndex(),
-                                          QItemSelectionModel.SelectionFlag.Clear)
+                selection.setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.Clear)
                 self.view.viewport().update()
                 return False
             index = self.model.index(row, 0)
             selection.setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows)
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
         self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
         self.view.viewport().update()
         return True
@@ -246,8 +258,9 @@ class ListPane(QWidget):
         header = self.view.horizontalHeader()
         for i, col in enumerate(self.model.columns):
             if col.sort_key == q.sort:
-                order = (Qt.SortOrder.DescendingOrder if q.descending
-                         else Qt.SortOrder.AscendingOrder)
+                order = (
+                    Qt.SortOrder.DescendingOrder if q.descending else Qt.SortOrder.AscendingOrder
+                )
                 with QSignalBlocker(header):
                     header.setSortIndicator(i, order)
                 return

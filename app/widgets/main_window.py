@@ -84,9 +84,13 @@ class MainWindow(QMainWindow):
 
     # -- actions --------------------------------------------------------------------------
 
-    def _action(self, name: str, text: str,
-                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-                tip: str = "") -> QAction:
+    def _action(
+        self,
+        name: str,
+        text: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        tip: str = "",
+    ) -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
         if shortcut is not None:
@@ -100,47 +104,66 @@ class MainWindow(QMainWindow):
     def set_dossier_target(self, label: str | None) -> None:
         """Name what Print, Print preview and Export PDF act on: an item, or the case summary."""
         if label is None:
-            texts = ("&Print case summary…", "Print pre&view of the case summary…",
-                     "Export case summary as &PDF…")
+            texts = (
+                "&Print case summary…",
+                "Print pre&view of the case summary…",
+                "Export case summary as &PDF…",
+            )
             tip = "No single item is shown: these act on the case summary"
         else:
             texts = ("&Print dossier…", "Print pre&view of the dossier…", "Export dossier as &PDF…")
             tip = f"Dossier of {label}"
-        for action, text in zip((self.print_action, self.preview_action,
-                                 self.export_pdf_action), texts, strict=True):
+        for action, text in zip(
+            (self.print_action, self.preview_action, self.export_pdf_action), texts, strict=True
+        ):
             action.setText(text)
             action.setStatusTip(tip)
             action.setToolTip(f"{text.replace('&', '').rstrip('…')} — {tip}")
 
     def _make_actions(self) -> None:
         K = QKeySequence.StandardKey  # noqa: N806
-        self.open_action = self._action("openAction", "&Open archive…", K.Open,
-                                        "Open another archive file")
-        self.export_action = self._action("exportAction", "&Export list…", "Ctrl+E",
-                                          "Save the rows the current pane shows as CSV or JSON")
-        self.print_action = self._action("printAction", "&Print…", K.Print,
-                                         "Print the dossier of the item shown")
-        self.preview_action = self._action("printPreviewAction", "Print pre&view…", None,
-                                           "Preview the dossier of the item shown")
-        self.export_pdf_action = self._action("exportPdfAction", "Export &PDF…", "Ctrl+Shift+E",
-                                              "Save the dossier of the item shown as PDF")
-        self.case_summary_action = self._action("caseSummaryAction", "Case &summary dossier…",
-                                                None, "Print or save the case summary")
-        self.save_chart_action = self._action("saveChartAction", "Save outcome &chart…", None,
-                                              "Save the outcome chart as PNG or SVG")
+        self.open_action = self._action(
+            "openAction", "&Open archive…", K.Open, "Open another archive file"
+        )
+        self.export_action = self._action(
+            "exportAction",
+            "&Export list…",
+            "Ctrl+E",
+            "Save the rows the current pane shows as CSV or JSON",
+        )
+        self.print_action = self._action(
+            "printAction", "&Print…", K.Print, "Print the dossier of the item shown"
+        )
+        self.preview_action = self._action(
+            "printPreviewAction", "Print pre&view…", None, "Preview the dossier of the item shown"
+        )
+        self.export_pdf_action = self._action(
+            "exportPdfAction",
+            "Export &PDF…",
+            "Ctrl+Shift+E",
+            "Save the dossier of the item shown as PDF",
+        )
+        self.case_summary_action = self._action(
+            "caseSummaryAction", "Case &summary dossier…", None, "Print or save the case summary"
+        )
+        self.save_chart_action = self._action(
+            "saveChartAction", "Save outcome &chart…", None, "Save the outcome chart as PNG or SVG"
+        )
         self.quit_action = self._action("quitAction", "&Quit", K.Quit)
         self.back_action = self._action("backAction", "&Back", "Alt+Left", "Go back")
-        self.forward_action = self._action("forwardAction", "&Forward", "Alt+Right",
-                                           "Go forward")
+        self.forward_action = self._action("forwardAction", "&Forward", "Alt+Right", "Go forward")
         self.back_action.setEnabled(False)
         self.forward_action.setEnabled(False)
-        self.find_action = self._action("findAction", "&Find…", K.Find,
-                                        "Search names and texts")
+        self.find_action = self._action("findAction", "&Find…", K.Find, "Search names and texts")
         self.search_filter_action = self._action(
-            "searchFilterAction", "Show search matches in &People", "Ctrl+Shift+F",
-            "Filter the People pane to the people the current search finds")
-        self.clear_filters_action = self._action("clearFiltersAction", "&Clear filters",
-                                                 "Ctrl+Shift+L", "Show every row of the pane")
+            "searchFilterAction",
+            "Show search matches in &People",
+            "Ctrl+Shift+F",
+            "Filter the People pane to the people the current search finds",
+        )
+        self.clear_filters_action = self._action(
+            "clearFiltersAction", "&Clear filters", "Ctrl+Shift+L", "Show every row of the pane"
+        )
         self.about_action = self._action("aboutAction", "&About")
         self.tab_actions: list[QAction] = []
 
@@ -155,8 +178,12 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.export_action)
         self.file_menu.addAction(self.save_chart_action)
         self.file_menu.addSeparator()
-        for a in (self.print_action, self.preview_action, self.export_pdf_action,
-                  self.case_summary_action):
+        for a in (
+            self.print_action,
+            self.preview_action,
+            self.export_pdf_action,
+            self.case_summary_action,
+        ):
             self.file_menu.addAction(a)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
@@ -178,8 +205,7 @@ class MainWindow(QMainWindow):
         for a in (self.back_action, self.forward_action):
             self.toolbar.addAction(a)
         self.toolbar.addSeparator()
-        for a in (self.open_action, self.export_action, self.print_action,
-                  self.export_pdf_action):
+        for a in (self.open_action, self.export_action, self.print_action, self.export_pdf_action):
             self.toolbar.addAction(a)
         self.addToolBar(self.toolbar)
 
@@ -193,8 +219,9 @@ class MainWindow(QMainWindow):
     def add_pane(self, widget: QWidget, title: str, shortcut: str) -> QAction:
         """Add a tab with a Go-menu action switching to it."""
         index = self.tabs.addTab(widget, title)
-        action = self._action(f"show{title.replace(' ', '')}Action", f"&{title}", shortcut,
-                              f"Show the {title} pane")
+        action = self._action(
+            f"show{title.replace(' ', '')}Action", f"&{title}", shortcut, f"Show the {title} pane"
+        )
         action.triggered.connect(lambda: self.tabs.setCurrentIndex(index))
         self.go_menu.addAction(action)
         self.tab_actions.append(action)

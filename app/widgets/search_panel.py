@@ -55,8 +55,12 @@ from app.workers import Runner
 from db.search.find import SearchResults, search
 
 Span = tuple[int, int]
-_NOUNS = {"person": ("person", "people"), "event": ("event", "events"),
-          "document": ("document", "documents"), "source": ("source", "sources")}
+_NOUNS = {
+    "person": ("person", "people"),
+    "event": ("event", "events"),
+    "document": ("document", "documents"),
+    "source": ("source", "sources"),
+}
 
 
 def marked_html(text: str, spans: tuple[Span, ...], tag: str = "b") -> str:
@@ -72,8 +76,9 @@ def marked_html(text: str, spans: tuple[Span, ...], tag: str = "b") -> str:
     return "".join(out)
 
 
-def _elide(text: str, spans: tuple[Span, ...], metrics: QFontMetrics, width: int
-           ) -> tuple[str, tuple[Span, ...]]:
+def _elide(
+    text: str, spans: tuple[Span, ...], metrics: QFontMetrics, width: int
+) -> tuple[str, tuple[Span, ...]]:
     elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(width, 20))
     if elided == text:
         return text, spans
@@ -89,8 +94,9 @@ class SearchHitDelegate(QStyledItemDelegate):
 
     PADDING = 4
 
-    def _lines(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-               ) -> tuple[str, str | None]:
+    def _lines(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> tuple[str, str | None]:
         metrics = QFontMetrics(option.font)
         width = option.rect.width() - 2 * self.PADDING
         if index.data(IsGroupRole):
@@ -99,21 +105,24 @@ class SearchHitDelegate(QStyledItemDelegate):
         detail = str(index.data(DetailRole) or "")
         top = marked_html(label, spans)
         if detail and metrics.horizontalAdvance(label + "   " + detail) < width:
-            top += f"&nbsp;&nbsp;<span style='color:{self._grey(option)}'>" \
-                   f"{escape(detail)}</span>"
-        why, why_spans = _elide(str(index.data(WhyRole) or ""), index.data(WhySpansRole) or (),
-                                metrics, width)
+            top += f"&nbsp;&nbsp;<span style='color:{self._grey(option)}'>{escape(detail)}</span>"
+        why, why_spans = _elide(
+            str(index.data(WhyRole) or ""), index.data(WhySpansRole) or (), metrics, width
+        )
         return top, marked_html(why, why_spans, "i")
 
     @staticmethod
     def _grey(option: QStyleOptionViewItem) -> str:
         if option.state & QStyle.StateFlag.State_Selected:
             return option.palette.color(QPalette.ColorRole.HighlightedText).name()
-        return option.palette.color(QPalette.ColorGroup.Disabled,
-                                    QPalette.ColorRole.Text).name()
+        return option.palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text).name()
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         top, bottom = self._lines(opt, index)
@@ -122,8 +131,9 @@ class SearchHitDelegate(QStyledItemDelegate):
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        color = opt.palette.color(QPalette.ColorRole.HighlightedText if selected
-                                  else QPalette.ColorRole.Text).name()
+        color = opt.palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        ).name()
         body = f"<div style='color:{color}'>{top}</div>"
         if bottom is not None:
             body += f"<div style='color:{self._grey(opt)}'>{bottom}</div>"
@@ -139,8 +149,9 @@ class SearchHitDelegate(QStyledItemDelegate):
         doc.documentLayout().draw(painter, ctx)
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem,
-                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
         lines = 1 if index.data(IsGroupRole) else 2
         height = QFontMetrics(option.font).lineSpacing() * lines + 2 * self.PADDING + 2
         return QSize(option.rect.width(), height)
@@ -262,8 +273,9 @@ class SearchPanel(QWidget):
     def _summary(results: SearchResults) -> str:
         if results.error:
             return f"Search failed: {results.error}"
-        parts = [f"{g.count_label} {_NOUNS[g.kind][g.count != 1 or g.more]}"
-                 for g in results.groups]
+        parts = [
+            f"{g.count_label} {_NOUNS[g.kind][g.count != 1 or g.more]}" for g in results.groups
+        ]
         text = " · ".join(parts) if parts else f"Nothing found for “{results.query.strip()}”"
         return "; ".join([text, *results.notices])
 

@@ -17,9 +17,14 @@ from db.search.query import Candidate, Query, Rank, Word, initial_letters, text_
 
 Span = tuple[int, int]
 #: How a stored name form's kind is named in an explanation.
-KIND_LABELS = {"russian": "name", "english": "name", "variant": "variant spelling",
-               "initials": "name", "misspelling": "misspelling in a source",
-               "cover-name": "cover name"}
+KIND_LABELS = {
+    "russian": "name",
+    "english": "name",
+    "variant": "variant spelling",
+    "initials": "name",
+    "misspelling": "misspelling in a source",
+    "cover-name": "cover name",
+}
 #: Forms that rank after the person's own names (a cover name, a source's misspelling).
 WEAK_KINDS = frozenset({"cover-name", "misspelling"})
 SNIPPET_BEFORE = 40
@@ -107,9 +112,13 @@ def _best(word: Word, person: PersonWords) -> Candidate | None:
             c = Candidate(c.term, Rank.FORM, word.key, gender)  # Skalov → Skalova
         found.append(c)
     if word.prefix:
-        found += [Candidate(k, Rank.FORM, word.key, gender) if k in others else
-                  Candidate(k, Rank.PREFIX, k, "") for k in sorted(person.keys)
-                  if k.startswith(word.key) and k != word.key and not k[:1].isdigit()]
+        found += [
+            Candidate(k, Rank.FORM, word.key, gender)
+            if k in others
+            else Candidate(k, Rank.PREFIX, k, "")
+            for k in sorted(person.keys)
+            if k.startswith(word.key) and k != word.key and not k[:1].isdigit()
+        ]
     return min(found, key=lambda c: c.rank) if found else None
 
 
@@ -163,16 +172,19 @@ def explain_person(query: Query, person: PersonWords) -> Explained:
         matched.add(c.term)
         _word_clause(why.clause(), word, c, person)
     if query.initials:
-        ok = all(any(translit.initial_key(pos, letter) in person.keys
-                     for letter in initial_letters(token))
-                 for pos, token in enumerate(query.initials[:2]))
+        ok = all(
+            any(
+                translit.initial_key(pos, letter) in person.keys
+                for letter in initial_letters(token)
+            )
+            for pos, token in enumerate(query.initials[:2])
+        )
         ranks.append(int(Rank.NAME if ok else Rank.FORM))
         typed = " ".join(f"{t.text}." for t in query.initials)
         why.clause().add("initials ").add(typed, True)
     worst = max(ranks, default=int(Rank.TYPO))
     weak = sum(person.words.get(k, ("", ""))[1] in WEAK_KINDS for k in matched)
-    return Explained((worst, sum(ranks) + weak), why.text, tuple(why.spans),
-                     frozenset(matched))
+    return Explained((worst, sum(ranks) + weak), why.text, tuple(why.spans), frozenset(matched))
 
 
 def highlight(text: str, keys: frozenset[str]) -> tuple[Span, ...]:
@@ -184,9 +196,14 @@ def highlight(text: str, keys: frozenset[str]) -> tuple[Span, ...]:
     skeletons = {translit.skeleton(k) for k in keys if not translit.is_cyrillic(k)}
     spans = []
     for t in translit.tokenize(text):
-        if t.key in keys or (skeletons and t.cyrillic and any(
+        if t.key in keys or (
+            skeletons
+            and t.cyrillic
+            and any(
                 translit.skeleton(spelled) in skeletons
-                for spelled, _codes in translit.word_keys(t.text))):
+                for spelled, _codes in translit.word_keys(t.text)
+            )
+        ):
             spans.append((t.start, t.end))
     return tuple(spans)
 

@@ -49,8 +49,7 @@ COUNT_BUDGET_S = 0.01
 COUNT_EXACT = 256
 #: A search gives up after this long (a hostile or damaged archive cannot stall the UI).
 TIME_BUDGET_S = 2.0
-GROUP_TITLES = {"person": "People", "event": "Events", "document": "Documents",
-                "source": "Sources"}
+GROUP_TITLES = {"person": "People", "event": "Events", "document": "Documents", "source": "Sources"}
 #: Documents/events linked to at most this many of the best people are listed too.
 LINKED_PEOPLE = 3
 
@@ -105,6 +104,7 @@ class SearchResults:
 
 # -- plumbing ----------------------------------------------------------------------------
 
+
 def _raw(conn: Any) -> sqlite3.Connection:
     """The sqlite3 connection under a SQLAlchemy Connection (or ``conn`` itself)."""
     if isinstance(conn, sqlite3.Connection):
@@ -125,15 +125,21 @@ def _budget(conn: sqlite3.Connection, seconds: float) -> Iterator[None]:
         conn.set_progress_handler(None, 0)
 
 
-def _match(conn: sqlite3.Connection, table: str, expr: str, limit: int,
-           rowids: tuple[int, int] | None = None) -> list[int]:
+def _match(
+    conn: sqlite3.Connection,
+    table: str,
+    expr: str,
+    limit: int,
+    rowids: tuple[int, int] | None = None,
+) -> list[int]:
     if not expr or limit <= 0:
         return []
     where = f"{table} MATCH ?" + (" AND rowid BETWEEN ? AND ?" if rowids else "")
     params: tuple[object, ...] = (expr, *rowids) if rowids else (expr,)
     try:
-        rows = conn.execute(f"SELECT rowid FROM {table} WHERE {where} ORDER BY rowid LIMIT ?",
-                            (*params, limit)).fetchall()
+        rows = conn.execute(
+            f"SELECT rowid FROM {table} WHERE {where} ORDER BY rowid LIMIT ?", (*params, limit)
+        ).fetchall()
     except sqlite3.OperationalError as exc:
         if not _is_fts_syntax(exc):
             raise
@@ -147,16 +153,16 @@ def _is_fts_syntax(exc: sqlite3.OperationalError) -> bool:
     return str(exc).startswith("fts5:")
 
 
-def _count(conn: sqlite3.Connection, table: str, expr: str,
-           rowids: tuple[int, int] | None = None) -> int | None:
+def _count(
+    conn: sqlite3.Connection, table: str, expr: str, rowids: tuple[int, int] | None = None
+) -> int | None:
     """Matches of ``expr`` up to :data:`COUNT_CAP` + 1; None if counting takes too long."""
     where = f"{table} MATCH ?" + (" AND rowid BETWEEN ? AND ?" if rowids else "")
     params: tuple[object, ...] = (expr, *rowids) if rowids else (expr,)
     deadline = time.monotonic() + COUNT_BUDGET_S
     n = 0
     try:
-        cur = conn.execute(f"SELECT 1 FROM {table} WHERE {where} LIMIT ?",
-                           (*params, COUNT_CAP + 1))
+        cur = conn.execute(f"SELECT 1 FROM {table} WHERE {where} LIMIT ?", (*params, COUNT_CAP + 1))
         while True:
             rows = cur.fetchmany(COUNT_EXACT)
             n += len(rows)
@@ -172,8 +178,14 @@ def _count(conn: sqlite3.Connection, table: str, expr: str,
         return None
 
 
-def _group_count(conn: sqlite3.Connection, table: str, expr: str, found: int, limit: int,
-                 rowids: tuple[int, int] | None = None) -> tuple[int, bool]:
+def _group_count(
+    conn: sqlite3.Connection,
+    table: str,
+    expr: str,
+    found: int,
+    limit: int,
+    rowids: tuple[int, int] | None = None,
+) -> tuple[int, bool]:
     """(count, more) of a group: exact below the page size, else counted up to the cap."""
     if found < limit or not expr:
         return found, False
@@ -189,13 +201,16 @@ def _marks(n: int) -> str:
 
 # -- people ---------------------------------------------------------------------------------
 
+
 def _fuzzy_worth_it(query: Query) -> bool:
-    return any(len(w.key) >= MIN_TYPO or (len(w.key) >= 4 and not w.token.cyrillic)
-               for w in query.words)
+    return any(
+        len(w.key) >= MIN_TYPO or (len(w.key) >= 4 and not w.token.cyrillic) for w in query.words
+    )
 
 
-def _person_tiers(conn: sqlite3.Connection, query: Query, texpr: str, limit: int
-                  ) -> tuple[dict[int, int], Query, str]:
+def _person_tiers(
+    conn: sqlite3.Connection, query: Query, texpr: str, limit: int
+) -> tuple[dict[int, int], Query, str]:
     """Person pks → tier (0 exact, 1 forms, 2 fuzzy, 3 occupation), the query, last expr.
 
     ``texpr`` is the ``text_fts`` expression of the query (occupations, organisations).
@@ -238,28 +253,35 @@ def person_pks(conn: Any, text: str, limit: int = 100_000) -> list[int]:
     return sorted(found, key=lambda pk: found[pk])
 
 
-def _person_hits(conn: sqlite3.Connection, query: Query, found: dict[int, int]
-                 ) -> list[tuple[int, SearchHit]]:
+def _person_hits(
+    conn: sqlite3.Connection, query: Query, found: dict[int, int]
+) -> list[tuple[int, SearchHit]]:
     """The hits of ``found`` (pk → tier), explained and ranked, with their pks."""
     pks = list(found)
     if not pks:
         return []
     marks = _marks(len(pks))
-    rows = {int(r[0]): r for r in conn.execute(
-        f"SELECT pk, id, name_en, name_ru, role, birth_year, death_year, occupation, "
-        f"organisation FROM person WHERE pk IN ({marks})", pks)}
+    rows = {
+        int(r[0]): r
+        for r in conn.execute(
+            f"SELECT pk, id, name_en, name_ru, role, birth_year, death_year, occupation, "
+            f"organisation FROM person WHERE pk IN ({marks})",
+            pks,
+        )
+    }
     names: dict[int, list[tuple[str, str, str]]] = {}
     for pk, name, script, kind in conn.execute(
-            f"SELECT person_pk, name, script, kind FROM person_name WHERE person_pk IN ({marks}) "
-            f"ORDER BY person_pk, pk", pks):
+        f"SELECT person_pk, name, script, kind FROM person_name WHERE person_pk IN ({marks}) "
+        f"ORDER BY person_pk, pk",
+        pks,
+    ):
         names.setdefault(int(pk), []).append((str(name), str(script), str(kind)))
     scored = []
     for position, pk in enumerate(pks):
         r = rows.get(pk)
         if r is None:
             continue
-        forms = [(str(r[3]), "cyrl", "russian"), (str(r[2]), "latn", "english"),
-                 *names.get(pk, [])]
+        forms = [(str(r[3]), "cyrl", "russian"), (str(r[2]), "latn", "english"), *names.get(pk, [])]
         label = f"{r[2]} ({r[3]})"
         if found[pk] < 3:
             ex = explain_person(query, PersonWords.of(forms))
@@ -268,14 +290,16 @@ def _person_hits(conn: sqlite3.Connection, query: Query, found: dict[int, int]
             ex, spans = _occupation(query, str(r[7] or ""), str(r[8] or ""))
         life = f"{r[5] or '?'}–{r[6] or '?'}" if r[5] or r[6] else ""
         detail = " · ".join(x for x in (vocab.ROLES.get(str(r[4]), str(r[4])), life) if x)
-        hit = SearchHit(Ref("person", str(r[1])), label, spans, ex.why, ex.why_spans, detail,
-                        ex.score[0])
+        hit = SearchHit(
+            Ref("person", str(r[1])), label, spans, ex.why, ex.why_spans, detail, ex.score[0]
+        )
         scored.append(((found[pk] == 3, ex.score, position), pk, hit))
     return [(pk, h) for _key, pk, h in sorted(scored, key=lambda s: s[0])]
 
 
-def _occupation(query: Query, occupation: str, organisation: str
-                ) -> tuple[Explained, tuple[Span, ...]]:
+def _occupation(
+    query: Query, occupation: str, organisation: str
+) -> tuple[Explained, tuple[Span, ...]]:
     why = Why()
     for name, text in (("occupation", occupation), ("organisation", organisation)):
         spans = text_spans(query, text)
@@ -284,8 +308,9 @@ def _occupation(query: Query, occupation: str, organisation: str
     return Explained((6, 6), why.text, tuple(why.spans), frozenset()), ()
 
 
-def _people_group(conn: sqlite3.Connection, query: Query, texpr: str, limit: int
-                  ) -> tuple[SearchGroup | None, list[int]]:
+def _people_group(
+    conn: sqlite3.Connection, query: Query, texpr: str, limit: int
+) -> tuple[SearchGroup | None, list[int]]:
     """The people group and the pks of its best hits (for linked events and documents)."""
     found, resolved, expr = _person_tiers(conn, query, texpr, limit)
     if not found:
@@ -301,33 +326,35 @@ def _people_group(conn: sqlite3.Connection, query: Query, texpr: str, limit: int
 
 _TEXT_SQL = {
     "event": "SELECT pk, id, title, coalesce(summary, ''), date, date_precision FROM event "
-             "WHERE pk IN ({})",
+    "WHERE pk IN ({})",
     "document": "SELECT pk, id, title, '', date, doc_type FROM document WHERE pk IN ({})",
-    "source": "SELECT pk, id, title, coalesce(author, ''), year, kind FROM source "
-              "WHERE pk IN ({})",
+    "source": "SELECT pk, id, title, coalesce(author, ''), year, kind FROM source WHERE pk IN ({})",
 }
 _LINK_SQL = {
     "event": "SELECT ep.event_pk, p.name_en, ep.role FROM event_person ep JOIN person p "
-             "ON p.pk = ep.person_pk WHERE ep.person_pk IN ({}) ORDER BY ep.event_pk LIMIT ?",
+    "ON p.pk = ep.person_pk WHERE ep.person_pk IN ({}) ORDER BY ep.event_pk LIMIT ?",
     "document": "SELECT dp.document_pk, dp.name_as_written, p.name_en FROM document_person dp "
-                "JOIN person p ON p.pk = dp.person_pk WHERE dp.person_pk IN ({}) "
-                "ORDER BY dp.document_pk LIMIT ?",
+    "JOIN person p ON p.pk = dp.person_pk WHERE dp.person_pk IN ({}) "
+    "ORDER BY dp.document_pk LIMIT ?",
 }
 
 
-def _linked(conn: sqlite3.Connection, kind: str, people: list[int], limit: int
-            ) -> dict[int, tuple[str, str]]:
+def _linked(
+    conn: sqlite3.Connection, kind: str, people: list[int], limit: int
+) -> dict[int, tuple[str, str]]:
     if kind not in _LINK_SQL or not people:
         return {}
     out: dict[int, tuple[str, str]] = {}
-    for pk, first, second in conn.execute(_LINK_SQL[kind].format(_marks(len(people))),
-                                          (*people, limit)):
+    for pk, first, second in conn.execute(
+        _LINK_SQL[kind].format(_marks(len(people))), (*people, limit)
+    ):
         out.setdefault(int(pk), (str(first), str(second or "")))
     return out
 
 
-def _text_hit(kind: str, query: Query, row: tuple[Any, ...], link: tuple[str, str] | None
-              ) -> tuple[int, SearchHit]:
+def _text_hit(
+    kind: str, query: Query, row: tuple[Any, ...], link: tuple[str, str] | None
+) -> tuple[int, SearchHit]:
     _pk, ident, title, second, date, extra = row
     why = Why()
     if kind == "source":
@@ -335,8 +362,11 @@ def _text_hit(kind: str, query: Query, row: tuple[Any, ...], link: tuple[str, st
         detail = str(extra)
     else:
         label = str(title)
-        detail = vocab.format_date(str(date), str(extra)) if kind == "event" else (
-            f"{date} · {str(extra).replace('_', ' ')}")
+        detail = (
+            vocab.format_date(str(date), str(extra))
+            if kind == "event"
+            else (f"{date} · {str(extra).replace('_', ' ')}")
+        )
     label_spans = text_spans(query, label)
     rank = 0 if label_spans else 1
     if label_spans:
@@ -355,12 +385,14 @@ def _text_hit(kind: str, query: Query, row: tuple[Any, ...], link: tuple[str, st
             why.clause().add("with ").add(link[0], True).add(f" ({link[1]})" if link[1] else "")
     # Best: the words in the title *and* one of the best people named; last: only linked.
     rank = rank * 2 + (link is None)
-    return rank, SearchHit(Ref(kind, str(ident)), label, label_spans, why.text,
-                           tuple(why.spans), detail, rank)
+    return rank, SearchHit(
+        Ref(kind, str(ident)), label, label_spans, why.text, tuple(why.spans), detail, rank
+    )
 
 
-def _text_group(conn: sqlite3.Connection, kind: str, query: Query, expr: str,
-                people: list[int], limit: int) -> SearchGroup | None:
+def _text_group(
+    conn: sqlite3.Connection, kind: str, query: Query, expr: str, people: list[int], limit: int
+) -> SearchGroup | None:
     """Text matches of ``kind`` (title before summary), then items linked to ``people``."""
     rowids = kind_range(kind)
     matched = [r - rowids[0] for r in _match(conn, "text_fts", expr, limit, rowids)]
@@ -370,9 +402,13 @@ def _text_group(conn: sqlite3.Connection, kind: str, query: Query, expr: str,
     if not pks:
         return None
     order = {pk: i for i, pk in enumerate(pks)}
-    hits = sorted(((*_text_hit(kind, query, tuple(r), links.get(int(r[0]))), order[int(r[0])])
-                   for r in conn.execute(_TEXT_SQL[kind].format(_marks(len(pks))), pks)),
-                  key=lambda h: (h[0], h[2]))
+    hits = sorted(
+        (
+            (*_text_hit(kind, query, tuple(r), links.get(int(r[0]))), order[int(r[0])])
+            for r in conn.execute(_TEXT_SQL[kind].format(_marks(len(pks))), pks)
+        ),
+        key=lambda h: (h[0], h[2]),
+    )
     shown = [h for _rank, h, _pos in hits][:limit]
     total = len(matched) + len(linked_only)
     count, more = min(total, COUNT_CAP), total > COUNT_CAP
@@ -382,6 +418,7 @@ def _text_group(conn: sqlite3.Connection, kind: str, query: Query, expr: str,
 
 
 # -- entry point -----------------------------------------------------------------------------
+
 
 def search(conn: Any, text: str, limit: int = 20) -> SearchResults:
     """Everything ``text`` finds, grouped and explained; never raises for any ``text``."""
@@ -400,12 +437,15 @@ def search(conn: Any, text: str, limit: int = 20) -> SearchResults:
             if people:
                 groups.append(people)
             for kind in ("event", "document", "source"):
-                group = _text_group(raw, kind, query, texpr,
-                                    best_pks if kind != "source" else [], limit)
+                group = _text_group(
+                    raw, kind, query, texpr, best_pks if kind != "source" else [], limit
+                )
                 if group:
                     groups.append(group)
     except sqlite3.Error as exc:
-        error = ("the search took too long and was stopped" if "interrupt" in str(exc)
-                 else f"the search index cannot be read ({exc})")
+        error = (
+            "the search took too long and was stopped"
+            if "interrupt" in str(exc)
+            else f"the search index cannot be read ({exc})"
+        )
     return SearchResults(query.text, tuple(groups), query.notices, error)
-

@@ -31,15 +31,20 @@ KIND_SHIFT = 40
 # prefix='3': a 3-letter prefix is one index term (FTS5 otherwise merges every term that
 # starts with it before returning the first row); longer prefixes are expanded through the
 # vocabularies into ORs of whole terms, which FTS5 reads lazily up to the LIMIT.
-_FTS_OPTIONS = ("content='', columnsize=0, detail=none, prefix='3', "
-                "tokenize='unicode61 remove_diacritics 0'")
+_FTS_OPTIONS = (
+    "content='', columnsize=0, detail=none, prefix='3', tokenize='unicode61 remove_diacritics 0'"
+)
 _PERSON_FTS = f"CREATE VIRTUAL TABLE person_fts USING fts5(keys, {_FTS_OPTIONS})"
 _TEXT_FTS = f"CREATE VIRTUAL TABLE text_fts USING fts5(body, {_FTS_OPTIONS})"
-_VOCAB = ("CREATE TABLE search_vocab (key TEXT NOT NULL, term TEXT NOT NULL, "
-          "origin TEXT NOT NULL, rkey TEXT NOT NULL, skel TEXT, PRIMARY KEY (key, term)) "
-          "WITHOUT ROWID")
-_VOCAB_INDEXES = ("CREATE INDEX search_vocab_rkey ON search_vocab (rkey)",
-                  "CREATE INDEX search_vocab_skel ON search_vocab (skel) WHERE skel IS NOT NULL")
+_VOCAB = (
+    "CREATE TABLE search_vocab (key TEXT NOT NULL, term TEXT NOT NULL, "
+    "origin TEXT NOT NULL, rkey TEXT NOT NULL, skel TEXT, PRIMARY KEY (key, term)) "
+    "WITHOUT ROWID"
+)
+_VOCAB_INDEXES = (
+    "CREATE INDEX search_vocab_rkey ON search_vocab (rkey)",
+    "CREATE INDEX search_vocab_skel ON search_vocab (skel) WHERE skel IS NOT NULL",
+)
 _WORDS = "CREATE TABLE search_words (key TEXT PRIMARY KEY) WITHOUT ROWID"
 #: ``text_fts`` kinds after the people, in rowid order.
 _TEXT_KINDS = ("event", "document", "source")
@@ -71,12 +76,14 @@ def fill(conn: sqlite3.Connection, keys: str, progress: Callable[[str], None]) -
     progress("search index: name keys")
     # One pass joins each person's keys to its pk; the pk map drives, in pk order (CROSS JOIN
     # fixes the join order).
-    conn.execute("CREATE TEMP TABLE person_search (pk INTEGER PRIMARY KEY, keys TEXT, "
-                 "text TEXT)")
-    conn.execute(f"INSERT INTO person_search SELECT s.pk, k.keys, k.text FROM person_sno s "
-                 f"CROSS JOIN {keys}.person_keys k ON k.sno = s.sno ORDER BY s.pk")
-    conn.execute("INSERT INTO person_fts (rowid, keys) SELECT pk, keys FROM person_search "
-                 "ORDER BY pk")
+    conn.execute("CREATE TEMP TABLE person_search (pk INTEGER PRIMARY KEY, keys TEXT, text TEXT)")
+    conn.execute(
+        f"INSERT INTO person_search SELECT s.pk, k.keys, k.text FROM person_sno s "
+        f"CROSS JOIN {keys}.person_keys k ON k.sno = s.sno ORDER BY s.pk"
+    )
+    conn.execute(
+        "INSERT INTO person_fts (rowid, keys) SELECT pk, keys FROM person_search ORDER BY pk"
+    )
     progress("search index: spelling vocabulary")
     conn.execute(f"INSERT INTO search_vocab SELECT * FROM {keys}.vocab ORDER BY rowid")
     for stmt in _VOCAB_INDEXES:
@@ -84,12 +91,16 @@ def fill(conn: sqlite3.Connection, keys: str, progress: Callable[[str], None]) -
     progress("search index: texts")
     # One statement (FTS5 writes a segment at the end of each), its arms in rowid order: each
     # scans its pk map in pk order and looks the keys up.
-    arms = [f"SELECT {KIND_CODES['person']} << {KIND_SHIFT} | pk, text FROM person_search "
-            "WHERE text != ''"]
+    arms = [
+        f"SELECT {KIND_CODES['person']} << {KIND_SHIFT} | pk, text FROM person_search "
+        "WHERE text != ''"
+    ]
     for kind in _TEXT_KINDS:
         code = KIND_CODES[kind]
-        arms.append(f"SELECT {code} << {KIND_SHIFT} | s.pk, k.body FROM {kind}_sno s "
-                    f"CROSS JOIN {keys}.text_keys k ON k.kind = {code} AND k.sno = s.sno")
+        arms.append(
+            f"SELECT {code} << {KIND_SHIFT} | s.pk, k.body FROM {kind}_sno s "
+            f"CROSS JOIN {keys}.text_keys k ON k.kind = {code} AND k.sno = s.sno"
+        )
     conn.execute(f"INSERT INTO text_fts (rowid, body) {' UNION ALL '.join(arms)}")
     for table in ("person_search", *(f"{kind}_sno" for kind in ("person", *_TEXT_KINDS))):
         conn.execute(f"DROP TABLE temp.{table}")

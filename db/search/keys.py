@@ -30,8 +30,7 @@ LATIN_NAME = "lat"
 #: Tables of the keys database, keyed by staging rowid (``sno``).  ``text`` of a person: the
 #: keys of occupation and organisation; ``kind``: a :data:`db.search.index.KIND_CODES` code.
 SCHEMA = (
-    "CREATE TABLE person_keys (sno INTEGER PRIMARY KEY, keys TEXT NOT NULL, "
-    "text TEXT NOT NULL)",
+    "CREATE TABLE person_keys (sno INTEGER PRIMARY KEY, keys TEXT NOT NULL, text TEXT NOT NULL)",
     "CREATE TABLE text_keys (kind INTEGER NOT NULL, sno INTEGER NOT NULL, body TEXT NOT NULL, "
     "PRIMARY KEY (kind, sno)) WITHOUT ROWID",
     "CREATE TABLE vocab (key TEXT NOT NULL, term TEXT NOT NULL, origin TEXT NOT NULL, "
@@ -197,8 +196,9 @@ class _OutOfOrder(Exception):
     """Some staged names do not follow their person in staging order."""
 
 
-def _people(stage: sqlite3.Connection, in_order: bool
-            ) -> Iterator[tuple[int, list[tuple[str, str]], str, str]]:
+def _people(
+    stage: sqlite3.Connection, in_order: bool
+) -> Iterator[tuple[int, list[tuple[str, str]], str, str]]:
     """``(sno, [(name, script), …], occupation, organisation)`` per staged person.
 
     ``in_order``: read people and names in staging order, which needs no sort when each
@@ -207,13 +207,16 @@ def _people(stage: sqlite3.Connection, in_order: bool
     sorted by person id first.
     """
     order = ("rowid", "rowid") if in_order else ("id", "person_id")
-    rows = stage.execute("SELECT person_id, name, script FROM stg_name "
-                         f"WHERE person_id IS NOT NULL ORDER BY {order[1]}")
+    rows = stage.execute(
+        "SELECT person_id, name, script FROM stg_name "
+        f"WHERE person_id IS NOT NULL ORDER BY {order[1]}"
+    )
     groups = groupby(rows, key=itemgetter(0))
     group = next(groups, None)
     for sno, pid, name_ru, name_en, occupation, organisation in stage.cursor().execute(
-            "SELECT rowid, id, name_ru, name_en, coalesce(occupation, ''), "
-            f"coalesce(organisation, '') FROM stg_person ORDER BY {order[0]}"):
+        "SELECT rowid, id, name_ru, name_en, coalesce(occupation, ''), "
+        f"coalesce(organisation, '') FROM stg_person ORDER BY {order[0]}"
+    ):
         # Names the person table carries are always searchable, even without name rows.
         names = [(name_ru or "", "cyrl"), (name_en or "", "latn")]
         while group is not None and (group[0] == pid if in_order else group[0] <= pid):
@@ -250,13 +253,19 @@ def _insert(out: sqlite3.Connection, sql: str, rows: Iterable[tuple[object, ...]
     out.executemany(sql, batch)
 
 
-def _collect_people(stage: sqlite3.Connection, out: sqlite3.Connection, in_order: bool,
-                    text_of: TextKeys) -> Vocab:
+def _collect_people(
+    stage: sqlite3.Connection, out: sqlite3.Connection, in_order: bool, text_of: TextKeys
+) -> Vocab:
     vocab = Vocab()
     names_of = PersonKeys(vocab)
-    _insert(out, "INSERT INTO person_keys VALUES (?, ?, ?)",
-            ((sno, names_of(names), text_of(occupation, organisation))
-             for sno, names, occupation, organisation in _people(stage, in_order)))
+    _insert(
+        out,
+        "INSERT INTO person_keys VALUES (?, ?, ?)",
+        (
+            (sno, names_of(names), text_of(occupation, organisation))
+            for sno, names, occupation, organisation in _people(stage, in_order)
+        ),
+    )
     return vocab
 
 

@@ -127,8 +127,10 @@ def parse(text: object) -> Query:
 
 # -- resolving words against the spelling vocabulary ----------------------------------------
 
-def _rows(conn: sqlite3.Connection, sql: str, params: tuple[object, ...]
-          ) -> list[tuple[str, str, str]]:
+
+def _rows(
+    conn: sqlite3.Connection, sql: str, params: tuple[object, ...]
+) -> list[tuple[str, str, str]]:
     return [(str(k), str(t), str(o)) for k, t, o in conn.execute(sql, params)]
 
 
@@ -136,8 +138,12 @@ def _exact(conn: sqlite3.Connection, keys: list[str]) -> list[tuple[str, str, st
     if not keys:
         return []
     marks = ", ".join("?" * len(keys))
-    return _rows(conn, f"SELECT key, term, origin FROM search_vocab WHERE key IN ({marks}) "
-                       f"LIMIT {MAX_ALTERNATIVES * 4}", tuple(keys))
+    return _rows(
+        conn,
+        f"SELECT key, term, origin FROM search_vocab WHERE key IN ({marks}) "
+        f"LIMIT {MAX_ALTERNATIVES * 4}",
+        tuple(keys),
+    )
 
 
 def _name_origin(origin: str) -> bool:
@@ -151,9 +157,21 @@ def _morph() -> Any:
     return pymorphy3.MorphAnalyzer()
 
 
-_NOMINATIVE_RULES = (("ого", "ии"), ("ого", "ои"), ("ому", "ии"), ("ои", "а"), ("ои", "ая"),
-                     ("ои", "ии"), ("ую", "ая"), ("ым", ""), ("ом", ""), ("у", ""), ("а", ""),
-                     ("е", "а"), ("ы", "а"))
+_NOMINATIVE_RULES = (
+    ("ого", "ии"),
+    ("ого", "ои"),
+    ("ому", "ии"),
+    ("ои", "а"),
+    ("ои", "ая"),
+    ("ои", "ии"),
+    ("ую", "ая"),
+    ("ым", ""),
+    ("ом", ""),
+    ("у", ""),
+    ("а", ""),
+    ("е", "а"),
+    ("ы", "а"),
+)
 
 
 def nominatives(word: str) -> set[str]:
@@ -186,11 +204,18 @@ def nominatives(word: str) -> set[str]:
 def _typo_rows(conn: sqlite3.Connection, key: str) -> list[tuple[str, str, str]]:
     half = len(key) // 2
     head, tail = key[:half], key[half:][::-1]
-    rows = _rows(conn, "SELECT key, term, origin FROM search_vocab WHERE key >= ? AND key < ? "
-                       f"LIMIT {TYPO_SCAN}", (head, head + _TOP))
-    rows += _rows(conn, "SELECT key, term, origin FROM search_vocab WHERE rkey >= ? AND "
-                        f"rkey < ? LIMIT {TYPO_SCAN}", (tail, tail + _TOP))
-    swapped = key[: half - 1] + key[half] + key[half - 1] + key[half + 1:]
+    rows = _rows(
+        conn,
+        f"SELECT key, term, origin FROM search_vocab WHERE key >= ? AND key < ? LIMIT {TYPO_SCAN}",
+        (head, head + _TOP),
+    )
+    rows += _rows(
+        conn,
+        "SELECT key, term, origin FROM search_vocab WHERE rkey >= ? AND "
+        f"rkey < ? LIMIT {TYPO_SCAN}",
+        (tail, tail + _TOP),
+    )
+    swapped = key[: half - 1] + key[half] + key[half - 1] + key[half + 1 :]
     rows += _exact(conn, [swapped])
     return [r for r in rows if r[0] != key and one_edit(key, r[0])]
 
@@ -203,11 +228,11 @@ def one_edit(a: str, b: str) -> bool:
     while i < min(len(a), len(b)) and a[i] == b[i]:
         i += 1
     if len(a) == len(b):
-        if a[i + 1:] == b[i + 1:]:
+        if a[i + 1 :] == b[i + 1 :]:
             return True
-        return a[i + 2:] == b[i + 2:] and a[i:i + 2] == b[i:i + 2][::-1]
+        return a[i + 2 :] == b[i + 2 :] and a[i : i + 2] == b[i : i + 2][::-1]
     longer, shorter = (a, b) if len(a) > len(b) else (b, a)
-    return longer[i + 1:] == shorter[i:]
+    return longer[i + 1 :] == shorter[i:]
 
 
 class _Collector:
@@ -239,10 +264,15 @@ def _resolve_word(conn: sqlite3.Connection, word: Word, fuzzy: bool) -> Word:
         got.add(term, Rank.NAME if _name_origin(origin) else Rank.SPELLING, spelled, origin)
     wide = False
     if word.prefix:
-        rows = _rows(conn, "SELECT key, term, origin FROM search_vocab WHERE key > ? AND "
-                           f"key < ? LIMIT {PREFIX_WORDS * 2}", (key, key + _TOP))
+        rows = _rows(
+            conn,
+            "SELECT key, term, origin FROM search_vocab WHERE key > ? AND "
+            f"key < ? LIMIT {PREFIX_WORDS * 2}",
+            (key, key + _TOP),
+        )
         wide = len({term for _k, term, _o in rows}) > PREFIX_WORDS or len(rows) >= (
-            PREFIX_WORDS * 2)
+            PREFIX_WORDS * 2
+        )
         for spelled, term, origin in rows:
             if not wide or not _name_origin(origin):
                 got.add(term, Rank.PREFIX, spelled, origin)
@@ -254,8 +284,10 @@ def _resolve_word(conn: sqlite3.Connection, word: Word, fuzzy: bool) -> Word:
             got.add(term, Rank.FORM, spelled, "declined")
     if fuzzy and not word.token.cyrillic and len(key) >= 4:
         for spelled, term, origin in _rows(
-                conn, "SELECT key, term, origin FROM search_vocab WHERE skel = ? "
-                      f"LIMIT {MAX_ALTERNATIVES}", (translit.skeleton(key),)):
+            conn,
+            f"SELECT key, term, origin FROM search_vocab WHERE skel = ? LIMIT {MAX_ALTERNATIVES}",
+            (translit.skeleton(key),),
+        ):
             got.add(term, Rank.SIMILAR, spelled, origin)
     if fuzzy and len(key) >= MIN_TYPO:
         for spelled, term, origin in _typo_rows(conn, key):
@@ -270,6 +302,7 @@ def resolve(conn: sqlite3.Connection, query: Query, fuzzy: bool = False) -> Quer
 
 
 # -- FTS5 expressions ----------------------------------------------------------------------
+
 
 def quote(term: str) -> str:
     """An FTS5 string literal (inner quotes doubled): user text never becomes syntax."""
@@ -303,9 +336,37 @@ def fts_expression(query: Query, worst: Rank) -> str:
     return " AND ".join(groups + _initial_groups(query))
 
 
-_RU_ENDINGS = ("ого", "его", "ому", "ему", "ыми", "ими", "ои", "еи", "ою", "ею", "ом", "ем",
-               "ым", "им", "ую", "юю", "ая", "яя", "ах", "ях", "ам", "ям", "а", "я", "у", "ю",
-               "е", "ы", "и")
+_RU_ENDINGS = (
+    "ого",
+    "его",
+    "ому",
+    "ему",
+    "ыми",
+    "ими",
+    "ои",
+    "еи",
+    "ою",
+    "ею",
+    "ом",
+    "ем",
+    "ым",
+    "им",
+    "ую",
+    "юю",
+    "ая",
+    "яя",
+    "ах",
+    "ях",
+    "ам",
+    "ям",
+    "а",
+    "я",
+    "у",
+    "ю",
+    "е",
+    "ы",
+    "и",
+)
 _EN_ENDINGS = ("es", "s")
 
 
@@ -335,9 +396,13 @@ def text_expression(conn: sqlite3.Connection, query: Query) -> str:
             if not word.prefix:
                 terms.append(quote(p))
                 continue
-            words = [str(r[0]) for r in conn.execute(
-                "SELECT key FROM search_words WHERE key >= ? AND key < ? LIMIT ?",
-                (p, p + _TOP, PREFIX_WORDS + 1))]
+            words = [
+                str(r[0])
+                for r in conn.execute(
+                    "SELECT key FROM search_words WHERE key >= ? AND key < ? LIMIT ?",
+                    (p, p + _TOP, PREFIX_WORDS + 1),
+                )
+            ]
             if len(words) > PREFIX_WORDS:
                 terms.append(quote(p) + "*")
             else:

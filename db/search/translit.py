@@ -32,8 +32,21 @@ MAX_TERMS = 16
 #: Characters that join the parts of one word (apostrophes, primes, soft hyphen, zero-width).
 JOINERS = frozenset("'’ʼʹʺ`´ʻ\u00ad\u200b\u200c\u200d\u2060")
 _DROP = {ord(c): None for c in (*JOINERS, "ъ", "ь", "ʹ", "ʺ", "”", "“", "″", "·")}
-_SPECIAL = str.maketrans({"ł": "l", "đ": "d", "ø": "o", "æ": "ae", "œ": "oe", "ı": "i",
-                          "ħ": "h", "þ": "th", "ð": "d", "ŀ": "l", "ß": "ss"})
+_SPECIAL = str.maketrans(
+    {
+        "ł": "l",
+        "đ": "d",
+        "ø": "o",
+        "æ": "ae",
+        "œ": "oe",
+        "ı": "i",
+        "ħ": "h",
+        "þ": "th",
+        "ð": "d",
+        "ŀ": "l",
+        "ß": "ss",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +62,7 @@ def _iuliia(schema: iuliia.Schema) -> Callable[[str], str]:
     # Several iuliia schemas leave Cyrillic ё untouched; the systems themselves write ë.
     def spell(word: str) -> str:
         return str(schema.translate(word)).replace("ё", "ë").replace("Ё", "Ë")
+
     return spell
 
 
@@ -98,8 +112,9 @@ def _is_key_char(ch: str) -> bool:
 
 #: A word: letters, digits and combining marks, joiners allowed between them.
 _MARKS = "\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
-_WORD = re.compile(f"(?:[^\\W_]|[{_MARKS}])+(?:[{''.join(sorted(JOINERS))}]+"
-                   f"(?:[^\\W_]|[{_MARKS}])+)*")
+_WORD = re.compile(
+    f"(?:[^\\W_]|[{_MARKS}])+(?:[{''.join(sorted(JOINERS))}]+(?:[^\\W_]|[{_MARKS}])+)*"
+)
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
@@ -132,7 +147,7 @@ def tokenize(text: str) -> list[Token]:
         key = word_key(m.group())
         if key:
             end = m.end()
-            tokens.append(Token(m.group(), m.start(), end, key, text[end:end + 1] == "."))
+            tokens.append(Token(m.group(), m.start(), end, key, text[end : end + 1] == "."))
     return tokens
 
 
@@ -156,8 +171,9 @@ def word_keys(word: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
 
     A word with ё is also spelt as if written with е, as most printed texts do.
     """
-    variants = [word] if "ё" not in word.lower() else [word, word.replace("ё", "е")
-                                                       .replace("Ё", "Е")]
+    variants = (
+        [word] if "ё" not in word.lower() else [word, word.replace("ё", "е").replace("Ё", "Е")]
+    )
     own = fold(word)
     found: dict[str, list[str]] = {}
     for variant in variants:
@@ -172,8 +188,7 @@ def word_keys(word: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 def describe_systems(codes: tuple[str, ...] | list[str]) -> str:
     """``German``, ``ALA-LC and ICAO passport`` or ``ALA-LC, ICAO passport etc.``."""
-    ordered = sorted(dict.fromkeys(c for c in codes if c in LABELS),
-                     key=lambda c: ORDER.get(c, 99))
+    ordered = sorted(dict.fromkeys(c for c in codes if c in LABELS), key=lambda c: ORDER.get(c, 99))
     names = [LABELS[c] for c in ordered]
     if len(names) <= 2:
         return " and ".join(names)
@@ -183,10 +198,28 @@ def describe_systems(codes: tuple[str, ...] | list[str]) -> str:
 # -- coarse skeleton: one key for spellings that mix systems ------------------------------------
 
 _SKELETON_STEPS: tuple[tuple[str, str], ...] = (
-    ("shtsch", "S"), ("schtsch", "S"), ("shch", "S"), ("chtch", "S"), ("szcz", "S"),
-    ("tsch", "C"), ("tch", "C"), ("cz", "C"), ("sch", "S"), ("ch", "C"), ("sh", "S"),
-    ("sz", "S"), ("zh", "Z"), ("kh", "H"), ("h", "H"), ("x", "ks"), ("ou", "u"), ("w", "v"),
-    ("ph", "f"), ("ck", "k"), ("q", "k"), ("tz", "ts"),
+    ("shtsch", "S"),
+    ("schtsch", "S"),
+    ("shch", "S"),
+    ("chtch", "S"),
+    ("szcz", "S"),
+    ("tsch", "C"),
+    ("tch", "C"),
+    ("cz", "C"),
+    ("sch", "S"),
+    ("ch", "C"),
+    ("sh", "S"),
+    ("sz", "S"),
+    ("zh", "Z"),
+    ("kh", "H"),
+    ("h", "H"),
+    ("x", "ks"),
+    ("ou", "u"),
+    ("w", "v"),
+    ("ph", "f"),
+    ("ck", "k"),
+    ("q", "k"),
+    ("tz", "ts"),
 )
 _VOWELS = frozenset("aeiouy")
 
@@ -223,6 +256,7 @@ def skeleton(key: str) -> str:
 
 # -- initials --------------------------------------------------------------------------------
 
+
 def _initial_table() -> dict[str, frozenset[str]]:
     table: dict[str, set[str]] = {}
     for letter in "абвгдеёжзийклмнопрстуфхцчшщыэюя":
@@ -246,23 +280,40 @@ def initial_key(position: int, letter: str) -> str:
 # -- masculine / feminine surname forms -----------------------------------------------------
 
 _CYR_GENDER: tuple[tuple[str, tuple[str, ...], str], ...] = (
-    ("ская", ("скии",), "feminine"), ("цкая", ("цкии",), "feminine"),
-    ("скии", ("ская",), "masculine"), ("цкии", ("цкая",), "masculine"),
-    ("ова", ("ов",), "feminine"), ("ева", ("ев",), "feminine"), ("ина", ("ин",), "feminine"),
-    ("ына", ("ын",), "feminine"), ("ая", ("ои", "ыи", "ии"), "feminine"),
-    ("ов", ("ова",), "masculine"), ("ев", ("ева",), "masculine"), ("ин", ("ина",), "masculine"),
-    ("ын", ("ына",), "masculine"), ("ои", ("ая",), "masculine"), ("ыи", ("ая",), "masculine"),
+    ("ская", ("скии",), "feminine"),
+    ("цкая", ("цкии",), "feminine"),
+    ("скии", ("ская",), "masculine"),
+    ("цкии", ("цкая",), "masculine"),
+    ("ова", ("ов",), "feminine"),
+    ("ева", ("ев",), "feminine"),
+    ("ина", ("ин",), "feminine"),
+    ("ына", ("ын",), "feminine"),
+    ("ая", ("ои", "ыи", "ии"), "feminine"),
+    ("ов", ("ова",), "masculine"),
+    ("ев", ("ева",), "masculine"),
+    ("ин", ("ина",), "masculine"),
+    ("ын", ("ына",), "masculine"),
+    ("ои", ("ая",), "masculine"),
+    ("ыи", ("ая",), "masculine"),
 )
 _LAT_SK_FEM = ("skaya", "skaia", "skaja", "skaa", "ska")
 _LAT_SK_MASC = ("skiy", "skii", "skij", "sky", "ski")
 _LAT_GENDER: tuple[tuple[str, tuple[str, ...], str], ...] = (
     *((f, tuple("sk" + m[2:] for m in _LAT_SK_MASC), "feminine") for f in _LAT_SK_FEM),
     *((m, tuple("sk" + f[2:] for f in _LAT_SK_FEM), "masculine") for m in _LAT_SK_MASC),
-    ("ova", ("ov",), "feminine"), ("eva", ("ev",), "feminine"), ("ina", ("in",), "feminine"),
-    ("yna", ("yn",), "feminine"), ("owa", ("ow",), "feminine"), ("ewa", ("ew",), "feminine"),
+    ("ova", ("ov",), "feminine"),
+    ("eva", ("ev",), "feminine"),
+    ("ina", ("in",), "feminine"),
+    ("yna", ("yn",), "feminine"),
+    ("owa", ("ow",), "feminine"),
+    ("ewa", ("ew",), "feminine"),
     ("aya", ("oy", "oi", "y", "iy", "ii", "ij"), "feminine"),
-    ("ov", ("ova",), "masculine"), ("ev", ("eva",), "masculine"), ("in", ("ina",), "masculine"),
-    ("yn", ("yna",), "masculine"), ("ow", ("owa",), "masculine"), ("ew", ("ewa",), "masculine"),
+    ("ov", ("ova",), "masculine"),
+    ("ev", ("eva",), "masculine"),
+    ("in", ("ina",), "masculine"),
+    ("yn", ("yna",), "masculine"),
+    ("ow", ("owa",), "masculine"),
+    ("ew", ("ewa",), "masculine"),
 )
 
 
@@ -277,6 +328,7 @@ def gender_forms(key: str) -> tuple[str, tuple[str, ...]]:
 
 
 # -- parsing stored name forms ---------------------------------------------------------------
+
 
 @dataclass(frozen=True, slots=True)
 class NameParts:

@@ -21,12 +21,18 @@ def _table(spec: str) -> dict[str, str]:
     return {c: "" if spelled == "-" else spelled for c, spelled in pairs}
 
 
-_GERMAN = _table("а=a б=b в=w г=g д=d е=e ж=sch з=s и=i к=k л=l м=m н=n о=o п=p р=r с=s т=t "
-                 "у=u ф=f х=ch ц=z ч=tsch ш=sch щ=schtsch ъ=- ы=y ь=- э=e ю=ju я=ja")
-_FRENCH = _table("а=a б=b в=v г=g д=d е=e ж=j з=z и=i к=k л=l м=m н=n о=o п=p р=r с=s т=t "
-                 "у=ou ф=f х=kh ц=ts ч=tch ш=ch щ=chtch ъ=- ы=y ь=- э=e ю=iou я=ia")
-_POLISH = _table("а=a б=b в=w г=g д=d е=e ж=ż з=z и=i к=k л=l м=m н=n о=o п=p р=r с=s т=t "
-                 "у=u ф=f х=ch ц=c ч=cz ш=sz щ=szcz ъ=- ы=y ь=- э=e ю=ju я=ja")
+_GERMAN = _table(
+    "а=a б=b в=w г=g д=d е=e ж=sch з=s и=i к=k л=l м=m н=n о=o п=p р=r с=s т=t "
+    "у=u ф=f х=ch ц=z ч=tsch ш=sch щ=schtsch ъ=- ы=y ь=- э=e ю=ju я=ja"
+)
+_FRENCH = _table(
+    "а=a б=b в=v г=g д=d е=e ж=j з=z и=i к=k л=l м=m н=n о=o п=p р=r с=s т=t "
+    "у=ou ф=f х=kh ц=ts ч=tch ш=ch щ=chtch ъ=- ы=y ь=- э=e ю=iou я=ia"
+)
+_POLISH = _table(
+    "а=a б=b в=w г=g д=d е=e ж=ż з=z и=i к=k л=l м=m н=n о=o п=p р=r с=s т=t "
+    "у=u ф=f х=ch ц=c ч=cz ш=sz щ=szcz ъ=- ы=y ь=- э=e ю=ju я=ja"
+)
 
 
 def _in(ch: str, letters: str) -> bool:
@@ -76,8 +82,12 @@ def _french(c: str, p: str, n: str, pp: str) -> str | None:
 
 
 _POLISH_SOFT = {"н": "ń", "с": "ś", "з": "ź", "т": "ć", "д": "dź", "л": "l"}
-_POLISH_VOWEL = {"е": ("je", "e", "ie"), "ё": ("jo", "o", "io"), "ю": ("ju", "u", "iu"),
-                 "я": ("ja", "a", "ia")}
+_POLISH_VOWEL = {
+    "е": ("je", "e", "ie"),
+    "ё": ("jo", "o", "io"),
+    "ю": ("ju", "u", "iu"),
+    "я": ("ja", "a", "ia"),
+}
 
 
 def _polish(c: str, p: str, n: str, pp: str) -> str | None:

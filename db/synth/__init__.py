@@ -31,6 +31,18 @@ from db.synth.generator import CHUNK, generate
 from db.synth.progress import BuildLog, BuildReport
 from db.synth.records import RowSink
 
-__all__ = ["CACHE_DIR", "CHUNK", "SYNTH_VERSION", "BuildLog", "BuildReport", "RowSink",
-           "build_synthetic", "cache_path", "cached_archive", "fingerprint", "generate", "main",
-           "meta_for"]
+__all__ = [
+    "CACHE_DIR",
+    "CHUNK",
+    "SYNTH_VERSION",
+    "BuildLog",
+    "BuildReport",
+    "RowSink",
+    "build_synthetic",
+    "cache_path",
+    "cached_archive",
+    "fingerprint",
+    "generate",
+    "main",
+    "meta_for",
+]

@@ -36,8 +36,9 @@ def cached_fingerprint(path: Path) -> str | None:
     return str(row[0]) if row else None
 
 
-def cached_archive(n: int, seed: int = 1, cache_dir: Path | None = None,
-                   log: BuildLog | None = None) -> Path:
+def cached_archive(
+    n: int, seed: int = 1, cache_dir: Path | None = None, log: BuildLog | None = None
+) -> Path:
     """The archive of ``n`` people for ``seed``, built now unless a current one is cached.
 
     A cached file built by other code (its fingerprint differs) is rebuilt.  Two processes

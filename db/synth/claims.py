@@ -26,15 +26,26 @@ class Citer:
         self.random = rng.random
         self.sources = Zipf(source_ids(sources), q=8.0)
 
-    def cite(self, claims: list[Row], kind: str, subject: str, confidence: str | None,
-             extra: float = 0.4) -> None:
+    def cite(
+        self, claims: list[Row], kind: str, subject: str, confidence: str | None, extra: float = 0.4
+    ) -> None:
         """Record claims: one source, a second with chance ``extra``, a third with ``extra/4``."""
         r = self.random
         n = 1 + (r() < extra) + (r() < extra / 4)
         pick = self.sources.pick_u
         first = pick(r())
-        claims.append((kind, subject, "record", None, first,
-                       f"p. {1 + int(r() * 600)}" if r() < 0.3 else None, None, confidence))
+        claims.append(
+            (
+                kind,
+                subject,
+                "record",
+                None,
+                first,
+                f"p. {1 + int(r() * 600)}" if r() < 0.3 else None,
+                None,
+                confidence,
+            )
+        )
         if n == 1:
             return
         picked = [first]
@@ -42,12 +53,28 @@ class Citer:
             s = pick(r())
             if s not in picked:
                 picked.append(s)
-                claims.append((kind, subject, "record", None, s,
-                               f"p. {1 + int(r() * 600)}" if r() < 0.3 else None, None,
-                               confidence))
+                claims.append(
+                    (
+                        kind,
+                        subject,
+                        "record",
+                        None,
+                        s,
+                        f"p. {1 + int(r() * 600)}" if r() < 0.3 else None,
+                        None,
+                        confidence,
+                    )
+                )
 
-    def dispute(self, claims: list[Row], kind: str, subject: str, field: str,
-                values: tuple[str, str], note: str) -> None:
+    def dispute(
+        self,
+        claims: list[Row],
+        kind: str,
+        subject: str,
+        field: str,
+        values: tuple[str, str],
+        note: str,
+    ) -> None:
         """Two sources, two values: what the detail view shows as a conflict."""
         s1 = self.sources.pick_u(self.random())
         s2 = self.sources.pick_u(self.random())

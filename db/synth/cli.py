@@ -14,8 +14,12 @@ from db.synth.progress import BuildLog
 
 def main(argv: Sequence[str] | None = None) -> int:
     """``python -m db.synth --people N --out FILE [--seed S] [-q]``."""
-    parser = argparse.ArgumentParser(prog="python -m db.synth", description=(
-        "Build a synthetic archive of invented people with the bundled archive's builder."))
+    parser = argparse.ArgumentParser(
+        prog="python -m db.synth",
+        description=(
+            "Build a synthetic archive of invented people with the bundled archive's builder."
+        ),
+    )
     parser.add_argument("--people", type=int, required=True, help="number of people")
     parser.add_argument("--out", type=Path, help="target file (default: the .cache/ path)")
     parser.add_argument("--seed", type=int, default=1)

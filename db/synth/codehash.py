@@ -16,8 +16,9 @@ from pathlib import Path
 SYNTH_VERSION = 1
 
 _DB_ROOT = Path(__file__).resolve().parent.parent
-_IMPORT = re.compile(r"^\s*(?:from (db(?:\.\w+)*) import (\([^)]*\)|[^\n]*)|import (db\.[\w.]+))",
-                     re.M)
+_IMPORT = re.compile(
+    r"^\s*(?:from (db(?:\.\w+)*) import (\([^)]*\)|[^\n]*)|import (db\.[\w.]+))", re.M
+)
 
 
 def _module_file(dotted: str) -> Path | None:
@@ -45,8 +46,11 @@ def build_modules() -> list[Path]:
             continue
         seen.add(path)
         for module, names, plain in _IMPORT.findall(path.read_text(encoding="utf-8")):
-            targets = [plain] if plain else [module, *(f"{module}.{n}"
-                                                       for n in re.findall(r"\w+", names))]
+            targets = (
+                [plain]
+                if plain
+                else [module, *(f"{module}.{n}" for n in re.findall(r"\w+", names))]
+            )
             todo.extend(f for f in map(_module_file, targets) if f is not None)
     return sorted(seen)
 

@@ -34,8 +34,17 @@ class DocumentMaker:
             doc_type, title, day, named = self._title(s, stubs)
             self.made += 1
             did = f"doc-{self.made:07d}"
-            b.document.append((did, iso(day), doc_type, title,
-                               f"Архивно-следственное дело № Р-{s.case}", s.sur.ru[s.sex], None))
+            b.document.append(
+                (
+                    did,
+                    iso(day),
+                    doc_type,
+                    title,
+                    f"Архивно-следственное дело № Р-{s.case}",
+                    s.sur.ru[s.sex],
+                    None,
+                )
+            )
             seen: set[str | None] = set()
             for name, person in named:
                 if person is None or person not in seen:
@@ -43,8 +52,9 @@ class DocumentMaker:
                     b.document_person.append((did, name, person))
             self.citer.cite(b.claim, "document", did, None, 0.1)
 
-    def _title(self, s: Stub, stubs: list[Stub]
-               ) -> tuple[str, str, int, list[tuple[str, str | None]]]:
+    def _title(
+        self, s: Stub, stubs: list[Stub]
+    ) -> tuple[str, str, int, list[tuple[str, str | None]]]:
         """Type, title, day and the names in the title (with the people they name)."""
         r = self.rng.random
         gen = f"{s.initials} {s.sur.gen[s.sex]}"
@@ -53,8 +63,12 @@ class DocumentMaker:
         x = r()
         if x < 0.55:
             doc_type = "interrogation_protocol"
-            who = ("", "", "обвиняемого " if s.sex == 0 else "обвиняемой ",
-                   "свидетеля " if s.sex == 0 else "свидетельницы ")[int(r() * 4)]
+            who = (
+                "",
+                "",
+                "обвиняемого " if s.sex == 0 else "обвиняемой ",
+                "свидетеля " if s.sex == 0 else "свидетельницы ",
+            )[int(r() * 4)]
             title = f"Протокол допроса {who}{gen}"
         elif x < 0.62:
             doc_type = "confrontation_protocol"
@@ -83,6 +97,5 @@ class DocumentMaker:
             doc_type = "list"
             others = [stubs[int(r() * len(stubs))] for _ in range(2 + int(r() * 3))]
             title = f"Список лиц, проходящих по делу {gen} и др."
-            named += [(f"{o.sur.ru[o.sex]} {o.initials}", o.id) for o in others
-                      if o is not s]
+            named += [(f"{o.sur.ru[o.sex]} {o.initials}", o.id) for o in others if o is not s]
         return doc_type, title, day, named

@@ -29,8 +29,14 @@ class EventMaker:
         self.staff = staff
         self.made = 0
 
-    def _event(self, b: Batch, day: int, title: str, summary: str | None,
-               people: Iterable[tuple[Stub, str]]) -> None:
+    def _event(
+        self,
+        b: Batch,
+        day: int,
+        title: str,
+        summary: str | None,
+        people: Iterable[tuple[Stub, str]],
+    ) -> None:
         r = self.rng.random
         self.made += 1
         eid = f"ev-{self.made:07d}"
@@ -49,31 +55,54 @@ class EventMaker:
             x = r()
             staff = staff_pool[int(r() * len(staff_pool))] if staff_pool else None
             if x < 0.35:
-                self._event(b, s.arrest, f"Arrest of {s.en_short}",
-                            f"{s.en_short} was arrested." if r() < 0.4 else None, [(s, "accused")])
+                self._event(
+                    b,
+                    s.arrest,
+                    f"Arrest of {s.en_short}",
+                    f"{s.en_short} was arrested." if r() < 0.4 else None,
+                    [(s, "accused")],
+                )
             elif x < 0.45:
-                self._event(b, s.arrest, f"Search at the flat of {s.en_short}", None,
-                            [(s, "accused")])
+                self._event(
+                    b, s.arrest, f"Search at the flat of {s.en_short}", None, [(s, "accused")]
+                )
             elif x < 0.70:
                 people = [(s, "accused")] + ([(staff, "investigator")] if staff else [])
-                self._event(b, s.arrest + 1 + int(r() * 60), f"Interrogation of {s.en_short}",
-                            None, people)
+                self._event(
+                    b, s.arrest + 1 + int(r() * 60), f"Interrogation of {s.en_short}", None, people
+                )
             elif x < 0.80:
                 o = stubs[int(r() * len(stubs))]
                 if o is s:
                     continue
                 people = [(s, "accused"), (o, "accused")] + (
-                    [(staff, "investigator")] if staff else [])
-                self._event(b, s.arrest + 5 + int(r() * 60),
-                            f"Confrontation between {s.en_short} and {o.en_short}", None, people)
+                    [(staff, "investigator")] if staff else []
+                )
+                self._event(
+                    b,
+                    s.arrest + 5 + int(r() * 60),
+                    f"Confrontation between {s.en_short} and {o.en_short}",
+                    None,
+                    people,
+                )
             elif x < 0.92:
                 people = [(s, "witness")] + ([(staff, "investigator")] if staff else [])
-                self._event(b, s.arrest + int(r() * 90), f"Questioning of witness {s.en_short}",
-                            None, people)
+                self._event(
+                    b,
+                    s.arrest + int(r() * 90),
+                    f"Questioning of witness {s.en_short}",
+                    None,
+                    people,
+                )
             else:
                 where = PRISONS[int(r() * len(PRISONS))]
-                self._event(b, s.arrest + 20 + int(r() * 200),
-                            f"Transfer of {s.en_short} to {where}", None, [(s, "accused")])
+                self._event(
+                    b,
+                    s.arrest + 20 + int(r() * 200),
+                    f"Transfer of {s.en_short} to {where}",
+                    None,
+                    [(s, "accused")],
+                )
             made += 1
 
     def _sessions(self, stubs: list[Stub], b: Batch, target: int) -> int:
@@ -87,9 +116,14 @@ class EventMaker:
             for k in range(0, len(members), SESSION_SIZE):
                 if made >= target:
                     return made
-                part = members[k:k + SESSION_SIZE]
+                part = members[k : k + SESSION_SIZE]
                 rest = f" and {len(part) - 1} others" if len(part) > 1 else ""
-                self._event(b, day, f"{TRIBUNAL_RU[tribunal][1]}: {part[0].en_short}{rest}",
-                            None, [(m, "accused") for m in part])
+                self._event(
+                    b,
+                    day,
+                    f"{TRIBUNAL_RU[tribunal][1]}: {part[0].en_short}{rest}",
+                    None,
+                    [(m, "accused") for m in part],
+                )
                 made += 1
         return made

@@ -34,8 +34,13 @@ _FEMALE_KIN = frozenset({"wife", "sister", "daughter"})
 _BIRTH_OFFSET = {"son": 24, "daughter": 24, "wife": -3}
 _CONFIDENCE = ("high", "medium", "medium", "low")
 #: Roles other than "relative", by the upper bound of the uniform draw that picks them.
-_ROLES = ((0.15, "witness"), (0.19, "official"), (0.205, "investigator"), (0.215, "other"),
-          (0.2152, "alleged-instigator"))
+_ROLES = (
+    (0.15, "witness"),
+    (0.19, "official"),
+    (0.205, "investigator"),
+    (0.215, "other"),
+    (0.2152, "alleged-instigator"),
+)
 
 
 def _role(x: float) -> str:
@@ -53,8 +58,9 @@ class PersonMaker:
     events and interrogations refer to them.
     """
 
-    def __init__(self, rng: random.Random, pools: Pools, citer: Citer,
-                 sentences: SentenceMaker) -> None:
+    def __init__(
+        self, rng: random.Random, pools: Pools, citer: Citer, sentences: SentenceMaker
+    ) -> None:
         self.rng = rng
         self.pools = pools
         self.namer = Namer()
@@ -95,8 +101,21 @@ class PersonMaker:
         if r() < 0.07:
             birth = None
         arrest = DAY0 - 20 + int(r() * 230)
-        stub = Stub(pid, sex, role, group, gi, sur, given, father, birth, names.initials,
-                    names.en_short, arrest, 1000 + int(r() * 98_000))
+        stub = Stub(
+            pid,
+            sex,
+            role,
+            group,
+            gi,
+            sur,
+            given,
+            father,
+            birth,
+            names.initials,
+            names.en_short,
+            arrest,
+            1000 + int(r() * 98_000),
+        )
         self._relations(b, stub, kin, relation)
         b.name.extend([(pid, *row) for row in names.rows])
         fate, death = self.sentences.sentences(b, stub)
@@ -130,8 +149,16 @@ class PersonMaker:
         if stub.role == "defendant" and self.staff and r() < 0.04:
             self._relation(b, pid, self.staff[int(r() * len(self.staff))].id, "interrogated-by")
 
-    def _record(self, b: Batch, stub: Stub, en: str, ru: str, sort_name: str,
-                fate: str | None, death: int | None) -> None:
+    def _record(
+        self,
+        b: Batch,
+        stub: Stub,
+        en: str,
+        ru: str,
+        sort_name: str,
+        fate: str | None,
+        death: int | None,
+    ) -> None:
         """The person row (occupation, summary …), its claims and the odd disputed field."""
         r = self.rng.random
         role, birth, pid = stub.role, stub.birth, stub.id
@@ -147,32 +174,67 @@ class PersonMaker:
         if r() < 0.55:
             place = PLACES[int(r() * len(PLACES))]
             summary = (f"Born {birth} in {place}" if birth else f"Born in {place}") + (
-                f"; {known_job}." if known_job else ".")
+                f"; {known_job}." if known_job else "."
+            )
             if role == "defendant" or stub.verdict is not None:
-                summary += (f" Arrested on {day_text(stub.arrest)} in "
-                            f"{CITIES[int(r() * len(CITIES))]}, charged with "
-                            f"{CHARGES[int(r() * len(CHARGES))]}.")
+                summary += (
+                    f" Arrested on {day_text(stub.arrest)} in "
+                    f"{CITIES[int(r() * len(CITIES))]}, charged with "
+                    f"{CHARGES[int(r() * len(CHARGES))]}."
+                )
             elif role == "witness":
                 summary += f" Questioned as a witness on {day_text(stub.arrest)}."
         confidence = _CONFIDENCE[int(r() * 4)]
-        b.person.append((
-            pid, en, ru, sort_name, "MF"[stub.sex], birth, death,
-            stub.group.nationality if r() < 0.85 else None, known_job,
-            organisation if r() < 0.7 else None, role, confidence, summary, fate))
+        b.person.append(
+            (
+                pid,
+                en,
+                ru,
+                sort_name,
+                "MF"[stub.sex],
+                birth,
+                death,
+                stub.group.nationality if r() < 0.85 else None,
+                known_job,
+                organisation if r() < 0.7 else None,
+                role,
+                confidence,
+                summary,
+                fate,
+            )
+        )
         cite, dispute = self.citer.cite, self.citer.dispute
         cite(b.claim, "person", pid, confidence)
         if birth is not None and r() < 0.02:
             other_year = str(birth + 1 + int(r() * 3))
-            dispute(b.claim, "person", pid, "birth_year", (str(birth), other_year),
-                    "A regional Book of Memory gives another year of birth.")
+            dispute(
+                b.claim,
+                "person",
+                pid,
+                "birth_year",
+                (str(birth), other_year),
+                "A regional Book of Memory gives another year of birth.",
+            )
         if r() < 0.005:
             wrong = ru.replace("о", "а", 1)
             if wrong != ru:
-                dispute(b.claim, "person", pid, "name_ru", (ru, wrong),
-                        "The case file spells the name differently.")
+                dispute(
+                    b.claim,
+                    "person",
+                    pid,
+                    "name_ru",
+                    (ru, wrong),
+                    "The case file spells the name differently.",
+                )
         if fate and r() < 0.01:
-            dispute(b.claim, "person", pid, "later_fate", (fate, "Fate unknown after 1938."),
-                    "Another source knows nothing of the later fate.")
+            dispute(
+                b.claim,
+                "person",
+                pid,
+                "later_fate",
+                (fate, "Fate unknown after 1938."),
+                "Another source knows nothing of the later fate.",
+            )
 
     def _relation(self, b: Batch, a: str, c: str, relation: str) -> None:
         self.relations_made += 1

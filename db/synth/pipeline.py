@@ -57,13 +57,15 @@ def _child(pipe: Connection, people: int, seed: int) -> None:
         pipe.close()
 
 
-def generate_in_child(sink: RowSink, people: int, seed: int,
-                      tick: Tick | None = None) -> Counter[str]:
+def generate_in_child(
+    sink: RowSink, people: int, seed: int, tick: Tick | None = None
+) -> Counter[str]:
     """:func:`db.synth.generator.generate` with the generator in a child process."""
     ctx = multiprocessing.get_context("spawn")
     receiver, sender = ctx.Pipe(duplex=False)
-    child = ctx.Process(target=_child, args=(sender, people, seed), name="synth-generator",
-                        daemon=True)
+    child = ctx.Process(
+        target=_child, args=(sender, people, seed), name="synth-generator", daemon=True
+    )
     child.start()
     sender.close()
     counts: Counter[str] = Counter()

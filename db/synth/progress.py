@@ -14,9 +14,16 @@ from pathlib import Path
 from typing import TextIO
 
 #: (message prefix, phase name): a writer message starting with the prefix starts the phase.
-PHASES = (("collecting", "side build"), ("numbering", "numbering"), ("indexing", "indexes"),
-          ("outcome", "outcome summary"), ("copying", "claims copy"), ("search", "search index"),
-          ("analys", "analyse"), ("compacting", "vacuum"))
+PHASES = (
+    ("collecting", "side build"),
+    ("numbering", "numbering"),
+    ("indexing", "indexes"),
+    ("outcome", "outcome summary"),
+    ("copying", "claims copy"),
+    ("search", "search index"),
+    ("analys", "analyse"),
+    ("compacting", "vacuum"),
+)
 
 
 class BuildLog:
@@ -53,8 +60,10 @@ class BuildLog:
         spent = now - self.t0
         rate = rows / spent if spent else 0.0
         eta = spent * (total - done) / done if done else 0.0
-        self._print(f"generated {done:,}/{total:,} people ({100 * done / total:.0f} %), "
-                    f"{rows:,} rows, {rate:,.0f} rows/s, staging ETA {eta:,.0f} s")
+        self._print(
+            f"generated {done:,}/{total:,} people ({100 * done / total:.0f} %), "
+            f"{rows:,} rows, {rate:,.0f} rows/s, staging ETA {eta:,.0f} s"
+        )
 
     def phase_split(self, end: float) -> list[tuple[str, float]]:
         """``[(phase, seconds)]`` from the recorded phase starts up to ``end``."""
@@ -84,8 +93,12 @@ class BuildReport:
             rss += f" (largest child process {self.child_rss_mib:,.0f} MiB)"
         split = ", ".join(f"{name} {sec:.1f} s" for name, sec in self.phases)
         rows = ", ".join(f"{t} {n:,}" for t, n in self.rows.items())
-        return [f"wrote {self.path} ({self.size / 2**20:,.1f} MiB) in {self.seconds:.1f} s, "
-                f"peak RSS {rss}", f"phases: {split}", f"rows: {rows}"]
+        return [
+            f"wrote {self.path} ({self.size / 2**20:,.1f} MiB) in {self.seconds:.1f} s, "
+            f"peak RSS {rss}",
+            f"phases: {split}",
+            f"rows: {rows}",
+        ]
 
 
 def peak_rss_mib(children: bool = False) -> float | None:

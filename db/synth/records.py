@@ -45,8 +45,17 @@ class Stub:
 class Batch:
     """Rows of one chunk, one list per staging table."""
 
-    TABLES = ("person", "name", "sentence", "relation", "event", "event_person", "document",
-              "document_person", "claim")
+    TABLES = (
+        "person",
+        "name",
+        "sentence",
+        "relation",
+        "event",
+        "event_person",
+        "document",
+        "document_person",
+        "claim",
+    )
     __slots__ = TABLES
 
     def __init__(self) -> None:

@@ -55,12 +55,14 @@ class SentenceMaker:
             tribunal, kind, years = "special-board-oso", "camp", (5, 8)[int(r() * 2)]
         else:
             x = r()
-            tribunal = ("military-collegium" if x < 0.3 else "special-board-oso" if x < 0.9
-                        else "unknown")
+            tribunal = (
+                "military-collegium" if x < 0.3 else "special-board-oso" if x < 0.9 else "unknown"
+            )
             kind, years = self._verdict_kind(tribunal)
         sessions = self.sessions[tribunal]
-        day = sessions[min(bisect_right(sessions, stub.arrest + 30 + int(r() * 120)),
-                           len(sessions) - 1)]
+        day = sessions[
+            min(bisect_right(sessions, stub.arrest + 30 + int(r() * 120)), len(sessions) - 1)
+        ]
         stub.verdict = (tribunal, day, kind, years)
         self.verdicts[(tribunal, kind, years)] += 1
         sid = f"s-{stub.id}-1935"
@@ -71,17 +73,36 @@ class SentenceMaker:
         elif r() < 0.12:
             notes = f"Charged with {CHARGES[int(r() * len(CHARGES))]}."
         conf = ("high", "medium", "low")[int(r() * 3)]
-        b.sentence.append((sid, stub.id, "verdict", tribunal, iso(day, precision), precision,
-                           kind, years, notes, conf))
+        b.sentence.append(
+            (
+                sid,
+                stub.id,
+                "verdict",
+                tribunal,
+                iso(day, precision),
+                precision,
+                kind,
+                years,
+                notes,
+                conf,
+            )
+        )
         self.citer.cite(b.claim, "sentence", sid, conf, 0.3)
         if r() < 0.03:
             alt = (str(years), str(years + 2 + int(r() * 3))) if years else ("death", "camp")
-            self.citer.dispute(b.claim, "sentence", sid, "years" if years else "kind", alt,
-                               "The published list gives a different sentence.")
+            self.citer.dispute(
+                b.claim,
+                "sentence",
+                sid,
+                "years" if years else "kind",
+                alt,
+                "The published list gives a different sentence.",
+            )
         return self._fate(b, stub, tribunal, day, kind, years)
 
-    def _fate(self, b: Batch, stub: Stub, tribunal: str, day: int, kind: str,
-              years: int | None) -> tuple[str | None, int | None]:
+    def _fate(
+        self, b: Batch, stub: Stub, tribunal: str, day: int, kind: str, years: int | None
+    ) -> tuple[str | None, int | None]:
         """What followed the verdict: commutation, execution, a later sentence, release…"""
         r = self.rng.random
         fate: str | None = None
@@ -89,8 +110,20 @@ class SentenceMaker:
         if kind == "death" and r() < 0.12:
             later = day + 10 + int(r() * 50)
             cid = f"s-{stub.id}-1935-commuted"
-            b.sentence.append((cid, stub.id, "commutation", tribunal, iso(later), "day",
-                               "camp", 10, "Death sentence commuted to ten years.", "medium"))
+            b.sentence.append(
+                (
+                    cid,
+                    stub.id,
+                    "commutation",
+                    tribunal,
+                    iso(later),
+                    "day",
+                    "camp",
+                    10,
+                    "Death sentence commuted to ten years.",
+                    "medium",
+                )
+            )
             self.citer.cite(b.claim, "sentence", cid, "medium", 0.0)
             fate = "Death sentence commuted to ten years in the camps."
         elif kind == "death":
@@ -101,10 +134,13 @@ class SentenceMaker:
             fate, death = self._later(b, stub, day)
         elif r() < 0.6:
             y = year_of(day) + (years or 1) + int(r() * 3)
-            fate = (f"Released in {y}." if r() < 0.5 else
-                    f"Died in {PRISONS[int(r() * len(PRISONS))]} in {y - 1}." if kind in (
-                        "camp", "prison") else f"Lived in exile in {EXILE[int(r() * len(EXILE))]}"
-                    f" until {y}.")
+            fate = (
+                f"Released in {y}."
+                if r() < 0.5
+                else f"Died in {PRISONS[int(r() * len(PRISONS))]} in {y - 1}."
+                if kind in ("camp", "prison")
+                else f"Lived in exile in {EXILE[int(r() * len(EXILE))]} until {y}."
+            )
             if fate.startswith("Died"):
                 death = y - 1
         if fate and r() < 0.6:
@@ -135,11 +171,17 @@ class SentenceMaker:
             day = after + 400 + int(r() * 5000)
             late = year_of(day) >= 1947
             kind = "death" if r() < 0.2 and not late else "camp"
-            years = None if kind == "death" else (10, 15, 20, 25)[int(r() * 4)] if late else (
-                5, 8, 10)[int(r() * 3)]
+            years = (
+                None
+                if kind == "death"
+                else (10, 15, 20, 25)[int(r() * 4)]
+                if late
+                else (5, 8, 10)[int(r() * 3)]
+            )
         lid = f"s-{stub.id}-later"
-        b.sentence.append((lid, stub.id, "later", tribunal, iso(day), "day", kind, years,
-                           None, "medium"))
+        b.sentence.append(
+            (lid, stub.id, "later", tribunal, iso(day), "day", kind, years, None, "medium")
+        )
         self.citer.cite(b.claim, "sentence", lid, "medium", 0.0)
         if kind == "death":
             return f"Sentenced again and shot on {day_text(day)}.", year_of(day)

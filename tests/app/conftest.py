@@ -31,10 +31,12 @@ class FakeDialogs:
     def dialogs(self) -> Dialogs:
         return Dialogs(
             open_path=lambda _parent: self.open_answers.pop(0) if self.open_answers else None,
-            save_path=lambda _parent, _name: (self.save_answers.pop(0)
-                                              if self.save_answers else None),
+            save_path=lambda _parent, _name: (
+                self.save_answers.pop(0) if self.save_answers else None
+            ),
             notify=lambda _parent, title, msg: self.messages.append((title, msg)),
-            open_url=self.urls.append)
+            open_url=self.urls.append,
+        )
 
 
 @dataclass
@@ -59,8 +61,9 @@ def model_calls(monkeypatch: pytest.MonkeyPatch) -> ModelCalls:
         calls.fetches[id(self)] += 1
         return fetch(self, number)
 
-    def counting_data(self: PagedTableModel, index: Any,
-                      role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def counting_data(
+        self: PagedTableModel, index: Any, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         calls.data[id(self)] += 1
         return data(self, index, role)
 
@@ -75,8 +78,9 @@ def fake_dialogs() -> FakeDialogs:
 
 
 @pytest.fixture
-def make_app(qtbot: QtBot, tmp_path: Path,
-             fake_dialogs: FakeDialogs) -> Iterator[Callable[..., App]]:
+def make_app(
+    qtbot: QtBot, tmp_path: Path, fake_dialogs: FakeDialogs
+) -> Iterator[Callable[..., App]]:
     """Build the app on the bundled archive; ``settings_file`` lets a test restart it."""
     built: list[App] = []
 

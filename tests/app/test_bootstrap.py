@@ -50,7 +50,7 @@ def test_conflicting_claims_are_side_by_side_with_sources(make_app: MakeApp) -> 
     app.navigator.go(Ref("person", "sinelobov-alexei"))
     page = app.window.detail.plain_text()
     assert "Where the sources disagree" in page
-    fate = page[page.index("later fate — Sources disagree"):]
+    fate = page[page.index("later fate — Sources disagree") :]
     assert "shot" in fate and "death sentence commuted to 10 years" in fate
     assert "Talk:Kremlin Plot" in fate and "low" in fate
 
@@ -96,14 +96,21 @@ def test_sorting_by_header_runs_a_new_sql_order(make_app: MakeApp, archive: Arch
     app = make_app()
     pane = app.panes["person"]
     column = [c.sort_key for c in PEOPLE_COLUMNS].index("birth_year")
-    pane.view.sortByColumn(column, pane.view.horizontalHeader().sortIndicatorOrder().__class__
-                           .DescendingOrder)
+    pane.view.sortByColumn(
+        column, pane.view.horizontalHeader().sortIndicatorOrder().__class__.DescendingOrder
+    )
     model = pane.model
     shown = [model.id_at(r) for r in range(model.rowCount())]
     with archive.connect() as conn:
-        expected = [r[0] for r in conn.execute(text(
-            "SELECT id FROM person ORDER BY birth_year IS NULL DESC, birth_year DESC, "
-            "rank_name DESC"))]
+        expected = [
+            r[0]
+            for r in conn.execute(
+                text(
+                    "SELECT id FROM person ORDER BY birth_year IS NULL DESC, birth_year DESC, "
+                    "rank_name DESC"
+                )
+            )
+        ]
     assert shown == expected
 
 
@@ -113,9 +120,15 @@ def test_filters_change_rows_as_sql_says(make_app: MakeApp, archive: Archive) ->
     pane.set_combo_filter("tribunal", "military-collegium")
     pane.set_combo_filter("role", "defendant")
     with archive.connect() as conn:
-        expected = [r[0] for r in conn.execute(text(
-            "SELECT id FROM person WHERE tribunal = 'military-collegium' AND role = "
-            "'defendant' ORDER BY rank_name"))]
+        expected = [
+            r[0]
+            for r in conn.execute(
+                text(
+                    "SELECT id FROM person WHERE tribunal = 'military-collegium' AND role = "
+                    "'defendant' ORDER BY rank_name"
+                )
+            )
+        ]
     assert [pane.model.id_at(r) for r in range(pane.model.rowCount())] == expected
     assert pane.count_label.text() == f"{len(expected)} of 99 people shown"
     assert app.window.status.text() == f"{len(expected)} of 99 people shown"
@@ -139,23 +152,33 @@ def test_documents_filter_by_type(make_app: MakeApp, archive: Archive) -> None:
     pane = app.panes["document"]
     pane.set_combo_filter("doc_type", "special_report")
     with archive.connect() as conn:
-        n = conn.execute(text("SELECT count(*) FROM document WHERE doc_type = "
-                              "'special_report'")).scalar()
+        n = conn.execute(
+            text("SELECT count(*) FROM document WHERE doc_type = 'special_report'")
+        ).scalar()
     assert pane.model.rowCount() == n == 47
 
 
 @pytest.mark.parametrize("kind", ["person", "event", "document"])
-def test_pane_models_pass_the_model_tester(qtmodeltester: object, archive: Archive,
-                                           kind: str) -> None:
+def test_pane_models_pass_the_model_tester(
+    qtmodeltester: object, archive: Archive, kind: str
+) -> None:
     from app.models.columns import DOCUMENT_COLUMNS, EVENT_COLUMNS
 
-    spec, cols = {"person": (listing.PEOPLE, PEOPLE_COLUMNS),
-                  "event": (listing.EVENTS, EVENT_COLUMNS),
-                  "document": (listing.DOCUMENTS, DOCUMENT_COLUMNS)}[kind]
+    spec, cols = {
+        "person": (listing.PEOPLE, PEOPLE_COLUMNS),
+        "event": (listing.EVENTS, EVENT_COLUMNS),
+        "document": (listing.DOCUMENTS, DOCUMENT_COLUMNS),
+    }[kind]
     model = PagedTableModel(archive, spec, cols)
-    model.set_query(listing.ListQuery(spec.default_sort).with_filter(
-        *{"person": ("role", "defendant"), "event": ("year", "1935"),
-          "document": ("year", "1934")}[kind]))
+    model.set_query(
+        listing.ListQuery(spec.default_sort).with_filter(
+            *{
+                "person": ("role", "defendant"),
+                "event": ("year", "1935"),
+                "document": ("year", "1934"),
+            }[kind]
+        )
+    )
     qtmodeltester.check(model)  # type: ignore[attr-defined]
     model.set_query(listing.ListQuery(spec.default_sort))
     qtmodeltester.check(model)  # type: ignore[attr-defined]
@@ -166,8 +189,13 @@ def test_restart_restores_layout_sort_tab_and_item(make_app: MakeApp, tmp_path: 
     first = make_app(ini)
     first.window.resize(761, 555)  # the offscreen screen is 800×600
     first.window.splitter.setSizes([600, 500])
-    first.panes["person"].view.sortByColumn(2, first.panes["person"].view.horizontalHeader()
-                                            .sortIndicatorOrder().__class__.DescendingOrder)
+    first.panes["person"].view.sortByColumn(
+        2,
+        first.panes["person"]
+        .view.horizontalHeader()
+        .sortIndicatorOrder()
+        .__class__.DescendingOrder,
+    )
     first.panes["event"].view.setColumnWidth(1, 333)
     first.navigator.go(Ref("event", "ev-1934-kirov"))
     sizes = first.window.splitter.sizes()
@@ -185,7 +213,8 @@ def test_restart_restores_layout_sort_tab_and_item(make_app: MakeApp, tmp_path: 
 
 
 def test_bad_archive_keeps_the_open_one_with_one_message(
-        make_app: MakeApp, fake_dialogs: FakeDialogs, tmp_path: Path) -> None:
+    make_app: MakeApp, fake_dialogs: FakeDialogs, tmp_path: Path
+) -> None:
     app = make_app()
     app.navigator.go(Ref("person", "kamenev-lev"))
     bad = tmp_path / "bad.sqlite"
@@ -200,7 +229,8 @@ def test_bad_archive_keeps_the_open_one_with_one_message(
 
 
 def test_opening_another_archive_swaps_everything(
-        make_app: MakeApp, fake_dialogs: FakeDialogs, tmp_path: Path) -> None:
+    make_app: MakeApp, fake_dialogs: FakeDialogs, tmp_path: Path
+) -> None:
     app = make_app()
     other = tmp_path / "copy of archive.sqlite"
     other.write_bytes(Path(app.controller.archive.path).read_bytes())
@@ -215,7 +245,8 @@ def test_opening_another_archive_swaps_everything(
 
 @pytest.mark.parametrize("fmt", ["csv", "json"])
 def test_export_writes_the_rows_the_pane_shows(
-        make_app: MakeApp, fake_dialogs: FakeDialogs, tmp_path: Path, fmt: str) -> None:
+    make_app: MakeApp, fake_dialogs: FakeDialogs, tmp_path: Path, fmt: str
+) -> None:
     app = make_app()
     pane = app.panes["person"]
     pane.set_combo_filter("tribunal", "military-collegium")
@@ -233,13 +264,15 @@ def test_export_writes_the_rows_the_pane_shows(
 
 
 def test_document_address_opens_only_on_explicit_click(
-        make_app: MakeApp, fake_dialogs: FakeDialogs) -> None:
+    make_app: MakeApp, fake_dialogs: FakeDialogs
+) -> None:
     app = make_app()
     app.navigator.go(Ref("document", "doc-5242"))
     assert fake_dialogs.urls == []
     app.window.detail.anchorClicked.emit(QUrl("external:0"))
     assert fake_dialogs.urls == [
-        "http://showtrials.ru/prigovor-voennoj-kollegii-verhovnogo-suda-sssr-po-kremlevskomu-delu/"]
+        "http://showtrials.ru/prigovor-voennoj-kollegii-verhovnogo-suda-sssr-po-kremlevskomu-delu/"
+    ]
     app.window.detail.anchorClicked.emit(QUrl("file:///etc/passwd"))
     assert app.window.detail.openLinks() is False
     assert app.navigator.current == Ref("document", "doc-5242")
@@ -248,8 +281,7 @@ def test_document_address_opens_only_on_explicit_click(
 PAYLOAD = '<img src="file:///etc/passwd"><b>bold</b><a href="file:///etc/passwd">x</a>'
 
 
-def test_injected_markup_in_archive_text_shows_literally(
-        make_app: MakeApp, tmp_path: Path) -> None:
+def test_injected_markup_in_archive_text_shows_literally(make_app: MakeApp, tmp_path: Path) -> None:
     data = tmp_path / "data"
     data.mkdir()
     for f in build.DEFAULT_DATA.iterdir():
@@ -279,10 +311,16 @@ def test_named_bar_filters_people_to_the_sql_set(make_app: MakeApp, archive: Arc
     pane = app.panes["person"]
     assert app.window.tabs.currentWidget() is pane
     with archive.connect() as conn:
-        expected = {r[0] for r in conn.execute(text(
-            "SELECT p.id FROM sentence s JOIN person p ON p.pk = s.person_pk WHERE "
-            "s.stage = 'verdict' AND s.tribunal = 'military-collegium' AND s.kind IN "
-            "('prison', 'camp') AND s.years = 10"))}
+        expected = {
+            r[0]
+            for r in conn.execute(
+                text(
+                    "SELECT p.id FROM sentence s JOIN person p ON p.pk = s.person_pk WHERE "
+                    "s.stage = 'verdict' AND s.tribunal = 'military-collegium' AND s.kind IN "
+                    "('prison', 'camp') AND s.years = 10"
+                )
+            )
+        }
     shown = {pane.model.id_at(r) for r in range(pane.model.rowCount())}
     assert shown == expected and len(expected) == 3
     assert pane.chip.isVisible() and "10 yrs" in pane.chip.text()
@@ -322,8 +360,9 @@ def test_people_pane_filtered_by_the_current_search(make_app: MakeApp, qtbot: Qt
     box = app.window.findChild(QLineEdit, "searchBox")
     assert box is not None
     box.setText("Rozenfeld")
-    qtbot.waitUntil(lambda: bool(app.search and app.search.results.query == "Rozenfeld"),
-                    timeout=30_000)
+    qtbot.waitUntil(
+        lambda: bool(app.search and app.search.results.query == "Rozenfeld"), timeout=30_000
+    )
     app.window.search_filter_action.trigger()
     pane = app.panes["person"]
     shown = {pane.model.id_at(r) for r in range(pane.model.rowCount())}
@@ -331,8 +370,9 @@ def test_people_pane_filtered_by_the_current_search(make_app: MakeApp, qtbot: Qt
     assert len(shown) < 10 and "Search" in pane.chip.text()
 
 
-def test_export_pdf_of_the_current_person(make_app: MakeApp, fake_dialogs: FakeDialogs,
-                                          tmp_path: Path) -> None:
+def test_export_pdf_of_the_current_person(
+    make_app: MakeApp, fake_dialogs: FakeDialogs, tmp_path: Path
+) -> None:
     app = make_app()
     app.navigator.go(Ref("person", "kamenev-lev"))
     target = tmp_path / "kamenev.pdf"
@@ -344,7 +384,8 @@ def test_export_pdf_of_the_current_person(make_app: MakeApp, fake_dialogs: FakeD
 
 
 def test_export_pdf_to_a_missing_folder_reports_and_writes_nothing(
-        make_app: MakeApp, fake_dialogs: FakeDialogs, tmp_path: Path) -> None:
+    make_app: MakeApp, fake_dialogs: FakeDialogs, tmp_path: Path
+) -> None:
     app = make_app()
     app.navigator.go(Ref("person", "kamenev-lev"))
     fake_dialogs.save_answers.append(tmp_path / "missing" / "x.pdf")
@@ -366,7 +407,8 @@ def test_case_summary_preview_paints_pages(make_app: MakeApp, fake_dialogs: Fake
 
 @needs_poppler
 def test_dossier_actions_follow_what_the_detail_view_shows(
-        make_app: MakeApp, fake_dialogs: FakeDialogs, tmp_path: Path) -> None:
+    make_app: MakeApp, fake_dialogs: FakeDialogs, tmp_path: Path
+) -> None:
     app = make_app()
     w = app.window
     assert w.export_pdf_action.text() == "Export case summary as &PDF…"  # welcome page

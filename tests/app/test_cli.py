@@ -40,7 +40,8 @@ def test_unknown_id_exits_non_zero_with_one_line(capsys: pytest.CaptureFixture[s
 
 
 def test_bad_archive_exits_non_zero_without_traceback(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     bad = tmp_path / "x.sqlite"
     bad.write_text("not a database")
     assert main(["info", "--archive", str(bad)]) == 3

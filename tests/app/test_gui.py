@@ -32,16 +32,17 @@ def no_event_loop(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[QTabl
     return seen
 
 
-def test_run_shows_the_bundled_archive(qtbot: QtBot, tmp_path: Path,
-                                       no_event_loop: list[QTableView]) -> None:
+def test_run_shows_the_bundled_archive(
+    qtbot: QtBot, tmp_path: Path, no_event_loop: list[QTableView]
+) -> None:
     assert gui.run(["--settings", str(tmp_path / "s.ini")]) == 0
     assert len(no_event_loop) == 1
     assert (tmp_path / "log" / "kremlin-archive.log").exists()
 
 
 def test_bad_archive_argument_offers_the_bundled_one(
-        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-        no_event_loop: list[QTableView]) -> None:
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_event_loop: list[QTableView]
+) -> None:
     asked: list[str] = []
 
     def answer(_parent: object, _title: str, text: str) -> QMessageBox.StandardButton:

@@ -38,17 +38,27 @@ def test_bundled_archive_opens_with_metadata(archive: object) -> None:
     [
         (lambda d: d / "missing.sqlite", errors.ArchiveNotFound, "no such file"),
         (lambda d: d, errors.ArchiveNotAFile, "folder"),
-        (lambda d: (d / "empty.sqlite", (d / "empty.sqlite").write_bytes(b""))[0],
-         errors.ArchiveEmpty, "empty"),
-        (lambda d: (d / "notes.txt", (d / "notes.txt").write_text("hello\n"))[0],
-         errors.ArchiveNotSQLite, "text file"),
-        (lambda d: _foreign_sqlite(d / "other.sqlite"), errors.ArchiveForeign,
-         "not a Kremlin Affair archive"),
+        (
+            lambda d: (d / "empty.sqlite", (d / "empty.sqlite").write_bytes(b""))[0],
+            errors.ArchiveEmpty,
+            "empty",
+        ),
+        (
+            lambda d: (d / "notes.txt", (d / "notes.txt").write_text("hello\n"))[0],
+            errors.ArchiveNotSQLite,
+            "text file",
+        ),
+        (
+            lambda d: _foreign_sqlite(d / "other.sqlite"),
+            errors.ArchiveForeign,
+            "not a Kremlin Affair archive",
+        ),
     ],
     ids=["missing", "directory", "zero-bytes", "text-file", "foreign-sqlite"],
 )
 def test_wrong_paths_are_rejected_with_their_own_message(
-        tmp_path: Path, make: object, error: type[errors.ArchiveError], words: str) -> None:
+    tmp_path: Path, make: object, error: type[errors.ArchiveError], words: str
+) -> None:
     target = make(tmp_path)  # type: ignore[operator]
     before = _listing(tmp_path)
     with pytest.raises(error) as info:
@@ -101,8 +111,9 @@ def test_fifo_is_refused_without_hanging(tmp_path: Path) -> None:
         open_archive(fifo)
 
 
-@pytest.mark.parametrize("name", ["a#b.sqlite", "what?.sqlite", "100%.sqlite",
-                                  "with space.sqlite", "Кремль.sqlite"])
+@pytest.mark.parametrize(
+    "name", ["a#b.sqlite", "what?.sqlite", "100%.sqlite", "with space.sqlite", "Кремль.sqlite"]
+)
 def test_odd_file_names_open_exactly_that_file(tmp_path: Path, name: str) -> None:
     path = tmp_path / name
     path.write_bytes(BUNDLED.read_bytes())

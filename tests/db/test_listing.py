@@ -41,16 +41,21 @@ def test_role_filter_matches_plain_sql(archive: Archive) -> None:
     with archive.connect() as conn:
         pks = listing.snapshot(conn, PEOPLE, q)
         rows = listing.rows_by_pks(conn, PEOPLE, pks)
-    expected = _all_ids(archive, "SELECT id FROM person WHERE role = 'defendant' "
-                        "ORDER BY sort_name COLLATE NOCASE, id")
+    expected = _all_ids(
+        archive,
+        "SELECT id FROM person WHERE role = 'defendant' ORDER BY sort_name COLLATE NOCASE, id",
+    )
     assert [r.id for r in rows] == expected
 
 
 def test_page_query_plan_is_a_range_scan_not_offset(archive: Archive) -> None:
     with archive.connect() as conn:
-        plan = conn.execute(text(
-            "EXPLAIN QUERY PLAN SELECT pk, id, sort_name FROM person "
-            "WHERE rank_name BETWEEN 101 AND 300 ORDER BY rank_name")).fetchall()
+        plan = conn.execute(
+            text(
+                "EXPLAIN QUERY PLAN SELECT pk, id, sort_name FROM person "
+                "WHERE rank_name BETWEEN 101 AND 300 ORDER BY rank_name"
+            )
+        ).fetchall()
     detail = " ".join(str(r[-1]) for r in plan)
     assert "USING INDEX ix_person_rank_name (rank_name>? AND rank_name<?)" in detail
     assert "TEMP B-TREE" not in detail

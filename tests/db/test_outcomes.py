@@ -20,9 +20,12 @@ def verdict_counts_by_sql(archive: Archive) -> Counter[tuple[str, str]]:
     """Named counts per (tribunal, outcome) made from the sentence table with plain SQL."""
     out: Counter[tuple[str, str]] = Counter()
     with archive.connect() as conn:
-        for tribunal, kind, years, n in conn.execute(text(
+        for tribunal, kind, years, n in conn.execute(
+            text(
                 "SELECT tribunal, kind, years, count(*) FROM sentence WHERE stage = 'verdict' "
-                "GROUP BY tribunal, kind, years")):
+                "GROUP BY tribunal, kind, years"
+            )
+        ):
             out[(tribunal, vocab.outcome_key(kind, years))] += n
     return out
 
@@ -30,23 +33,27 @@ def verdict_counts_by_sql(archive: Archive) -> Counter[tuple[str, str]]:
 def test_named_counts_equal_the_verdict_records(archive: Archive) -> None:
     with archive.connect() as conn:
         counts = outcome_counts(conn)
-    assert {(c.tribunal, c.outcome): c.named for c in counts if c.named} == \
-        dict(verdict_counts_by_sql(archive))
+    assert {(c.tribunal, c.outcome): c.named for c in counts if c.named} == dict(
+        verdict_counts_by_sql(archive)
+    )
 
 
 def test_every_verdict_is_on_the_chart_once(archive: Archive) -> None:
     with archive.connect() as conn:
         named = sum(c.named for c in outcome_counts(conn))
-        verdicts = conn.execute(text(
-            "SELECT count(*) FROM sentence WHERE stage = 'verdict'")).scalar()
+        verdicts = conn.execute(
+            text("SELECT count(*) FROM sentence WHERE stage = 'verdict'")
+        ).scalar()
     assert named == verdicts
 
 
-def test_disputed_death_count_shows_the_majority_and_keeps_every_figure(
-        archive: Archive) -> None:
+def test_disputed_death_count_shows_the_majority_and_keeps_every_figure(archive: Archive) -> None:
     with archive.connect() as conn:
-        death = next(c for c in outcome_counts(conn)
-                     if (c.tribunal, c.outcome) == ("military-collegium", "death"))
+        death = next(
+            c
+            for c in outcome_counts(conn)
+            if (c.tribunal, c.outcome) == ("military-collegium", "death")
+        )
     assert death.published == 2
     assert dict(death.published_by)["kapchenko-polbio"] == 1
     assert Counter(n for _, n in death.published_by)[2] >= 3
@@ -55,21 +62,28 @@ def test_disputed_death_count_shows_the_majority_and_keeps_every_figure(
 def test_oso_exile_sums_each_sources_rows(archive: Archive) -> None:
     # Koshel prints two exile rows (30 and 7); Prudnikova one (37): both say 37.
     with archive.connect() as conn:
-        exile = next(c for c in outcome_counts(conn)
-                     if (c.tribunal, c.outcome) == ("special-board-oso", "exile"))
+        exile = next(
+            c
+            for c in outcome_counts(conn)
+            if (c.tribunal, c.outcome) == ("special-board-oso", "exile")
+        )
     assert exile.published == 37
     assert dict(exile.published_by) == {"koshel-kniga87": 37, "prudnikova-dvoynoy": 37}
 
 
 def test_cut_off_count_is_a_footnote_not_a_vote(archive: Archive) -> None:
     with archive.connect() as conn:
-        ban = next(c for c in outcome_counts(conn)
-                   if (c.tribunal, c.outcome) == ("special-board-oso", "ban"))
+        ban = next(
+            c
+            for c in outcome_counts(conn)
+            if (c.tribunal, c.outcome) == ("special-board-oso", "ban")
+        )
         notes = outcomes.uncounted_figures(conn)
     assert ban.published == 1 and dict(ban.published_by) == {"prudnikova-dvoynoy": 1}
     koshel = [f for f in notes if f.applies_to("special-board-oso", "ban")]
     assert [(f.source_id, f.count, f.reason) for f in koshel] == [
-        ("koshel-kniga87", None, "count not visible")]
+        ("koshel-kniga87", None, "count not visible")
+    ]
 
 
 def test_term_range_is_a_footnote_of_every_term_bar_of_its_tribunal(archive: Archive) -> None:
@@ -90,16 +104,19 @@ def test_published_totals_are_the_figures_most_sources_give(archive: Archive) ->
     assert totals["special-board-oso"] == 80
 
 
-@pytest.mark.parametrize(("category", "years", "expected"), [
-    ("death", None, "death"),
-    ("prison", 10, "term:10"),
-    ("camp", 5, "term:5"),
-    ("prison", None, outcomes.ANY_TERM),
-    ("exile", 2, "exile"),
-    ("ban", 5, "ban"),
-    ("total", None, None),
-    ("other", None, None),
-])
+@pytest.mark.parametrize(
+    ("category", "years", "expected"),
+    [
+        ("death", None, "death"),
+        ("prison", 10, "term:10"),
+        ("camp", 5, "term:5"),
+        ("prison", None, outcomes.ANY_TERM),
+        ("exile", 2, "exile"),
+        ("ban", 5, "ban"),
+        ("total", None, None),
+        ("other", None, None),
+    ],
+)
 def test_tally_outcome(category: str, years: int | None, expected: str | None) -> None:
     assert outcomes.tally_outcome(category, years) == expected
 
@@ -115,10 +132,25 @@ def test_source_labels_cover_every_published_figure(archive: Archive) -> None:
 # -- a variant archive built by the same build code ----------------------------------------
 
 
-def _tally(row_id: str, tribunal: str, category: str, years: str | None, count: str | None,
-           source: str, label: str) -> dict[str, str | None]:
-    return {"id": row_id, "tribunal": tribunal, "category": category, "years": years,
-            "count": count, "label": label, "source_id": source, "note": None}
+def _tally(
+    row_id: str,
+    tribunal: str,
+    category: str,
+    years: str | None,
+    count: str | None,
+    source: str,
+    label: str,
+) -> dict[str, str | None]:
+    return {
+        "id": row_id,
+        "tribunal": tribunal,
+        "category": category,
+        "years": years,
+        "count": count,
+        "label": label,
+        "source_id": source,
+        "note": None,
+    }
 
 
 @pytest.fixture(scope="module")
@@ -127,10 +159,18 @@ def variant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Archive]:
     whose count is cut off (OSO death)."""
     data = load(DEFAULT_DATA)
     data.tables["tallies"] += [
-        _tally("tx1", "military-collegium", "prison", "7", "6", "prudnikova-dvoynoy",
-               "seven years"),
-        _tally("tx2", "special-board-oso", "death", None, None, "petrov-jansen-ezhov",
-               "death <b>cut off</b>"),
+        _tally(
+            "tx1", "military-collegium", "prison", "7", "6", "prudnikova-dvoynoy", "seven years"
+        ),
+        _tally(
+            "tx2",
+            "special-board-oso",
+            "death",
+            None,
+            None,
+            "petrov-jansen-ezhov",
+            "death <b>cut off</b>",
+        ),
     ]
     path = write_source_data(data, tmp_path_factory.mktemp("variant") / "v.sqlite")
     archive = open_archive(Path(path))
@@ -140,18 +180,28 @@ def variant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Archive]:
 
 def test_tie_goes_to_the_larger_figure(variant: Archive) -> None:
     with variant.connect() as conn:
-        seven = next(c for c in outcome_counts(conn)
-                     if (c.tribunal, c.outcome) == ("military-collegium", "term:7"))
+        seven = next(
+            c
+            for c in outcome_counts(conn)
+            if (c.tribunal, c.outcome) == ("military-collegium", "term:7")
+        )
     assert seven.published == 6
     assert dict(seven.published_by) == {"koshel-kniga87": 5, "prudnikova-dvoynoy": 6}
 
 
 def test_bar_known_only_from_a_cut_off_row_has_a_row_without_figure(variant: Archive) -> None:
     with variant.connect() as conn:
-        death = next(c for c in outcome_counts(conn)
-                     if (c.tribunal, c.outcome) == ("special-board-oso", "death"))
-        notes = [f for f in outcomes.uncounted_figures(conn)
-                 if f.applies_to("special-board-oso", "death")]
+        death = next(
+            c
+            for c in outcome_counts(conn)
+            if (c.tribunal, c.outcome) == ("special-board-oso", "death")
+        )
+        notes = [
+            f
+            for f in outcomes.uncounted_figures(conn)
+            if f.applies_to("special-board-oso", "death")
+        ]
     assert (death.published, death.named, death.published_by) == (None, 0, ())
     assert [(f.source_id, f.count, f.label) for f in notes] == [
-        ("petrov-jansen-ezhov", None, "death <b>cut off</b>")]
+        ("petrov-jansen-ezhov", None, "death <b>cut off</b>")
+    ]

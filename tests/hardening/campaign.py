@@ -88,16 +88,20 @@ class Report:
             "content ran the whole query set, the rest hold the rows of an archive that did",
             f"crashes {self.count('crash') + self.count('died')}, hangs {self.count('hang')}, "
             f"slowest open {slow.open_seconds * 1000:.0f} ms (#{slow.index} {slow.strategy})",
-            "refusals by family: " + ", ".join(
-                f"{k} {v}" for k, v in self.families().most_common()),
+            "refusals by family: "
+            + ", ".join(f"{k} {v}" for k, v in self.families().most_common()),
         ]
         by_strategy: dict[str, Counter[str]] = {}
         for r in self.results:
             by_strategy.setdefault(r.strategy, Counter())[r.outcome] += 1
-        lines.extend(f"  {name:18} " + ", ".join(f"{k} {v}" for k, v in sorted(c.items()))
-                     for name, c in sorted(by_strategy.items()))
-        lines.extend(f"BAD #{r.index} {r.strategy} {r.outcome} {r.error}: {r.message[:160]}"
-                     for r in self.bad()[:20])
+        lines.extend(
+            f"  {name:18} " + ", ".join(f"{k} {v}" for k, v in sorted(c.items()))
+            for name, c in sorted(by_strategy.items())
+        )
+        lines.extend(
+            f"BAD #{r.index} {r.strategy} {r.outcome} {r.error}: {r.message[:160]}"
+            for r in self.bad()[:20]
+        )
         return "\n".join(lines)
 
 
@@ -114,9 +118,13 @@ class Worker:
     def _start(self) -> subprocess.Popen[bytes]:
         with self._log.open("ab") as err:
             proc = subprocess.Popen(
-                [sys.executable, "-m", self._module, str(self._good)], cwd=REPO,
-                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=err,
-                env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
+                [sys.executable, "-m", self._module, str(self._good)],
+                cwd=REPO,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=err,
+                env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+            )
         self._buffer = b""
         self.proc = proc
         if not isinstance(self._read_line(START_SECONDS), dict):
@@ -168,13 +176,22 @@ class Worker:
         return self._read_line(timeout)
 
 
-def _one(worker: Worker, folder: Path, keep: Path, good: bytes, pm: PageMap, seed: int,
-         index: int, queries: bool, report: Report, lock: threading.Lock) -> Outcome:
+def _one(
+    worker: Worker,
+    folder: Path,
+    keep: Path,
+    good: bytes,
+    pm: PageMap,
+    seed: int,
+    index: int,
+    queries: bool,
+    report: Report,
+    lock: threading.Lock,
+) -> Outcome:
     strategy, data = mutant(good, pm, seed, index)
     path = folder / f"m{index:05d}-{strategy}.sqlite"
     path.write_bytes(data)
-    answer = worker.ask({"path": str(path), "seed": index, "queries": queries},
-                        WATCHDOG_SECONDS)
+    answer = worker.ask({"path": str(path), "seed": index, "queries": queries}, WATCHDOG_SECONDS)
     stray = tuple(sorted(p.name for p in folder.iterdir() if p != path))
     if isinstance(answer, str):
         with lock:
@@ -182,9 +199,19 @@ def _one(worker: Worker, folder: Path, keep: Path, good: bytes, pm: PageMap, see
         worker.restart()
         result = Outcome(index, strategy, answer, open_seconds=WATCHDOG_SECONDS, stray=stray)
     else:
-        result = Outcome(index, strategy, answer["outcome"], answer["family"], answer["error"],
-                         answer["message"], answer["detail"], answer["open_seconds"],
-                         bool(answer.get("queried")), answer.get("cause_family", ""), stray)
+        result = Outcome(
+            index,
+            strategy,
+            answer["outcome"],
+            answer["family"],
+            answer["error"],
+            answer["message"],
+            answer["detail"],
+            answer["open_seconds"],
+            bool(answer.get("queried")),
+            answer.get("cause_family", ""),
+            stray,
+        )
     if result.outcome not in GOOD or stray:
         kept = keep / path.name
         shutil.move(path, kept)
@@ -196,9 +223,17 @@ def _one(worker: Worker, folder: Path, keep: Path, good: bytes, pm: PageMap, see
     return result
 
 
-def run_campaign(good_path: Path, folder: Path, count: int, seed: int, *, workers: int = 2,
-                 start: int = 0, queries: bool = True,
-                 module: str = "tests.hardening.worker") -> Report:
+def run_campaign(
+    good_path: Path,
+    folder: Path,
+    count: int,
+    seed: int,
+    *,
+    workers: int = 2,
+    start: int = 0,
+    queries: bool = True,
+    module: str = "tests.hardening.worker",
+) -> Report:
     """Open mutants ``start .. start+count-1`` of campaign ``seed``; returns the report.
 
     ``module`` is the worker to run (``python -m module``); tests use the default.

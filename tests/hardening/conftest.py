@@ -43,8 +43,9 @@ def injected(tmp_path_factory: pytest.TempPathFactory) -> Injected:
     return build_injection_archive(tmp_path_factory.mktemp("injection"))
 
 
-def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter,
-                            config: pytest.Config) -> None:
+def pytest_terminal_summary(
+    terminalreporter: pytest.TerminalReporter, config: pytest.Config
+) -> None:
     lines = config.stash.get(FIGURES, [])
     if lines:
         terminalreporter.section("hardening figures")

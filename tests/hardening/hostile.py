@@ -57,8 +57,12 @@ def empty_sqlite(folder: Path) -> Path:
 
 def empty_with_our_header(folder: Path) -> Path:
     """Our application_id and schema version, but no tables at all."""
-    return _edit(folder / "hollow.sqlite", f"PRAGMA application_id = {APPLICATION_ID}",
-                 f"PRAGMA user_version = {SCHEMA_VERSION}", "VACUUM")
+    return _edit(
+        folder / "hollow.sqlite",
+        f"PRAGMA application_id = {APPLICATION_ID}",
+        f"PRAGMA user_version = {SCHEMA_VERSION}",
+        "VACUUM",
+    )
 
 
 def wrong_application_id(folder: Path) -> Path:
@@ -73,49 +77,59 @@ def wrong_schema_version(folder: Path) -> Path:
 
 def renamed_column(folder: Path) -> Path:
     """``person.role`` renamed (indexes follow the rename, so SQLite is content)."""
-    return _edit(_copy(folder, "renamed.sqlite"),
-                 "ALTER TABLE person RENAME COLUMN role TO rolle")
+    return _edit(_copy(folder, "renamed.sqlite"), "ALTER TABLE person RENAME COLUMN role TO rolle")
 
 
 def recursive_view(folder: Path) -> Path:
     """A view whose recursive CTE never ends (it would hang whoever selects from it)."""
-    return _edit(_copy(folder, "endless.sqlite"),
-                 "CREATE VIEW endless AS WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL "
-                 "SELECT i + 1 FROM n) SELECT i FROM n")
+    return _edit(
+        _copy(folder, "endless.sqlite"),
+        "CREATE VIEW endless AS WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL "
+        "SELECT i + 1 FROM n) SELECT i FROM n",
+    )
 
 
 def function_view(folder: Path) -> Path:
     """A view calling ``regexp()``, which the app's connections define (SQLAlchemy does)."""
-    return _edit(_copy(folder, "calls.sqlite"),
-                 "CREATE VIEW person_names AS SELECT regexp('.', name_en) AS r FROM person")
+    return _edit(
+        _copy(folder, "calls.sqlite"),
+        "CREATE VIEW person_names AS SELECT regexp('.', name_en) AS r FROM person",
+    )
 
 
 def person_as_view(folder: Path) -> Path:
     """``person`` is a view over the renamed real table."""
-    return _edit(_copy(folder, "people-view.sqlite"),
-                 "ALTER TABLE person RENAME TO person_data",
-                 "CREATE VIEW person AS SELECT * FROM person_data")
+    return _edit(
+        _copy(folder, "people-view.sqlite"),
+        "ALTER TABLE person RENAME TO person_data",
+        "CREATE VIEW person AS SELECT * FROM person_data",
+    )
 
 
 def extra_trigger(folder: Path) -> Path:
     """A trigger (it could only fire on a write, but archives never hold one)."""
-    return _edit(_copy(folder, "trigger.sqlite"),
-                 "CREATE TRIGGER meddle AFTER UPDATE ON meta BEGIN "
-                 "SELECT regexp('a', 'b'); END")
+    return _edit(
+        _copy(folder, "trigger.sqlite"),
+        "CREATE TRIGGER meddle AFTER UPDATE ON meta BEGIN SELECT regexp('a', 'b'); END",
+    )
 
 
 def generated_column(folder: Path) -> Path:
     """A generated column that would build a 1 GB blob whenever it is read."""
-    return _edit(_copy(folder, "generated.sqlite"),
-                 "ALTER TABLE person ADD COLUMN boom AS (zeroblob(999999999)) VIRTUAL")
+    return _edit(
+        _copy(folder, "generated.sqlite"),
+        "ALTER TABLE person ADD COLUMN boom AS (zeroblob(999999999)) VIRTUAL",
+    )
 
 
 def collation_trap(folder: Path) -> Path:
     """A sort column declared with a collation nobody defines (fails at ORDER BY time)."""
-    return _edit(_copy(folder, "collation.sqlite"),
-                 "UPDATE sqlite_schema SET sql = replace(sql, 'rank_name INTEGER NOT NULL', "
-                 "'rank_name INTEGER NOT NULL COLLATE evil') WHERE name = 'person'",
-                 writable_schema=True)
+    return _edit(
+        _copy(folder, "collation.sqlite"),
+        "UPDATE sqlite_schema SET sql = replace(sql, 'rank_name INTEGER NOT NULL', "
+        "'rank_name INTEGER NOT NULL COLLATE evil') WHERE name = 'person'",
+        writable_schema=True,
+    )
 
 
 def extra_table(folder: Path) -> Path:
@@ -125,9 +139,11 @@ def extra_table(folder: Path) -> Path:
 
 def chart_summary_garbage(folder: Path) -> Path:
     """A published figure of the chart summary that is not a number (found by the campaign)."""
-    return _edit(_copy(folder, "chart.sqlite"),
-                 "UPDATE outcome_summary SET published_detail = 'koshel=\ufffd9' WHERE rowid IN "
-                 "(SELECT rowid FROM outcome_summary WHERE published_detail != '' LIMIT 1)")
+    return _edit(
+        _copy(folder, "chart.sqlite"),
+        "UPDATE outcome_summary SET published_detail = 'koshel=\ufffd9' WHERE rowid IN "
+        "(SELECT rowid FROM outcome_summary WHERE published_detail != '' LIMIT 1)",
+    )
 
 
 def field_60mb(folder: Path) -> Path:
@@ -147,11 +163,17 @@ def field_60mb_in_search_vocabulary(folder: Path) -> Path:
     conn = sqlite3.connect(path)
     info = conn.execute(f'PRAGMA table_info("{table}")').fetchall()
     key = next(r[1] for r in info if r[5] == 1)
-    indexed = {c[2] for (_, index, *_) in conn.execute(f'PRAGMA index_list("{table}")')
-               for c in conn.execute(f'PRAGMA index_info("{index}")')}
+    indexed = {
+        c[2]
+        for (_, index, *_) in conn.execute(f'PRAGMA index_list("{table}")')
+        for c in conn.execute(f'PRAGMA index_info("{index}")')
+    }
     column = [r[1] for r in info if not r[5] and r[1] not in indexed][-1]  # stays < 64 MB
-    conn.execute(f'UPDATE "{table}" SET "{column}" = ? WHERE "{key}" = (SELECT "{key}" FROM '
-                 f'"{table}" LIMIT 1)', ("y" * 60_000_000,))
+    conn.execute(
+        f'UPDATE "{table}" SET "{column}" = ? WHERE "{key}" = (SELECT "{key}" FROM '
+        f'"{table}" LIMIT 1)',
+        ("y" * 60_000_000,),
+    )
     conn.commit()
     conn.close()
     return path
@@ -182,8 +204,7 @@ def hot_journal(folder: Path) -> Path:
     conn.execute("UPDATE person SET summary = coalesce(summary, '') || 'x'")
     path = folder / "interrupted.sqlite"
     shutil.copyfile(work, path)
-    shutil.copyfile(work.with_name(work.name + "-journal"),
-                    folder / "interrupted.sqlite-journal")
+    shutil.copyfile(work.with_name(work.name + "-journal"), folder / "interrupted.sqlite-journal")
     conn.execute("ROLLBACK")
     conn.close()
     work.unlink()
@@ -197,19 +218,25 @@ def many_tables(folder: Path) -> Path:
     conn.execute("CREATE TABLE t0 (x)")
     root = conn.execute("SELECT rootpage FROM sqlite_schema WHERE name = 't0'").fetchone()[0]
     conn.close()
-    return _edit(path, "INSERT INTO sqlite_schema (type, name, tbl_name, rootpage, sql) "
-                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < "
-                 f"49999) SELECT 'table', 't' || i, 't' || i, {root}, "
-                 "'CREATE TABLE t' || i || ' (x)' FROM n", writable_schema=True)
+    return _edit(
+        path,
+        "INSERT INTO sqlite_schema (type, name, tbl_name, rootpage, sql) "
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < "
+        f"49999) SELECT 'table', 't' || i, 't' || i, {root}, "
+        "'CREATE TABLE t' || i || ' (x)' FROM n",
+        writable_schema=True,
+    )
 
 
 def deep_schema(folder: Path) -> Path:
     """A CHECK constraint nested 5,000 deep (the parser must give up, not the stack)."""
     nested = "(" * 5000 + "1" + ")" * 5000
-    return _edit(_copy(folder, "deep.sqlite"),
-                 "CREATE TABLE t (x)",
-                 f"UPDATE sqlite_schema SET sql = 'CREATE TABLE t (x CHECK ({nested}))' "
-                 "WHERE name = 't'", writable_schema=True)
+    return _edit(
+        _copy(folder, "deep.sqlite"),
+        "CREATE TABLE t (x)",
+        f"UPDATE sqlite_schema SET sql = 'CREATE TABLE t (x CHECK ({nested}))' WHERE name = 't'",
+        writable_schema=True,
+    )
 
 
 @dataclass(frozen=True)
@@ -225,33 +252,37 @@ CASES: dict[str, Case] = {
     "zero-bytes": Case(zero_bytes, errors.ArchiveEmpty, "empty (0 bytes)"),
     "empty-sqlite": Case(empty_sqlite, errors.ArchiveForeign, "not a Kremlin Affair archive"),
     "our-header-no-tables": Case(empty_with_our_header, errors.ArchiveCorrupt, "is missing"),
-    "wrong-application-id": Case(wrong_application_id, errors.ArchiveForeign,
-                                 "not a Kremlin Affair archive"),
-    "wrong-schema-version": Case(wrong_schema_version, errors.ArchiveVersionMismatch,
-                                 f"schema version {SCHEMA_VERSION + 6}"),
-    "renamed-column": Case(renamed_column, errors.ArchiveCorrupt,
-                           "'person' lacks column(s) role"),
+    "wrong-application-id": Case(
+        wrong_application_id, errors.ArchiveForeign, "not a Kremlin Affair archive"
+    ),
+    "wrong-schema-version": Case(
+        wrong_schema_version, errors.ArchiveVersionMismatch, f"schema version {SCHEMA_VERSION + 6}"
+    ),
+    "renamed-column": Case(renamed_column, errors.ArchiveCorrupt, "'person' lacks column(s) role"),
     "recursive-view": Case(recursive_view, errors.ArchiveHostile, "view 'endless'"),
-    "view-calling-app-function": Case(function_view, errors.ArchiveHostile,
-                                      "view 'person_names'"),
+    "view-calling-app-function": Case(function_view, errors.ArchiveHostile, "view 'person_names'"),
     "person-as-view": Case(person_as_view, errors.ArchiveHostile, "'person' is a view"),
     "extra-trigger": Case(extra_trigger, errors.ArchiveHostile, "trigger 'meddle'"),
-    "generated-column": Case(generated_column, errors.ArchiveCorrupt,
-                             "'person' is not defined the way"),
-    "collation-trap": Case(collation_trap, errors.ArchiveCorrupt,
-                           "schema calls functions or collations"),
-    "extra-table": Case(extra_table, errors.ArchiveCorrupt, "unknown table(s) or index(es) "
-                        "('notes')"),
-    "chart-summary-garbage": Case(chart_summary_garbage, errors.ArchiveCorrupt,
-                                  "chart summary is damaged"),
-    "60-mb-field": Case(field_60mb, errors.ArchiveCorrupt, "'person' holds a value larger "
-                        "than 8 MB"),
-    "60-mb-search-value": Case(field_60mb_in_search_vocabulary, errors.ArchiveCorrupt,
-                               "holds a value larger than 8 MB"),
-    "wal-with-wal-file": Case(wal_with_wal_file, errors.ArchiveUnsupported,
-                              "write-ahead logging"),
-    "hot-journal": Case(hot_journal, errors.ArchiveUnsupported,
-                        "“interrupted.sqlite-journal”"),
+    "generated-column": Case(
+        generated_column, errors.ArchiveCorrupt, "'person' is not defined the way"
+    ),
+    "collation-trap": Case(
+        collation_trap, errors.ArchiveCorrupt, "schema calls functions or collations"
+    ),
+    "extra-table": Case(
+        extra_table, errors.ArchiveCorrupt, "unknown table(s) or index(es) ('notes')"
+    ),
+    "chart-summary-garbage": Case(
+        chart_summary_garbage, errors.ArchiveCorrupt, "chart summary is damaged"
+    ),
+    "60-mb-field": Case(
+        field_60mb, errors.ArchiveCorrupt, "'person' holds a value larger than 8 MB"
+    ),
+    "60-mb-search-value": Case(
+        field_60mb_in_search_vocabulary, errors.ArchiveCorrupt, "holds a value larger than 8 MB"
+    ),
+    "wal-with-wal-file": Case(wal_with_wal_file, errors.ArchiveUnsupported, "write-ahead logging"),
+    "hot-journal": Case(hot_journal, errors.ArchiveUnsupported, "“interrupted.sqlite-journal”"),
     "50000-tables": Case(many_tables, errors.ArchiveCorrupt, "integrity check failed"),
     "deep-schema": Case(deep_schema, errors.ArchiveCorrupt, "malformed database schema"),
 }

@@ -72,8 +72,16 @@ HEAVY: dict[tuple[str, str, int], str] = {
 #: Free-text columns of each source file (everything else is an id, number, date or vocabulary).
 TEXT_COLUMNS: dict[str, tuple[str, ...]] = {
     "sources.csv": ("author", "title", "url", "note"),
-    "people.csv": ("name_en", "name_ru", "sex", "nationality", "occupation", "organisation",
-                   "summary", "later_fate"),
+    "people.csv": (
+        "name_en",
+        "name_ru",
+        "sex",
+        "nationality",
+        "occupation",
+        "organisation",
+        "summary",
+        "later_fate",
+    ),
     "names.csv": ("name", "kind", "note"),
     "sentences.csv": ("notes",),
     "relations.csv": ("note",),
@@ -112,7 +120,8 @@ def poisoned_data(folder: Path) -> tuple[Path, dict[tuple[str, str], dict[str, s
     meta.update({k: ARCHIVE_TITLE for k in ("title", "title_ru", "description") if k in meta})
     (data / "archive.toml").write_text(
         "".join(f"{k} = {json.dumps(v, ensure_ascii=False)}\n" for k, v in meta.items()),
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     cells: dict[tuple[str, str], dict[str, str]] = {}
     for file, columns in TEXT_COLUMNS.items():
         with (data / file).open(encoding="utf-8", newline="") as fh:

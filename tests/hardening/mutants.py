@@ -19,11 +19,43 @@ from pathlib import Path
 Mutator = Callable[[bytearray, random.Random, "PageMap"], bytearray]
 
 #: Header fields (offset, width) that SQLite reads before anything else.
-HEADER_FIELDS = ((16, 2), (18, 1), (19, 1), (20, 1), (21, 1), (22, 1), (23, 1), (24, 4),
-                 (28, 4), (32, 4), (36, 4), (40, 4), (44, 4), (48, 4), (52, 4), (56, 4),
-                 (64, 4), (92, 4), (96, 4))
-INTERESTING = (0, 1, 2, 3, 4, 0x7F, 0x80, 0xFF, 0x100, 0x200, 0x1000, 0x10000, 0x7FFFFFFF,
-               0xFFFFFFFF)
+HEADER_FIELDS = (
+    (16, 2),
+    (18, 1),
+    (19, 1),
+    (20, 1),
+    (21, 1),
+    (22, 1),
+    (23, 1),
+    (24, 4),
+    (28, 4),
+    (32, 4),
+    (36, 4),
+    (40, 4),
+    (44, 4),
+    (48, 4),
+    (52, 4),
+    (56, 4),
+    (64, 4),
+    (92, 4),
+    (96, 4),
+)
+INTERESTING = (
+    0,
+    1,
+    2,
+    3,
+    4,
+    0x7F,
+    0x80,
+    0xFF,
+    0x100,
+    0x200,
+    0x1000,
+    0x10000,
+    0x7FFFFFFF,
+    0xFFFFFFFF,
+)
 
 
 @dataclass(frozen=True)
@@ -57,13 +89,21 @@ class PageMap:
             return tuple(sorted({int(p) for n, p, t in rows if test(str(n), str(t))}))
 
         return cls(
-            page_size, pages,
+            page_size,
+            pages,
             fts=pick(lambda n, t: search(n)),
             index=pick(lambda n, t: kinds.get(n) == "index" and not search(n)),
-            data=pick(lambda n, t: kinds.get(n) == "table" and not search(n) and t == "leaf"
-                      and n != "sqlite_schema"),
+            data=pick(
+                lambda n, t: (
+                    kinds.get(n) == "table"
+                    and not search(n)
+                    and t == "leaf"
+                    and n != "sqlite_schema"
+                )
+            ),
             interior=pick(lambda n, t: t == "internal"),
-            schema=pick(lambda n, t: n == "sqlite_schema"))
+            schema=pick(lambda n, t: n == "sqlite_schema"),
+        )
 
 
 def _page_span(pm: PageMap, page: int) -> tuple[int, int]:
@@ -114,7 +154,7 @@ def bad_header(buf: bytearray, rng: random.Random, pm: PageMap) -> bytearray:
     """Set one header field to a random or boundary value (page size, encoding, counts …)."""
     offset, width = rng.choice(HEADER_FIELDS)
     value = rng.choice(INTERESTING) if rng.random() < 0.6 else rng.getrandbits(8 * width)
-    buf[offset:offset + width] = (value % (1 << (8 * width))).to_bytes(width, "big")
+    buf[offset : offset + width] = (value % (1 << (8 * width))).to_bytes(width, "big")
     return buf
 
 
@@ -175,9 +215,29 @@ def rename_identifier(buf: bytearray, rng: random.Random, pm: PageMap) -> bytear
     if not spans:
         return flip_bytes(buf, rng, pm)
     lo, hi = rng.choice(spans)
-    idents = [m for m in _IDENT.finditer(buf, lo, hi) if m.group() not in (
-        b"table", b"index", b"create", b"unique", b"virtual", b"using", b"primary", b"key",
-        b"not", b"null", b"references", b"foreign", b"integer", b"text", b"varchar", b"without")]
+    idents = [
+        m
+        for m in _IDENT.finditer(buf, lo, hi)
+        if m.group()
+        not in (
+            b"table",
+            b"index",
+            b"create",
+            b"unique",
+            b"virtual",
+            b"using",
+            b"primary",
+            b"key",
+            b"not",
+            b"null",
+            b"references",
+            b"foreign",
+            b"integer",
+            b"text",
+            b"varchar",
+            b"without",
+        )
+    ]
     if not idents:
         return flip_bytes(buf, rng, pm)
     m = rng.choice(idents)
@@ -186,8 +246,9 @@ def rename_identifier(buf: bytearray, rng: random.Random, pm: PageMap) -> bytear
     return buf
 
 
-def _in_pages(buf: bytearray, rng: random.Random, pm: PageMap, pages: tuple[int, ...],
-              count: int) -> bytearray:
+def _in_pages(
+    buf: bytearray, rng: random.Random, pm: PageMap, pages: tuple[int, ...], count: int
+) -> bytearray:
     if not pages:
         return flip_bytes(buf, rng, pm)
     for _ in range(count):
@@ -228,16 +289,17 @@ def damage_pointers(buf: bytearray, rng: random.Random, pm: PageMap) -> bytearra
         return flip_bytes(buf, rng, pm)
     lo, _ = _page_span(pm, rng.choice(pm.interior))
     header = lo + (100 if lo == 0 else 0)
-    cells = int.from_bytes(buf[header + 3:header + 5], "big")
-    target = rng.choice((1, rng.randrange(1, pm.pages + 1), pm.pages + rng.randrange(1, 100),
-                         0, 0xFFFFFFFF))
+    cells = int.from_bytes(buf[header + 3 : header + 5], "big")
+    target = rng.choice(
+        (1, rng.randrange(1, pm.pages + 1), pm.pages + rng.randrange(1, 100), 0, 0xFFFFFFFF)
+    )
     if cells and rng.random() < 0.7:
-        pointer = int.from_bytes(buf[header + 12 + 2 * rng.randrange(cells):][:2], "big")
+        pointer = int.from_bytes(buf[header + 12 + 2 * rng.randrange(cells) :][:2], "big")
         at = lo + pointer
     else:
         at = header + 8  # the right-most child pointer
     if at + 4 <= len(buf):
-        buf[at:at + 4] = target.to_bytes(4, "big")
+        buf[at : at + 4] = target.to_bytes(4, "big")
     return buf
 
 
@@ -261,12 +323,22 @@ def not_sqlite(buf: bytearray, rng: random.Random, pm: PageMap) -> bytearray:
 
 
 STRATEGIES: dict[str, Mutator] = {
-    "flip_bytes": flip_bytes, "flip_bit": flip_bit, "truncate": truncate, "extend": extend,
-    "bad_header": bad_header, "zero_page": zero_page, "swap_pages": swap_pages,
-    "copy_page": copy_page, "mangle_schema": mangle_schema,
-    "rename_identifier": rename_identifier, "damage_search": damage_search,
-    "damage_index": damage_index, "damage_data": damage_data, "bad_utf8": bad_utf8,
-    "damage_pointers": damage_pointers, "not_sqlite": not_sqlite,
+    "flip_bytes": flip_bytes,
+    "flip_bit": flip_bit,
+    "truncate": truncate,
+    "extend": extend,
+    "bad_header": bad_header,
+    "zero_page": zero_page,
+    "swap_pages": swap_pages,
+    "copy_page": copy_page,
+    "mangle_schema": mangle_schema,
+    "rename_identifier": rename_identifier,
+    "damage_search": damage_search,
+    "damage_index": damage_index,
+    "damage_data": damage_data,
+    "bad_utf8": bad_utf8,
+    "damage_pointers": damage_pointers,
+    "not_sqlite": not_sqlite,
 }
 NAMES = tuple(STRATEGIES)
 

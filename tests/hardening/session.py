@@ -16,8 +16,18 @@ from typing import Any
 
 from db.dto import Ref
 
-SEARCHES = ("Чернявский", "Kamenev", "Енукидзе", "Mukhanova", "1935", "Розенфельд",
-            "librarian", "Yagoda", "ёлкин", "Синелобов")
+SEARCHES = (
+    "Чернявский",
+    "Kamenev",
+    "Енукидзе",
+    "Mukhanova",
+    "1935",
+    "Розенфельд",
+    "librarian",
+    "Yagoda",
+    "ёлкин",
+    "Синелобов",
+)
 
 
 def scripted_session(archive_path: Path, out: Path) -> dict[str, object]:
@@ -31,8 +41,10 @@ def scripted_session(archive_path: Path, out: Path) -> dict[str, object]:
     if QApplication.instance() is None:
         raise RuntimeError("a QApplication must exist")
     messages: list[str] = []
-    dialogs = Dialogs(notify=lambda _parent, title, msg: messages.append(f"{title}: {msg}"),
-                      open_url=lambda _address: None)
+    dialogs = Dialogs(
+        notify=lambda _parent, title, msg: messages.append(f"{title}: {msg}"),
+        open_url=lambda _address: None,
+    )
     app = build_app(open_archive(archive_path), Settings(out / "settings.ini"), dialogs)
     done = {"searches": 0, "views": 0, "chart_bars": 0, "pdfs": 0}
     try:
@@ -43,8 +55,11 @@ def scripted_session(archive_path: Path, out: Path) -> dict[str, object]:
                 for words in SEARCHES * 2:
                     search(conn, words, 50)
                     done["searches"] += 1
-        refs = [Ref(kind, str(app.panes[kind].model.id_at(row)))
-                for kind in ("person", "event", "document") for row in range(17)]
+        refs = [
+            Ref(kind, str(app.panes[kind].model.id_at(row)))
+            for kind in ("person", "event", "document")
+            for row in range(17)
+        ]
         for ref in refs[:50]:
             app.navigator.go(ref)
             if app.window.detail.ref != ref:

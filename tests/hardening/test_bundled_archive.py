@@ -35,7 +35,8 @@ def _fingerprint(path: Path) -> tuple[str, int, set[str]]:
 
 
 def test_a_whole_session_leaves_the_bundled_archive_untouched(
-        qtbot: QtBot, tmp_path: Path, figures: list[str]) -> None:
+    qtbot: QtBot, tmp_path: Path, figures: list[str]
+) -> None:
     before = _fingerprint(BUNDLED)
     done = scripted_session(BUNDLED, tmp_path)
     assert done["views"] == 50 and done["messages"] == []
@@ -53,11 +54,11 @@ def _drop_write_override() -> Callable[[], None] | None:
         for cap in (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH):
             if libc.prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) != 0:
                 raise OSError(ctypes.get_errno(), "cannot drop capability")
+
     return drop
 
 
-def test_the_session_works_on_a_read_only_file_in_a_read_only_folder(
-        tmp_path: Path) -> None:
+def test_the_session_works_on_a_read_only_file_in_a_read_only_folder(tmp_path: Path) -> None:
     folder = tmp_path / "readonly"
     folder.mkdir()
     archive = folder / BUNDLED.name
@@ -70,9 +71,13 @@ def test_the_session_works_on_a_read_only_file_in_a_read_only_folder(
     try:
         result = subprocess.run(
             [sys.executable, "-m", "tests.hardening.session", str(archive), str(out)],
-            cwd=REPO, capture_output=True, text=True, timeout=120,
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=120,
             preexec_fn=_drop_write_override(),  # runs between fork and exec: drops caps only
-            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        )
     except subprocess.SubprocessError as exc:  # e.g. no CAP_SETPCAP in a locked container
         pytest.skip(f"cannot run a process without write access: {exc}")
     finally:

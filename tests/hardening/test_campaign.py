@@ -19,12 +19,25 @@ from tests.hardening.conftest import CI_MUTANTS, SEED
 from tests.hardening.mutants import NAMES
 
 #: Families an ArchiveError may carry: the table's rows plus those the gate names itself.
-KNOWN_FAMILIES = ({f.key for f in errors.FAMILIES} | {
-    cls.family for cls in (errors.ArchiveNotFound, errors.ArchiveNotAFile,
-                           errors.ArchiveUnreadable, errors.ArchiveEmpty, errors.ArchiveNotSQLite,
-                           errors.ArchiveForeign, errors.ArchiveVersionMismatch,
-                           errors.ArchiveUnsupported, errors.ArchiveHostile,
-                           errors.ArchiveCorrupt)} | {"schema-differs", "bad-header"})
+KNOWN_FAMILIES = (
+    {f.key for f in errors.FAMILIES}
+    | {
+        cls.family
+        for cls in (
+            errors.ArchiveNotFound,
+            errors.ArchiveNotAFile,
+            errors.ArchiveUnreadable,
+            errors.ArchiveEmpty,
+            errors.ArchiveNotSQLite,
+            errors.ArchiveForeign,
+            errors.ArchiveVersionMismatch,
+            errors.ArchiveUnsupported,
+            errors.ArchiveHostile,
+            errors.ArchiveCorrupt,
+        )
+    }
+    | {"schema-differs", "bad-header"}
+)
 
 
 def _judge(report: Report, expected: int) -> None:
@@ -64,8 +77,14 @@ def test_mutants_that_pass_the_gate_answer_every_query(campaign: Report) -> None
 def test_every_strategy_runs_and_most_damage_is_caught_at_the_gate(campaign: Report) -> None:
     by_strategy = {name: [r for r in campaign.results if r.strategy == name] for name in NAMES}
     assert all(len(rs) >= CI_MUTANTS // len(NAMES) for rs in by_strategy.values())
-    for name in ("truncate", "zero_page", "not_sqlite", "damage_pointers", "mangle_schema",
-                 "rename_identifier"):
+    for name in (
+        "truncate",
+        "zero_page",
+        "not_sqlite",
+        "damage_pointers",
+        "mangle_schema",
+        "rename_identifier",
+    ):
         refused = sum(r.outcome == "refused" for r in by_strategy[name])
         assert refused >= 0.9 * len(by_strategy[name]), (name, campaign.summary())
 
@@ -73,6 +92,5 @@ def test_every_strategy_runs_and_most_damage_is_caught_at_the_gate(campaign: Rep
 @pytest.mark.slow
 def test_nightly_campaign_of_ten_thousand(tmp_path: Path, figures: list[str]) -> None:
     report = run_campaign(BUNDLED, tmp_path, 9000, SEED, start=CI_MUTANTS)
-    figures.append("corrupted-archive campaign (nightly, mutants 1000-9999):\n"
-                   + report.summary())
+    figures.append("corrupted-archive campaign (nightly, mutants 1000-9999):\n" + report.summary())
     _judge(report, 9000)

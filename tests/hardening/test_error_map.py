@@ -57,10 +57,14 @@ def not_a_database(d: Path) -> BaseException:
 def malformed(d: Path) -> BaseException:
     path = _copy(d)
     data = bytearray(path.read_bytes())
-    data[4096 * 8:4096 * 9] = bytes(4096)  # zero a page of the person table's b-tree
+    data[4096 * 8 : 4096 * 9] = bytes(4096)  # zero a page of the person table's b-tree
     path.write_bytes(data)
-    return _raised(lambda: _ro(path).execute("PRAGMA integrity_check").fetchall() and
-                   _ro(path).execute("SELECT * FROM person").fetchall())
+    return _raised(
+        lambda: (
+            _ro(path).execute("PRAGMA integrity_check").fetchall()
+            and _ro(path).execute("SELECT * FROM person").fetchall()
+        )
+    )
 
 
 def search_index(d: Path) -> BaseException:
@@ -69,8 +73,11 @@ def search_index(d: Path) -> BaseException:
     conn.execute("DROP TABLE person_fts_data")
     conn.commit()
     conn.close()
-    return _raised(lambda: _ro(path).execute(
-        "SELECT rowid FROM person_fts WHERE person_fts MATCH 'a'").fetchall())
+    return _raised(
+        lambda: (
+            _ro(path).execute("SELECT rowid FROM person_fts WHERE person_fts MATCH 'a'").fetchall()
+        )
+    )
 
 
 def bad_text(d: Path) -> BaseException:
@@ -122,7 +129,7 @@ def out_of_memory(d: Path) -> BaseException:
 
 
 def bad_value(d: Path) -> BaseException:
-    return _raised(lambda: sqlite3.connect(":memory:").execute("SELECT ?", (2 ** 70,)))
+    return _raised(lambda: sqlite3.connect(":memory:").execute("SELECT ?", (2**70,)))
 
 
 def io(d: Path) -> BaseException:
@@ -139,12 +146,23 @@ def unexpected(d: Path) -> BaseException:
 
 
 PRODUCERS: dict[str, Callable[[Path], BaseException]] = {
-    "interrupted": interrupted, "malformed-schema": malformed_schema,
-    "not-a-database": not_a_database, "malformed": malformed, "search-index": search_index,
-    "bad-text": bad_text, "too-big": too_big, "unsupported-format": unsupported_format,
-    "missing-table": missing_table, "schema-code": schema_code, "needs-write": needs_write,
-    "locked": locked, "out-of-memory": out_of_memory, "bad-value": bad_value, "io": io,
-    "database": database, "unexpected": unexpected,
+    "interrupted": interrupted,
+    "malformed-schema": malformed_schema,
+    "not-a-database": not_a_database,
+    "malformed": malformed,
+    "search-index": search_index,
+    "bad-text": bad_text,
+    "too-big": too_big,
+    "unsupported-format": unsupported_format,
+    "missing-table": missing_table,
+    "schema-code": schema_code,
+    "needs-write": needs_write,
+    "locked": locked,
+    "out-of-memory": out_of_memory,
+    "bad-value": bad_value,
+    "io": io,
+    "database": database,
+    "unexpected": unexpected,
 }
 
 
@@ -167,8 +185,10 @@ def test_each_error_family_maps_to_its_user_message(tmp_path: Path, key: str) ->
 def test_user_messages_are_distinct_sentences() -> None:
     problems = [f.problem for f in (*errors.FAMILIES, errors.UNEXPECTED)]
     assert len(set(problems)) == len(problems)
-    assert all((p[0].islower() or p.startswith("SQLite")) and not p.endswith(".")
-               and len(p) > 20 for p in problems)
+    assert all(
+        (p[0].islower() or p.startswith("SQLite")) and not p.endswith(".") and len(p) > 20
+        for p in problems
+    )
 
 
 def test_sqlalchemy_wrappers_are_looked_through(tmp_path: Path) -> None:

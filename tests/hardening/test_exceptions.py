@@ -49,9 +49,12 @@ def hook(caplog: pytest.LogCaptureFixture) -> Iterator[tuple[ExceptHook, list[tu
 
 
 def _logged_tracebacks(caplog: pytest.LogCaptureFixture, words: str) -> int:
-    return sum(1 for r in caplog.records
-               if words in r.getMessage() + (r.exc_text or "") and
-               ("Traceback" in r.getMessage() or r.exc_info is not None))
+    return sum(
+        1
+        for r in caplog.records
+        if words in r.getMessage() + (r.exc_text or "")
+        and ("Traceback" in r.getMessage() or r.exc_info is not None)
+    )
 
 
 def _responding(app: App, qtbot: QtBot) -> None:
@@ -63,8 +66,11 @@ def _responding(app: App, qtbot: QtBot) -> None:
 
 
 def test_a_slot_fault_is_logged_shown_once_and_survived(
-        make_app: MakeApp, qtbot: QtBot, hook: tuple[ExceptHook, list[tuple[str, str]]],
-        caplog: pytest.LogCaptureFixture) -> None:
+    make_app: MakeApp,
+    qtbot: QtBot,
+    hook: tuple[ExceptHook, list[tuple[str, str]]],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     h, shown = hook
     app = make_app()
 
@@ -82,8 +88,12 @@ def test_a_slot_fault_is_logged_shown_once_and_survived(
 
 
 def test_a_data_fault_repeating_on_every_repaint_shows_one_dialog(
-        make_app: MakeApp, qtbot: QtBot, hook: tuple[ExceptHook, list[tuple[str, str]]],
-        caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:
+    make_app: MakeApp,
+    qtbot: QtBot,
+    hook: tuple[ExceptHook, list[tuple[str, str]]],
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     h, shown = hook
     app = make_app()
     original = PagedTableModel.data
@@ -106,8 +116,11 @@ def test_a_data_fault_repeating_on_every_repaint_shows_one_dialog(
 
 
 def test_a_paint_fault_is_logged_shown_once_and_survived(
-        make_app: MakeApp, qtbot: QtBot, hook: tuple[ExceptHook, list[tuple[str, str]]],
-        caplog: pytest.LogCaptureFixture) -> None:
+    make_app: MakeApp,
+    qtbot: QtBot,
+    hook: tuple[ExceptHook, list[tuple[str, str]]],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     h, shown = hook
     app = make_app()
     bomb = Exploding()
@@ -125,8 +138,11 @@ def test_a_paint_fault_is_logged_shown_once_and_survived(
 
 
 def test_worker_faults_are_logged_without_a_dialog(
-        make_app: MakeApp, qtbot: QtBot, hook: tuple[ExceptHook, list[tuple[str, str]]],
-        caplog: pytest.LogCaptureFixture) -> None:
+    make_app: MakeApp,
+    qtbot: QtBot,
+    hook: tuple[ExceptHook, list[tuple[str, str]]],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     h, shown = hook
     app = make_app()
     runner = app.panes["person"].model.runner
@@ -137,8 +153,7 @@ def test_worker_faults_are_logged_without_a_dialog(
     with qtbot.waitSignal(runner.failed, timeout=30_000) as failed:
         runner.submit(task, lambda _result: None)
     assert isinstance(failed.args[0], RuntimeError)
-    assert any(r.exc_info and "injected worker fault" in str(r.exc_info[1])
-               for r in caplog.records)
+    assert any(r.exc_info and "injected worker fault" in str(r.exc_info[1]) for r in caplog.records)
 
     def thread_body() -> None:
         raise RuntimeError("injected thread fault")
@@ -153,7 +168,8 @@ def test_worker_faults_are_logged_without_a_dialog(
 
 
 def test_archive_read_errors_get_their_family_message(
-        hook: tuple[ExceptHook, list[tuple[str, str]]]) -> None:
+    hook: tuple[ExceptHook, list[tuple[str, str]]],
+) -> None:
     h, shown = hook
     try:
         raise sqlite3.DatabaseError("database disk image is malformed")

@@ -31,9 +31,9 @@ def _still_usable(app: App, archive_path: Path) -> None:
     assert app.panes["person"].model.rowCount() == 99
 
 
-def test_damaged_archives_through_the_window(make_app: MakeApp, fake_dialogs: FakeDialogs,
-                                             qtbot: QtBot, tmp_path: Path,
-                                             figures: list[str]) -> None:
+def test_damaged_archives_through_the_window(
+    make_app: MakeApp, fake_dialogs: FakeDialogs, qtbot: QtBot, tmp_path: Path, figures: list[str]
+) -> None:
     app = make_app()
     wiring = app.archive_actions
     assert wiring is not None
@@ -58,5 +58,7 @@ def test_damaged_archives_through_the_window(make_app: MakeApp, fake_dialogs: Fa
             assert title and str(path) in message and message.startswith("Cannot open")
         _still_usable(app, BUNDLED)
     assert refused and opened
-    figures.append(f"GUI open path: {COUNT} mutants, {refused} refused with one message each, "
-                   f"{opened} opened and browsed; the open archive stayed usable")
+    figures.append(
+        f"GUI open path: {COUNT} mutants, {refused} refused with one message each, "
+        f"{opened} opened and browsed; the open archive stayed usable"
+    )

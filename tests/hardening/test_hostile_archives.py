@@ -19,8 +19,10 @@ from tests.hardening import hostile
 
 
 def _state(folder: Path) -> dict[str, tuple[int, int, str]]:
-    return {p.name: (p.stat().st_size, p.stat().st_mtime_ns,
-                     hashlib.sha256(p.read_bytes()).hexdigest()) for p in folder.iterdir()}
+    return {
+        p.name: (p.stat().st_size, p.stat().st_mtime_ns, hashlib.sha256(p.read_bytes()).hexdigest())
+        for p in folder.iterdir()
+    }
 
 
 @pytest.mark.parametrize("name", list(hostile.CASES))
@@ -51,8 +53,11 @@ def test_no_app_function_runs_from_an_archive_schema(tmp_path: Path) -> None:
         return 1
 
     archive = _ungated(path)
-    event.listen(archive.engine, "connect", lambda dbapi, _record: dbapi.create_function(
-        "regexp", 2, spy, deterministic=True))
+    event.listen(
+        archive.engine,
+        "connect",
+        lambda dbapi, _record: dbapi.create_function("regexp", 2, spy, deterministic=True),
+    )
     try:
         with archive.connect() as conn:
             assert conn.exec_driver_sql("SELECT regexp('a', 'b')").scalar() == 1
@@ -64,10 +69,11 @@ def test_no_app_function_runs_from_an_archive_schema(tmp_path: Path) -> None:
     assert calls == [("a", "b")]  # … and the archive's view could not call it
 
 
-def test_app_connections_refuse_oversized_values_instead_of_reading_them(
-        tmp_path: Path) -> None:
-    for build, sql in ((hostile.field_60mb, "SELECT summary FROM person WHERE pk = 1"),
-                       (hostile.generated_column, "SELECT boom FROM person LIMIT 1")):
+def test_app_connections_refuse_oversized_values_instead_of_reading_them(tmp_path: Path) -> None:
+    for build, sql in (
+        (hostile.field_60mb, "SELECT summary FROM person WHERE pk = 1"),
+        (hostile.generated_column, "SELECT boom FROM person LIMIT 1"),
+    ):
         archive = _ungated(build(tmp_path))
         try:
             with archive.connect() as conn, pytest.raises(SQLAlchemyError) as info:
@@ -78,8 +84,9 @@ def test_app_connections_refuse_oversized_values_instead_of_reading_them(
         assert errors.classify(info.value).key == "too-big"
 
 
-def test_big_files_skip_the_deep_scan_but_stay_capped(tmp_path: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_big_files_skip_the_deep_scan_but_stay_capped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # Above DEEP_CHECK_LIMIT (a generated multi-GB archive) the value scan is skipped; the
     # connection's FIELD_LIMIT still stops a 60 MB field at query time.
     monkeypatch.setattr(gate, "DEEP_CHECK_LIMIT", 1024 * 1024)
@@ -102,7 +109,8 @@ def test_the_gate_has_a_work_budget(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_bundled_archive_passes_every_check_within_a_small_part_of_the_budget(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     budgets: list[gate.StepBudget] = []
     real = gate.gate_budget
 

@@ -34,8 +34,19 @@ OWN_SCHEMES = ("archive://", "expand://", "external:")
 SHOWN = 2500
 #: Columns of each kind's own row that its detail page shows.
 PAGE_FIELDS = {
-    "person": ("people.csv", ("name_en", "name_ru", "sex", "nationality", "occupation",
-                              "organisation", "summary", "later_fate")),
+    "person": (
+        "people.csv",
+        (
+            "name_en",
+            "name_ru",
+            "sex",
+            "nationality",
+            "occupation",
+            "organisation",
+            "summary",
+            "later_fate",
+        ),
+    ),
     "event": ("events.csv", ("title", "summary")),
     "document": ("documents.csv", ("title", "collection", "category", "url")),
     "source": ("sources.csv", ("author", "title", "url", "note")),
@@ -71,20 +82,23 @@ def _pages(injected: Injected) -> list[tuple[Ref, dict[str, str]]]:
     return chosen
 
 
-def test_payload_corpus_is_big_enough_and_fully_placed(injected: Injected,
-                                                       figures: list[str]) -> None:
+def test_payload_corpus_is_big_enough_and_fully_placed(
+    injected: Injected, figures: list[str]
+) -> None:
     placed = {v for cells in injected.cells.values() for v in cells.values()}
     assert len(PAYLOADS) >= 30
     assert set(PAYLOADS) <= placed
     shown = {v for _, cells in _pages(injected) for v in cells.values()}
     assert set(PAYLOADS) <= shown
-    figures.append(f"injection corpus: {len(PAYLOADS)} payloads + 4 heavy cells, written into "
-                   f"{sum(len(c) for c in injected.cells.values()):,} text cells")
+    figures.append(
+        f"injection corpus: {len(PAYLOADS)} payloads + 4 heavy cells, written into "
+        f"{sum(len(c) for c in injected.cells.values()):,} text cells"
+    )
 
 
 def test_detail_pages_show_every_payload_literally_and_load_nothing(
-        make_app: MakeApp, injected: Injected, load_requests: list[str],
-        figures: list[str]) -> None:
+    make_app: MakeApp, injected: Injected, load_requests: list[str], figures: list[str]
+) -> None:
     app = make_app(archive_path=injected.path)
     detail = app.window.detail
     pages = _pages(injected)
@@ -99,8 +113,10 @@ def test_detail_pages_show_every_payload_literally_and_load_nothing(
         assert images(doc) == 0, ref
         assert all(h.startswith(OWN_SCHEMES) for h in anchors(doc)), (ref, anchors(doc))
     assert load_requests == []
-    figures.append(f"injection: {len(pages)} detail pages, every payload literal, "
-                   f"resource loads {len(load_requests)}")
+    figures.append(
+        f"injection: {len(pages)} detail pages, every payload literal, "
+        f"resource loads {len(load_requests)}"
+    )
 
 
 def test_the_resource_spy_would_see_a_load(qtbot: QtBot, load_requests: list[str]) -> None:
@@ -113,8 +129,9 @@ def test_the_resource_spy_would_see_a_load(qtbot: QtBot, load_requests: list[str
     assert "file:///etc/passwd" in load_requests
 
 
-def test_every_link_stays_inside_the_app(make_app: MakeApp, injected: Injected,
-                                         fake_dialogs: FakeDialogs, qtbot: QtBot) -> None:
+def test_every_link_stays_inside_the_app(
+    make_app: MakeApp, injected: Injected, fake_dialogs: FakeDialogs, qtbot: QtBot
+) -> None:
     app = make_app(archive_path=injected.path)
     detail = app.window.detail
     for browser in app.window.findChildren(QTextBrowser):
@@ -131,8 +148,7 @@ def test_every_link_stays_inside_the_app(make_app: MakeApp, injected: Injected,
             detail.anchorClicked.emit(QUrl(href))
             assert detail.source().isEmpty()
             current = app.navigator.current
-            assert current is not None and current.kind in ("person", "event", "document",
-                                                             "source")
+            assert current is not None and current.kind in ("person", "event", "document", "source")
         app.navigator.go(ref)
         detail.setFocus()
         for _ in range(3):  # the keyboard path: Tab to a link, Return activates it
@@ -151,8 +167,9 @@ def _plain_tooltip(tip: str) -> str:
     return normal(tip)
 
 
-def test_list_cells_and_tooltips_show_payloads_literally(make_app: MakeApp,
-                                                         injected: Injected) -> None:
+def test_list_cells_and_tooltips_show_payloads_literally(
+    make_app: MakeApp, injected: Injected
+) -> None:
     app = make_app(archive_path=injected.path)
     checked = 0
     for kind, pane in app.panes.items():
@@ -165,13 +182,18 @@ def test_list_cells_and_tooltips_show_payloads_literally(make_app: MakeApp,
                 if not shown or not any(p in shown for p in PAYLOADS):
                     continue
                 assert tip is None or normal(shown)[:200] in _plain_tooltip(tip), (
-                    kind, index.data(IdRole), shown[:80], tip[:200])
+                    kind,
+                    index.data(IdRole),
+                    shown[:80],
+                    tip[:200],
+                )
                 checked += 1
     assert checked > 100
 
 
 def test_breadcrumb_and_window_title_show_archive_text_literally(
-        make_app: MakeApp, injected: Injected) -> None:
+    make_app: MakeApp, injected: Injected
+) -> None:
     app = make_app(archive_path=injected.path)
     assert ARCHIVE_TITLE in app.window.windowTitle()
     assert normal(ARCHIVE_TITLE) in normal(app.window.detail.plain_text())  # welcome page
@@ -212,14 +234,19 @@ def test_chart_tooltips_show_archive_text_literally(qtbot: QtBot, injected: Inje
 
 
 def _pdf_text(path: Path) -> str:
-    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True,
-                          capture_output=True, text=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
 def test_pdf_dossiers_print_payloads_literally_with_no_images(
-        qtbot: QtBot, injected: Injected, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-        figures: list[str]) -> None:
+    qtbot: QtBot,
+    injected: Injected,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    figures: list[str],
+) -> None:
     service_module = pytest.importorskip("app.printing.service")
     printer = pytest.importorskip("app.printing.printer")
     requests: list[str] = []
@@ -240,14 +267,16 @@ def test_pdf_dossiers_print_payloads_literally_with_no_images(
             for column, payload in cells.items():
                 if payload.isascii() and "<" in payload and len(payload) < 200:
                     assert normal(payload) in text, (ref, column, payload)
-            listing = subprocess.run(["pdfimages", "-list", str(out)], check=True,
-                                     capture_output=True, text=True).stdout.splitlines()
+            listing = subprocess.run(
+                ["pdfimages", "-list", str(out)], check=True, capture_output=True, text=True
+            ).stdout.splitlines()
             assert len(listing) <= 2, listing  # header lines only: no image in a dossier
     finally:
         archive.close()
     assert requests == []
-    figures.append(f"injection: {len(pages)} PDF dossiers, payloads literal, "
-                   f"resource loads {len(requests)}")
+    figures.append(
+        f"injection: {len(pages)} PDF dossiers, payloads literal, resource loads {len(requests)}"
+    )
 
 
 def test_details_of_hostile_records_still_resolve(injected: Injected) -> None:
@@ -286,8 +315,9 @@ def test_search_results_show_payloads_literally(qtbot: QtBot, injected: Injected
                     label = str(index.data())
                     if not any(p in label for p in PAYLOADS):
                         continue
-                    marked = rendered(panel_module.marked_html(
-                        label, index.data(LabelSpansRole) or ()))
+                    marked = rendered(
+                        panel_module.marked_html(label, index.data(LabelSpansRole) or ())
+                    )
                     assert marked.requests == [] and images(marked) == 0
                     assert normal(marked.toPlainText()) == normal(label)
                     tip = str(index.data(Qt.ItemDataRole.ToolTipRole))

@@ -50,15 +50,23 @@ class LongArchive:
 def long_archive(tmp_path_factory: pytest.TempPathFactory) -> LongArchive:
     data = source_data.load(build.DEFAULT_DATA)
     people, events, documents = (data.tables[t] for t in ("people", "events", "documents"))
-    out = build_from(build.DEFAULT_DATA, tmp_path_factory.mktemp("long") / "long.sqlite", {
-        ("people.csv", "summary", 0): NO_SPACE,
-        ("people.csv", "name_en", 1): NAME,
-        ("events.csv", "summary", 0): WITH_SPACES,
-        ("documents.csv", "title", 0): NO_SPACE,
-    })
-    return LongArchive(out, Ref("person", str(people[0]["id"])),
-                       Ref("person", str(people[1]["id"])), Ref("event", str(events[0]["id"])),
-                       Ref("document", str(documents[0]["id"])))
+    out = build_from(
+        build.DEFAULT_DATA,
+        tmp_path_factory.mktemp("long") / "long.sqlite",
+        {
+            ("people.csv", "summary", 0): NO_SPACE,
+            ("people.csv", "name_en", 1): NAME,
+            ("events.csv", "summary", 0): WITH_SPACES,
+            ("documents.csv", "title", 0): NO_SPACE,
+        },
+    )
+    return LongArchive(
+        out,
+        Ref("person", str(people[0]["id"])),
+        Ref("person", str(people[1]["id"])),
+        Ref("event", str(events[0]["id"])),
+        Ref("document", str(documents[0]["id"])),
+    )
 
 
 class Heartbeat(QObject):
@@ -97,18 +105,23 @@ def _in_event_loop(qtbot: QtBot, actions: Sequence[Callable[[], object]]) -> lis
 
 
 def test_long_fields_are_cut_and_every_view_is_fast(
-        make_app: MakeApp, long_archive: LongArchive, qtbot: QtBot,
-        figures: list[str]) -> None:
+    make_app: MakeApp, long_archive: LongArchive, qtbot: QtBot, figures: list[str]
+) -> None:
     app = make_app(archive_path=long_archive.path)
     w = app.window
-    refs = [long_archive.summary_person, long_archive.long_name_person,
-            long_archive.long_event, long_archive.long_document]
+    refs = [
+        long_archive.summary_person,
+        long_archive.long_name_person,
+        long_archive.long_event,
+        long_archive.long_document,
+    ]
 
     def show(ref: Ref) -> Callable[[], None]:
         def go() -> None:
             app.navigator.go(ref)
             w.detail.grab()
             w.tabs.currentWidget().grab()  # the list pane with the long cell, painted
+
         return go
 
     beat = Heartbeat()
@@ -122,13 +135,15 @@ def test_long_fields_are_cut_and_every_view_is_fast(
         assert "more characters)" in page  # … with a way to see all
     slowest = max(durations)
     kind = refs[durations.index(slowest)].kind
-    figures.append(f"long fields: slowest view {slowest * 1000:.0f} ms ({kind}), "
-                   f"longest UI stall {stall * 1000:.0f} ms")
+    figures.append(
+        f"long fields: slowest view {slowest * 1000:.0f} ms ({kind}), "
+        f"longest UI stall {stall * 1000:.0f} ms"
+    )
 
 
 def test_a_huge_field_can_be_read_in_parts_without_stalls(
-        make_app: MakeApp, long_archive: LongArchive, qtbot: QtBot,
-        figures: list[str]) -> None:
+    make_app: MakeApp, long_archive: LongArchive, qtbot: QtBot, figures: list[str]
+) -> None:
     app = make_app(archive_path=long_archive.path)
     detail = app.window.detail
     app.navigator.go(long_archive.summary_person)
@@ -144,6 +159,7 @@ def test_a_huge_field_can_be_read_in_parts_without_stalls(
             page = detail.plain_text().replace("\u200b", "")
             sizes.append(len(page))
             seen.append(max(re.findall("ж+", page), key=len))
+
         return click
 
     parts = -(-len(NO_SPACE) // detail_html.EXPAND_STEP)
@@ -153,12 +169,13 @@ def test_a_huge_field_can_be_read_in_parts_without_stalls(
     assert "".join(seen[:parts]) == NO_SPACE  # every character reachable, in order
     assert seen[-1] == seen[parts - 2]  # "← part" goes back one part
     assert max(sizes) < detail_html.EXPAND_STEP + PAGE_BUDGET  # one part laid out at a time
-    figures.append(f"long fields: 1 MB field read in {parts} parts, slowest part "
-                   f"{max(durations) * 1000:.0f} ms, longest UI stall {stall * 1000:.0f} ms")
+    figures.append(
+        f"long fields: 1 MB field read in {parts} parts, slowest part "
+        f"{max(durations) * 1000:.0f} ms, longest UI stall {stall * 1000:.0f} ms"
+    )
 
 
-def test_long_cells_have_short_plain_tooltips(make_app: MakeApp,
-                                              long_archive: LongArchive) -> None:
+def test_long_cells_have_short_plain_tooltips(make_app: MakeApp, long_archive: LongArchive) -> None:
     app = make_app(archive_path=long_archive.path)
     model = app.panes["document"].model
     row = model.row_of(long_archive.long_document.id)

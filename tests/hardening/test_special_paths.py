@@ -98,18 +98,23 @@ REFUSED: dict[str, tuple[Callable[[Path], Path | str], type[errors.ArchiveError]
     "link-to-dev-zero": (_link_to_zero, errors.ArchiveNotAFile, "device"),
     "symlink-loop": (_loop, errors.ArchiveNotFound, "cannot be used"),
     "missing": (lambda d: d / "typo.sqlite", errors.ArchiveNotFound, "no such file"),
-    "name-too-long": (lambda d: d / ("ж" * 200 + ".sqlite"), errors.ArchiveNotFound,
-                      "cannot be used"),
+    "name-too-long": (
+        lambda d: d / ("ж" * 200 + ".sqlite"),
+        errors.ArchiveNotFound,
+        "cannot be used",
+    ),
     "nul-in-path": (lambda d: f"{d}/a\x00b.sqlite", errors.ArchiveNotFound, "cannot be used"),
-    "unknown-home": (lambda d: "~no-such-user-here/a.sqlite", errors.ArchiveNotFound,
-                     "cannot be used"),
+    "unknown-home": (
+        lambda d: "~no-such-user-here/a.sqlite",
+        errors.ArchiveNotFound,
+        "cannot be used",
+    ),
     "proc-file": (lambda d: "/proc/self/status", errors.ArchiveEmpty, "empty"),
 }
 
 
 @pytest.mark.parametrize("name", list(REFUSED))
-def test_special_paths_are_refused_without_side_effects(tmp_path: Path,
-                                                             name: str) -> None:
+def test_special_paths_are_refused_without_side_effects(tmp_path: Path, name: str) -> None:
     make, error, words = REFUSED[name]
     target = make(tmp_path)
     before = tree(tmp_path)

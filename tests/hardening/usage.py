@@ -129,9 +129,13 @@ def content_digest(archive: Archive) -> str:
     """
     conn = harden(sqlite3.connect(archive.path.resolve().as_uri() + "?mode=ro", uri=True))
     try:
-        names = [str(n) for (n,) in conn.execute(
-            "SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE "
-            "'CREATE VIRTUAL TABLE%' ORDER BY name")]
+        names = [
+            str(n)
+            for (n,) in conn.execute(
+                "SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE "
+                "'CREATE VIRTUAL TABLE%' ORDER BY name"
+            )
+        ]
         conn.text_factory = bytes  # exact bytes, even where the text is not UTF-8
         h = hashlib.blake2b(digest_size=16)
         for name in names:

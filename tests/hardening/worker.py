@@ -50,14 +50,24 @@ def handle(request: dict[str, Any], seen: set[str] | None = None) -> dict[str, A
         archive = open_archive(request["path"])
     except errors.ArchiveError as exc:
         cause = exc.__cause__
-        return {"outcome": "refused", "open_seconds": time.perf_counter() - start,
-                "family": exc.family, "error": type(exc).__name__, "message": exc.message,
-                "detail": f"{type(cause).__name__}: {cause}"[:300] if cause else "",
-                "cause_family": errors.classify(cause).key if cause else ""}
+        return {
+            "outcome": "refused",
+            "open_seconds": time.perf_counter() - start,
+            "family": exc.family,
+            "error": type(exc).__name__,
+            "message": exc.message,
+            "detail": f"{type(cause).__name__}: {cause}"[:300] if cause else "",
+            "cause_family": errors.classify(cause).key if cause else "",
+        }
     except BaseException as exc:  # what the gate let escape is exactly what we count
-        return {"outcome": "escaped", "open_seconds": time.perf_counter() - start,
-                "family": "", "error": type(exc).__name__, "message": str(exc)[:300],
-                "detail": traceback.format_exc()[-2000:]}
+        return {
+            "outcome": "escaped",
+            "open_seconds": time.perf_counter() - start,
+            "family": "",
+            "error": type(exc).__name__,
+            "message": str(exc)[:300],
+            "detail": traceback.format_exc()[-2000:],
+        }
     opened = time.perf_counter() - start
     queried = False
     try:
@@ -68,14 +78,26 @@ def handle(request: dict[str, Any], seen: set[str] | None = None) -> dict[str, A
             if digest is not None and seen is not None:
                 seen.add(digest)
     except BaseException as exc:
-        return {"outcome": "post-gate-error", "open_seconds": opened,
-                "family": errors.classify(exc).key, "error": type(exc).__name__,
-                "message": str(exc)[:300], "detail": traceback.format_exc()[-2000:],
-                "queried": True}
+        return {
+            "outcome": "post-gate-error",
+            "open_seconds": opened,
+            "family": errors.classify(exc).key,
+            "error": type(exc).__name__,
+            "message": str(exc)[:300],
+            "detail": traceback.format_exc()[-2000:],
+            "queried": True,
+        }
     finally:
         archive.close()
-    return {"outcome": "opened", "open_seconds": opened, "family": "", "error": "",
-            "message": "", "detail": "", "queried": queried}
+    return {
+        "outcome": "opened",
+        "open_seconds": opened,
+        "family": "",
+        "error": "",
+        "message": "",
+        "detail": "",
+        "queried": queried,
+    }
 
 
 def main(argv: list[str]) -> int:

@@ -14,5 +14,14 @@ from db.synth.names.given_names import Given
 from db.synth.names.groups import TOP_SURNAME_SHARE, Group, build_groups
 from db.synth.names.zipf import Weighted, Zipf
 
-__all__ = ["TOP_SURNAME_SHARE", "Given", "Group", "NameSet", "Namer", "Surname", "Weighted",
-           "Zipf", "build_groups"]
+__all__ = [
+    "TOP_SURNAME_SHARE",
+    "Given",
+    "Group",
+    "NameSet",
+    "Namer",
+    "Surname",
+    "Weighted",
+    "Zipf",
+    "build_groups",
+]

@@ -38,17 +38,36 @@ def _fem_noun(f: str) -> tuple[str, str, str]:
     return f, f, f
 
 
-def decline(group: str, m: str, f: str | None = None, native: Pair | None = None,
-            russified: str | None = None) -> Surname:
+def decline(
+    group: str,
+    m: str,
+    f: str | None = None,
+    native: Pair | None = None,
+    russified: str | None = None,
+) -> Surname:
     """Build a :class:`Surname` from its male nominative (and female, where irregular)."""
     if m.endswith(("ов", "ев", "ёв", "ин", "ын")) and f is None:
         fem = m + "а"
-        return Surname(group, (m, fem), (m + "а", m + "ой"), (m + "ым", m + "ой"),
-                       (m + "у", m + "ой"), native, russified)
+        return Surname(
+            group,
+            (m, fem),
+            (m + "а", m + "ой"),
+            (m + "ым", m + "ой"),
+            (m + "у", m + "ой"),
+            native,
+            russified,
+        )
     if m.endswith(("ский", "цкий")):
         stem = m[:-2]
-        return Surname(group, (m, f or stem + "ая"), (stem + "ого", stem + "ой"),
-                       (stem + "им", stem + "ой"), (stem + "ому", stem + "ой"), native, russified)
+        return Surname(
+            group,
+            (m, f or stem + "ая"),
+            (stem + "ого", stem + "ой"),
+            (stem + "им", stem + "ой"),
+            (stem + "ому", stem + "ой"),
+            native,
+            russified,
+        )
     if m.endswith("ия"):  # Georgian Гамсахурдия: declined like a feminine noun, both sexes
         g, i, d = m[:-1] + "и", m[:-1] + "ей", m[:-1] + "и"
         return Surname(group, (m, m), (g, g), (i, i), (d, d), native, russified)
@@ -78,4 +97,3 @@ def possessive(stem: str, yo: bool = False) -> str:
 def in_form(stem: str) -> str:
     """Surname in -ин from a stem: Галк → Галкин, Ильй → Ильин."""
     return stem[:-1] + "ин" if stem[-1] in "йьа" else stem + "ин"
-

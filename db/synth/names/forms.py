@@ -135,8 +135,14 @@ class _SurnameForm(_Cyrillic):
 class _GivenForm(_Cyrillic):
     """A given name: Cyrillic pieces plus its English forms with and without native spelling."""
 
-    __slots__ = ("en_initial_native", "en_initial_wiki", "native", "native_ascii",
-                 "slug_native", "slug_wiki")
+    __slots__ = (
+        "en_initial_native",
+        "en_initial_wiki",
+        "native",
+        "native_ascii",
+        "slug_native",
+        "slug_wiki",
+    )
 
     def __init__(self, tr: Transliterator, given: Given) -> None:
         super().__init__(tr, given.ru)
@@ -158,8 +164,15 @@ class _PatronymicForm(_Cyrillic):
         self.wiki_initial = tr(_WIKIPEDIA, self.ru[:1])
 
 
-def _native_variants(random: Callable[[], float], group: Group, sex: int, s: _SurnameForm,
-                     g: _GivenForm, p: _PatronymicForm, variants: list[NameRow]) -> None:
+def _native_variants(
+    random: Callable[[], float],
+    group: Group,
+    sex: int,
+    s: _SurnameForm,
+    g: _GivenForm,
+    p: _PatronymicForm,
+    variants: list[NameRow],
+) -> None:
     """Variants of a name with a national Latin spelling: as spelled there (with diacritics),
     as transliterated from Russian, and (for some men) an older russified Cyrillic form."""
     native = f"{g.native} {s.native}"
@@ -169,8 +182,7 @@ def _native_variants(random: Callable[[], float], group: Group, sex: int, s: _Su
     if from_ru not in (f"{g.native_ascii} {s.native_ascii}", native):
         variants.append((from_ru, "latn", "variant", "from the Russian form"))
     if s.russified and sex == 0 and random() < 0.5:
-        variants.append((f"{s.russified} {g.ru} {p.ru}", "cyrl", "variant",
-                         "older Russian form"))
+        variants.append((f"{s.russified} {g.ru} {p.ru}", "cyrl", "variant", "older Russian form"))
 
 
 class Namer:
@@ -211,8 +223,9 @@ class Namer:
         if any(not p or " " in p or "'" in p for p in parts):
             raise ValueError(f"name pool entry that is not one plain word: {parts}")
 
-    def forms(self, rng: Uniform, group: Group, sex: int, sur: Surname, given: Given,
-              father: Given) -> NameSet:
+    def forms(
+        self, rng: Uniform, group: Group, sex: int, sur: Surname, given: Given, father: Given
+    ) -> NameSet:
         """All forms for a person of ``group``; ``sex`` is 0 (male) or 1 (female).
 
         The random draws (ё or е, which variants, which transliteration) come in a fixed
@@ -246,15 +259,27 @@ class Namer:
         en = f"{en_given} {en_sur}"
         if transliterated:
             k = int(random() * len(SCHEMES))
-            variants.append((f"{g.schemes[k]} {p.schemes[k]} {s.schemes[k]}", "latn", "variant",
-                             SCHEMES[k][1]))
+            variants.append(
+                (f"{g.schemes[k]} {p.schemes[k]} {s.schemes[k]}", "latn", "variant", SCHEMES[k][1])
+            )
         en_short = f"{en_initial} {p.wiki_initial}. {en_sur}"
         if random() < 0.3:
-            variants.append((f"{s.ru} {g.initial} {p.initial}", "cyrl", "initials", None)
-                            if random() < 0.5 else (en_short, "latn", "initials", None))
+            variants.append(
+                (f"{s.ru} {g.initial} {p.initial}", "cyrl", "initials", None)
+                if random() < 0.5
+                else (en_short, "latn", "initials", None)
+            )
         if random() < 0.02 and s.misspelt != s.ru:
-            variants.insert(0, (f"{s.misspelt} {g.ru} {p.ru}", "cyrl", "misspelling",
-                                "spelling in a regional Book of Memory"))
+            variants.insert(
+                0,
+                (
+                    f"{s.misspelt} {g.ru} {p.ru}",
+                    "cyrl",
+                    "misspelling",
+                    "spelling in a regional Book of Memory",
+                ),
+            )
         rows = ((ru, "cyrl", "russian", None), (en, "latn", "english", None), *variants[:3])
-        return NameSet(ru, en, rows, f"{g.initial}{p.initial}", en_short, slug,
-                       f"{en_sur}, {en_given}")
+        return NameSet(
+            ru, en, rows, f"{g.initial}{p.initial}", en_short, slug, f"{en_sur}, {en_given}"
+        )

@@ -23,8 +23,12 @@ class Pools:
         self.group = Weighted([g.weight for g in groups])
         ru_share = groups[0].weight / sum(g.weight for g in groups)
         self.surnames: list[Zipf[Surname]] = [
-            Zipf.with_top_share(g.surnames, TOP_SURNAME_SHARE / ru_share) if i == 0
-            else Zipf(g.surnames, q=3.0) for i, g in enumerate(groups)]
+            Zipf.with_top_share(g.surnames, TOP_SURNAME_SHARE / ru_share)
+            if i == 0
+            else Zipf(g.surnames, q=3.0)
+            for i, g in enumerate(groups)
+        ]
         #: (male, female) given names per group; fathers are drawn from the male pool.
         self.given: list[tuple[Zipf[Given], Zipf[Given]]] = [
-            (Zipf(g.male, q=2.0), Zipf(g.female, q=2.0)) for g in groups]
+            (Zipf(g.male, q=2.0), Zipf(g.female, q=2.0)) for g in groups
+        ]

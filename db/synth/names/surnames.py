@@ -50,8 +50,7 @@ def russian() -> tuple[Surname, ...]:
         yo = raw.endswith("!")
         stem = raw.rstrip("!")
         ov = possessive(stem, yo)
-        forms = ([ov, in_form(stem)] if i % 3
-                 else [ov, ov.replace("ё", "е") + "ский", in_form(stem)])
+        forms = [ov, in_form(stem)] if i % 3 else [ov, ov.replace("ё", "е") + "ский", in_form(stem)]
         names.extend(decline("ru", f) for f in forms)
     for prefix in RU_PREFIXES:
         names.extend(decline("ru", possessive(prefix + root.lower())) for root in RU_ROOTS)
@@ -129,5 +128,6 @@ def jewish() -> tuple[Surname, ...]:
 
 def tatar() -> tuple[Surname, ...]:
     """Common Tatar surnames, then root + -ов/-ев and root + -уллин."""
-    return _combined("tt", TT_TOP, [f for r in TT_ROOTS
-                                    for f in (possessive(r), r.rstrip("и") + "уллин")])
+    return _combined(
+        "tt", TT_TOP, [f for r in TT_ROOTS for f in (possessive(r), r.rstrip("и") + "уллин")]
+    )

@@ -13,8 +13,9 @@ from tests.app.printing.dossier_fixtures import listing, needs_poppler, pdf_page
 pytestmark = needs_poppler
 
 
-def test_person_dossier_to_file(qapp: QApplication, tmp_path: Path,
-                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_person_dossier_to_file(
+    qapp: QApplication, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "s.pdf"
     assert main(["dossier", "sinelobov-alexei", "-o", str(out)]) == 0
     assert capsys.readouterr().out.strip() == str(out)
@@ -22,8 +23,9 @@ def test_person_dossier_to_file(qapp: QApplication, tmp_path: Path,
     assert "Alexei Sinelobov" in text and "Синелобов Алексей Иванович" in text
 
 
-def test_default_file_name_is_the_id(qapp: QApplication, tmp_path: Path,
-                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_default_file_name_is_the_id(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     assert main(["dossier", "event/ev-1935-vk-verdict"]) == 0
     assert listing(tmp_path) == ["ev-1935-vk-verdict.pdf"]
@@ -36,8 +38,9 @@ def test_case_summary_on_letter(qapp: QApplication, tmp_path: Path) -> None:
     assert "Published tallies" in pdf_text(out)
 
 
-def test_all_people_one_file_each_with_progress(qapp: QApplication, tmp_path: Path,
-                                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_all_people_one_file_each_with_progress(
+    qapp: QApplication, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     folder = tmp_path / "all"
     assert main(["dossier", "--all-people", "-o", str(folder)]) == 0
     names = listing(folder)
@@ -48,8 +51,9 @@ def test_all_people_one_file_each_with_progress(qapp: QApplication, tmp_path: Pa
     assert "99 dossiers written" in err
 
 
-def test_unwritable_target_one_line_no_file(qapp: QApplication, tmp_path: Path,
-                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_unwritable_target_one_line_no_file(
+    qapp: QApplication, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["dossier", "kamenev-lev", "-o", str(tmp_path / "no" / "k.pdf")]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "does not exist" in err and "Traceback" not in err
@@ -61,21 +65,27 @@ def test_unknown_id(qapp: QApplication, capsys: pytest.CaptureFixture[str]) -> N
     assert "no record" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("argv", [["dossier"], ["dossier", "kamenev-lev", "--case"],
-                                  ["dossier", "--all-people"]])
-def test_usage_errors(qapp: QApplication, argv: list[str],
-                      capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    "argv", [["dossier"], ["dossier", "kamenev-lev", "--case"], ["dossier", "--all-people"]]
+)
+def test_usage_errors(
+    qapp: QApplication, argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(argv) == 2
     assert "dossier" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize(("ident", "words"), [
-    ("event/kamenev-lev", "no event with id “kamenev-lev”; there is person/kamenev-lev"),
-    ("foo/kamenev-lev", "“foo” is not a kind of record"),
-    ("source/no-such-source", "no source with id “no-such-source”"),
-])
-def test_wrong_kind_says_what_there_is(qapp: QApplication, ident: str, words: str,
-                                       capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    ("ident", "words"),
+    [
+        ("event/kamenev-lev", "no event with id “kamenev-lev”; there is person/kamenev-lev"),
+        ("foo/kamenev-lev", "“foo” is not a kind of record"),
+        ("source/no-such-source", "no source with id “no-such-source”"),
+    ],
+)
+def test_wrong_kind_says_what_there_is(
+    qapp: QApplication, ident: str, words: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["dossier", ident]) == 4
     err = capsys.readouterr().err
     assert words in err and err.count("\n") == 1
@@ -93,16 +103,18 @@ def test_all_people_makes_nested_folders(qapp: QApplication, tmp_path: Path) -> 
     assert len(listing(folder)) == 99
 
 
-def test_all_people_into_a_file_is_refused(qapp: QApplication, tmp_path: Path,
-                                           capsys: pytest.CaptureFixture[str]) -> None:
+def test_all_people_into_a_file_is_refused(
+    qapp: QApplication, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (tmp_path / "afile").write_text("keep me")
     assert main(["dossier", "--all-people", "-o", str(tmp_path / "afile")]) == 2
     assert "is a file" in capsys.readouterr().err
     assert (tmp_path / "afile").read_text() == "keep me"
 
 
-def test_all_people_failure_leaves_no_empty_folder(qapp: QApplication, tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_all_people_failure_leaves_no_empty_folder(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from app.printing import DossierService, PdfWriteError
 
     def refuse(self: DossierService, ref: object, path: Path, page_size: str = "A4") -> Path:

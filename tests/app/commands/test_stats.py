@@ -24,28 +24,45 @@ def _stats_json(capsys: pytest.CaptureFixture[str], *extra: str) -> dict[str, An
     return out
 
 
-def test_json_holds_exactly_the_charts_numbers(capsys: pytest.CaptureFixture[str],
-                                               archive: Archive) -> None:
+def test_json_holds_exactly_the_charts_numbers(
+    capsys: pytest.CaptureFixture[str], archive: Archive
+) -> None:
     out = _stats_json(capsys)
-    got = {(t["tribunal"], o["outcome"]): (o["published"], o["named"],
-                                           [(s["source"], s["count"]) for s in o["published_by"]])
-           for t in out["tribunals"] for o in t["outcomes"]}
+    got = {
+        (t["tribunal"], o["outcome"]): (
+            o["published"],
+            o["named"],
+            [(s["source"], s["count"]) for s in o["published_by"]],
+        )
+        for t in out["tribunals"]
+        for o in t["outcomes"]
+    }
     with archive.connect() as conn:
-        expected = {(c.tribunal, c.outcome): (c.published, c.named, list(c.published_by))
-                    for c in outcome_counts(conn)}
+        expected = {
+            (c.tribunal, c.outcome): (c.published, c.named, list(c.published_by))
+            for c in outcome_counts(conn)
+        }
     assert got == expected
 
 
-def test_json_named_counts_equal_the_verdict_records(capsys: pytest.CaptureFixture[str],
-                                                     archive: Archive) -> None:
+def test_json_named_counts_equal_the_verdict_records(
+    capsys: pytest.CaptureFixture[str], archive: Archive
+) -> None:
     out = _stats_json(capsys)
-    named = {(t["tribunal"], o["outcome"]): o["named"]
-             for t in out["tribunals"] for o in t["outcomes"] if o["named"]}
+    named = {
+        (t["tribunal"], o["outcome"]): o["named"]
+        for t in out["tribunals"]
+        for o in t["outcomes"]
+        if o["named"]
+    }
     sql: Counter[tuple[str, str]] = Counter()
     with archive.connect() as conn:
-        for tribunal, kind, years, n in conn.execute(text(
+        for tribunal, kind, years, n in conn.execute(
+            text(
                 "SELECT tribunal, kind, years, count(*) FROM sentence WHERE stage = 'verdict' "
-                "GROUP BY tribunal, kind, years")):
+                "GROUP BY tribunal, kind, years"
+            )
+        ):
             sql[(tribunal, vocab.outcome_key(kind, years))] += n
     assert named == dict(sql)
 
@@ -54,13 +71,22 @@ def test_json_totals_and_footnotes(capsys: pytest.CaptureFixture[str]) -> None:
     out = _stats_json(capsys)
     by_tribunal = {t["tribunal"]: t for t in out["tribunals"]}
     assert [t["tribunal"] for t in out["tribunals"]] == [
-        "military-collegium", "special-board-oso", "unknown"]
+        "military-collegium",
+        "special-board-oso",
+        "unknown",
+    ]
     assert by_tribunal["military-collegium"]["published_total"] == 30
     assert by_tribunal["special-board-oso"]["published_total"] == 80
     assert by_tribunal["unknown"]["published_total"] is None
     ban = next(o for o in by_tribunal["special-board-oso"]["outcomes"] if o["outcome"] == "ban")
-    assert ban["uncounted"] == [{"source": "koshel-kniga87", "count": None, "reason":
-                                 "count not visible", "label": ban["uncounted"][0]["label"]}]
+    assert ban["uncounted"] == [
+        {
+            "source": "koshel-kniga87",
+            "count": None,
+            "reason": "count not visible",
+            "label": ban["uncounted"][0]["label"],
+        }
+    ]
 
 
 def test_text_table(capsys: pytest.CaptureFixture[str]) -> None:
@@ -80,14 +106,17 @@ def test_other_archive(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     archive = open_archive(other)
     try:
         with archive.connect() as conn:
-            verdicts = conn.execute(text(
-                "SELECT count(*) FROM sentence WHERE stage = 'verdict'")).scalar()
+            verdicts = conn.execute(
+                text("SELECT count(*) FROM sentence WHERE stage = 'verdict'")
+            ).scalar()
     finally:
         archive.close()
     assert sum(o["named"] for t in out["tribunals"] for o in t["outcomes"]) == verdicts
 
 
 def test_stats_needs_no_qt() -> None:
-    code = ("import sys, app.commands.stats; "
-            "sys.exit(1 if any(m.startswith('PySide6') for m in sys.modules) else 0)")
+    code = (
+        "import sys, app.commands.stats; "
+        "sys.exit(1 if any(m.startswith('PySide6') for m in sys.modules) else 0)"
+    )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

@@ -49,14 +49,16 @@ def _check_paging(app: App, people: int, calls: ModelCalls) -> None:
     assert calls.of(model)[0] - before <= 2
 
 
-def test_people_pane_pages_on_a_generated_archive(make_app: MakeApp, synth_20k: Path,
-                                                  model_calls: ModelCalls) -> None:
+def test_people_pane_pages_on_a_generated_archive(
+    make_app: MakeApp, synth_20k: Path, model_calls: ModelCalls
+) -> None:
     app = make_app(archive_path=synth_20k)
     _check_paging(app, 20_000, model_calls)
 
 
-def test_filtered_people_pane_pages_too(make_app: MakeApp, synth_20k: Path,
-                                        model_calls: ModelCalls) -> None:
+def test_filtered_people_pane_pages_too(
+    make_app: MakeApp, synth_20k: Path, model_calls: ModelCalls
+) -> None:
     app = make_app(archive_path=synth_20k)
     pane = app.panes["person"]
     pane.set_combo_filter("tribunal", "military-collegium")
@@ -71,15 +73,14 @@ def test_filtered_people_pane_pages_too(make_app: MakeApp, synth_20k: Path,
 
 
 @pytest.mark.slow
-def test_people_pane_pages_on_a_million_people(make_app: MakeApp,
-                                               model_calls: ModelCalls) -> None:
+def test_people_pane_pages_on_a_million_people(make_app: MakeApp, model_calls: ModelCalls) -> None:
     path = synth.cached_archive(1_000_000, 1)
     app = make_app(archive_path=path)
     _check_paging(app, 1_000_000, model_calls)
 
 
 def test_big_filtered_snapshot_runs_off_the_gui_thread(
-        make_app: MakeApp, synth_20k: Path, qtbot: object, monkeypatch: pytest.MonkeyPatch
+    make_app: MakeApp, synth_20k: Path, qtbot: object, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from pytestqt.qtbot import QtBot
 

@@ -29,10 +29,17 @@ def _html(archive: Archive, person_id: str) -> str:
     return dossier.person_html(_person(archive, person_id), CSS)[1]
 
 
-@pytest.mark.parametrize(("numbers", "text"), [
-    ([], ""), ([3], "3"), ([1, 2], "1, 2"), ([1, 2, 3], "1–3"), ([2, 2, 2], "2"),
-    ([5, 1, 2, 3, 9, 8, 7], "1–3, 5, 7–9"),
-])
+@pytest.mark.parametrize(
+    ("numbers", "text"),
+    [
+        ([], ""),
+        ([3], "3"),
+        ([1, 2], "1, 2"),
+        ([1, 2, 3], "1–3"),
+        ([2, 2, 2], "2"),
+        ([5, 1, 2, 3, 9, 8, 7], "1–3, 5, 7–9"),
+    ],
+)
 def test_note_numbers_compress_to_ranges(numbers: list[int], text: str) -> None:
     assert number_ranges(numbers) == text
 
@@ -42,8 +49,9 @@ def test_same_source_and_page_gets_one_number(archive: Archive) -> None:
     notes = Footnotes()
     first = notes.cite(detail.facts.sources)
     again = notes.cite(detail.facts.sources)
-    assert first == again and len(notes) == len({(c.source.ref.id, c.locator or "")
-                                                  for c in detail.facts.sources})
+    assert first == again and len(notes) == len(
+        {(c.source.ref.id, c.locator or "") for c in detail.facts.sources}
+    )
 
 
 @pytest.mark.parametrize("module", ["dossier.py", "markup.py", "case_summary.py"])
@@ -56,10 +64,22 @@ def test_html_modules_import_no_qt(module: str) -> None:
 
 def test_person_dossier_names_both_scripts_and_the_case_chain(archive: Archive) -> None:
     html = _html(archive, "sinelobov-alexei")
-    for text in ("Alexei Sinelobov", "Синелобов Алексей Иванович", "Arrest", "Charges",
-                 "1935 verdict", "Military Collegium", "Commutation", "10 years prison",
-                 "Later fate", "Conflicting claims", "Relations", "Timeline",
-                 "Documents naming this person", "Sources"):
+    for text in (
+        "Alexei Sinelobov",
+        "Синелобов Алексей Иванович",
+        "Arrest",
+        "Charges",
+        "1935 verdict",
+        "Military Collegium",
+        "Commutation",
+        "10 years prison",
+        "Later fate",
+        "Conflicting claims",
+        "Relations",
+        "Timeline",
+        "Documents naming this person",
+        "Sources",
+    ):
         assert text in html, text
 
 
@@ -87,9 +107,12 @@ def test_disputed_verdict_date_shows_both_dates(archive: Archive) -> None:
 
 def test_sources_list_numbers_every_cited_source(archive: Archive) -> None:
     html = _html(archive, "kamenev-lev")
-    cited = {int(n) for marks in re.findall(r'<sup class="fn">([^<]*)</sup>', html)
-             for part in marks.replace("&nbsp;", " ").split(", ")
-             for n in (range(int(part.split("–")[0]), int(part.split("–")[-1]) + 1))}
+    cited = {
+        int(n)
+        for marks in re.findall(r'<sup class="fn">([^<]*)</sup>', html)
+        for part in marks.replace("&nbsp;", " ").split(", ")
+        for n in (range(int(part.split("–")[0]), int(part.split("–")[-1]) + 1))
+    }
     sources = html.split('<ol class="sources">', 1)[1].split("</ol>", 1)[0]
     listed = set(range(1, sources.count("<li>") + 1))  # an ordered list numbers 1..n
     assert cited == listed
@@ -97,8 +120,9 @@ def test_sources_list_numbers_every_cited_source(archive: Archive) -> None:
 
 def test_archive_text_is_escaped(archive: Archive) -> None:
     payload = '<img src="file:///etc/passwd"><b>bold</b>'
-    detail = dataclasses.replace(_person(archive, "sinelobov-alexei"), summary=payload,
-                                 name_ru=payload)
+    detail = dataclasses.replace(
+        _person(archive, "sinelobov-alexei"), summary=payload, name_ru=payload
+    )
     html = dossier.person_html(detail, CSS)[1]
     assert "<img" not in html and "<b>bold" not in html
     assert html.count("&lt;img src=&quot;file:///etc/passwd&quot;&gt;&lt;b&gt;bold") >= 2
@@ -113,8 +137,11 @@ def test_event_dossier_lists_participants_with_outcomes(archive: Archive) -> Non
     with archive.connect() as conn:
         event = queries.event_detail(conn, "ev-1935-vk-verdict")
         assert event is not None
-        people = {p.item.ref.id: d for p in event.participants
-                  if (d := queries.person_detail(conn, p.item.ref.id)) is not None}
+        people = {
+            p.item.ref.id: d
+            for p in event.participants
+            if (d := queries.person_detail(conn, p.item.ref.id)) is not None
+        }
     title, html = dossier.event_html(event, CSS, people)
     assert title == "Event dossier: Military Collegium verdict"
     assert "Participants and their outcomes" in html and "Каменев" in html

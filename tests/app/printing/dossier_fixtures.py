@@ -31,8 +31,9 @@ LONG_NAME = "Alexei " + "Verylongdoublebarrelledsurname" * 6 + " Sinelobov"
 LONG_OCCUPATION = "x" * 400  # one unbroken word far wider than a page
 
 #: Mark for tests that read PDFs back with poppler (``make test`` installs it).
-needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None,
-                                   reason="poppler-utils (pdftotext) is not installed")
+needs_poppler = pytest.mark.skipif(
+    shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) is not installed"
+)
 
 
 @pytest.fixture
@@ -69,8 +70,12 @@ def hostile_archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Archiv
 def pdf_text(path: Path, page: int | None = None) -> str:
     """Text of a PDF (one page, 1-based, if given), as pdftotext extracts it."""
     pages = ["-f", str(page), "-l", str(page)] if page else []
-    return subprocess.run(["pdftotext", "-enc", "UTF-8", *pages, str(path), "-"],
-                          check=True, capture_output=True, text=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", *pages, str(path), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
 
 
 def flat(text: str) -> str:
@@ -80,10 +85,8 @@ def flat(text: str) -> str:
 
 def pdf_info(path: Path) -> dict[str, str]:
     """``pdfinfo`` fields."""
-    out = subprocess.run(["pdfinfo", str(path)], check=True, capture_output=True,
-                         text=True).stdout
-    return {k.strip(): v.strip() for k, _, v in (line.partition(":") for line in
-                                                   out.splitlines())}
+    out = subprocess.run(["pdfinfo", str(path)], check=True, capture_output=True, text=True).stdout
+    return {k.strip(): v.strip() for k, _, v in (line.partition(":") for line in out.splitlines())}
 
 
 def pdf_pages(path: Path) -> int:
@@ -105,8 +108,9 @@ def listing(folder: Path) -> list[str]:
 def _mount(target: Path, options: str) -> bool:
     if os.geteuid() != 0 or shutil.which("mount") is None:
         return False
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(target)],
-                          capture_output=True)
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(target)], capture_output=True
+    )
     return done.returncode == 0
 
 

@@ -19,16 +19,20 @@ from app.printing import fonts
 def _archive_text() -> Iterator[str]:
     """Every text value of the bundled archive (names, titles, summaries, notes, claims)."""
     with sqlite3.connect(resources.bundled_archive().as_uri() + "?mode=ro", uri=True) as conn:
-        tables = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_schema WHERE type = 'table' "
-            "AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT LIKE '%fts%' "
-            "AND name NOT LIKE 'sqlite_%'")]
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_schema WHERE type = 'table' "
+                "AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT LIKE '%fts%' "
+                "AND name NOT LIKE 'sqlite_%'"
+            )
+        ]
         for table in tables:
             columns = [r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')]
             for column in columns:
                 for (value,) in conn.execute(
-                        f'SELECT DISTINCT "{column}" FROM "{table}" '
-                        f"WHERE typeof(\"{column}\") = 'text'"):
+                    f'SELECT DISTINCT "{column}" FROM "{table}" WHERE typeof("{column}") = \'text\''
+                ):
                     yield value
 
 
@@ -47,8 +51,8 @@ def test_bundled_face_covers_every_character_of_the_archive(qapp: QApplication) 
 
 
 def test_missing_font_file_falls_back_to_the_installed_face(
-        qapp: QApplication, monkeypatch: pytest.MonkeyPatch,
-        caplog: pytest.LogCaptureFixture) -> None:
+    qapp: QApplication, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
     fonts.print_family.cache_clear()
     monkeypatch.setattr(fonts, "FONT_FILE", ("fonts", "no-such-font.ttf"))
     try:

@@ -41,8 +41,9 @@ def test_writes_a_verified_pdf(dossier_service: DossierService, tmp_path: Path) 
     assert listing(tmp_path) == ["out.pdf"]
 
 
-def test_new_file_gets_the_usual_permissions(dossier_service: DossierService,
-                                             tmp_path: Path) -> None:
+def test_new_file_gets_the_usual_permissions(
+    dossier_service: DossierService, tmp_path: Path
+) -> None:
     old = os.umask(0o022)
     try:
         path = dossier_service.write_pdf(PERSON, tmp_path / "shared.pdf")
@@ -51,8 +52,9 @@ def test_new_file_gets_the_usual_permissions(dossier_service: DossierService,
     assert path.stat().st_mode & 0o777 == 0o644  # readable by colleagues, as with any file
 
 
-def test_replaced_file_keeps_its_permissions(dossier_service: DossierService,
-                                             tmp_path: Path) -> None:
+def test_replaced_file_keeps_its_permissions(
+    dossier_service: DossierService, tmp_path: Path
+) -> None:
     target = tmp_path / "private.pdf"
     target.write_bytes(b"old")
     target.chmod(0o600)
@@ -61,9 +63,9 @@ def test_replaced_file_keeps_its_permissions(dossier_service: DossierService,
     assert target.read_bytes().startswith(b"%PDF-")
 
 
-def test_unknown_home_folder_is_a_missing_folder(dossier_service: DossierService,
-                                                 tmp_path: Path,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unknown_home_folder_is_a_missing_folder(
+    dossier_service: DossierService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     _fails(dossier_service, Path("~no-such-user-kremlin/x.pdf"), "does not exist")
     assert listing(tmp_path) == []
@@ -97,8 +99,9 @@ def test_device_is_refused_untouched(dossier_service: DossierService) -> None:
     assert not [n for n in os.listdir("/dev") if n.startswith(".full.")]
 
 
-def test_read_only_folder(dossier_service: DossierService, tmp_path: Path,
-                          mounted_tmpfs: Mount) -> None:
+def test_read_only_folder(
+    dossier_service: DossierService, tmp_path: Path, mounted_tmpfs: Mount
+) -> None:
     if os.geteuid() == 0:  # root ignores permission bits: use a read-only file system
         folder = mounted_tmpfs("ro,size=1m")
         if folder is None:
@@ -117,8 +120,7 @@ def test_read_only_folder(dossier_service: DossierService, tmp_path: Path,
             folder.chmod(0o755)
 
 
-def test_full_disk_on_a_tiny_tmpfs(dossier_service: DossierService,
-                                   mounted_tmpfs: Mount) -> None:
+def test_full_disk_on_a_tiny_tmpfs(dossier_service: DossierService, mounted_tmpfs: Mount) -> None:
     folder = mounted_tmpfs("size=16k")
     if folder is None:
         pytest.skip("cannot mount a tmpfs here (see the simulated test below)")
@@ -126,13 +128,13 @@ def test_full_disk_on_a_tiny_tmpfs(dossier_service: DossierService,
     assert listing(folder) == []
 
 
-def test_full_disk_simulated_keeps_the_old_file(dossier_service: DossierService, tmp_path: Path,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_full_disk_simulated_keeps_the_old_file(
+    dossier_service: DossierService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # The temporary file is real, but its descriptor writes to /dev/full: the kernel's ENOSPC.
     real = pdf_file._make_temp
 
-    def temp_on_full_disk(folder: Path, name: str,
-                          like: os.stat_result | None) -> tuple[int, Path]:
+    def temp_on_full_disk(folder: Path, name: str, like: os.stat_result | None) -> tuple[int, Path]:
         fd, tmp = real(folder, name, like)
         full = os.open("/dev/full", os.O_WRONLY)
         os.dup2(full, fd)
@@ -147,8 +149,9 @@ def test_full_disk_simulated_keeps_the_old_file(dossier_service: DossierService,
     assert listing(tmp_path) == ["x.pdf"] and old.read_bytes() == b"previous version"
 
 
-def test_render_fault_leaves_no_file(dossier_service: DossierService, tmp_path: Path,
-                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_render_fault_leaves_no_file(
+    dossier_service: DossierService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def broken(self: DossierService, ref: Ref | None) -> object:
         raise RuntimeError("formatter bug")
 

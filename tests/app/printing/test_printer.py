@@ -30,20 +30,27 @@ from tests.app.printing.dossier_fixtures import (
 pytestmark = needs_poppler
 
 #: Multi-page dossiers whose breaks fall inside paragraphs, list items and tables.
-REFS = [Ref("person", "kamenev-lev"), Ref("person", "mukhanova-ekaterina"),
-        Ref("person", "yenukidze-avel"), Ref("event", "ev-1935-vk-verdict"), None]
+REFS = [
+    Ref("person", "kamenev-lev"),
+    Ref("person", "mukhanova-ekaterina"),
+    Ref("person", "yenukidze-avel"),
+    Ref("event", "ev-1935-vk-verdict"),
+    None,
+]
 
 
 #: The footer's three parts (pdftotext may run them into the last line of the page).
-_FOOTER = re.compile(r"The Kremlin Affair, 1935 · data version [\w.]+"
-                     r"|page \d+ of \d+|printed \d+ \w+ \d{4}")
+_FOOTER = re.compile(
+    r"The Kremlin Affair, 1935 · data version [\w.]+"
+    r"|page \d+ of \d+|printed \d+ \w+ \d{4}"
+)
 
 
 def _body_lines(path: Path, page: int, text: str | None = None) -> list[str]:
     """A page's text lines without the running header (first line) and the footer."""
     lines = (pdf_text(path, page) if text is None else text).splitlines()
     header = next(i for i, line in enumerate(lines) if line.strip())
-    body = [_FOOTER.sub("", line).strip() for line in lines[header + 1:]]
+    body = [_FOOTER.sub("", line).strip() for line in lines[header + 1 :]]
     return [line for line in body if line]
 
 
@@ -57,7 +64,8 @@ def _pages(service: DossierService, ref: Ref | None, size: str, tmp_path: Path) 
 @pytest.mark.parametrize("size", ["A4", "Letter"])
 @pytest.mark.parametrize("ref", REFS, ids=lambda r: r.id if r else "case")
 def test_no_line_is_printed_on_both_sides_of_a_break(
-        dossier_service: DossierService, tmp_path: Path, ref: Ref | None, size: str) -> None:
+    dossier_service: DossierService, tmp_path: Path, ref: Ref | None, size: str
+) -> None:
     path = _pages(dossier_service, ref, size, tmp_path)
     for page in range(1, pdf_pages(path)):
         before = _body_lines(path, page)[-4:]
@@ -69,11 +77,14 @@ def test_no_line_is_printed_on_both_sides_of_a_break(
 
 @pytest.mark.parametrize("size", ["A4", "Letter"])
 @pytest.mark.parametrize("ref", REFS, ids=lambda r: r.id if r else "case")
-def test_no_heading_ends_a_page(dossier_service: DossierService, tmp_path: Path,
-                                ref: Ref | None, size: str) -> None:
-    _, page_html = (dossier_service.html_for(ref) if ref else dossier_service.case_html())
-    headings = {html.unescape(re.sub(r"<[^>]+>", "", h)).strip()
-                for h in re.findall(r"<h[2-4][^>]*>(.*?)</h[2-4]>", page_html)}
+def test_no_heading_ends_a_page(
+    dossier_service: DossierService, tmp_path: Path, ref: Ref | None, size: str
+) -> None:
+    _, page_html = dossier_service.html_for(ref) if ref else dossier_service.case_html()
+    headings = {
+        html.unescape(re.sub(r"<[^>]+>", "", h)).strip()
+        for h in re.findall(r"<h[2-4][^>]*>(.*?)</h[2-4]>", page_html)
+    }
     path = _pages(dossier_service, ref, size, tmp_path)
     for page in range(1, pdf_pages(path)):
         last = _body_lines(path, page)[-1]
@@ -90,8 +101,10 @@ def _all_refs() -> list[Ref]:
             refs = []
             for kind, spec in (("person", listing.PEOPLE), ("event", listing.EVENTS)):
                 total = listing.count(conn, spec, listing.ListQuery())
-                refs += [Ref(kind, row.id) for row in
-                         listing.page(conn, spec, listing.ListQuery(), 0, total, total)]
+                refs += [
+                    Ref(kind, row.id)
+                    for row in listing.page(conn, spec, listing.ListQuery(), 0, total, total)
+                ]
     finally:
         archive.close()
     return refs
@@ -99,7 +112,8 @@ def _all_refs() -> list[Ref]:
 
 @pytest.mark.parametrize("size", ["A4", "Letter"])
 def test_every_person_and_event_dossier_prints_whole(
-        dossier_service: DossierService, tmp_path: Path, size: str) -> None:
+    dossier_service: DossierService, tmp_path: Path, size: str
+) -> None:
     """The page-break mending changes the layout: nothing may go missing on any dossier.
 
     (A table margin once made Qt skip everything after a moved heading: headings, the
@@ -125,8 +139,9 @@ def _words(text: str) -> Counter[str]:
     # Hyphens dropped (pdftotext joins "a-" + "b" at a line end as "ab"); very long tokens
     # (addresses) may be wrapped anywhere and are left out.
     # Letters and digits apart: a note marker ("unknown" + "1") may or may not touch its word.
-    return Counter(w for w in re.findall(r"[^\W\d_]+|\d+", text.replace("-", "").casefold())
-                   if len(w) <= 30)
+    return Counter(
+        w for w in re.findall(r"[^\W\d_]+|\d+", text.replace("-", "").casefold()) if len(w) <= 30
+    )
 
 
 def _assert_every_word_printed(service: DossierService, ref: Ref, path: Path) -> None:

@@ -35,17 +35,24 @@ SINELOBOV = Ref("person", "sinelobov-alexei")
 MUKHANOVA = Ref("person", "mukhanova-ekaterina")
 
 
-def _write(service: DossierService, ref: Ref | None, tmp_path: Path,
-           size: str = "A4") -> Path:
+def _write(service: DossierService, ref: Ref | None, tmp_path: Path, size: str = "A4") -> Path:
     name = f"{ref.id if ref else 'case'}-{size}.pdf"
     return service.write_pdf(ref, tmp_path / name, size)
 
 
 def test_person_dossier_pdf_has_both_scripts_tribunal_sentence_claims_and_sources(
-        dossier_service: DossierService, tmp_path: Path) -> None:
+    dossier_service: DossierService, tmp_path: Path
+) -> None:
     text = pdf_text(_write(dossier_service, SINELOBOV, tmp_path))
-    for expected in ("Alexei Sinelobov", "Синелобов Алексей Иванович", "Military Collegium",
-                     "Sentence: death", "10 years prison", "Conflicting claims", "Sources"):
+    for expected in (
+        "Alexei Sinelobov",
+        "Синелобов Алексей Иванович",
+        "Military Collegium",
+        "Sentence: death",
+        "10 years prison",
+        "Conflicting claims",
+        "Sources",
+    ):
         assert expected in text, expected
     body = flat(text)
     assert flat("shot") in body
@@ -53,15 +60,15 @@ def test_person_dossier_pdf_has_both_scripts_tribunal_sentence_claims_and_source
     assert re.search(r"^1\.\s*$|^1\. ", text, re.MULTILINE)  # the numbered sources list
 
 
-def test_disputed_verdict_dates_both_printed(dossier_service: DossierService,
-                                            tmp_path: Path) -> None:
+def test_disputed_verdict_dates_both_printed(
+    dossier_service: DossierService, tmp_path: Path
+) -> None:
     text = pdf_text(_write(dossier_service, MUKHANOVA, tmp_path))
     assert "27 July 1935" in text and "25 July 1935" in text
     assert "Муханова Екатерина Константиновна" in text
 
 
-def test_every_page_has_header_and_footer(dossier_service: DossierService,
-                                         tmp_path: Path) -> None:
+def test_every_page_has_header_and_footer(dossier_service: DossierService, tmp_path: Path) -> None:
     path = _write(dossier_service, Ref("person", "kamenev-lev"), tmp_path)
     total = pdf_pages(path)
     assert total >= 2
@@ -74,8 +81,9 @@ def test_every_page_has_header_and_footer(dossier_service: DossierService,
 
 
 @pytest.mark.parametrize(("size", "points"), [("A4", (595.3, 841.9)), ("Letter", (612, 792))])
-def test_paper_sizes(dossier_service: DossierService, tmp_path: Path, size: str,
-                     points: tuple[float, float]) -> None:
+def test_paper_sizes(
+    dossier_service: DossierService, tmp_path: Path, size: str, points: tuple[float, float]
+) -> None:
     path = _write(dossier_service, SINELOBOV, tmp_path, size)
     width, height = pdf_page_size(path)
     assert width == pytest.approx(points[0], abs=0.5)
@@ -84,11 +92,13 @@ def test_paper_sizes(dossier_service: DossierService, tmp_path: Path, size: str,
 
 
 @pytest.mark.parametrize("ref", [SINELOBOV, None], ids=["person", "case"])
-def test_one_bundled_font_is_embedded(dossier_service: DossierService, tmp_path: Path,
-                                      ref: Ref | None) -> None:
+def test_one_bundled_font_is_embedded(
+    dossier_service: DossierService, tmp_path: Path, ref: Ref | None
+) -> None:
     path = _write(dossier_service, ref, tmp_path)
-    out = subprocess.run(["pdffonts", str(path)], check=True, capture_output=True,
-                         text=True).stdout.splitlines()[2:]
+    out = subprocess.run(
+        ["pdffonts", str(path)], check=True, capture_output=True, text=True
+    ).stdout.splitlines()[2:]
     # One face, embedded: the bundled print build (no fallback font for any character).
     assert len(out) == 1
     name, rest = out[0].split(maxsplit=1)
@@ -97,19 +107,30 @@ def test_one_bundled_font_is_embedded(dossier_service: DossierService, tmp_path:
 
 
 def test_case_summary_has_tallies_chart_table_timeline_and_convicts(
-        dossier_service: DossierService, tmp_path: Path) -> None:
+    dossier_service: DossierService, tmp_path: Path
+) -> None:
     path = _write(dossier_service, None, tmp_path)
     text = pdf_text(path)
-    for expected in ("The Kremlin Affair, 1935", "Кремлёвское дело, 1935", "Overview",
-                     "Published tallies", "convicted in the Kremlin case (total)",
-                     "к расстрелу (death)", "Published (each source)", "Named in archive",
-                     "Timeline of events", "Military Collegium verdict", "Convicts named",
-                     "Sources"):
+    for expected in (
+        "The Kremlin Affair, 1935",
+        "Кремлёвское дело, 1935",
+        "Overview",
+        "Published tallies",
+        "convicted in the Kremlin case (total)",
+        "к расстрелу (death)",
+        "Published (each source)",
+        "Named in archive",
+        "Timeline of events",
+        "Military Collegium verdict",
+        "Convicts named",
+        "Sources",
+    ):
         assert expected in text, expected
     assert flat("Каменев (Розенфельд) Лев Борисович") in flat(text)  # wraps in its column
     assert "110" in text
-    images = subprocess.run(["pdfimages", "-list", str(path)], check=True,
-                            capture_output=True, text=True).stdout.splitlines()[2:]
+    images = subprocess.run(
+        ["pdfimages", "-list", str(path)], check=True, capture_output=True, text=True
+    ).stdout.splitlines()[2:]
     assert len(images) >= 1  # the outcome chart
 
 
@@ -120,33 +141,46 @@ def test_event_dossier_pdf(dossier_service: DossierService, tmp_path: Path) -> N
 
 
 def test_injected_markup_prints_literally_and_loads_nothing(
-        hostile_archive: Archive, qapp: QApplication, tmp_path: Path) -> None:
+    hostile_archive: Archive, qapp: QApplication, tmp_path: Path
+) -> None:
     service = DossierService(hostile_archive)
     path = service.write_pdf(SINELOBOV, tmp_path / "hostile.pdf")
     assert flat(PAYLOAD) in flat(pdf_text(path))
-    images = subprocess.run(["pdfimages", "-list", str(path)], check=True,
-                            capture_output=True, text=True).stdout.splitlines()[2:]
+    images = subprocess.run(
+        ["pdfimages", "-list", str(path)], check=True, capture_output=True, text=True
+    ).stdout.splitlines()[2:]
     assert images == []
 
 
 def test_long_name_and_unbroken_word_wrap_inside_the_page(
-        hostile_archive: Archive, qapp: QApplication, tmp_path: Path) -> None:
+    hostile_archive: Archive, qapp: QApplication, tmp_path: Path
+) -> None:
     service = DossierService(hostile_archive)
     path = service.write_pdf(SINELOBOV, tmp_path / "long.pdf")
     text = flat(pdf_text(path))
     assert flat(LONG_NAME) in text and LONG_OCCUPATION in text
     width, _ = pdf_page_size(path)
-    bbox = subprocess.run(["pdftotext", "-bbox", str(path), "-"], check=True,
-                          capture_output=True, text=True).stdout
+    bbox = subprocess.run(
+        ["pdftotext", "-bbox", str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
     right_edges = [float(x) for x in re.findall(r'xMax="([\d.]+)"', bbox)]
     assert right_edges and max(right_edges) <= width - 18 / 25.4 * 72 + 1
 
 
-@pytest.mark.parametrize("ref", [SINELOBOV, Ref("event", "ev-1935-vk-verdict"),
-                                 Ref("document", "doc-4868"), Ref("source", "koshel-kniga87"),
-                                 None], ids=["person", "event", "document", "source", "case"])
-def test_every_heading_reaches_the_pdf(dossier_service: DossierService, tmp_path: Path,
-                                       ref: Ref | None) -> None:
+@pytest.mark.parametrize(
+    "ref",
+    [
+        SINELOBOV,
+        Ref("event", "ev-1935-vk-verdict"),
+        Ref("document", "doc-4868"),
+        Ref("source", "koshel-kniga87"),
+        None,
+    ],
+    ids=["person", "event", "document", "source", "case"],
+)
+def test_every_heading_reaches_the_pdf(
+    dossier_service: DossierService, tmp_path: Path, ref: Ref | None
+) -> None:
     html = dossier_service.html_for(ref)[1] if ref else dossier_service.case_html()[1]
     headings = [re.sub(r"<[^>]+>", "", h) for h in re.findall(r"<h[123]>(.*?)</h[123]>", html)]
     text = flat(pdf_text(_write(dossier_service, ref, tmp_path)).replace("&amp;", "&"))

@@ -86,9 +86,12 @@ def named_by_sql(archive: Archive) -> Bars:
     """Named bars made from the sentence records with plain SQL."""
     out: Counter[tuple[str, str, str]] = Counter()
     with archive.connect() as conn:
-        for tribunal, kind, years, n in conn.execute(text(
+        for tribunal, kind, years, n in conn.execute(
+            text(
                 "SELECT tribunal, kind, years, count(*) FROM sentence WHERE stage = 'verdict' "
-                "GROUP BY tribunal, kind, years")):
+                "GROUP BY tribunal, kind, years"
+            )
+        ):
             out[(tribunal, NAMED, vocab.outcome_key(kind, years))] += n
     return dict(out)
 
@@ -98,13 +101,17 @@ def published_by_sql(archive: Archive) -> Bars:
     bar; show the figure most sources give (ties: the larger)."""
     per_source: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     with archive.connect() as conn:
-        for tribunal, category, years, count, source in conn.execute(text(
+        for tribunal, category, years, count, source in conn.execute(
+            text(
                 "SELECT t.tribunal, t.category, t.years, t.count, s.id FROM tally t "
                 "JOIN source s ON s.pk = t.source_pk WHERE t.count IS NOT NULL AND "
                 "(t.category IN ('death', 'exile', 'ban') OR "
-                " (t.category IN ('prison', 'camp') AND t.years IS NOT NULL))")):
+                " (t.category IN ('prison', 'camp') AND t.years IS NOT NULL))"
+            )
+        ):
             outcome = {"death": "death", "exile": "exile", "ban": "ban"}.get(
-                category, f"term:{years}")
+                category, f"term:{years}"
+            )
             per_source[(tribunal, outcome)][source] += count
     out: Bars = {}
     for (tribunal, outcome), figures in per_source.items():
@@ -113,8 +120,7 @@ def published_by_sql(archive: Archive) -> Bars:
     return out
 
 
-def test_chart_series_equal_tallies_and_verdict_records(pane: ChartPane,
-                                                        archive: Archive) -> None:
+def test_chart_series_equal_tallies_and_verdict_records(pane: ChartPane, archive: Archive) -> None:
     assert bars_of(pane) == {**published_by_sql(archive), **named_by_sql(archive)}
 
 
@@ -124,16 +130,23 @@ def test_published_figures_shown_for_the_known_tallies(pane: ChartPane) -> None:
     assert bars[("military-collegium", PUBLISHED, "term:10")] == 9
     assert bars[("special-board-oso", PUBLISHED, "exile")] == 37
     assert bars[("special-board-oso", PUBLISHED, "ban")] == 1
-    assert sum(v for (t, m, _), v in bars.items()
-               if t == "military-collegium" and m == PUBLISHED) == 30  # = published total
+    assert (
+        sum(v for (t, m, _), v in bars.items() if t == "military-collegium" and m == PUBLISHED)
+        == 30
+    )  # = published total
 
 
 def test_tribunal_unknown_group_has_named_bars_only(pane: ChartPane) -> None:
-    sets = [(s.property(TRIBUNAL_PROPERTY), s.property(MEASURE_PROPERTY))
-            for s in _series(pane).barSets()]
+    sets = [
+        (s.property(TRIBUNAL_PROPERTY), s.property(MEASURE_PROPERTY))
+        for s in _series(pane).barSets()
+    ]
     assert ("unknown", NAMED) in sets and ("unknown", PUBLISHED) not in sets
-    assert sets.index(("military-collegium", PUBLISHED)) < sets.index(
-        ("military-collegium", NAMED)) < sets.index(("special-board-oso", PUBLISHED))
+    assert (
+        sets.index(("military-collegium", PUBLISHED))
+        < sets.index(("military-collegium", NAMED))
+        < sets.index(("special-board-oso", PUBLISHED))
+    )
 
 
 def test_axes_legend_no_animation(pane: ChartPane) -> None:
@@ -146,13 +159,17 @@ def test_axes_legend_no_animation(pane: ChartPane) -> None:
     assert x_axis.titleText().startswith("1935 sentence")
     assert y_axis.min() == 0 and y_axis.max() >= max(bars_of(pane).values())
     assert [s.label() for s in _series(pane).barSets()][:2] == [
-        "Military Collegium, published", "Military Collegium, named"]
+        "Military Collegium, published",
+        "Military Collegium, named",
+    ]
 
 
 def test_bar_sets_differ_without_colour(pane: ChartPane) -> None:
     # Greyscale printing keeps only lightness and the brush pattern.
-    looks = {(s.brush().style(), round(s.brush().color().lightnessF(), 1))
-             for s in _series(pane).barSets()}
+    looks = {
+        (s.brush().style(), round(s.brush().color().lightnessF(), 1))
+        for s in _series(pane).barSets()
+    }
     assert len(looks) == len(_series(pane).barSets())
 
 
@@ -177,9 +194,11 @@ def _bar_point(p: ChartPane, tribunal: str, measure: str, outcome: str) -> QPoin
     chart = view.chart()
     series = _series(p)
     sets: list[QBarSet] = series.barSets()
-    j = next(k for k, s in enumerate(sets) if (s.property(TRIBUNAL_PROPERTY),
-                                                s.property(MEASURE_PROPERTY)) == (tribunal,
-                                                                                   measure))
+    j = next(
+        k
+        for k, s in enumerate(sets)
+        if (s.property(TRIBUNAL_PROPERTY), s.property(MEASURE_PROPERTY)) == (tribunal, measure)
+    )
     i = _outcomes(p).index(outcome)
     width = series.barWidth()
     x = i - width / 2 + (j + 0.5) * width / len(sets)
@@ -190,9 +209,13 @@ def _bar_point(p: ChartPane, tribunal: str, measure: str, outcome: str) -> QPoin
 def people_by_sql(archive: Archive, tribunal: str, outcome: str) -> set[str]:
     """Ids of the people whose verdict falls in (tribunal, outcome), by plain SQL."""
     with archive.connect() as conn:
-        rows = conn.execute(text(
-            "SELECT p.id, s.kind, s.years FROM sentence s JOIN person p ON p.pk = s.person_pk "
-            "WHERE s.stage = 'verdict' AND s.tribunal = :t"), {"t": tribunal})
+        rows = conn.execute(
+            text(
+                "SELECT p.id, s.kind, s.years FROM sentence s JOIN person p ON p.pk = s.person_pk "
+                "WHERE s.stage = 'verdict' AND s.tribunal = :t"
+            ),
+            {"t": tribunal},
+        )
         return {pid for pid, kind, years in rows if vocab.outcome_key(kind, years) == outcome}
 
 
@@ -207,14 +230,20 @@ def people_by_filter(archive: Archive, tribunal: str, outcome: str) -> set[str]:
 
 
 def test_clicking_each_named_bar_filters_to_exactly_its_people(
-        pane: ChartPane, archive: Archive, qtbot: QtBot) -> None:
+    pane: ChartPane, archive: Archive, qtbot: QtBot
+) -> None:
     named = [k for k in bars_of(pane) if k[1] == NAMED]
     assert len(named) >= 10
     for tribunal, measure, outcome in named:
-        with qtbot.waitSignal(pane.named_bar_clicked, timeout=30_000) as blocker, \
-                qtbot.assertNotEmitted(pane.published_bar_clicked):
-            qtbot.mouseClick(_view(pane).viewport(), Qt.MouseButton.LeftButton,
-                             pos=_bar_point(pane, tribunal, measure, outcome))
+        with (
+            qtbot.waitSignal(pane.named_bar_clicked, timeout=30_000) as blocker,
+            qtbot.assertNotEmitted(pane.published_bar_clicked),
+        ):
+            qtbot.mouseClick(
+                _view(pane).viewport(),
+                Qt.MouseButton.LeftButton,
+                pos=_bar_point(pane, tribunal, measure, outcome),
+            )
         assert blocker.args == [tribunal, outcome]
         got = people_by_filter(archive, *blocker.args)
         assert got == people_by_sql(archive, tribunal, outcome)
@@ -222,21 +251,33 @@ def test_clicking_each_named_bar_filters_to_exactly_its_people(
 
 
 def test_clicking_a_published_bar_names_the_tally_and_its_sources(
-        pane: ChartPane, qtbot: QtBot) -> None:
-    with qtbot.waitSignal(pane.published_bar_clicked, timeout=30_000) as blocker, \
-            qtbot.assertNotEmitted(pane.named_bar_clicked):
-        qtbot.mouseClick(_view(pane).viewport(), Qt.MouseButton.LeftButton,
-                         pos=_bar_point(pane, "military-collegium", PUBLISHED, "death"))
+    pane: ChartPane, qtbot: QtBot
+) -> None:
+    with (
+        qtbot.waitSignal(pane.published_bar_clicked, timeout=30_000) as blocker,
+        qtbot.assertNotEmitted(pane.named_bar_clicked),
+    ):
+        qtbot.mouseClick(
+            _view(pane).viewport(),
+            Qt.MouseButton.LeftButton,
+            pos=_bar_point(pane, "military-collegium", PUBLISHED, "death"),
+        )
     assert blocker.args == ["military-collegium", "death"]
     count = pane.count("military-collegium", "death")
     assert count is not None
     assert {s for s, _ in count.published_by} == {
-        "kapchenko-polbio", "koshel-kniga87", "petrov-jansen-ezhov", "prudnikova-dvoynoy"}
+        "kapchenko-polbio",
+        "koshel-kniga87",
+        "petrov-jansen-ezhov",
+        "prudnikova-dvoynoy",
+    }
 
 
 def test_bars_without_a_figure_emit_nothing(pane: ChartPane, qtbot: QtBot) -> None:
-    with qtbot.assertNotEmitted(pane.named_bar_clicked), \
-            qtbot.assertNotEmitted(pane.published_bar_clicked):
+    with (
+        qtbot.assertNotEmitted(pane.named_bar_clicked),
+        qtbot.assertNotEmitted(pane.published_bar_clicked),
+    ):
         pane.activate_bar("unknown", PUBLISHED, "exile")  # no source gives a figure
         pane.activate_bar("special-board-oso", NAMED, "exile")  # nobody named
         pane.activate_bar("military-collegium", NAMED, "no-such-category")
@@ -268,8 +309,9 @@ def test_unknown_tribunal_tooltip_says_no_figure(pane: ChartPane) -> None:
 
 
 def test_hovering_a_bar_shows_its_tooltip(pane: ChartPane, qtbot: QtBot) -> None:
-    qtbot.mouseMove(_view(pane).viewport(),
-                    _bar_point(pane, "special-board-oso", PUBLISHED, "exile"))
+    qtbot.mouseMove(
+        _view(pane).viewport(), _bar_point(pane, "special-board-oso", PUBLISHED, "exile")
+    )
     qtbot.waitUntil(lambda: QToolTip.isVisible() and "exile" in QToolTip.text(), timeout=30_000)
     assert QToolTip.text() == pane.tooltip("special-board-oso", PUBLISHED, "exile")
     QToolTip.hideText()
@@ -277,10 +319,12 @@ def test_hovering_a_bar_shows_its_tooltip(pane: ChartPane, qtbot: QtBot) -> None
 
 def test_tooltip_escapes_archive_text() -> None:
     count = OutcomeCount("military-collegium", "death", "death", 0, 1, 1, (("<src>", 1),))
-    note = UncountedFigure("military-collegium", "death", "x", "<i>Evil</i> & co", None,
-                           "<script>alert(1)</script>")
-    tip = bar_tooltip(count, "military-collegium", "death", PUBLISHED,
-                      {"<src>": "<b>Bold</b>"}, [note])
+    note = UncountedFigure(
+        "military-collegium", "death", "x", "<i>Evil</i> & co", None, "<script>alert(1)</script>"
+    )
+    tip = bar_tooltip(
+        count, "military-collegium", "death", PUBLISHED, {"<src>": "<b>Bold</b>"}, [note]
+    )
     assert "<b>Bold</b>" not in tip and "&lt;b&gt;Bold&lt;/b&gt;" in tip
     assert "<script>" not in tip and "&lt;script&gt;" in tip
     assert "&lt;i&gt;Evil&lt;/i&gt; &amp; co" in tip
@@ -288,14 +332,17 @@ def test_tooltip_escapes_archive_text() -> None:
 
 def test_chart_labels_escape_archive_text(qtbot: QtBot) -> None:
     hostile = "<i>x</i> & <b>y</b>"
-    counts = [OutcomeCount(hostile, "death", "death", 0, 3, 2, (("s", 2),)),
-              OutcomeCount(hostile, "<u>odd</u>", "odd", 5, 1, None, ())]
+    counts = [
+        OutcomeCount(hostile, "death", "death", 0, 3, 2, (("s", 2),)),
+        OutcomeCount(hostile, "<u>odd</u>", "odd", 5, 1, None, ()),
+    ]
     chart = build_chart(counts)
     series = chart.series()[0]
     assert isinstance(series, QBarSeries)
     assert [s.label() for s in series.barSets()] == [
         "&lt;i&gt;x&lt;/i&gt; &amp; &lt;b&gt;y&lt;/b&gt;, published",
-        "&lt;i&gt;x&lt;/i&gt; &amp; &lt;b&gt;y&lt;/b&gt;, named"]
+        "&lt;i&gt;x&lt;/i&gt; &amp; &lt;b&gt;y&lt;/b&gt;, named",
+    ]
     axis = chart.axes(Qt.Orientation.Horizontal)[0]
     assert isinstance(axis, QBarCategoryAxis)
     assert axis.categories() == ["death", "&lt;u&gt;odd&lt;/u&gt;"]
@@ -306,7 +353,8 @@ def test_totals_line_compares_named_with_published_totals(pane: ChartPane) -> No
     assert pane.totals.text() == (
         "Military Collegium: 16 of 30 convicted named here · "
         "Special Board (OSO): 1 of 80 convicted named here · "
-        "Tribunal unknown: 30 named here (no published total)")
+        "Tribunal unknown: 30 named here (no published total)"
+    )
     assert outcome_text.totals_line([], {}) == ""
 
 
@@ -317,17 +365,39 @@ def test_totals_line_compares_named_with_published_totals(pane: ChartPane) -> No
 def other_archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Archive]:
     """Bundled data with one more OSO verdict (exile) and a new published OSO death figure."""
     data = load(DEFAULT_DATA)
-    person = next(p for p in data.tables["people"]
-                  if p["id"] not in {s["person_id"] for s in data.tables["sentences"]
-                                     if s["stage"] == "verdict"})
-    data.tables["sentences"].append({
-        "id": "s-extra", "person_id": person["id"], "stage": "verdict",
-        "tribunal": "special-board-oso", "date": "1935-07-14", "date_precision": "day",
-        "kind": "exile", "years": "3", "notes": None, "source_ids": "koshel-kniga87",
-        "confidence": "low"})
-    data.tables["tallies"].append({
-        "id": "tx", "tribunal": "special-board-oso", "category": "death", "years": None,
-        "count": "4", "label": "made up", "source_id": "koshel-kniga87", "note": None})
+    person = next(
+        p
+        for p in data.tables["people"]
+        if p["id"]
+        not in {s["person_id"] for s in data.tables["sentences"] if s["stage"] == "verdict"}
+    )
+    data.tables["sentences"].append(
+        {
+            "id": "s-extra",
+            "person_id": person["id"],
+            "stage": "verdict",
+            "tribunal": "special-board-oso",
+            "date": "1935-07-14",
+            "date_precision": "day",
+            "kind": "exile",
+            "years": "3",
+            "notes": None,
+            "source_ids": "koshel-kniga87",
+            "confidence": "low",
+        }
+    )
+    data.tables["tallies"].append(
+        {
+            "id": "tx",
+            "tribunal": "special-board-oso",
+            "category": "death",
+            "years": None,
+            "count": "4",
+            "label": "made up",
+            "source_id": "koshel-kniga87",
+            "note": None,
+        }
+    )
     path = write_source_data(data, tmp_path_factory.mktemp("other") / "other.sqlite")
     archive = open_archive(Path(path))
     yield archive
@@ -373,8 +443,7 @@ def test_save_svg(pane: ChartPane, tmp_path: Path) -> None:
     assert "How the 1935 sentences fell" in svg
 
 
-def test_save_failures_raise_oserror_naming_the_problem(pane: ChartPane,
-                                                       tmp_path: Path) -> None:
+def test_save_failures_raise_oserror_naming_the_problem(pane: ChartPane, tmp_path: Path) -> None:
     with pytest.raises(OSError, match=r"\.png or \.svg"):
         pane.save_image(tmp_path / "chart.jpg")
     missing = tmp_path / "no-such-folder" / "chart.png"
@@ -389,8 +458,12 @@ def test_render_image_for_printing(qtbot: QtBot, archive: Archive) -> None:
     image = render_image(counts, 900, 500)
     assert (image.width(), image.height()) == (900, 500)
     assert image.pixelColor(0, 0).name() == "#ffffff"
-    dark = sum(1 for x in range(0, 900, 3) for y in range(0, 500, 3)
-               if image.pixelColor(x, y).lightness() < 80)
+    dark = sum(
+        1
+        for x in range(0, 900, 3)
+        for y in range(0, 500, 3)
+        if image.pixelColor(x, y).lightness() < 80
+    )
     assert dark > 300  # bars and text were drawn
 
 
@@ -411,8 +484,9 @@ def test_chart_of_3m_people_counts_every_verdict(qtbot: QtBot) -> None:
         p.set_source(big)
         _view(p).viewport().repaint()  # the new chart painted, synchronously
         with big.connect() as conn:
-            verdicts = conn.execute(text(
-                "SELECT count(*) FROM sentence WHERE stage = 'verdict'")).scalar()
+            verdicts = conn.execute(
+                text("SELECT count(*) FROM sentence WHERE stage = 'verdict'")
+            ).scalar()
         assert sum(c.named for c in p.counts()) == verdicts
     finally:
         big.close()

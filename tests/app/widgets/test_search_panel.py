@@ -98,8 +98,9 @@ def test_down_then_enter_and_click_open_hits(qtbot: QtBot, panel: SearchPanel) -
     assert docs.data().startswith("Documents")
     first_doc = view.model().index(0, 0, docs)
     with qtbot.waitSignal(panel.item_activated, timeout=30_000) as blocker:
-        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
-                         pos=view.visualRect(first_doc).center())
+        qtbot.mouseClick(
+            view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(first_doc).center()
+        )
     assert blocker.args[0].kind == "document"
 
 
@@ -116,8 +117,7 @@ def test_clearing_the_box_clears_the_results(qtbot: QtBot, panel: SearchPanel) -
     assert results.groups == () and _view(panel).model().rowCount() == 0
 
 
-def test_nothing_found_and_hostile_text_are_shown_inline(qtbot: QtBot,
-                                                         panel: SearchPanel) -> None:
+def test_nothing_found_and_hostile_text_are_shown_inline(qtbot: QtBot, panel: SearchPanel) -> None:
     from PySide6.QtWidgets import QLabel
 
     results = _type(qtbot, panel, 'NEAR( "<b>x</b>" zzqqxx')
@@ -135,8 +135,9 @@ def test_focus_search_selects_the_text(qtbot: QtBot, panel: SearchPanel) -> None
     assert _box(panel).selectedText() == "Ежов"
 
 
-def test_switching_archive_searches_again(qtbot: QtBot, panel: SearchPanel,
-                                          archive: Archive) -> None:
+def test_switching_archive_searches_again(
+    qtbot: QtBot, panel: SearchPanel, archive: Archive
+) -> None:
     _type(qtbot, panel, "Ежов")
     with qtbot.waitSignal(panel.results_changed, timeout=30_000) as blocker:
         panel.set_source(None)

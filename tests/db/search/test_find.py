@@ -128,13 +128,28 @@ def test_counts_are_capped_and_flagged(conn: Connection) -> None:
 
 # -- ё/е, composed/decomposed: identical results -----------------------------------------------
 
-_YO = ["Королёв", "Семён Гендин", "Пётр Озеров", "Ёжов", "Королёв Б. П.",
-       "Гендин Семён Григорьевич", "Озеров Пётр Иванович", "Пётр Кошель", "Семён", "Пётр"]
-PAIRS = ([(w, w.replace("ё", "е").replace("Ё", "Е")) for w in _YO]
-         + [(w, unicodedata.normalize("NFD", w)) for w in _YO[:6]]
-         + [("Сергей Седов", unicodedata.normalize("NFD", "Сергей Седов")),
-            ("Троцкий", "Троцкии"), ("Ježow", unicodedata.normalize("NFD", "Ježow")),
-            ("КОРОЛЁВ", "королев")])
+_YO = [
+    "Королёв",
+    "Семён Гендин",
+    "Пётр Озеров",
+    "Ёжов",
+    "Королёв Б. П.",
+    "Гендин Семён Григорьевич",
+    "Озеров Пётр Иванович",
+    "Пётр Кошель",
+    "Семён",
+    "Пётр",
+]
+PAIRS = (
+    [(w, w.replace("ё", "е").replace("Ё", "Е")) for w in _YO]
+    + [(w, unicodedata.normalize("NFD", w)) for w in _YO[:6]]
+    + [
+        ("Сергей Седов", unicodedata.normalize("NFD", "Сергей Седов")),
+        ("Троцкий", "Троцкии"),
+        ("Ježow", unicodedata.normalize("NFD", "Ježow")),
+        ("КОРОЛЁВ", "королев"),
+    ]
+)
 
 
 def test_there_are_twenty_folding_pairs() -> None:
@@ -151,11 +166,42 @@ def test_folding_pairs_give_identical_results(conn: Connection, a: str, b: str) 
 
 # -- safety ------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text", [
-    "", "   ", '"', '""', "*", "AND", "OR NOT", "NEAR(a b)", "NEAR(", "keys:ежов", "body : x",
-    "^ежов", "ежов*", "(ежов", "ежов)", "-ежов", "a+b", "\x00", "\ud800ежов", "🙂", "e\u0301",
-    "\u202eвожЕ", "\ufeffЕжов", "C++", "58-8", "'", "Rozenfel'd", "\t\n", "{}[]", "😀" * 300,
-])
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        '"',
+        '""',
+        "*",
+        "AND",
+        "OR NOT",
+        "NEAR(a b)",
+        "NEAR(",
+        "keys:ежов",
+        "body : x",
+        "^ежов",
+        "ежов*",
+        "(ежов",
+        "ежов)",
+        "-ежов",
+        "a+b",
+        "\x00",
+        "\ud800ежов",
+        "🙂",
+        "e\u0301",
+        "\u202eвожЕ",
+        "\ufeffЕжов",
+        "C++",
+        "58-8",
+        "'",
+        "Rozenfel'd",
+        "\t\n",
+        "{}[]",
+        "😀" * 300,
+    ],
+)
 def test_hostile_text_never_raises(conn: Connection, text: str) -> None:
     r = search(conn, text)
     assert r.error is None
@@ -199,8 +245,10 @@ def test_damaged_search_tables_give_an_error_line_not_an_exception(tmp_path: Pat
 
 # -- person_pks --------------------------------------------------------------------------------
 
+
 def _pk(conn: Connection, ident: str) -> int:
     from sqlalchemy import text
+
     return int(conn.execute(text("SELECT pk FROM person WHERE id = :i"), {"i": ident}).scalar_one())
 
 

@@ -18,13 +18,66 @@ from sqlalchemy import Connection
 from db import Archive
 from db.search.find import person_pks, search
 
-_TOKENS = ['"', "'", "*", "^", "(", ")", ":", "-", "+", ",", ".", " AND ", " OR ", " NOT ",
-           "NEAR(", "NEAR/3", "keys:", "body:", "person_fts", "{keys body}", "ё", "Ё", "й",
-           "\u0301", "\u0308", "\u0306", "е\u0308", "😀", "👩‍👩‍👧", "\x00", "\t", "\n", "\u202e",
-           "\u200f", "\ufeff", "\ud800", "\udfff", "Ежов", "Jeschow", "Розенфельд", "Н.Б.",
-           "ъ", "ь", "ʹ", "’", "\u00ad", "%", "_", "\\", "ß", "İ", "ﬁ", "½"]
-_CHARS = st.one_of(st.sampled_from(_TOKENS), st.characters(codec=None),
-                   st.characters(min_codepoint=0x400, max_codepoint=0x4FF))
+_TOKENS = [
+    '"',
+    "'",
+    "*",
+    "^",
+    "(",
+    ")",
+    ":",
+    "-",
+    "+",
+    ",",
+    ".",
+    " AND ",
+    " OR ",
+    " NOT ",
+    "NEAR(",
+    "NEAR/3",
+    "keys:",
+    "body:",
+    "person_fts",
+    "{keys body}",
+    "ё",
+    "Ё",
+    "й",
+    "\u0301",
+    "\u0308",
+    "\u0306",
+    "е\u0308",
+    "😀",
+    "👩‍👩‍👧",
+    "\x00",
+    "\t",
+    "\n",
+    "\u202e",
+    "\u200f",
+    "\ufeff",
+    "\ud800",
+    "\udfff",
+    "Ежов",
+    "Jeschow",
+    "Розенфельд",
+    "Н.Б.",
+    "ъ",
+    "ь",
+    "ʹ",
+    "’",
+    "\u00ad",
+    "%",
+    "_",
+    "\\",
+    "ß",
+    "İ",
+    "ﬁ",
+    "½",
+]
+_CHARS = st.one_of(
+    st.sampled_from(_TOKENS),
+    st.characters(codec=None),
+    st.characters(min_codepoint=0x400, max_codepoint=0x4FF),
+)
 QUERIES = st.one_of(
     st.lists(_CHARS, max_size=40).map("".join),
     st.lists(_CHARS, min_size=1, max_size=12).map("".join).map(lambda s: (s * 5000)[:5000]),
@@ -46,16 +99,24 @@ def _check(conn: Connection, text: str) -> None:
     person_pks(conn, text, limit=50)
 
 
-@settings(max_examples=1_000, deadline=None, database=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=1_000,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(text=QUERIES)
 def test_any_text_is_answered_without_error(conn: Connection, text: str) -> None:
     _check(conn, text)
 
 
 @pytest.mark.slow
-@settings(max_examples=10_000, deadline=None, database=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=10_000,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(text=QUERIES)
 def test_ten_thousand_texts_are_answered_without_error(conn: Connection, text: str) -> None:
     _check(conn, text)

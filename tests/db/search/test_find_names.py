@@ -161,10 +161,12 @@ def test_the_table_is_big_enough() -> None:
     assert len({row[2] for row in NAMES}) >= 20
 
 
-@pytest.mark.parametrize(("rule", "query", "person", "first"), NAMES,
-                         ids=[f"{r[0]}: {r[1]}" for r in NAMES])
-def test_name_form_finds_person(conn: Connection, rule: str, query: str, person: str,
-                                first: bool) -> None:
+@pytest.mark.parametrize(
+    ("rule", "query", "person", "first"), NAMES, ids=[f"{r[0]}: {r[1]}" for r in NAMES]
+)
+def test_name_form_finds_person(
+    conn: Connection, rule: str, query: str, person: str, first: bool
+) -> None:
     group = search(conn, query, limit=20).group("person")
     assert group is not None, f"{rule}: nothing found"
     ids = [h.ref.id for h in group.hits]

@@ -12,13 +12,25 @@ from db.search.query import nominatives, one_edit, parse
 from tests.conftest import BUNDLED
 
 
-@pytest.mark.parametrize(("text", "key"), [
-    ("Королёв", "королев"), ("КОРОЛЕВ", "королев"), ("Сергей", "сергеи"),
-    ("Розенфельд", "розенфелд"),
-    ("Подъячев", "подячев"), ("Rozenfelʹd", "rozenfeld"), ("Zinov’yev", "zinovyev"),
-    ("Ežov", "ezov"), ("Jeżow", "jezow"), ("Łukasz", "lukasz"), ("Straße", "strasse"),
-    ("Cherni͡avskiĭ", "cherniavskii"), ("е\u0308", "е"), ("ﬁ", "fi"),
-])
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Королёв", "королев"),
+        ("КОРОЛЕВ", "королев"),
+        ("Сергей", "сергеи"),
+        ("Розенфельд", "розенфелд"),
+        ("Подъячев", "подячев"),
+        ("Rozenfelʹd", "rozenfeld"),
+        ("Zinov’yev", "zinovyev"),
+        ("Ežov", "ezov"),
+        ("Jeżow", "jezow"),
+        ("Łukasz", "lukasz"),
+        ("Straße", "strasse"),
+        ("Cherni͡avskiĭ", "cherniavskii"),
+        ("е\u0308", "е"),
+        ("ﬁ", "fi"),
+    ],
+)
 def test_fold(text: str, key: str) -> None:
     assert translit.fold(text) == key
 
@@ -27,26 +39,36 @@ def test_tokens_keep_spans_and_joiners() -> None:
     text = "Rozenfel'd N.B. Синани-Скалов"
     tokens = translit.tokenize(text)
     assert [(t.text, t.key, t.dot) for t in tokens] == [
-        ("Rozenfel'd", "rozenfeld", False), ("N", "n", True), ("B", "b", True),
-        ("Синани", "синани", False), ("Скалов", "скалов", False)]
-    assert all(text[t.start:t.end] == t.text for t in tokens)
+        ("Rozenfel'd", "rozenfeld", False),
+        ("N", "n", True),
+        ("B", "b", True),
+        ("Синани", "синани", False),
+        ("Скалов", "скалов", False),
+    ]
+    assert all(text[t.start : t.end] == t.text for t in tokens)
 
 
-@pytest.mark.parametrize(("word", "de", "fr", "pl"), [
-    ("Ежов", "Jeschow", "Iejov", "Jeżow"),
-    ("Чернявский", "Tschernjawski", "Tcherniavski", "Czerniawski"),
-    ("Зиновьев", "Sinowjew", "Zinoviev", "Zinowjew"),
-    ("Сергей", "Sergej", "Sergueï", "Siergiej"),
-    ("Юрий", "Juri", "Iouri", "Jurij"),
-    ("Хлевнюк", "Chlewnjuk", "Khlevniouk", "Chlewniuk"),
-    ("Горбачёв", "Gorbatschow", "Gorbatchov", "Gorbaczow"),
-    ("Сталин", "Stalin", "Staline", "Stalin"),
-    ("Каменев", "Kamenew", "Kamenev", "Kamieniew"),
-    ("Василий", "Wassili", "Vassili", "Wasilij"),
-])
+@pytest.mark.parametrize(
+    ("word", "de", "fr", "pl"),
+    [
+        ("Ежов", "Jeschow", "Iejov", "Jeżow"),
+        ("Чернявский", "Tschernjawski", "Tcherniavski", "Czerniawski"),
+        ("Зиновьев", "Sinowjew", "Zinoviev", "Zinowjew"),
+        ("Сергей", "Sergej", "Sergueï", "Siergiej"),
+        ("Юрий", "Juri", "Iouri", "Jurij"),
+        ("Хлевнюк", "Chlewnjuk", "Khlevniouk", "Chlewniuk"),
+        ("Горбачёв", "Gorbatschow", "Gorbatchov", "Gorbaczow"),
+        ("Сталин", "Stalin", "Staline", "Stalin"),
+        ("Каменев", "Kamenew", "Kamenev", "Kamieniew"),
+        ("Василий", "Wassili", "Vassili", "Wasilij"),
+    ],
+)
 def test_german_french_polish_conventions(word: str, de: str, fr: str, pl: str) -> None:
-    assert (translit_tables.german(word), translit_tables.french(word),
-            translit_tables.polish(word)) == (de, fr, pl)
+    assert (
+        translit_tables.german(word),
+        translit_tables.french(word),
+        translit_tables.polish(word),
+    ) == (de, fr, pl)
 
 
 def test_word_keys_name_their_systems() -> None:
@@ -64,19 +86,32 @@ def test_yo_words_are_also_spelt_as_if_written_with_ye() -> None:
 
 
 def test_skeleton_merges_mixed_spellings() -> None:
-    spellings = ["tchernyavsky", "chernyavskiy", "cherniavskii", "chernjavskij",
-                 "tschernjawski", "czerniawski"]
+    spellings = [
+        "tchernyavsky",
+        "chernyavskiy",
+        "cherniavskii",
+        "chernjavskij",
+        "tschernjawski",
+        "czerniawski",
+    ]
     assert len({translit.skeleton(s) for s in spellings}) == 1
     assert translit.skeleton("yezhov") == translit.skeleton("ezhov")
 
 
-@pytest.mark.parametrize(("name", "initials"), [
-    ("Каменев (Розенфельд) Лев Борисович", ("л", "б")),
-    ("Раевская (урожд. Урусова) Елена Юрьевна", ("е", "ю")),
-    ("Иванов Ф. Г.", ("ф", "г")), ("Никитинская Анна И.", ("а", "и")),
-    ("N. B. Rozenfeld", ("n", "b")), ("Konstantinova A. M.", ("a", "m")),
-    ("Lev Rosenfeld", ("l",)), ("Ya. S. Agranov", ("y", "s")), ("Sinani", ()),
-])
+@pytest.mark.parametrize(
+    ("name", "initials"),
+    [
+        ("Каменев (Розенфельд) Лев Борисович", ("л", "б")),
+        ("Раевская (урожд. Урусова) Елена Юрьевна", ("е", "ю")),
+        ("Иванов Ф. Г.", ("ф", "г")),
+        ("Никитинская Анна И.", ("а", "и")),
+        ("N. B. Rozenfeld", ("n", "b")),
+        ("Konstantinova A. M.", ("a", "m")),
+        ("Lev Rosenfeld", ("l",)),
+        ("Ya. S. Agranov", ("y", "s")),
+        ("Sinani", ()),
+    ],
+)
 def test_initials_of_name_forms(name: str, initials: tuple[str, ...]) -> None:
     assert translit.parse_name(name, translit.is_cyrillic(name)).initials == initials
 
@@ -86,21 +121,33 @@ def test_latin_initials_stand_for_their_cyrillic_letters() -> None:
     assert "ж" in translit.LATIN_INITIALS["z"] and "х" in translit.LATIN_INITIALS["k"]
 
 
-@pytest.mark.parametrize(("key", "expected"), [
-    ("kameneva", ("feminine", ("kamenev",))), ("скалов", ("masculine", ("скалова",))),
-    ("раевская", ("feminine", ("раевскии",))), ("ежов", ("masculine", ("ежова",))),
-    ("енукидзе", ("", ())),
-])
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [
+        ("kameneva", ("feminine", ("kamenev",))),
+        ("скалов", ("masculine", ("скалова",))),
+        ("раевская", ("feminine", ("раевскии",))),
+        ("ежов", ("masculine", ("ежова",))),
+        ("енукидзе", ("", ())),
+    ],
+)
 def test_gender_forms(key: str, expected: tuple[str, tuple[str, ...]]) -> None:
     gender, others = translit.gender_forms(key)
     assert gender == expected[0] and set(expected[1]) <= set(others)
 
 
-@pytest.mark.parametrize(("a", "b", "ok"), [
-    ("yenukidze", "yenukldze", True), ("krasnoperov", "krasnoprov", True),
-    ("kochetova", "kochetvoa", True), ("chernyavsky", "chernyavskyi", True),
-    ("kochetova", "kochetova", False), ("kochetova", "kchetvoa", False), ("abc", "abcde", False),
-])
+@pytest.mark.parametrize(
+    ("a", "b", "ok"),
+    [
+        ("yenukidze", "yenukldze", True),
+        ("krasnoperov", "krasnoprov", True),
+        ("kochetova", "kochetvoa", True),
+        ("chernyavsky", "chernyavskyi", True),
+        ("kochetova", "kochetova", False),
+        ("kochetova", "kchetvoa", False),
+        ("abc", "abcde", False),
+    ],
+)
 def test_one_edit(a: str, b: str, ok: bool) -> None:
     assert one_edit(a, b) is ok and one_edit(b, a) is ok
 

@@ -50,16 +50,23 @@ class Collector:
         for row in self.dicts("claim"):
             if row["field"] == "record":
                 cited[(row["subject_kind"] or "", row["subject_id"] or "")].append(
-                    row["source_id"] or "")
+                    row["source_id"] or ""
+                )
             else:
                 claims.append(row)
         tables = {"claims": claims}
         for table, name, kind in (
-                ("source", "sources", None), ("person", "people", "person"),
-                ("name", "names", None), ("sentence", "sentences", "sentence"),
-                ("relation", "relations", "relation"), ("event", "events", "event"),
-                ("event_person", "event_people", None), ("document", "documents", "document"),
-                ("document_person", "document_people", None), ("tally", "tallies", None)):
+            ("source", "sources", None),
+            ("person", "people", "person"),
+            ("name", "names", None),
+            ("sentence", "sentences", "sentence"),
+            ("relation", "relations", "relation"),
+            ("event", "events", "event"),
+            ("event_person", "event_people", None),
+            ("document", "documents", "document"),
+            ("document_person", "document_people", None),
+            ("tally", "tallies", None),
+        ):
             rows = self.dicts(table)
             if kind:
                 for row in rows:
@@ -69,8 +76,10 @@ class Collector:
 
     def dicts(self, table: str) -> list[dict[str, str | None]]:
         cols = STAGING[table]
-        return [{c: None if v is None else str(v) for c, v in zip(cols, r, strict=True)}
-                for r in self.rows[table]]
+        return [
+            {c: None if v is None else str(v) for c, v in zip(cols, r, strict=True)}
+            for r in self.rows[table]
+        ]
 
 
 def test_same_seed_and_size_give_a_byte_identical_file(built: Path, tmp_path: Path) -> None:
@@ -111,18 +120,27 @@ def test_generated_rows_pass_the_source_data_validation() -> None:
 
 
 def test_every_record_cites_a_source(db: sqlite3.Connection) -> None:
-    for kind, table in (("person", "person"), ("sentence", "sentence"),
-                        ("relation", "relation"), ("event", "event"), ("document", "document")):
+    for kind, table in (
+        ("person", "person"),
+        ("sentence", "sentence"),
+        ("relation", "relation"),
+        ("event", "event"),
+        ("document", "document"),
+    ):
         uncited = db.execute(
             f"SELECT count(*) FROM {table} t WHERE NOT EXISTS (SELECT 1 FROM claim c WHERE "
             "c.subject_kind = ? AND c.subject_id = t.id AND c.field = 'record')",
-            (kind,)).fetchone()[0]
+            (kind,),
+        ).fetchone()[0]
         assert uncited == 0, f"{uncited} {kind} records without a source"
 
 
 def test_content_mix_matches_the_brief(db: sqlite3.Connection) -> None:
-    count = dict(db.execute("SELECT key, CAST(value AS INTEGER) FROM meta "
-                            "WHERE key LIKE '%_count'").fetchall())
+    count = dict(
+        db.execute(
+            "SELECT key, CAST(value AS INTEGER) FROM meta WHERE key LIKE '%_count'"
+        ).fetchall()
+    )
     assert count["person_count"] == PEOPLE
     assert count["event_count"] == PEOPLE // 2 and count["document_count"] == PEOPLE // 4
     verdicts = db.execute("SELECT count(*) FROM sentence WHERE stage = 'verdict'").fetchone()[0]
@@ -162,10 +180,14 @@ def test_ivanovs_are_the_expected_share_of_the_archive(db: sqlite3.Connection) -
 
 
 def test_each_person_has_russian_english_and_one_to_three_more_names(
-        db: sqlite3.Connection) -> None:
-    shapes = Counter(db.execute(
-        "SELECT sum(kind = 'russian'), sum(kind = 'english'), count(*) - 2 FROM person_name "
-        "GROUP BY person_pk").fetchall())
+    db: sqlite3.Connection,
+) -> None:
+    shapes = Counter(
+        db.execute(
+            "SELECT sum(kind = 'russian'), sum(kind = 'english'), count(*) - 2 FROM person_name "
+            "GROUP BY person_pk"
+        ).fetchall()
+    )
     assert {(ru, en) for ru, en, _ in shapes} == {(1, 1)}
     assert {extra for _, _, extra in shapes} <= {1, 2, 3}
 
@@ -180,9 +202,13 @@ def test_names_with_yo_are_written_both_ways(db: sqlite3.Connection) -> None:
 
 
 def test_national_latin_spellings_keep_their_diacritics(db: sqlite3.Connection) -> None:
-    native = {name for (name,) in db.execute(
-        "SELECT name FROM person_name WHERE note IN ('Latvian spelling', 'Lithuanian spelling', "
-        "'Polish spelling', 'German spelling')")}
+    native = {
+        name
+        for (name,) in db.execute(
+            "SELECT name FROM person_name WHERE note IN ('Latvian spelling', "
+            "'Lithuanian spelling', 'Polish spelling', 'German spelling')"
+        )
+    }
     letters = set("".join(native))
     assert letters & set("āēīņšž")  # Latvian, Lithuanian
     assert letters & set("łąęóśźż")  # Polish
@@ -199,17 +225,20 @@ def test_document_titles_name_and_link_their_people(db: sqlite3.Connection) -> N
         assert title.startswith("Протокол допроса") and written in title and person is not None
 
 
-def test_open_archive_accepts_it_and_the_queries_work(built: Path,
-                                                      db: sqlite3.Connection) -> None:
+def test_open_archive_accepts_it_and_the_queries_work(built: Path, db: sqlite3.Connection) -> None:
     archive = open_archive(built)
     try:
         assert archive.info.counts["person"] == PEOPLE
-        disputed_person = db.execute("SELECT subject_id FROM claim WHERE subject_kind = 'person' "
-                                     "AND field = 'birth_year' LIMIT 1").fetchone()[0]
-        doc_id = db.execute("SELECT id FROM document WHERE doc_type = 'confrontation_protocol' "
-                            "LIMIT 1").fetchone()[0]
-        event_id = db.execute("SELECT id FROM event WHERE title LIKE 'Military Collegium%' "
-                              "LIMIT 1").fetchone()[0]
+        disputed_person = db.execute(
+            "SELECT subject_id FROM claim WHERE subject_kind = 'person' "
+            "AND field = 'birth_year' LIMIT 1"
+        ).fetchone()[0]
+        doc_id = db.execute(
+            "SELECT id FROM document WHERE doc_type = 'confrontation_protocol' LIMIT 1"
+        ).fetchone()[0]
+        event_id = db.execute(
+            "SELECT id FROM event WHERE title LIKE 'Military Collegium%' LIMIT 1"
+        ).fetchone()[0]
         with archive.connect() as conn:
             spec, query = listing.PEOPLE, listing.ListQuery(sort="name_ru")
             assert listing.count(conn, spec, query) == PEOPLE
