@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
 
-from app import resources
+from app import resources, terminal
 
 #: Command name → module under app.commands.
 COMMANDS = ("info", "show", "stats", "dossier", "search")
@@ -57,7 +57,12 @@ def parser() -> argparse.ArgumentParser:
 
 
 def run(argv: Sequence[str]) -> int:
-    """Parse ``argv`` and run the command."""
+    """Parse ``argv`` and run the command (archive text cannot steer the terminal)."""
+    with terminal.safe_output():
+        return _run(argv)
+
+
+def _run(argv: Sequence[str]) -> int:
     from db import ArchiveError, open_archive
 
     args = parser().parse_args(list(argv))

@@ -15,7 +15,10 @@ The gate, in order (each step names the path and the problem when it fails):
 5. the schema is exactly the one this program writes: the same tables, indexes and search
    tables with the same definitions, and no view, trigger or other object (a view that recurses
    forever or calls a function is refused here, before anything could query it), and the one
-   structured value the app parses (the chart summary's published figures) parses;
+   structured value the app parses (the chart summary's published figures) parses, and the
+   values keep the archive contract (:mod:`db.contract`: ids, dates, years, ranks, counts,
+   control characters) — every row for files up to :data:`DEEP_CHECK_LIMIT`, index probes and
+   a spread sample for larger ones (whose full check the app runs in the background);
 6. files up to :data:`DEEP_CHECK_LIMIT` (every real archive but the generated giants): every
    value has the storage class its column declares and fits :data:`FIELD_LIMIT`, and the FTS5
    index passes its own ``integrity-check`` on a private in-memory copy.
@@ -41,7 +44,7 @@ from sqlalchemy import Integer, Table
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.schema import CreateIndex, CreateTable
 
-from db import errors
+from db import contract, errors
 from db.schema import APPLICATION_ID, SCHEMA_VERSION, Base
 from db.search import index as search_index
 
@@ -452,6 +455,18 @@ def _check_fts_in_memory(path: Path, budget: StepBudget) -> None:
         mem.close()
 
 
+def check_contract(conn: sqlite3.Connection, path: Path, *, full: bool) -> None:
+    """Step 5b: the values keep :mod:`db.contract` (every row, or the cheap probes only)."""
+    problems = contract.full_problems(conn) if full else contract.cheap_problems(conn)
+    if problems:
+        more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
+        raise errors.ArchiveCorrupt(
+            path,
+            f"the archive breaks the archive contract: {problems[0]}{more}",
+            "contract",
+        )
+
+
 def validate(conn: sqlite3.Connection, path: Path, size: int) -> tuple[bool, bool]:
     """Steps 4–6 on an open read-only connection: (integrity checked, deep checked)."""
     budget = gate_budget(size)
@@ -475,7 +490,9 @@ def validate(conn: sqlite3.Connection, path: Path, size: int) -> tuple[bool, boo
             # Cheap probe: a damaged FTS5 table often fails as soon as it is queried.
             conn.execute(f"SELECT rowid FROM {fts} WHERE {fts} MATCH 'a' LIMIT 1").fetchall()
         if deep:
-            _check_values(conn, path)
+            _check_values(conn, path)  # storage classes and sizes first: their own messages
+        check_contract(conn, path, full=deep)
+        if deep:
             _check_fts_in_memory(path, budget)
         return checked, deep
     finally:

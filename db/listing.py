@@ -31,7 +31,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Row
 
-from db import vocab
+from db import contract, vocab
 from db.dto import DocumentRow, EventRow, ListRow, PersonRow
 from db.schema import Document, Event, EventPerson, Person
 
@@ -300,16 +300,18 @@ def distinct_values(conn: Connection, spec: ListSpec, key: str) -> list[str]:
     """
     if spec is DOCUMENTS and key == "year":
         # document.year has no index of its own; the date index gives the years in order.
+        # The walk is bounded by the contract's years and never trusts a date to parse: a
+        # date such as "9999-12-31" (whose next year "10000" sorts before "1933") ends it.
         years: list[str] = []
         start = ""
-        while (
-            first := conn.execute(
-                select(func.min(Document.date)).where(Document.date >= start)
-            ).scalar()
-        ) is not None:
-            year = int(str(first)[:4])
-            years.append(str(year))
-            start = str(year + 1)
+        for _ in contract.YEAR_RANGE:
+            first = conn.execute(select(func.min(Document.date)).where(Document.date >= start))
+            value = first.scalar()
+            head = str(value)[:4] if value is not None else ""
+            if not (head.isascii() and head.isdigit() and int(head) in contract.YEAR_RANGE):
+                break
+            years.append(head)
+            start = str(int(head) + 1)
         return years
     col = spec.filters[key]
     values: list[str] = []

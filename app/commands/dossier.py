@@ -18,7 +18,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from app import terminal
 from app.cli import EXIT_FAILED, EXIT_NOT_FOUND, EXIT_USAGE
+from app.filenames import OutsideFolder, inside, safe_file_name, safe_stem
 from db import Archive, listing, queries
 from db.dto import Ref
 
@@ -107,7 +109,7 @@ def run(args: argparse.Namespace, archive: Archive) -> int:
             _error(f"“{args.id}” is ambiguous; use one of {kinds}")
             return EXIT_USAGE
         ref = refs[0]
-    output = args.output or Path(f"{ref.id if ref else 'case-summary'}.pdf")
+    output = args.output or Path(safe_file_name(ref.id if ref else "case-summary", ".pdf"))
     return _write(service, ref, output, args.page_size)
 
 
@@ -151,26 +153,42 @@ def _write_all(
     with archive.connect() as conn:
         total = listing.count(conn, listing.PEOPLE, query)
     live = progress.isatty()
+    screen: TextIO = getattr(progress, "raw", progress) if live else progress
+    used: set[str] = set()
     done = 0
     for start in range(0, total, BATCH):
         with archive.connect() as conn:
             rows = listing.page(conn, listing.PEOPLE, query, start, BATCH, total)
         for row in rows:
             try:
-                service.write_pdf(Ref("person", row.id), folder / f"{row.id}.pdf", page_size)
-            except PdfWriteError as exc:
+                target = inside(folder, _unique_name(row.id, used))
+                service.write_pdf(Ref("person", row.id), target, page_size)
+            except (PdfWriteError, OutsideFolder) as exc:
                 if live:
-                    progress.write("\n")
-                _error(f"cannot write {exc.path}: {exc.message}")
+                    screen.write("\n")
+                where = exc.path if isinstance(exc, PdfWriteError) else folder
+                message = exc.message if isinstance(exc, PdfWriteError) else str(exc)
+                _error(f"cannot write {where}: {message}")
                 return EXIT_FAILED
             done += 1
-            line = f"[{done}/{total}] {row.id}"
-            progress.write(f"\r{line:<60}" if live else f"{line}\n")
-            progress.flush()
+            line = f"[{done}/{total}] {terminal.visible(row.id)}"
+            screen.write(f"\r{line:<60}" if live else f"{line}\n")
+            screen.flush()
     if live:
-        progress.write("\n")
+        screen.write("\n")
     progress.write(f"{done} dossiers written to {folder}\n")
     return 0
+
+
+def _unique_name(item_id: str, used: set[str]) -> str:
+    """A safe file name for ``item_id``'s dossier, distinct from those ``used`` already."""
+    stem = safe_stem(item_id, "person")
+    name, n = f"{stem}.pdf", 1
+    while name.casefold() in used:
+        n += 1
+        name = f"{stem}-{n}.pdf"
+    used.add(name.casefold())
+    return name
 
 
 def _gui_app() -> QCoreApplication:

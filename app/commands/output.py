@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import sys
 from typing import Any
 
@@ -23,10 +24,14 @@ def to_jsonable(value: Any) -> Any:
     return value
 
 
+#: C1 control characters, which JSON leaves raw (it escapes only C0): escaped as \u0080…
+_C1 = re.compile("[\x7f-\x9f]")
+
+
 def print_json(value: Any) -> None:
-    """Write ``value`` as UTF-8 JSON to stdout."""
-    json.dump(to_jsonable(value), sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    """Write ``value`` as JSON to stdout (UTF-8; every control character escaped)."""
+    text = json.dumps(to_jsonable(value), ensure_ascii=False, indent=2)
+    sys.stdout.write(_C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
 
 
 def claim_line(claim: ClaimDTO) -> str:

@@ -14,6 +14,7 @@ from PySide6.QtCore import QLocale, QObject, Slot
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
+from app.filenames import safe_file_name
 from app.printing.pdf_file import PdfWriteError
 from app.printing.printer import RenderError, Rendition, page_layout, paint
 from app.printing.service import DossierNotFound, DossierService
@@ -62,7 +63,7 @@ def default_page_size() -> str:
 
 def suggested_file_name(ref: Ref | None) -> str:
     """``sinelobov-alexei.pdf``; ``case-summary.pdf`` for the case summary."""
-    return "case-summary.pdf" if ref is None else f"{ref.id}.pdf"
+    return safe_file_name("case-summary" if ref is None else ref.id, ".pdf")
 
 
 def export_dossier_pdf(

@@ -12,9 +12,10 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 import stat
 from pathlib import Path
+
+from app import part_files
 
 #: A dossier PDF is never smaller than this (fonts alone take more).
 MIN_PDF_BYTES = 1024
@@ -95,21 +96,15 @@ def _make_temp(folder: Path, name: str, like: os.stat_result | None) -> tuple[in
     """A new temporary file next to the target (same disk, so the move is atomic).
 
     Created with the usual permissions (0666 less the umask; ``mkstemp`` would make every PDF
-    private to its owner), or the permissions of the file it will replace.
+    private to its owner), or the permissions of the file it will replace.  Leftovers of
+    writers killed earlier are removed first (:func:`app.part_files.sweep`).
     """
-    for _ in range(100):
-        tmp = folder / f".{name}.{secrets.token_hex(6)}.part"
-        try:
-            fd = os.open(
-                tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o666
-            )
-        except FileExistsError:
-            continue
-        if like is not None:
-            with contextlib.suppress(OSError):
-                os.fchmod(fd, stat.S_IMODE(like.st_mode))
-        return fd, tmp
-    raise FileExistsError(errno.EEXIST, "no free temporary name", str(folder))
+    part_files.sweep(folder)
+    fd, tmp = part_files.create(folder / name)
+    if like is not None:
+        with contextlib.suppress(OSError):
+            os.fchmod(fd, stat.S_IMODE(like.st_mode))
+    return fd, tmp
 
 
 def _read_back(tmp: Path, size: int) -> str | None:

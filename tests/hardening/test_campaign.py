@@ -36,7 +36,7 @@ KNOWN_FAMILIES = (
             errors.ArchiveCorrupt,
         )
     }
-    | {"schema-differs", "bad-header"}
+    | {"schema-differs", "bad-header", "contract"}
 )
 
 
