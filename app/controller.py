@@ -18,9 +18,11 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from app.archive_source import ArchiveHolder
+from app.list_export import ExportRequest, export_list, format_for
 from app.pages import detail as detail_html
-from db import Archive, ArchiveError, ArchiveInfo, export, listing, open_archive, queries
+from db import Archive, ArchiveError, ArchiveInfo, listing, open_archive, queries
 from db.dto import Ref
+from db.export import Progress
 from db.listing import ListQuery, ListSpec
 
 log = logging.getLogger(__name__)
@@ -120,15 +122,15 @@ class ArchiveController(QObject):
             return listing.distinct_values(conn, spec, key)
 
     def export(
-        self, spec: ListSpec, query: ListQuery, path: Path, columns: list[tuple[str, str]]
+        self,
+        spec: ListSpec,
+        query: ListQuery,
+        path: Path,
+        columns: list[tuple[str, str]],
+        fmt: str | None = None,
+        note: str = "",
+        progress: Progress | None = None,
     ) -> int:
-        """Write the pane's rows to ``path`` (CSV or JSON by suffix) via a temp file."""
-        fmt = "json" if path.suffix.lower() == ".json" else "csv"
-        tmp = path.with_name(f".{path.name}.part")
-        try:
-            with self.holder.connect() as conn, tmp.open("w", encoding="utf-8", newline="") as out:
-                n = export.write(conn, spec, query, out, fmt, columns)
-            tmp.replace(path)
-        finally:
-            tmp.unlink(missing_ok=True)
-        return n
+        """Write the pane's rows to ``path`` atomically (thread-safe; see app.list_export)."""
+        request = ExportRequest(spec, query, columns, path, format_for(path, fmt), note)
+        return export_list(self.holder, request, progress)

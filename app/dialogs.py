@@ -45,6 +45,25 @@ class Dialogs:
         name, _ = QFileDialog.getSaveFileName(parent, "Save as", suggested, filters)
         return Path(name) if name else None
 
+    def ask_export(self, parent: QWidget, suggested: str) -> tuple[Path, str] | None:
+        """Ask where and how to export a list: (path, format key of app.list_export.FORMATS)."""
+        from app.list_export import FORMATS, format_for
+
+        if callable(self.save_path):
+            result: Path | None = self.save_path(parent, suggested)
+            return None if result is None else (result, format_for(result))
+        filters = [f"{label} (*{suffix})" for suffix, label in FORMATS.values()]
+        name, chosen = QFileDialog.getSaveFileName(
+            parent, "Export list", suggested, ";;".join(filters)
+        )
+        if not name:
+            return None
+        fmt = next((k for k, f in zip(FORMATS, filters, strict=True) if f == chosen), None)
+        path = Path(name)
+        if not path.suffix:
+            path = path.with_suffix(FORMATS[fmt or "csv-bom"][0])
+        return path, format_for(path, fmt)
+
     def show(self, parent: QWidget, title: str, message: str) -> None:
         """Tell the user something."""
         if callable(self.notify):

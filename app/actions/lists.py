@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QObject, Slot
 
 from app.controller import ArchiveController
 from app.dialogs import Dialogs
+from app.export_job import ExportJob
+from app.filenames import safe_file_name
 from app.widgets.list_pane import ListPane
 from app.widgets.main_window import MainWindow
 from app.widgets.search_panel import SearchPanel
 from db import vocab
+from db.export import Progress
 
 
 class ListActions(QObject):
@@ -37,6 +42,8 @@ class ListActions(QObject):
         self._panes = panes
         self._search = search
         self._dialogs = dialogs
+        #: The export running now (one at a time), if any.
+        self.export_job: ExportJob | None = None
 
     def current_pane(self) -> ListPane | None:
         """The list pane on the current tab, if any."""
@@ -66,23 +73,49 @@ class ListActions(QObject):
 
     @Slot()
     def export_current(self) -> None:
-        """File → Export list: the current pane's rows, in its sort and filter, as CSV/JSON."""
+        """File → Export list: the current pane's rows, in its sort and filter, as CSV/JSON.
+
+        Runs on the worker pool with a progress dialog and Cancel (:class:`ExportJob`).
+        """
         pane = self.current_pane()
-        if pane is None:
+        if pane is None or self.export_job is not None:
             return
         w = self._window
-        path = self._dialogs.ask_save(w, f"{pane.noun}.csv")
-        if path is None:
+        answer = self._dialogs.ask_export(w, safe_file_name(pane.noun, ".csv"))
+        if answer is None:
             return
-        columns = [(c.attr, c.header) for c in pane.model.columns]
-        try:
-            n = self._controller.export(pane.model.spec, pane.model.query, path, columns)
-        except OSError as exc:
-            self._dialogs.show(
-                w, "Export failed", f"Could not write “{path}”: {exc.strerror or exc}"
-            )
-            return
-        w.statusBar().showMessage(f"Exported {n:,} {pane.noun} to {path}", 8000)
+        path, fmt = answer
+        model, note = pane.model, pane.chip.text() if pane.chip.isVisible() else ""
+        columns = [(c.attr, c.header) for c in model.columns]
+        spec, query = model.spec, model.query
+
+        def work(progress: Progress) -> int:
+            return self._controller.export(spec, query, path, columns, fmt, note, progress)
+
+        job = ExportJob(work, path, model.total, w)
+        job.finished.connect(lambda n, p: self._on_export_done(pane.noun, n, p))
+        job.failed.connect(lambda message: self._on_export_failed(message))
+        job.cancelled.connect(self._on_export_cancelled)
+        self.export_job = job
+        job.start()
+
+    def _end_export(self) -> None:
+        if self.export_job is not None:
+            self.export_job.deleteLater()
+        self.export_job = None
+
+    def _on_export_done(self, noun: str, rows: int, path: Path) -> None:
+        self._end_export()
+        self._window.statusBar().showMessage(f"Exported {rows:,} {noun} to {path}", 8000)
+
+    def _on_export_failed(self, message: str) -> None:
+        self._end_export()
+        self._dialogs.show(self._window, "Export failed", message)
+
+    @Slot()
+    def _on_export_cancelled(self) -> None:
+        self._end_export()
+        self._window.statusBar().showMessage("Export cancelled; no file was written", 8000)
 
     @Slot()
     def clear_current_filters(self) -> None:
