@@ -245,7 +245,7 @@ def test_opening_another_archive_swaps_everything(
 
 @pytest.mark.parametrize("fmt", ["csv", "json"])
 def test_export_writes_the_rows_the_pane_shows(
-    make_app: MakeApp, fake_dialogs: FakeDialogs, tmp_path: Path, fmt: str
+    make_app: MakeApp, fake_dialogs: FakeDialogs, tmp_path: Path, fmt: str, qtbot: QtBot
 ) -> None:
     app = make_app()
     pane = app.panes["person"]
@@ -253,13 +253,22 @@ def test_export_writes_the_rows_the_pane_shows(
     target = tmp_path / f"people.{fmt}"
     fake_dialogs.save_answers.append(target)
     app.window.export_action.trigger()
+    job = app.list_actions.export_job
+    assert job is not None  # the export runs on the worker, with a progress dialog
+    with qtbot.waitSignal(job.finished, timeout=30_000):
+        pass
     shown = [pane.model.id_at(r) for r in range(pane.model.rowCount())]
     if fmt == "csv":
-        with target.open(encoding="utf-8") as fh:
+        with target.open(encoding="utf-8-sig") as fh:  # a BOM, for spreadsheet programs
             ids = [row["id"] for row in csv.DictReader(fh)]
+        about = json.loads((tmp_path / "people.csv.provenance.json").read_text("utf-8"))
     else:
-        ids = [row["id"] for row in json.loads(target.read_text(encoding="utf-8"))]
+        document = json.loads(target.read_text(encoding="utf-8"))
+        ids = [row["id"] for row in document["rows"]]
+        about = document["export"]
     assert ids == shown and len(ids) == 16
+    assert about["filters"] == {"tribunal": "military-collegium"}
+    assert about["data_version"] == app.controller.info.data_version
     assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == f".{fmt}") == [target.name]
 
 
