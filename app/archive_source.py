@@ -9,7 +9,9 @@ so after the controller switches archives the next action reads the new one.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import AbstractContextManager
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
@@ -35,11 +37,21 @@ class ArchiveHolder:
     """The one place the GUI keeps the archive open now (an :class:`ArchiveSource`).
 
     Models, widgets and the dossier service hold this object, never an ``Archive``, so
-    switching archives (:meth:`swap`) changes one reference.
+    switching archives (:meth:`swap`) changes one reference.  Before every connection it
+    checks that the file is still the one the gate passed (size, modification time, inode):
+    a file overwritten or replaced under the app is opened again through the full gate, or,
+    if it no longer passes, the bundled archive takes its place; ``on_replaced(old, new,
+    message)`` then tells the owner (who resets the views and says so once).
     """
 
-    def __init__(self, archive: Archive) -> None:
+    def __init__(
+        self,
+        archive: Archive,
+        on_replaced: Callable[[Archive, Archive, str], None] | None = None,
+    ) -> None:
         self._archive = archive
+        self._stamp = _stamp(archive.path)
+        self._on_replaced = on_replaced
 
     @property
     def archive(self) -> Archive:
@@ -53,9 +65,47 @@ class ArchiveHolder:
 
     def connect(self) -> AbstractContextManager[Connection]:
         """A read-only connection to the archive open now, for one user action."""
+        if _stamp(self._archive.path) != self._stamp:
+            self._replace_changed_file()
         return self._archive.connect()
 
     def swap(self, archive: Archive) -> Archive:
         """Hold ``archive`` from now on; returns the one held before (the caller closes it)."""
         old, self._archive = self._archive, archive
+        self._stamp = _stamp(archive.path)
         return old
+
+    def _replace_changed_file(self) -> None:
+        from app import resources
+        from db import ArchiveError, open_archive
+
+        path = self._archive.path
+        try:
+            new = open_archive(path)
+            message = (
+                f"The archive file “{path}” changed on disk while it was open; "
+                "it was opened again and checked."
+            )
+        except ArchiveError as exc:
+            bundled = resources.bundled_archive()
+            if path.resolve() == bundled.resolve():
+                raise
+            new = open_archive(bundled)
+            message = (
+                f"The archive file “{path}” changed on disk while it was open and can no "
+                f"longer be read ({exc.problem}). The bundled archive is open instead."
+            )
+        old = self.swap(new)
+        if self._on_replaced is not None:
+            self._on_replaced(old, new, message)
+        else:
+            old.close()
+
+
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    """What tells a file apart from its replacement: (size, mtime in ns, inode)."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns, st.st_ino

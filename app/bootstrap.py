@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 from app import window_state
 from app.actions.archive import ArchiveActions
 from app.actions.detail import DetailActions
-from app.actions.lists import ListActions
+from app.actions.lists import ListActions, filter_specs
 from app.actions.output import OutputActions
 from app.controller import ArchiveController
 from app.dialogs import Dialogs
@@ -26,11 +26,11 @@ from app.navigation import Navigator
 from app.printing import DossierService
 from app.settings import Settings
 from app.widgets.chart_pane import ChartPane
-from app.widgets.list_pane import FilterSpec, ListPane
+from app.widgets.list_pane import ListPane
 from app.widgets.main_window import MainWindow
 from app.widgets.search_panel import SearchPanel
 from app.window_state import PANE_NAMES
-from db import Archive, listing, vocab
+from db import Archive, listing
 from db.dto import Ref
 from db.listing import ListQuery
 
@@ -58,45 +58,6 @@ class App:
     output_actions: OutputActions = field(default=None)  # type: ignore[assignment]
 
 
-def _people_filters() -> tuple[FilterSpec, ...]:
-    return (
-        FilterSpec("role", "Role", tuple(vocab.ROLES.items())),
-        FilterSpec(
-            "tribunal",
-            "Tribunal",
-            tuple((k, "no tribunal" if k == "none" else v) for k, v in vocab.TRIBUNALS.items()),
-        ),
-        FilterSpec(
-            "sentence_kind",
-            "Sentence",
-            tuple(
-                (k, "no verdict recorded" if k == "none" else v)
-                for k, v in vocab.SENTENCE_KINDS.items()
-            ),
-        ),
-    )
-
-
-def _filters(controller: ArchiveController) -> dict[str, tuple[FilterSpec, ...]]:
-    def values(spec: listing.ListSpec, key: str) -> list[str]:
-        return controller.filter_values(spec, key)
-
-    return {
-        "person": _people_filters(),
-        "event": (
-            FilterSpec("year", "Year", tuple((y, y) for y in values(listing.EVENTS, "year"))),
-        ),
-        "document": (
-            FilterSpec(
-                "doc_type",
-                "Type",
-                tuple((t, t.replace("_", " ")) for t in values(listing.DOCUMENTS, "doc_type")),
-            ),
-            FilterSpec("year", "Year", tuple((y, y) for y in values(listing.DOCUMENTS, "year"))),
-        ),
-    }
-
-
 def _build_panes(app: App) -> None:
     specs = {
         "person": (listing.PEOPLE, PEOPLE_COLUMNS, "people"),
@@ -108,7 +69,7 @@ def _build_panes(app: App) -> None:
         "event": ("Events", "Ctrl+2"),
         "document": ("Documents", "Ctrl+3"),
     }
-    filters = _filters(app.controller)
+    filters = filter_specs(app.controller)
     window = app.window
     for kind in PANE_KINDS:
         spec, columns, noun = specs[kind]
@@ -152,6 +113,7 @@ def build_app(
     app.detail_actions.show_welcome()
     app.list_actions.show_tab_counts()
     window_state.restore(app)
+    controller.check_in_background()
     return app
 
 
@@ -177,13 +139,14 @@ def _connect(app: App) -> None:
     w.open_action.triggered.connect(archive.ask_open)
     w.recent_menu.aboutToShow.connect(archive.fill_recent_menu)
     ctl.error.connect(archive.report_refusal)
-    ctl.archive_changed.connect(lists.clear_all_filters)
+    ctl.archive_changed.connect(lists.reset_for_new_archive)
     for pane in app.panes.values():
         ctl.archive_changed.connect(pane.model.reload)
     ctl.archive_changed.connect(app.chart.reload)
     ctl.archive_changed.connect(app.search.reload)
     ctl.archive_changed.connect(nav.clear)
     ctl.archive_changed.connect(archive.show_title)
+    ctl.archive_changed.connect(ctl.check_in_background)
     # Outcome chart: a named bar filters People, a published bar explains its sources.
     app.chart.named_bar_clicked.connect(lists.show_outcome_in_people)
     app.chart.published_bar_clicked.connect(detail.show_published_figure)

@@ -12,15 +12,17 @@ Signals:
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 
 from app.archive_source import ArchiveHolder
 from app.list_export import ExportRequest, export_list, format_for
 from app.pages import detail as detail_html
-from db import Archive, ArchiveError, ArchiveInfo, listing, open_archive, queries
+from app.workers import Runner
+from db import Archive, ArchiveError, ArchiveInfo, contract, listing, open_archive, queries
 from db.dto import Ref
 from db.export import Progress
 from db.listing import ListQuery, ListSpec
@@ -35,12 +37,18 @@ class ArchiveController(QObject):
 
     archive_changed = Signal(object)
     error = Signal(str, str)
+    #: Internal: the holder replaced a file that changed on disk (queued to the GUI thread).
+    _replaced = Signal(object, object, str)
 
     def __init__(self, archive: Archive, parent: QObject | None = None) -> None:
         super().__init__(parent)
         #: The one holder of the open archive; models, widgets and printing hold it too.
-        self.holder = ArchiveHolder(archive)
+        self.holder = ArchiveHolder(archive, self._on_file_replaced)
         self._labels: dict[Ref, str] = {}
+        self._replaced.connect(self._on_replaced, Qt.ConnectionType.QueuedConnection)
+        self._checker = Runner(self)
+        #: Breaches the background check found in the open archive (empty: none found).
+        self.contract_problems: list[str] = []
 
     @property
     def archive(self) -> Archive:
@@ -62,9 +70,57 @@ class ArchiveController(QObject):
             return False
         old = self.holder.swap(new)
         self._labels.clear()
+        self.contract_problems = []
         self.archive_changed.emit(new)
         old.close()
         return True
+
+    # -- the contract of big archives ---------------------------------------------------------
+
+    def check_in_background(self) -> None:
+        """Check every row of an archive the gate only sampled (files over 64 MB).
+
+        The gate checks small archives whole before they open; a big one opens after index
+        probes and a sample, and this runs the full contract check on the worker pool.  A
+        breach is reported once (``error``); the archive stays open, marked in
+        :attr:`contract_problems`.
+        """
+        if self.holder.info.deep_checked:
+            return
+        archive = self.holder.archive
+
+        def work() -> list[str]:
+            with archive.connect() as conn:
+                raw = conn.connection.driver_connection
+                assert isinstance(raw, sqlite3.Connection)
+                return contract.full_problems(raw)
+
+        self._checker.submit(work, lambda problems: self._on_checked(archive, problems))
+
+    def _on_checked(self, archive: Archive, problems: object) -> None:
+        if archive is not self.holder.archive or not isinstance(problems, list) or not problems:
+            return
+        self.contract_problems = [str(p) for p in problems]
+        self.error.emit(
+            "The archive breaks its contract",
+            f"A full check of “{archive.info.path.name}” found values this program does not "
+            f"accept: {problems[0]}"
+            + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else "")
+            + ". What it shows may be incomplete.",
+        )
+
+    def _on_file_replaced(self, old: Archive, new: Archive, message: str) -> None:
+        # Called from inside a connect() (maybe on a worker, maybe during a paint): the views
+        # are reset from the event loop, not from under the code that asked for a connection.
+        log.warning("%s", message)
+        self._replaced.emit(old, new, message)
+
+    def _on_replaced(self, old: object, new: object, message: str) -> None:
+        self._labels.clear()
+        self.archive_changed.emit(new)
+        self.error.emit("Archive changed on disk", message)
+        if isinstance(old, Archive):
+            old.close()
 
     def close(self) -> None:
         """Release the archive's connections."""

@@ -273,7 +273,8 @@ def full_problems(conn: sqlite3.Connection, limit: int = 20) -> list[str]:
     for table in ID_TABLES:
         for pk, value in conn.execute(
             f"SELECT pk, id FROM \"{table}\" WHERE typeof(id) != 'text' OR id = '' "
-            f"OR length(id) > 80 OR id GLOB '*[^a-z0-9-]*' OR id GLOB '-*' LIMIT 1"
+            f"OR length(id) > 80 OR id GLOB '*[^a-z0-9-]*' OR id GLOB '-*' "
+            f"OR instr(CAST(id AS BLOB), x'00') > 0 LIMIT 1"
         ):
             bad_id = id_problem(value if isinstance(value, str) else None) or "is not text"
             problems.append(f"'{table}' row {pk}: the id {bad_id}")

@@ -10,10 +10,10 @@ from app.controller import ArchiveController
 from app.dialogs import Dialogs
 from app.export_job import ExportJob
 from app.filenames import safe_file_name
-from app.widgets.list_pane import ListPane
+from app.widgets.list_pane import FilterSpec, ListPane
 from app.widgets.main_window import MainWindow
 from app.widgets.search_panel import SearchPanel
-from db import vocab
+from db import listing, vocab
 from db.export import Progress
 
 
@@ -125,9 +125,11 @@ class ListActions(QObject):
             pane.clear_filters()
 
     @Slot()
-    def clear_all_filters(self) -> None:
-        """Every pane shows all its rows (another archive was opened)."""
-        for pane in self._panes.values():
+    def reset_for_new_archive(self) -> None:
+        """Another archive was opened: filter values come from it, every pane shows all rows."""
+        filters = filter_specs(self._controller)
+        for kind, pane in self._panes.items():
+            pane.set_filter_options(filters[kind])
             pane.clear_filters()
 
     @Slot(str, str)
@@ -150,3 +152,44 @@ class ListActions(QObject):
         pks = self._controller.person_pks(query)
         pane.set_pks_filter(tuple(pks), f"Search — “{query}”: {len(pks):,} people")
         self._window.tabs.setCurrentWidget(pane)
+
+
+def _people_filters() -> tuple[FilterSpec, ...]:
+    return (
+        FilterSpec("role", "Role", tuple(vocab.ROLES.items())),
+        FilterSpec(
+            "tribunal",
+            "Tribunal",
+            tuple((k, "no tribunal" if k == "none" else v) for k, v in vocab.TRIBUNALS.items()),
+        ),
+        FilterSpec(
+            "sentence_kind",
+            "Sentence",
+            tuple(
+                (k, "no verdict recorded" if k == "none" else v)
+                for k, v in vocab.SENTENCE_KINDS.items()
+            ),
+        ),
+    )
+
+
+def filter_specs(controller: ArchiveController) -> dict[str, tuple[FilterSpec, ...]]:
+    """The filter combos of each pane, with the values the open archive holds."""
+
+    def values(spec: listing.ListSpec, key: str) -> list[str]:
+        return controller.filter_values(spec, key)
+
+    return {
+        "person": _people_filters(),
+        "event": (
+            FilterSpec("year", "Year", tuple((y, y) for y in values(listing.EVENTS, "year"))),
+        ),
+        "document": (
+            FilterSpec(
+                "doc_type",
+                "Type",
+                tuple((t, t.replace("_", " ")) for t in values(listing.DOCUMENTS, "doc_type")),
+            ),
+            FilterSpec("year", "Year", tuple((y, y) for y in values(listing.DOCUMENTS, "year"))),
+        ),
+    }

@@ -65,14 +65,7 @@ class ListPane(QWidget):
             combo = QComboBox(self)
             combo.setObjectName(f"{view_name}_{spec.key}Filter")
             combo.setAccessibleName(f"Filter {noun} by {spec.label.lower()}")
-            combo.addItem(
-                f"All {spec.label.lower()}s"
-                if not spec.label.endswith("s")
-                else f"All {spec.label.lower()}",
-                None,
-            )
-            for value, text in spec.options:
-                combo.addItem(text, value)
+            self._fill_combo(combo, spec)
             combo.currentIndexChanged.connect(self._on_combo_changed)
             bar.addWidget(QLabel(f"{spec.label}:", self))
             bar.addWidget(combo)
@@ -180,6 +173,24 @@ class ListPane(QWidget):
         self.model.request_query(query)
 
     @Slot()
+    @staticmethod
+    def _fill_combo(combo: QComboBox, spec: FilterSpec) -> None:
+        everything = spec.label.lower()
+        combo.addItem(f"All {everything}" if everything.endswith("s") else f"All {everything}s")
+        for value, text in spec.options:
+            combo.addItem(text, value)
+
+    def set_filter_options(self, filters: tuple[FilterSpec, ...]) -> None:
+        """Offer ``filters``' values (another archive was opened); every combo shows all."""
+        for spec in filters:
+            combo = self._combos.get(spec.key)
+            if combo is None:
+                continue
+            with QSignalBlocker(combo):
+                combo.clear()
+                self._fill_combo(combo, spec)
+                combo.setCurrentIndex(0)
+
     def clear_filters(self) -> None:
         """Remove every filter."""
         for combo in self._combos.values():
