@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from pathlib import Path
 
@@ -17,7 +18,8 @@ from tests.conftest import BUNDLED
 def test_rebuild_is_byte_identical_to_bundled_archive(tmp_path: Path) -> None:
     out = build.build(out=tmp_path / "rebuilt.sqlite")
     assert out.read_bytes() == BUNDLED.read_bytes(), (
-        "resources/kremlin-affair.sqlite is stale: run `make archive` and commit it")
+        "resources/kremlin-affair.sqlite is stale: run `make archive` and commit it"
+    )
 
 
 def test_two_builds_are_identical(tmp_path: Path) -> None:
@@ -60,8 +62,17 @@ def test_bad_reference_in_source_data_fails_the_build(tmp_path: Path) -> None:
     for f in build.DEFAULT_DATA.iterdir():
         (data / f.name).write_bytes(f.read_bytes())
     people = (data / "people.csv").read_text(encoding="utf-8")
-    (data / "people.csv").write_text(people.replace("koshel-kniga87", "no-such-source", 1),
-                                     encoding="utf-8")
-    with pytest.raises(BuildError, match="unknown source_ids 'no-such-source'"):
+    (data / "people.csv").write_text(
+        people.replace("koshel-kniga87", "no-such-source", 1), encoding="utf-8"
+    )
+    problem = "people.csv:2: column 'source_ids': unknown id 'no-such-source'"
+    with pytest.raises(BuildError, match=re.escape(problem)):
         build.build(data, tmp_path / "out.sqlite")
     assert not (tmp_path / "out.sqlite").exists()
+
+
+def test_the_sort_name_puts_the_latin_surname_first() -> None:
+    assert build.writer.sort_name("Mikhail Cherniavsky") == "Cherniavsky, Mikhail"
+    assert build.writer.sort_name("M. S. Zhalybina-Bykova") == "Zhalybina-Bykova, M. S."
+    assert build.writer.sort_name("Ryaskin") == "Ryaskin"
+    assert build.writer.sort_name("Lajos O'Madyar") == "OMadyar, Lajos"  # no apostrophes
