@@ -12,8 +12,10 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-## Install into .venv and start the app on the bundled archive.
+## Install into .venv, install the system libraries Qt's X11 (xcb) plugin links and a Cyrillic
+## font when missing (.ci/system-deps.sh run), and start the app on the bundled archive.
 run: $(STAMP)
+	@bash .ci/system-deps.sh run $(PY)
 	$(PY) -m app $(ARGS)
 
 ## Install into .venv, then lint, type-check and run the whole default test suite.
@@ -40,7 +42,7 @@ bench: $(STAMP) system-deps
 
 ## Tools the tests need beyond PyPI (pdftotext, fonts, Qt's X/EGL client libraries).
 system-deps:
-	@bash .ci/system-deps.sh
+	@bash .ci/system-deps.sh test
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
