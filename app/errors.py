@@ -152,6 +152,6 @@ class ExceptHook:
             )
         return (
             "Unexpected error",
-            f"Something went wrong: {kind.__name__}: {exc}.{where}\n\n"
+            f"Something went wrong: {kind.__name__}: {db_errors.text_of(exc)}.{where}\n\n"
             "The archive was not changed; you can keep working.",
         )

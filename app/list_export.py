@@ -82,6 +82,7 @@ def export_list(
     record = provenance(source, request)
     part_files.sweep(path.parent)
     fd, tmp = part_files.create(path)
+    side: Path | None = None
     try:
         encoding = "utf-8-sig" if fmt == "csv-bom" else "utf-8"
         with os.fdopen(fd, "w", encoding=encoding, newline="") as out, source.connect() as conn:
@@ -98,17 +99,21 @@ def export_list(
             out.flush()
             os.fsync(out.fileno())
         if fmt != "json":
-            _write_small(path.with_name(path.name + PROVENANCE_SUFFIX), {**record, "rows": n})
-        os.replace(tmp, path)
+            side = _write_part(path.with_name(path.name + PROVENANCE_SUFFIX), {**record, "rows": n})
+        os.replace(tmp, path)  # the rows first: a provenance file never describes no file
+        if side is not None:
+            os.replace(side, path.with_name(path.name + PROVENANCE_SUFFIX))
     except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+        for leftover in (tmp, side):
+            if leftover is not None:
+                with contextlib.suppress(OSError):
+                    leftover.unlink()
         raise
     return n
 
 
-def _write_small(path: Path, record: dict[str, object]) -> None:
-    """Write a small JSON file atomically (temporary file, fsync, rename)."""
+def _write_part(path: Path, record: dict[str, object]) -> Path:
+    """Write a small JSON file to a temporary name beside ``path`` (flushed); return it."""
     fd, tmp = part_files.create(path)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as out:
@@ -116,8 +121,8 @@ def _write_small(path: Path, record: dict[str, object]) -> None:
             out.write("\n")
             out.flush()
             os.fsync(out.fileno())
-        os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
+    return tmp

@@ -23,10 +23,10 @@ def restore(app: App) -> None:
     for kind, pane in app.panes.items():
         if (state := s.header_state(PANE_NAMES[kind])) is not None:
             pane.view.horizontalHeader().restoreState(state)
-    w.tabs.setCurrentIndex(min(max(s.current_tab, 0), w.tabs.count() - 1))
     ref = Ref.from_uri(s.current_item)
     if ref is not None:
-        app.navigator.go(ref)
+        app.navigator.go(ref)  # shows the item, and switches to its pane …
+    w.tabs.setCurrentIndex(min(max(s.current_tab, 0), w.tabs.count() - 1))  # … then the tab
 
 
 def save(app: App) -> None:

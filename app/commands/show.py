@@ -31,14 +31,22 @@ def run(args: argparse.Namespace, archive: Archive) -> int:
         details = [d for d in (queries.detail(conn, r) for r in refs) if d is not None]
     if args.json:
         print_json(
-            [{"kind": r.kind, **_dict(d)} for r, d in zip(refs, details, strict=True)]
+            [_record(r.kind, d) for r, d in zip(refs, details, strict=True)]
             if len(details) > 1
-            else {"kind": refs[0].kind, **_dict(details[0])}
+            else _record(refs[0].kind, details[0])
         )
         return 0
     for d in details:
         print("\n".join(text_lines(d)))
     return 0
+
+
+def _record(kind: str, item: Detail) -> dict[str, object]:
+    """``{"kind": "source", …}``; a source's own kind (book, article …) is ``source_kind``."""
+    fields = _dict(item)
+    if "kind" in fields:
+        fields["source_kind"] = fields.pop("kind")
+    return {"kind": kind, **fields}
 
 
 def _dict(item: Detail) -> dict[str, object]:

@@ -290,7 +290,9 @@ def event_html(d: EventDetail, expanded: frozenset[str] = frozenset()) -> str:
         if rows
         else "<p class='note'>No participants recorded.</p>"
     )
-    label = "Documents of that date" if d.precision == "day" else "Documents of that month"
+    label = {"day": "Documents of that date", "month": "Documents of that month"}.get(
+        d.precision, "Documents of that year"
+    )
     more = (
         f" (first {len(d.documents)} of {d.documents_total})"
         if d.documents_total > len(d.documents)

@@ -186,9 +186,10 @@ class Footnotes:
         return len(self._notes)
 
     def html(self, heading: str = "Sources") -> str:
-        """The numbered sources list (empty string when nothing was cited)."""
+        """The numbered sources list under ``heading`` (a line saying so when none was cited)."""
         if not self._notes:
-            return '<h2>Sources</h2><p class="muted">No sources are recorded for this item.</p>'
+            none = '<p class="muted">No sources are recorded for this item.</p>'
+            return f"<h2>{esc(heading)}</h2>{none}"
         items = "".join(
             f"<li>{esc(n.source.label)}"
             + (f", {esc(n.locator)}" if n.locator else "")

@@ -17,8 +17,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl, Signal, Slot
-from PySide6.QtGui import QTextDocument
+from PySide6.QtCore import QByteArray, QUrl, Signal, Slot
+from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 if TYPE_CHECKING:  # imported on first click: the window must show before the data layer
@@ -64,8 +64,12 @@ class DetailView(QTextBrowser):
             self.setHtml(self._renderer(self._expanded))
 
     def loadResource(self, kind: int, name: QUrl | str) -> object:
-        # Archive text never loads anything: no images, no style sheets, no files.
-        return None
+        # Archive text never loads anything: no images, no style sheets, no files.  An empty
+        # value, not None: for None (an invalid QVariant) QTextDocument loads a file: URL
+        # itself, so a stray <img> would still be read and painted.
+        if kind == QTextDocument.ResourceType.ImageResource.value:
+            return QImage()
+        return QByteArray()
 
     @Slot(QUrl)
     def _on_anchor_clicked(self, url: QUrl) -> None:

@@ -136,10 +136,12 @@ class ListPane(QWidget):
         self.model.request_query(query)
 
     def set_extra_filters(self, filters: dict[str, str], description: str) -> None:
-        """Apply several chip filters at once (e.g. tribunal + outcome)."""
+        """Apply several chip filters at once (e.g. tribunal + outcome); they replace the chip's
+        earlier filters (a search's keys too), as the one chip names only these."""
         query = self.model.query
         for key in self._chip_keys:
             query = query.with_filter(key, None)
+        query = ListQuery(query.sort, query.descending, query.filters, None)
         for key, combo in self._combos.items():
             if key in filters:
                 with QSignalBlocker(combo):
@@ -153,8 +155,12 @@ class ListPane(QWidget):
         self.model.request_query(query)
 
     def set_pks_filter(self, pks: tuple[int, ...] | None, description: str) -> None:
-        """Restrict the pane to these primary keys (e.g. the current search)."""
+        """Restrict the pane to these primary keys (e.g. the current search); they replace the
+        chip's earlier filters (a chart bar's tribunal and outcome too)."""
         q = self.model.query
+        for key in self._chip_keys:
+            q = q.with_filter(key, None)
+        self._chip_keys = set()
         self.chip.setText(description)
         self.chip.setVisible(pks is not None)
         self.chip_clear.setVisible(pks is not None)
@@ -172,7 +178,6 @@ class ListPane(QWidget):
         self.chip_clear.hide()
         self.model.request_query(query)
 
-    @Slot()
     @staticmethod
     def _fill_combo(combo: QComboBox, spec: FilterSpec) -> None:
         everything = spec.label.lower()
@@ -191,6 +196,7 @@ class ListPane(QWidget):
                 self._fill_combo(combo, spec)
                 combo.setCurrentIndex(0)
 
+    @Slot()
     def clear_filters(self) -> None:
         """Remove every filter."""
         for combo in self._combos.values():

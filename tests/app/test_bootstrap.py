@@ -1,14 +1,22 @@
-"""Browsing the case: panes, linked detail views, one history, state across restarts."""
+"""The whole app as one: selection, links, history, filters, search and archives across widgets.
+
+Flows that cross objects (a pane's row → the navigator → the detail view and breadcrumb; a
+chart bar → the People pane; the search → the history; File → Open → every view reset
+through the one archive holder) on the real window built by ``make_app``.  What one module
+does alone is tested beside it (``tests/app/actions``, ``tests/app/widgets``,
+``test_window_state.py``, ``test_controller.py``).
+"""
 
 from __future__ import annotations
 
 import csv
-import json
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QPoint, Qt, QUrl
+from PySide6.QtWidgets import QComboBox, QLineEdit
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
@@ -16,11 +24,14 @@ from app.bootstrap import App
 from app.models.columns import PEOPLE_COLUMNS
 from app.models.paged_table import PagedTableModel
 from db import Archive, build, listing
+from db.build import source_data
 from db.dto import Ref
 from tests.app.conftest import FakeDialogs
 from tests.app.printing.dossier_fixtures import needs_poppler, pdf_text
 
 MakeApp = Callable[..., App]
+RENAMED = "Lev Quuxberg"
+REVISED_TITLE = "The Kremlin Affair, revised"
 
 
 def _select_row(app: App, kind: str, item_id: str) -> None:
@@ -92,28 +103,6 @@ def test_revealing_does_not_feed_back_into_history(make_app: MakeApp, qtbot: QtB
     assert len(app.navigator.history) == 2
 
 
-def test_sorting_by_header_runs_a_new_sql_order(make_app: MakeApp, archive: Archive) -> None:
-    app = make_app()
-    pane = app.panes["person"]
-    column = [c.sort_key for c in PEOPLE_COLUMNS].index("birth_year")
-    pane.view.sortByColumn(
-        column, pane.view.horizontalHeader().sortIndicatorOrder().__class__.DescendingOrder
-    )
-    model = pane.model
-    shown = [model.id_at(r) for r in range(model.rowCount())]
-    with archive.connect() as conn:
-        expected = [
-            r[0]
-            for r in conn.execute(
-                text(
-                    "SELECT id FROM person ORDER BY birth_year IS NULL DESC, birth_year DESC, "
-                    "rank_name DESC"
-                )
-            )
-        ]
-    assert shown == expected
-
-
 def test_filters_change_rows_as_sql_says(make_app: MakeApp, archive: Archive) -> None:
     app = make_app()
     pane = app.panes["person"]
@@ -134,28 +123,6 @@ def test_filters_change_rows_as_sql_says(make_app: MakeApp, archive: Archive) ->
     assert app.window.status.text() == f"{len(expected)} of 99 people shown"
     app.window.clear_filters_action.trigger()
     assert pane.model.rowCount() == 99
-
-
-def test_events_filter_by_year_and_show_dates_at_their_precision(make_app: MakeApp) -> None:
-    app = make_app()
-    pane = app.panes["event"]
-    model = pane.model
-    dates = [model.index(r, 0).data() for r in range(model.rowCount())]
-    assert "26 March 1935" in dates and "June 1935" in dates and "1988" in dates
-    pane.set_combo_filter("year", "1937")
-    assert model.rowCount() == 6
-    assert all(model.index(r, 0).data().endswith("1937") for r in range(model.rowCount()))
-
-
-def test_documents_filter_by_type(make_app: MakeApp, archive: Archive) -> None:
-    app = make_app()
-    pane = app.panes["document"]
-    pane.set_combo_filter("doc_type", "special_report")
-    with archive.connect() as conn:
-        n = conn.execute(
-            text("SELECT count(*) FROM document WHERE doc_type = 'special_report'")
-        ).scalar()
-    assert pane.model.rowCount() == n == 47
 
 
 @pytest.mark.parametrize("kind", ["person", "event", "document"])
@@ -184,34 +151,6 @@ def test_pane_models_pass_the_model_tester(
     qtmodeltester.check(model)  # type: ignore[attr-defined]
 
 
-def test_restart_restores_layout_sort_tab_and_item(make_app: MakeApp, tmp_path: Path) -> None:
-    ini = tmp_path / "restart.ini"
-    first = make_app(ini)
-    first.window.resize(761, 555)  # the offscreen screen is 800×600
-    first.window.splitter.setSizes([600, 500])
-    first.panes["person"].view.sortByColumn(
-        2,
-        first.panes["person"]
-        .view.horizontalHeader()
-        .sortIndicatorOrder()
-        .__class__.DescendingOrder,
-    )
-    first.panes["event"].view.setColumnWidth(1, 333)
-    first.navigator.go(Ref("event", "ev-1934-kirov"))
-    sizes = first.window.splitter.sizes()
-    first.window.close()
-
-    second = make_app(ini)
-    assert second.window.size().width() == 761 and second.window.size().height() == 555
-    assert second.window.splitter.sizes() == sizes
-    assert second.panes["person"].model.query.sort == "role"
-    assert second.panes["person"].model.query.descending
-    assert second.panes["event"].view.columnWidth(1) == 333
-    assert second.navigator.current == Ref("event", "ev-1934-kirov")
-    assert second.window.tabs.currentWidget() is second.panes["event"]
-    assert second.panes["event"].current_id() == "ev-1934-kirov"
-
-
 def test_bad_archive_keeps_the_open_one_with_one_message(
     make_app: MakeApp, fake_dialogs: FakeDialogs, tmp_path: Path
 ) -> None:
@@ -228,48 +167,103 @@ def test_bad_archive_keeps_the_open_one_with_one_message(
     assert "Lev Kamenev" in app.window.detail.plain_text()
 
 
-def test_opening_another_archive_swaps_everything(
-    make_app: MakeApp, fake_dialogs: FakeDialogs, tmp_path: Path
-) -> None:
-    app = make_app()
-    other = tmp_path / "copy of archive.sqlite"
-    other.write_bytes(Path(app.controller.archive.path).read_bytes())
-    fake_dialogs.open_answers.append(other)
-    app.window.open_action.trigger()
-    assert fake_dialogs.messages == []
-    assert app.controller.archive.path == other
-    assert app.navigator.current is None
-    assert "copy of archive.sqlite" in app.window.windowTitle()
-    assert app.settings.recent_archives[0] == str(other)
+@pytest.fixture(scope="module")
+def revised(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Another archive, built by db.build: new title and data version, Kamenev renamed, one
+    more verdict (an OSO exile) for the chart, one event moved to a year the bundled lacks."""
+    data = source_data.load(build.DEFAULT_DATA)
+    data.meta.update(title=REVISED_TITLE, data_version="2099.1.1")
+    next(p for p in data.tables["people"] if p["id"] == "kamenev-lev")["name_en"] = RENAMED
+    next(e for e in data.tables["events"] if e["id"] == "ev-1940-burago-oryol")["date"] = (
+        "1941-08-16"
+    )
+    verdicts = {s["person_id"] for s in data.tables["sentences"] if s["stage"] == "verdict"}
+    person = next(p for p in data.tables["people"] if p["id"] not in verdicts)
+    data.tables["sentences"].append(
+        {
+            **data.tables["sentences"][0],
+            "id": "s-extra-oso",
+            "person_id": person["id"],
+            "tribunal": "special-board-oso",
+            "date": "1935-07-14",
+            "kind": "exile",
+            "years": "3",
+        }
+    )
+    source_data.validate(data)
+    folder = tmp_path_factory.mktemp("revised")
+    return build.write_source_data(data, folder / "revised archive.sqlite")
 
 
-@pytest.mark.parametrize("fmt", ["csv", "json"])
-def test_export_writes_the_rows_the_pane_shows(
-    make_app: MakeApp, fake_dialogs: FakeDialogs, tmp_path: Path, fmt: str, qtbot: QtBot
+def test_opening_another_archive_resets_every_view_through_the_one_holder(
+    make_app: MakeApp, fake_dialogs: FakeDialogs, revised: Path, qtbot: QtBot
 ) -> None:
     app = make_app()
-    pane = app.panes["person"]
-    pane.set_combo_filter("tribunal", "military-collegium")
-    target = tmp_path / f"people.{fmt}"
-    fake_dialogs.save_answers.append(target)
-    app.window.export_action.trigger()
-    job = app.list_actions.export_job
-    assert job is not None  # the export runs on the worker, with a progress dialog
-    with qtbot.waitSignal(job.finished, timeout=30_000):
-        pass
-    shown = [pane.model.id_at(r) for r in range(pane.model.rowCount())]
-    if fmt == "csv":
-        with target.open(encoding="utf-8-sig") as fh:  # a BOM, for spreadsheet programs
-            ids = [row["id"] for row in csv.DictReader(fh)]
-        about = json.loads((tmp_path / "people.csv.provenance.json").read_text("utf-8"))
-    else:
-        document = json.loads(target.read_text(encoding="utf-8"))
-        ids = [row["id"] for row in document["rows"]]
-        about = document["export"]
-    assert ids == shown and len(ids) == 16
-    assert about["filters"] == {"tribunal": "military-collegium"}
-    assert about["data_version"] == app.controller.info.data_version
-    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == f".{fmt}") == [target.name]
+    w, nav = app.window, app.navigator
+    # State on the bundled archive: a trail, combo filters, a chart chip, a search.
+    nav.go(Ref("person", "kamenev-lev"))
+    nav.go(Ref("event", "ev-1934-kirov"))
+    app.panes["event"].set_combo_filter("year", "1940")
+    app.panes["document"].set_combo_filter("doc_type", "letter")
+    app.chart.named_bar_clicked.emit("military-collegium", "death")
+    box = w.findChild(QLineEdit, "searchBox")
+    assert box is not None
+    box.setText(RENAMED)
+    qtbot.waitUntil(lambda: app.search.results.query == RENAMED, timeout=30_000)
+    assert app.search.results.hits == ()
+    oso_exile_before = app.chart.count("special-board-oso", "exile")
+
+    fake_dialogs.open_answers.append(revised)
+    with qtbot.waitSignal(app.search.results_changed, timeout=30_000):
+        w.open_action.trigger()
+
+    assert fake_dialogs.messages == [] and app.controller.holder.archive.path == revised
+    assert REVISED_TITLE in w.windowTitle() and app.settings.recent_archives[0] == str(revised)
+    # History: forgotten; the welcome page of the new archive.
+    assert nav.current is None and nav.history == ()
+    assert not w.back_action.isEnabled() and w.breadcrumb.text() == ""
+    assert REVISED_TITLE in w.detail.plain_text() and "2099.1.1" in w.detail.plain_text()
+    # Panes: every filter gone, rows and filter values read from the new file.
+    conn = sqlite3.connect(f"file:{revised}?mode=ro&immutable=1", uri=True)
+    try:
+        for kind, pane in app.panes.items():
+            (n,) = conn.execute(f"SELECT count(*) FROM {kind}").fetchone()
+            assert pane.model.rowCount() == n and not pane.model.query.filtered, kind
+            assert pane.chip.isHidden(), kind
+        years = [str(y) for (y,) in conn.execute("SELECT DISTINCT year FROM event ORDER BY 1")]
+        (oso_exiles,) = conn.execute(
+            "SELECT count(*) FROM sentence WHERE stage = 'verdict' "
+            "AND tribunal = 'special-board-oso' AND kind = 'exile'"
+        ).fetchone()
+    finally:
+        conn.close()
+    year_combo = app.panes["event"].findChild(QComboBox, "eventsPane_yearFilter")
+    assert year_combo is not None and year_combo.currentIndex() == 0
+    assert [year_combo.itemData(i) for i in range(1, year_combo.count())] == years
+    assert "1941" in years
+    people = app.panes["person"].model
+    row = people.row_of("kamenev-lev")
+    assert row is not None and "Quuxberg" in str(people.index(row, 0).data())
+    # Chart and search: read again from the new archive.
+    named = app.chart.count("special-board-oso", "exile")
+    assert oso_exile_before is not None and oso_exile_before.named == 0
+    assert named is not None and named.named == oso_exiles == 1
+    assert Ref("person", "kamenev-lev") in {hit.ref for hit in app.search.results.hits}
+    # Dossiers too.
+    assert RENAMED in app.dossiers.rendition(Ref("person", "kamenev-lev")).title
+
+
+def test_the_mouse_back_button_anywhere_in_the_window_goes_back(
+    make_app: MakeApp, qtbot: QtBot
+) -> None:
+    app = make_app()
+    app.navigator.go(Ref("person", "kamenev-lev"))
+    app.navigator.go(Ref("document", "doc-5242"))
+    viewport = app.panes["document"].view.viewport()
+    qtbot.mouseClick(viewport, Qt.MouseButton.BackButton, pos=QPoint(5, 5))
+    assert app.navigator.current == Ref("person", "kamenev-lev")
+    qtbot.mouseClick(app.window.detail.viewport(), Qt.MouseButton.ForwardButton)
+    assert app.navigator.current == Ref("document", "doc-5242")
 
 
 def test_document_address_opens_only_on_explicit_click(
@@ -337,18 +331,7 @@ def test_named_bar_filters_people_to_the_sql_set(make_app: MakeApp, archive: Arc
     assert pane.model.rowCount() == 99 and not pane.chip.isVisible()
 
 
-def test_published_bar_explains_its_sources(make_app: MakeApp) -> None:
-    app = make_app()
-    assert app.chart is not None
-    app.chart.published_bar_clicked.emit("military-collegium", "death")
-    page = app.window.detail.plain_text()
-    assert "Published: 2" in page
-    assert "kapchenko-polbio: 1" in page and "koshel-kniga87: 2" in page
-
-
 def test_search_opens_a_hit_into_the_history(make_app: MakeApp, qtbot: QtBot) -> None:
-    from PySide6.QtWidgets import QLineEdit
-
     app = make_app()
     assert app.search is not None
     app.window.find_action.trigger()
@@ -363,8 +346,6 @@ def test_search_opens_a_hit_into_the_history(make_app: MakeApp, qtbot: QtBot) ->
 
 
 def test_people_pane_filtered_by_the_current_search(make_app: MakeApp, qtbot: QtBot) -> None:
-    from PySide6.QtWidgets import QLineEdit
-
     app = make_app()
     box = app.window.findChild(QLineEdit, "searchBox")
     assert box is not None
@@ -377,41 +358,6 @@ def test_people_pane_filtered_by_the_current_search(make_app: MakeApp, qtbot: Qt
     shown = {pane.model.id_at(r) for r in range(pane.model.rowCount())}
     assert {"rozenfeld-nikolai", "rozenfeld-nina", "rozenfeld-boris"} <= shown
     assert len(shown) < 10 and "Search" in pane.chip.text()
-
-
-def test_export_pdf_of_the_current_person(
-    make_app: MakeApp, fake_dialogs: FakeDialogs, tmp_path: Path
-) -> None:
-    app = make_app()
-    app.navigator.go(Ref("person", "kamenev-lev"))
-    target = tmp_path / "kamenev.pdf"
-    fake_dialogs.save_answers.append(target)
-    app.window.export_pdf_action.trigger()
-    data = target.read_bytes()
-    assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
-    assert fake_dialogs.messages == []
-
-
-def test_export_pdf_to_a_missing_folder_reports_and_writes_nothing(
-    make_app: MakeApp, fake_dialogs: FakeDialogs, tmp_path: Path
-) -> None:
-    app = make_app()
-    app.navigator.go(Ref("person", "kamenev-lev"))
-    fake_dialogs.save_answers.append(tmp_path / "missing" / "x.pdf")
-    app.window.export_pdf_action.trigger()
-    assert len(fake_dialogs.messages) == 1 and "PDF" in fake_dialogs.messages[0][0]
-    assert not (tmp_path / "missing").exists()
-
-
-def test_case_summary_preview_paints_pages(make_app: MakeApp, fake_dialogs: FakeDialogs) -> None:
-    from PySide6.QtPrintSupport import QPrintPreviewDialog
-
-    shown: list[QPrintPreviewDialog] = []
-    app = make_app()
-    app.dialogs.run_preview = shown.append
-    app.window.case_summary_action.trigger()
-    assert len(shown) == 1 and "Kremlin" in shown[0].windowTitle()
-    assert fake_dialogs.messages == []
 
 
 @needs_poppler

@@ -1,4 +1,6 @@
-"""List panes on generated archives: first paint and a jump cost a bounded number of queries.
+"""PagedTableModel: SQL order on sort, id <-> row both ways, a bounded LRU of pages, headers
+and roles (on the bundled archive, against plain SQL); and list panes on generated archives,
+where first paint and a jump cost a bounded number of queries.
 
 Budgets are call counts (page fetches, data() calls), not wall time, so they cannot flake on
 a busy machine.  The default run uses a 20,000-person archive; ``-m slow`` adds 1,000,000.
@@ -6,14 +8,31 @@ a busy machine.  The default run uses a 20,000-person archive; ``-m slow`` adds 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import sqlite3
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from app.bootstrap import App
-from db import synth
+from app.models.columns import (
+    DOCUMENT_COLUMNS,
+    EVENT_COLUMNS,
+    PEOPLE_COLUMNS,
+    ColumnSpec,
+    IdRole,
+    RowRole,
+)
+from app.models.paged_table import PagedTableModel
+from db import Archive, listing, synth
+from db.listing import ListQuery, ListSpec
+from db.search.find import person_pks
 from tests.app.conftest import ModelCalls
+from tests.conftest import BUNDLED
 
 MakeApp = Callable[..., App]
 
@@ -96,3 +115,219 @@ def test_big_filtered_snapshot_runs_off_the_gui_thread(
     qtbot.waitUntil(lambda: pane.model.query.filters == (("role", "defendant"),), timeout=30_000)
     assert 0 < pane.model.rowCount() < 20_000
     assert pane.count_label.text().endswith("of 20,000 people shown")
+
+
+# -- the model on its own, on the bundled archive ------------------------------------------
+
+PANES: dict[str, tuple[ListSpec, Sequence[ColumnSpec]]] = {
+    "person": (listing.PEOPLE, PEOPLE_COLUMNS),
+    "event": (listing.EVENTS, EVENT_COLUMNS),
+    "document": (listing.DOCUMENTS, DOCUMENT_COLUMNS),
+}
+#: Every (pane, column) a header click can sort by.
+SORTABLE = [
+    (kind, column)
+    for kind, (_, columns) in PANES.items()
+    for column, spec in enumerate(columns)
+    if spec.sort_key is not None
+]
+
+
+def _model(archive: Archive, kind: str, query: ListQuery | None = None) -> PagedTableModel:
+    spec, columns = PANES[kind]
+    model = PagedTableModel(archive, spec, columns)
+    model.set_query(query or ListQuery(spec.default_sort))
+    return model
+
+
+def _ids(model: PagedTableModel) -> list[str | None]:
+    return [model.id_at(r) for r in range(model.rowCount())]
+
+
+def _sql_ids(kind: str, order: str, where: str = "1") -> list[str]:
+    with sqlite3.connect(f"{BUNDLED.as_uri()}?mode=ro", uri=True) as conn:
+        rows = conn.execute(f"SELECT id FROM {kind} WHERE {where} ORDER BY {order}").fetchall()
+    return [r[0] for r in rows]
+
+
+def _rank(kind: str, column: int) -> str:
+    """The rank column behind a sortable column (the archive builder's order)."""
+    spec, columns = PANES[kind]
+    key = columns[column].sort_key
+    assert key is not None
+    return str(spec.sorts[key].key)
+
+
+def test_the_model_passes_the_model_tester_sorted_backwards_over_two_pages(
+    qtmodeltester: ModelTester, archive: Archive
+) -> None:
+    model = _model(archive, "document", ListQuery("doc_type", descending=True))
+    assert model.rowCount() > model.PAGE_SIZE
+    qtmodeltester.check(model)
+
+
+def test_the_model_passes_the_model_tester_on_a_search_result(
+    qtmodeltester: ModelTester, archive: Archive
+) -> None:
+    with archive.connect() as conn:
+        pks = tuple(person_pks(conn, "Rozenfeld"))
+    model = _model(archive, "person", ListQuery("birth_year", descending=True, pks=pks))
+    assert 1 < model.rowCount() == len(pks)
+    qtmodeltester.check(model)
+
+
+@pytest.mark.parametrize(("kind", "column"), SORTABLE)
+@pytest.mark.parametrize("order", [Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder])
+def test_sorting_shows_the_sql_order(
+    qapp: QApplication, archive: Archive, kind: str, column: int, order: Qt.SortOrder
+) -> None:
+    model = _model(archive, kind)
+    model.sort(column, order)
+    descending = order == Qt.SortOrder.DescendingOrder
+    assert _ids(model) == _sql_ids(kind, _rank(kind, column) + (" DESC" if descending else ""))
+
+
+def test_sorting_a_filtered_view_keeps_the_filter(qapp: QApplication, archive: Archive) -> None:
+    model = _model(archive, "person", ListQuery("name").with_filter("role", "defendant"))
+    born = [c.sort_key for c in PEOPLE_COLUMNS].index("birth_year")
+    model.sort(born, Qt.SortOrder.DescendingOrder)
+    assert _ids(model) == _sql_ids("person", "rank_birth DESC", "role = 'defendant'")
+    assert model.query.filters == (("role", "defendant"),)
+
+
+@pytest.mark.parametrize(
+    ("kind", "column"),
+    [("person", 0), ("event", [c.sort_key for c in EVENT_COLUMNS].index(None)), ("event", 99)],
+    ids=["the-order-shown", "an-unsortable-column", "no-such-column"],
+)
+def test_sorting_that_changes_nothing_does_not_reset(
+    qtbot: QtBot, archive: Archive, kind: str, column: int
+) -> None:
+    model = _model(archive, kind)
+    before = _ids(model)
+    with qtbot.assertNotEmitted(model.modelReset):
+        model.sort(column, Qt.SortOrder.AscendingOrder)
+    assert _ids(model) == before
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        ListQuery("name_ru", descending=True),
+        ListQuery("tribunal").with_filter("tribunal", "military-collegium"),
+    ],
+    ids=["unfiltered", "filtered"],
+)
+def test_row_of_and_id_at_are_inverse(
+    qapp: QApplication, archive: Archive, query: ListQuery
+) -> None:
+    model = _model(archive, "person", query)
+    ids = _ids(model)
+    assert None not in ids and len(set(ids)) == len(ids) == model.rowCount() > 0
+    assert [model.row_of(i) for i in ids if i is not None] == list(range(len(ids)))
+
+
+def test_ids_not_shown_have_no_row(qapp: QApplication, archive: Archive) -> None:
+    model = _model(archive, "person", ListQuery("name").with_filter("role", "investigator"))
+    defendant = _sql_ids("person", "rank_name", "role = 'defendant'")[0]
+    assert model.row_of(defendant) is None
+    assert model.row_of("no-such-person") is None
+    assert _model(archive, "person").row_of("no-such-person") is None
+    assert (model.id_at(-1), model.id_at(model.rowCount())) == (None, None)
+
+
+def test_a_new_query_reports_what_is_shown_of_the_whole_table(
+    qtbot: QtBot, archive: Archive
+) -> None:
+    model = _model(archive, "person")
+    query = ListQuery("name").with_filter("role", "defendant")
+    with (
+        qtbot.waitSignal(model.total_changed, timeout=30_000) as totals,
+        qtbot.waitSignal(model.query_changed, timeout=30_000) as shown,
+    ):
+        model.set_query(query)
+    defendants = len(_sql_ids("person", "pk", "role = 'defendant'"))
+    assert totals.args == [defendants, len(_sql_ids("person", "pk"))]
+    assert shown.args == [query]
+
+
+def test_headers_name_the_columns_and_say_which_sort(qapp: QApplication, archive: Archive) -> None:
+    model = _model(archive, "event")
+    horizontal = Qt.Orientation.Horizontal
+    headers = [model.headerData(c, horizontal) for c in range(model.columnCount())]
+    tips = [
+        model.headerData(c, horizontal, Qt.ItemDataRole.ToolTipRole)
+        for c in range(model.columnCount())
+    ]
+    assert headers == ["Date", "Event", "People"]
+    assert tips == ["Sort by date", "Sort by event", "People"]
+    assert model.headerData(0, Qt.Orientation.Vertical) is None
+    assert model.headerData(len(EVENT_COLUMNS), horizontal) is None
+
+
+def test_numbers_align_right_and_text_left(qapp: QApplication, archive: Archive) -> None:
+    model = _model(archive, "person")
+    role = Qt.ItemDataRole.TextAlignmentRole
+    for column, spec in enumerate(PEOPLE_COLUMNS):
+        flags = Qt.AlignmentFlag(model.index(0, column).data(role))
+        side = Qt.AlignmentFlag.AlignRight if spec.align_right else Qt.AlignmentFlag.AlignLeft
+        assert flags == side | Qt.AlignmentFlag.AlignVCenter
+
+
+def test_cells_show_the_row_dto_and_the_id_role_its_id(
+    qapp: QApplication, archive: Archive
+) -> None:
+    model = _model(archive, "document")
+    index = model.index(0, [c.attr for c in DOCUMENT_COLUMNS].index("title"))
+    row = index.data(RowRole)
+    assert index.data(IdRole) == row.id == _sql_ids("document", "rank_date")[0]
+    assert index.data() == row.title
+    assert index.data(Qt.ItemDataRole.DecorationRole) is None
+    assert model.data(QModelIndex()) is None
+
+
+# -- the page cache ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def small_pages(monkeypatch: pytest.MonkeyPatch) -> tuple[int, int]:
+    """Pages of 4 rows, at most 6 cached: the 99 bundled people fill 25 pages."""
+    monkeypatch.setattr(PagedTableModel, "PAGE_SIZE", 4)
+    monkeypatch.setattr(PagedTableModel, "MAX_PAGES", 6)
+    return 4, 6
+
+
+def test_touching_every_page_keeps_at_most_max_pages(
+    qapp: QApplication, archive: Archive, small_pages: tuple[int, int], model_calls: ModelCalls
+) -> None:
+    size, most = small_pages
+    model = _model(archive, "person")
+    pages = -(-model.rowCount() // size)
+    assert pages > 2 * most
+    shown = []
+    for page in range(pages):
+        shown.append(model.id_at(page * size))
+        assert model.cached_pages == min(page + 1, most)
+    assert model_calls.of(model)[0] == pages  # one fetch per page, none twice
+    assert shown == _sql_ids("person", "rank_name")[::size]
+
+
+def test_the_cache_evicts_the_least_recently_used_page(
+    qapp: QApplication, archive: Archive, small_pages: tuple[int, int], model_calls: ModelCalls
+) -> None:
+    size, most = small_pages
+    model = _model(archive, "person")
+
+    def fetches_for(*pages: int) -> int:
+        before = model_calls.of(model)[0]
+        for page in pages:
+            model.row_at(page * size)
+        return model_calls.of(model)[0] - before
+
+    assert fetches_for(*range(most)) == most
+    assert fetches_for(0) == 0  # page 0 is now the most recently used
+    assert fetches_for(most) == 1  # a new page evicts page 1, the least recently used
+    assert fetches_for(0, *range(2, most + 1)) == 0
+    assert fetches_for(1) == 1
+    model.set_query(ListQuery("name", descending=True))
+    assert model.cached_pages == 0 and fetches_for(0) == 1  # a reset empties the cache

@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import ast
 import dataclasses
 import re
-from pathlib import Path
-
-import pytest
 
 from app.pages import dossier
-from app.pages.markup import Footnotes, number_ranges
 from db import Archive, queries
 from db.dto import PersonDetail
+from tests.app.pages.imports import qt_imports
 
 CSS = "body { }"
-PAGES = Path(dossier.__file__).parent
 
 
 def _person(archive: Archive, person_id: str) -> PersonDetail:
@@ -29,37 +24,8 @@ def _html(archive: Archive, person_id: str) -> str:
     return dossier.person_html(_person(archive, person_id), CSS)[1]
 
 
-@pytest.mark.parametrize(
-    ("numbers", "text"),
-    [
-        ([], ""),
-        ([3], "3"),
-        ([1, 2], "1, 2"),
-        ([1, 2, 3], "1–3"),
-        ([2, 2, 2], "2"),
-        ([5, 1, 2, 3, 9, 8, 7], "1–3, 5, 7–9"),
-    ],
-)
-def test_note_numbers_compress_to_ranges(numbers: list[int], text: str) -> None:
-    assert number_ranges(numbers) == text
-
-
-def test_same_source_and_page_gets_one_number(archive: Archive) -> None:
-    detail = _person(archive, "kamenev-lev")
-    notes = Footnotes()
-    first = notes.cite(detail.facts.sources)
-    again = notes.cite(detail.facts.sources)
-    assert first == again and len(notes) == len(
-        {(c.source.ref.id, c.locator or "") for c in detail.facts.sources}
-    )
-
-
-@pytest.mark.parametrize("module", ["dossier.py", "markup.py", "case_summary.py"])
-def test_html_modules_import_no_qt(module: str) -> None:
-    tree = ast.parse((PAGES / module).read_text(encoding="utf-8"))
-    imported = [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
-    imported += [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
-    assert not [m for m in imported if m.startswith("PySide6")]
+def test_the_module_imports_no_qt() -> None:
+    assert qt_imports(dossier) == []
 
 
 def test_person_dossier_names_both_scripts_and_the_case_chain(archive: Archive) -> None:

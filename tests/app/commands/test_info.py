@@ -1,0 +1,81 @@
+"""``kremlin-archive info``: the archive's title, versions, size and record counts, as text and
+as JSON — the counts equal the tables' own ``count(*)``."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+
+from app import cli
+from app.commands import info
+from db import Archive
+from tests.conftest import BUNDLED
+
+TABLES = ("claim", "document", "event", "person", "relation", "sentence", "source", "tally")
+
+
+@pytest.fixture(scope="module")
+def rows() -> dict[str, int]:
+    """Rows of each counted table, read with plain sqlite3."""
+    with sqlite3.connect(f"{BUNDLED.as_uri()}?mode=ro", uri=True) as conn:
+        return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+
+
+def _run(argv: list[str], archive: Archive, capsys: pytest.CaptureFixture[str]) -> str:
+    assert info.run(cli.parser().parse_args(argv), archive) == 0
+    return capsys.readouterr().out
+
+
+def test_json_counts_equal_the_tables(
+    archive: Archive, rows: dict[str, int], capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = json.loads(_run(["info", "--json"], archive, capsys))
+    assert out["counts"] == rows
+
+
+def test_json_names_the_file_its_size_and_versions(
+    archive: Archive, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = json.loads(_run(["info", "--json"], archive, capsys))
+    with sqlite3.connect(f"{BUNDLED.as_uri()}?mode=ro", uri=True) as conn:
+        (user_version,) = conn.execute("PRAGMA user_version").fetchone()
+    assert out["path"] == str(BUNDLED)
+    assert out["size_bytes"] == BUNDLED.stat().st_size
+    assert out["schema_version"] == user_version == 1
+    assert (out["title"], out["data_version"]) == ("The Kremlin Affair, 1935", "2026.11.3")
+
+
+def test_text_lists_every_count_by_name_with_thousands_separators(
+    archive: Archive, rows: dict[str, int], capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = _run(["info"], archive, capsys).splitlines()
+    counted = {
+        label.strip().rstrip(":"): value.strip()
+        for label, value in (line.split(":", 1) for line in lines[4:])
+    }
+    assert counted == {
+        "claims": f"{rows['claim']:,}",
+        "documents": f"{rows['document']:,}",
+        "events": f"{rows['event']:,}",
+        "people": f"{rows['person']:,}",
+        "relations": f"{rows['relation']:,}",
+        "sentences": f"{rows['sentence']:,}",
+        "sources": f"{rows['source']:,}",
+        "tallies": f"{rows['tally']:,}",
+    }
+    assert counted["claims"] == "1,048"
+
+
+def test_text_heads_with_title_file_and_versions(
+    archive: Archive, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = _run(["info"], archive, capsys).splitlines()
+    size = BUNDLED.stat().st_size
+    assert lines[:4] == [
+        "The Kremlin Affair, 1935",
+        f"  file:            {BUNDLED} ({size:,} bytes)",
+        "  data version:    2026.11.3",
+        "  schema version:  1",
+    ]

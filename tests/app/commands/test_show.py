@@ -1,0 +1,155 @@
+"""``kremlin-archive show ID``: one record of any kind with every fact and its sources, as text
+or JSON; ids in every accepted form; an unknown id is one line on stderr and exit code 4.
+
+Line counts are checked against plain SQL on the bundled file.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+
+from app import cli
+from app.__main__ import main
+from app.commands import show
+from db import Archive
+from tests.conftest import BUNDLED
+
+
+def _sql(query: str, *params: object) -> list[tuple[object, ...]]:
+    with sqlite3.connect(f"{BUNDLED.as_uri()}?mode=ro", uri=True) as conn:
+        return conn.execute(query, params).fetchall()
+
+
+def _lines(
+    ident: str, archive: Archive, capsys: pytest.CaptureFixture[str], prefix: str = ""
+) -> list[str]:
+    """The text ``show`` prints for ``ident``, only the lines starting with ``prefix``."""
+    assert show.run(cli.parser().parse_args(["show", ident]), archive) == 0
+    return [line for line in capsys.readouterr().out.splitlines() if line.startswith(prefix)]
+
+
+def test_show_person_prints_both_scripts_and_sources(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["show", "cherniavsky-mikhail"]) == 0
+    out = capsys.readouterr().out
+    assert "Mikhail Cherniavsky" in out and "Чернявский Михаил Кондратьевич" in out
+    assert "Military Collegium" in out and "death" in out
+    assert "[koshel-kniga87]" in out
+
+
+def test_show_json_event(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["show", "event/ev-1935-vk-verdict", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["kind"] == "event" and out["date_label"] == "27 July 1935"
+    assert any(p["item"]["ref"]["id"] == "kamenev-lev" for p in out["participants"])
+
+
+def test_unknown_id_exits_4_with_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["show", "no-such-person"]) == cli.EXIT_NOT_FOUND == 4
+    captured = capsys.readouterr()
+    assert captured.err == "kremlin-archive: no record with id “no-such-person”\n"
+    assert captured.out == ""
+
+
+@pytest.mark.parametrize("ident", ["person/kamenev-lev", "archive://person/kamenev-lev"])
+def test_every_id_form_shows_the_same_record(
+    ident: str, archive: Archive, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _lines(ident, archive, capsys) == _lines("kamenev-lev", archive, capsys)
+
+
+def test_an_id_of_the_wrong_kind_is_not_found(
+    archive: Archive, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = cli.parser().parse_args(["show", "event/kamenev-lev"])
+    assert show.run(args, archive) == cli.EXIT_NOT_FOUND
+    assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_person_text_has_a_line_per_name_sentence_and_relation(
+    archive: Archive, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = _lines("kamenev-lev", archive, capsys)
+    assert lines[0] == "PERSON kamenev-lev: Lev Kamenev / Каменев (Розенфельд) Лев Борисович"
+    pk = "(SELECT pk FROM person WHERE id = 'kamenev-lev')"
+    names = _sql(f"SELECT count(*) FROM person_name WHERE person_pk = {pk}")[0][0]
+    sentences = _sql(f"SELECT count(*) FROM sentence WHERE person_pk = {pk}")[0][0]
+    relations = _sql(f"SELECT count(*) FROM relation WHERE person_pk = {pk} OR related_pk = {pk}")[
+        0
+    ][0]
+    assert sum(line.startswith("  name: ") for line in lines) == names
+    assert sum(line.startswith("  sentence (") for line in lines) == sentences
+    assert sum(line.startswith("  relation: ") for line in lines) == relations == 13
+
+
+def test_event_text_lists_every_participant_by_id(
+    archive: Archive, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shown = _lines("ev-1935-vk-verdict", archive, capsys, "  participant: ")
+    ids = _sql(
+        "SELECT p.id FROM event_person ep JOIN person p ON p.pk = ep.person_pk "
+        "JOIN event e ON e.pk = ep.event_pk WHERE e.id = 'ev-1935-vk-verdict'"
+    )
+    assert sorted(line.rsplit("[", 1)[1].split("]")[0] for line in shown) == sorted(
+        str(i) for (i,) in ids
+    )
+
+
+def test_document_text_links_names_or_says_not_linked(
+    archive: Archive, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _lines("doc-10040", archive, capsys, "  names: ") == [
+        "  names: А.С. Енукидзе → Avel Yenukidze (Енукидзе Авель Сафронович) [yenukidze-avel]",
+        "  names: Л.З. Мехлису → not linked",
+    ]
+
+
+def test_source_text_lists_its_tallies_with_unknown_counts_as_a_question_mark(
+    archive: Archive, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shown = _lines("koshel-kniga87", archive, capsys, "  tally: ")
+    counts = _sql(
+        "SELECT t.count FROM tally t JOIN source s ON s.pk = t.source_pk "
+        "WHERE s.id = 'koshel-kniga87' ORDER BY t.pk"
+    )
+    assert [line.rsplit(" = ", 1)[1] for line in shown] == [
+        "?" if n is None else str(n) for (n,) in counts
+    ]
+    assert "?" in [line.rsplit(" = ", 1)[1] for line in shown]
+
+
+def test_source_text_counts_the_citations_it_does_not_list(
+    archive: Archive, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = _lines("showtrials-catalog", archive, capsys)
+    total = _sql(
+        "SELECT count(*) FROM claim c JOIN source s ON s.pk = c.source_pk "
+        "WHERE s.id = 'showtrials-catalog'"
+    )[0][0]
+    listed = sum(line.startswith("  cited for: ") for line in lines)
+    assert isinstance(total, int) and listed < total
+    assert lines[-1] == f"  … and {total - listed} more"
+
+
+def _json(ident: str, archive: Archive, capsys: pytest.CaptureFixture[str]) -> dict[str, object]:
+    assert show.run(cli.parser().parse_args(["show", ident, "--json"]), archive) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert isinstance(out, dict)
+    return out
+
+
+def test_json_of_a_source_carries_its_tallies(
+    archive: Archive, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = _json("koshel-kniga87", archive, capsys)
+    assert out["id"] == "koshel-kniga87"
+    shown = _lines("koshel-kniga87", archive, capsys, "  tally: ")
+    assert isinstance(out["tallies"], list) and len(out["tallies"]) == len(shown) > 0
+
+
+def test_json_of_a_source_says_it_is_a_source(
+    archive: Archive, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _json("koshel-kniga87", archive, capsys)["kind"] == "source"

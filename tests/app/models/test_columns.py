@@ -1,0 +1,56 @@
+"""The list panes' column specs agree with the data layer: every column reads a field of its
+pane's row DTO, every sortable column names a sort order the pane's ListSpec has, and the
+custom roles are distinct user roles."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.models.columns import (
+    DOCUMENT_COLUMNS,
+    EVENT_COLUMNS,
+    PEOPLE_COLUMNS,
+    ColumnSpec,
+    IdRole,
+    RowRole,
+)
+from db import listing
+from db.dto import DocumentRow, EventRow, PersonRow
+
+PANES = [
+    pytest.param(PEOPLE_COLUMNS, listing.PEOPLE, PersonRow, id="people"),
+    pytest.param(EVENT_COLUMNS, listing.EVENTS, EventRow, id="events"),
+    pytest.param(DOCUMENT_COLUMNS, listing.DOCUMENTS, DocumentRow, id="documents"),
+]
+
+
+@pytest.mark.parametrize(("columns", "spec", "row"), PANES)
+def test_every_column_reads_a_field_of_the_row(
+    columns: tuple[ColumnSpec, ...], spec: listing.ListSpec, row: type
+) -> None:
+    fields = {f.name for f in dataclasses.fields(row)}
+    assert [c.attr for c in columns if c.attr not in fields] == []
+
+
+@pytest.mark.parametrize(("columns", "spec", "row"), PANES)
+def test_every_sortable_column_has_an_sql_order(
+    columns: tuple[ColumnSpec, ...], spec: listing.ListSpec, row: type
+) -> None:
+    keys = [c.sort_key for c in columns if c.sort_key is not None]
+    assert keys and [k for k in keys if k not in spec.sorts] == []
+    assert spec.default_sort in keys  # the pane's first order is one a header can show
+
+
+@pytest.mark.parametrize(("columns", "spec", "row"), PANES)
+def test_headers_are_distinct(
+    columns: tuple[ColumnSpec, ...], spec: listing.ListSpec, row: type
+) -> None:
+    assert len({c.header for c in columns}) == len(columns)
+
+
+def test_custom_roles_are_distinct_user_roles() -> None:
+    user = Qt.ItemDataRole.UserRole
+    assert IdRole != RowRole and min(IdRole, RowRole) >= user

@@ -1,0 +1,135 @@
+"""Window state: what one run saves, the next run on the same settings file restores.
+
+The restart tests build the real app (``make_app``) twice on one INI file in ``tmp_path``:
+the first run changes layout, sort, tab and item and closes (which saves); the second shows
+them again.  The tab rules alone run on a light app (a window with four tabs, a navigator).
+Values the next run cannot use (a deleted item, a tab that no longer exists, bytes that are
+no Qt state, an unknown sort) leave the default in place and never stop the start.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from app import window_state
+from app.bootstrap import App
+from app.controller import ArchiveController
+from app.dialogs import Dialogs
+from app.navigation import Navigator
+from app.settings import Settings
+from app.widgets.main_window import MainWindow
+from app.window_state import PANE_NAMES
+from db import Archive
+from db.dto import Ref
+
+MakeApp = Callable[..., App]
+
+
+def test_restart_restores_layout_sort_tab_and_item(make_app: MakeApp, tmp_path: Path) -> None:
+    ini = tmp_path / "restart.ini"
+    first = make_app(ini)
+    first.window.resize(761, 555)  # the offscreen screen is 800×600
+    first.window.splitter.setSizes([600, 500])
+    first.panes["person"].view.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+    first.panes["event"].view.setColumnWidth(1, 333)
+    first.navigator.go(Ref("event", "ev-1934-kirov"))
+    sizes = first.window.splitter.sizes()
+    first.window.close()
+
+    second = make_app(ini)
+    assert second.window.size().width() == 761 and second.window.size().height() == 555
+    assert second.window.splitter.sizes() == sizes
+    assert second.panes["person"].model.query.sort == "role"
+    assert second.panes["person"].model.query.descending
+    assert second.panes["event"].view.columnWidth(1) == 333
+    assert second.navigator.current == Ref("event", "ev-1934-kirov")
+    assert second.window.tabs.currentWidget() is second.panes["event"]
+    assert second.panes["event"].current_id() == "ev-1934-kirov"
+
+
+def light_app(window: MainWindow, settings: Settings, archive: Archive) -> App:
+    """What restore/save touch, without the panes: a window with four tabs and a navigator."""
+    for i in range(4):
+        window.add_pane(QWidget(), f"Tab {i}", f"Ctrl+{i + 1}")
+    controller = ArchiveController(archive, window)
+    return App(window, Navigator(window), controller, settings, Dialogs())
+
+
+def test_a_tab_without_an_item_is_restored_as_saved(
+    qtbot: QtBot, tmp_path: Path, archive: Archive
+) -> None:
+    first, second = MainWindow(), MainWindow()
+    for w in (first, second):
+        qtbot.addWidget(w)
+    before = light_app(first, Settings(tmp_path / "s.ini"), archive)
+    before.window.tabs.setCurrentIndex(3)
+    window_state.save(before)
+    after = light_app(second, Settings(tmp_path / "s.ini"), archive)
+    window_state.restore(after)
+    assert after.window.tabs.currentIndex() == 3 and after.navigator.current is None
+
+
+def test_restart_restores_the_saved_tab_even_when_the_item_is_in_another_pane(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    ini = tmp_path / "restart.ini"
+    first = make_app(ini)
+    first.navigator.go(Ref("person", "kamenev-lev"))
+    first.window.tabs.setCurrentWidget(first.chart)
+    first.window.close()
+
+    second = make_app(ini)
+    assert second.navigator.current == Ref("person", "kamenev-lev")
+    assert second.window.tabs.currentWidget() is second.chart
+
+
+def test_a_saved_item_the_archive_no_longer_has_falls_back_to_the_welcome_page(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    ini = tmp_path / "gone.ini"
+    settings = Settings(ini)
+    settings.current_item = "archive://person/deleted-since"
+    settings.sync()
+    app = make_app(ini)
+    assert app.window.detail.ref is None
+    assert app.controller.info.title in app.window.detail.plain_text()
+    assert "deleted-since" in app.window.statusBar().currentMessage()
+
+
+@pytest.mark.parametrize(("saved", "shown"), [(-5, 0), (99, 3)])
+def test_the_saved_tab_is_kept_within_the_tabs_there_are(
+    qtbot: QtBot, tmp_path: Path, archive: Archive, saved: int, shown: int
+) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    settings = Settings(tmp_path / "tab.ini")
+    settings.current_tab = saved
+    app = light_app(window, settings, archive)
+    window_state.restore(app)
+    assert app.window.tabs.currentIndex() == shown
+
+
+def test_unusable_saved_values_never_stop_the_start(make_app: MakeApp, tmp_path: Path) -> None:
+    ini = tmp_path / "hostile.ini"
+    settings = Settings(ini)
+    junk = QByteArray(b"\x00\xffnot a Qt state\x01" * 8)
+    settings.geometry = junk
+    settings.splitter = junk
+    for name in PANE_NAMES.values():
+        settings.set_header_state(name, junk)
+        settings.set_sort(name, "'; DROP TABLE person; --", True)
+    settings.current_item = "javascript:alert(1)"
+    settings.sync()
+    app = make_app(ini)
+    for kind, pane in app.panes.items():
+        assert pane.model.query.sort == pane.model.spec.default_sort, kind
+        assert pane.model.rowCount() == pane.model.table_total > 0
+        assert pane.view.horizontalHeader().count() == len(pane.model.columns)
+    assert app.navigator.current is None
+    assert app.controller.info.title in app.window.detail.plain_text()

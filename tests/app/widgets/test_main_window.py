@@ -1,0 +1,204 @@
+"""MainWindow: named actions with their shortcuts, the breadcrumb, dossier labels, mouse buttons.
+
+The window is built alone (no archive): these are its own promises.  Every action the app
+connects has a stable object name, a menu entry and a shortcut no other action shares; the
+breadcrumb shows archive labels as text and reports only its own ``history:N`` links; the
+mouse back/forward buttons trigger Back/Forward wherever they are pressed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
+from pytestqt.qtbot import QtBot
+
+from app.widgets.main_window import MainWindow
+
+K = QKeySequence.StandardKey
+
+
+@pytest.fixture
+def window(qtbot: QtBot) -> MainWindow:
+    w = MainWindow()
+    qtbot.addWidget(w)
+    return w
+
+
+def _action(window: MainWindow, name: str) -> QAction:
+    action = window.findChild(QAction, name)
+    assert action is not None, name
+    return action
+
+
+def _menu_actions(menu: QMenu) -> Iterator[QAction]:
+    for action in menu.actions():
+        sub = action.menu()
+        if isinstance(sub, QMenu):
+            yield from _menu_actions(sub)
+        else:
+            yield action
+
+
+@pytest.mark.parametrize(
+    ("name", "shortcut"),
+    [
+        ("openAction", K.Open),
+        ("exportAction", "Ctrl+E"),
+        ("printAction", K.Print),
+        ("printPreviewAction", None),
+        ("exportPdfAction", "Ctrl+Shift+E"),
+        ("caseSummaryAction", None),
+        ("saveChartAction", None),
+        ("quitAction", K.Quit),
+        ("backAction", "Alt+Left"),
+        ("forwardAction", "Alt+Right"),
+        ("findAction", K.Find),
+        ("searchFilterAction", "Ctrl+Shift+F"),
+        ("clearFiltersAction", "Ctrl+Shift+L"),
+        ("aboutAction", None),
+    ],
+)
+def test_each_action_has_its_object_name_and_shortcut(
+    window: MainWindow, name: str, shortcut: str | QKeySequence.StandardKey | None
+) -> None:
+    expected = QKeySequence() if shortcut is None else QKeySequence(shortcut)
+    assert _action(window, name).shortcut() == expected
+
+
+def test_no_two_actions_share_a_shortcut(window: MainWindow) -> None:
+    for title, key in (("People", "Ctrl+1"), ("Events", "Ctrl+2"), ("Outcomes", "Ctrl+4")):
+        window.add_pane(QWidget(), title, key)
+    keys = [
+        a.shortcut().toString() for a in window.findChildren(QAction) if not a.shortcut().isEmpty()
+    ]
+    assert len(keys) >= 12
+    assert len(keys) == len(set(keys)), sorted(keys)
+
+
+def test_every_named_action_has_a_menu_entry(window: MainWindow) -> None:
+    window.add_pane(QWidget(), "People", "Ctrl+1")
+    in_menus = {
+        a.objectName()
+        for top in window.menuBar().actions()
+        if isinstance(menu := top.menu(), QMenu)
+        for a in _menu_actions(menu)
+    }
+    named = {a.objectName() for a in window.findChildren(QAction) if a.objectName()}
+    assert {"showPeopleAction", "backAction", "aboutAction"} <= named
+    assert named - in_menus == set()
+
+
+def test_a_pane_gets_a_tab_and_a_go_action_that_shows_it(window: MainWindow) -> None:
+    first, second = QWidget(), QWidget()
+    window.add_pane(first, "People", "Ctrl+1")
+    action = window.add_pane(second, "Outcome chart", "Ctrl+4")
+    assert action.objectName() == "showOutcomechartAction"
+    assert action.shortcut() == QKeySequence("Ctrl+4")
+    assert window.tabs.tabText(1) == "Outcome chart"
+    assert window.tabs.currentWidget() is first
+    action.trigger()
+    assert window.tabs.currentWidget() is second
+
+
+# -- breadcrumb -----------------------------------------------------------------------------
+
+HOSTILE = '<img src="file:///etc/passwd"> & <a href="x">'
+
+
+def test_the_breadcrumb_shows_labels_as_text_and_links_all_but_the_current(
+    window: MainWindow,
+) -> None:
+    window.set_breadcrumb([(3, "Lev Kamenev", False), (4, HOSTILE, True)])
+    html = window.breadcrumb.text()
+    assert '<a href="history:3">Lev Kamenev</a>' in html
+    assert "<img" not in html and 'href="x"' not in html and "&lt;img" in html
+    assert window.breadcrumb.textFormat() == Qt.TextFormat.RichText
+    assert html.count("<a ") == 1 and "<b>" in html
+
+
+def test_a_long_breadcrumb_label_is_cut_to_thirty_characters(window: MainWindow) -> None:
+    window.set_breadcrumb([(0, "Приговор Военной Коллегии Верховного Суда СССР", True)])
+    assert window.breadcrumb.text() == "<b>Приговор Военной Коллегии Ве…</b>"
+
+
+@pytest.mark.parametrize("link", ["history:0", "history:2", "history:17"])
+def test_a_breadcrumb_link_emits_its_history_index(
+    window: MainWindow, qtbot: QtBot, link: str
+) -> None:
+    with qtbot.waitSignal(window.breadcrumb_clicked, timeout=30_000) as clicked:
+        window.breadcrumb.linkActivated.emit(link)
+    assert clicked.args == [int(link.removeprefix("history:"))]
+
+
+@pytest.mark.parametrize(
+    "link",
+    ["history:", "history:-1", "history:2x", "archive://person/x", "file:///etc"],
+)
+def test_other_breadcrumb_links_emit_nothing(window: MainWindow, qtbot: QtBot, link: str) -> None:
+    with qtbot.assertNotEmitted(window.breadcrumb_clicked):
+        window.breadcrumb.linkActivated.emit(link)
+
+
+# -- dossier target -------------------------------------------------------------------------
+
+
+def test_the_dossier_actions_name_the_item_shown(window: MainWindow) -> None:
+    window.set_dossier_target("Lev <Kamenev>")
+    texts = [a.text() for a in (window.print_action, window.preview_action)]
+    assert texts == ["&Print dossier…", "Print pre&view of the dossier…"]
+    assert window.export_pdf_action.text() == "Export dossier as &PDF…"
+    assert window.print_action.statusTip() == "Dossier of Lev <Kamenev>"
+    assert window.export_pdf_action.toolTip() == "Export dossier as PDF — Dossier of Lev <Kamenev>"
+
+
+def test_without_an_item_the_dossier_actions_name_the_case_summary(window: MainWindow) -> None:
+    window.set_dossier_target("Lev Kamenev")
+    window.set_dossier_target(None)
+    assert window.print_action.text() == "&Print case summary…"
+    assert window.preview_action.text() == "Print pre&view of the case summary…"
+    assert window.export_pdf_action.text() == "Export case summary as &PDF…"
+    assert "Kamenev" not in window.export_pdf_action.toolTip()
+    assert "case summary" in window.print_action.statusTip()
+
+
+# -- mouse buttons, closing -----------------------------------------------------------------
+
+
+@pytest.fixture
+def filtering(window: MainWindow, qapp: QApplication) -> Iterator[MainWindow]:
+    """The window filters the application's events, as the app installs it."""
+    window.show()
+    window.back_action.setEnabled(True)
+    window.forward_action.setEnabled(True)
+    qapp.installEventFilter(window)
+    yield window
+    qapp.removeEventFilter(window)
+
+
+@pytest.mark.parametrize(
+    ("button", "expected"),
+    [
+        (Qt.MouseButton.BackButton, ["back"]),
+        (Qt.MouseButton.ForwardButton, ["forward"]),
+        (Qt.MouseButton.LeftButton, []),
+    ],
+)
+def test_the_mouse_side_buttons_go_back_and_forward_over_any_child(
+    filtering: MainWindow, qtbot: QtBot, button: Qt.MouseButton, expected: list[str]
+) -> None:
+    w = filtering
+    seen: list[str] = []
+    w.back_action.triggered.connect(lambda: seen.append("back"))
+    w.forward_action.triggered.connect(lambda: seen.append("forward"))
+    qtbot.mouseClick(w.detail.viewport(), button, pos=QPoint(10, 10))
+    assert seen == expected
+
+
+def test_closing_the_window_announces_it(window: MainWindow, qtbot: QtBot) -> None:
+    window.show()
+    with qtbot.waitSignal(window.closing, timeout=30_000):
+        window.close()
