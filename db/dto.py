@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from db.vocab import relation_words
+from db.vocab import VERB_RELATIONS, relation_phrase
 
 #: Kinds of item the navigator and links know about.
 KINDS = ("person", "event", "document", "source")
@@ -174,12 +174,15 @@ class RelationFact:
     @property
     def phrase(self) -> str:
         """The relation as words with its preposition: ``brother of``, ``accused by``."""
-        rel = relation_words(self.relation)
-        last = rel.rsplit(" ", 1)[-1]
-        return rel if last in ("of", "by", "to", "with", "after") else f"{rel} of"
+        return relation_phrase(self.relation)
 
     def sentence(self, this_name: str) -> str:
         """Both parties named: ``Klavdia Sinelobova is sister of Alexei Sinelobov``."""
+        if self.relation in VERB_RELATIONS:  # "Anna Avdeeva blamed M. S. Zhalybina-Bykova"
+            doer, other = (
+                (this_name, self.other.label) if self.outgoing else (self.other.label, this_name)
+            )
+            return f"{doer} {self.phrase} {other}"
         if self.outgoing:
             return f"{this_name} is {self.phrase} {self.other.label}"
         return f"{self.other.label} is {self.phrase} {this_name}"

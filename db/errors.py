@@ -35,7 +35,7 @@ class ErrorFamily:
         """True when ``exc`` belongs to this family."""
         if self.types and isinstance(exc, self.types):
             return True
-        text = _text(exc).lower()
+        text = text_of(exc).lower()
         return any(n in text for n in self.needles)
 
 
@@ -142,7 +142,8 @@ FAMILIES: tuple[ErrorFamily, ...] = (
 UNEXPECTED = ErrorFamily("unexpected", "the file could not be read because of an unexpected error")
 
 
-def _text(exc: BaseException) -> str:
+def text_of(exc: BaseException) -> str:
+    """``str(exc)``, or the exception's class name when its ``__str__`` fails."""
     try:
         return str(exc)
     except Exception:  # a hostile __str__ must not break error reporting
@@ -164,7 +165,7 @@ def describe(exc: BaseException) -> str:
     """One user-facing sentence for ``exc``, naming SQLite's own words when they help."""
     family = classify(exc)
     if family is UNEXPECTED:
-        return f"{family.problem} ({type(exc).__name__}: {_text(exc)[:200]})"
+        return f"{family.problem} ({type(exc).__name__}: {text_of(exc)[:200]})"
     return family.problem
 
 

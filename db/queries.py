@@ -427,7 +427,10 @@ def _subject_labels(conn: Connection, kind: str, ids: list[str]) -> dict[str, La
             .where(Relation.id.in_(ids))
         )
         return {
-            r.id: Labelled(Ref("person", r.aid), f"{r.an}: {r.relation} of {r.bn}") for r in rows
+            r.id: Labelled(
+                Ref("person", r.aid), f"{r.an}: {vocab.relation_phrase(r.relation)} {r.bn}"
+            )
+            for r in rows
         }
     return {}
 

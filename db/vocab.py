@@ -37,9 +37,22 @@ RELATION_PHRASES: dict[str, str] = {
 }
 
 
+#: Relations that are things one person did to the other: "A blamed B", not "A is … of B".
+VERB_RELATIONS: frozenset[str] = frozenset({"blamed"})
+
+
 def relation_words(relation: str) -> str:
     """Words of a relation: ``former-sister-in-law`` → ``former sister-in-law``."""
     return RELATION_PHRASES.get(relation) or relation.replace("-", " ")
+
+
+def relation_phrase(relation: str) -> str:
+    """The relation as words with its preposition: ``brother of``, ``accused by``, ``blamed``."""
+    rel = relation_words(relation)
+    last = rel.rsplit(" ", 1)[-1]
+    if relation in VERB_RELATIONS or last in ("of", "by", "to", "with", "after"):
+        return rel
+    return f"{rel} of"
 
 
 #: Scopes of published tallies that are not tribunals (a proposal, a decision).

@@ -207,7 +207,7 @@ def documents(c: sqlite3.Connection) -> None:
 
 
 def claims(c: sqlite3.Connection, sources: str = "source") -> None:
-    """Claims grouped by the record they are about; record-level claims first.
+    """Claims grouped by the record they are about: its field claims, then record-level ones.
 
     ``sources`` has the sources' ``id`` and ``pk``: the numbered table, or a
     :func:`source_map` (the side build numbers claims without the other tables).

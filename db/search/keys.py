@@ -224,8 +224,8 @@ def _people(
                 names.extend([(name, script or "") for _, name, script in group[1]])
             group = next(groups, None)
         yield sno, names, occupation, organisation
-    if group is not None:  # names no person took: they came out of order (or name no one)
-        raise _OutOfOrder
+    if group is not None and in_order:  # names no person took: out of order, or nobody's
+        raise _OutOfOrder  # (the sorted retry drops names of no staged person)
 
 
 def _texts(stage: sqlite3.Connection, text_keys: TextKeys) -> Iterator[tuple[int, int, str]]:

@@ -393,12 +393,6 @@ def test_a_source_with_more_citations_than_the_limit_lists_the_first_ones(conn: 
     assert (len(d.citations), d.citations_total) == (queries.DETAIL_LIMIT, 344)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: db.queries._subject_labels labels a relation citation with the raw relation "
-    "key plus ' of' ('Lev Kamenev: implicated-by of Nikolai Rosenfeld', "
-    "'Rudolf Peterson: confidant-of of Avel Yenukidze'), not the words the person view uses",
-)
 def test_relation_citations_use_the_relation_words_of_the_person_view(
     sources: dict[str, SourceDetail], sql: sqlite3.Connection
 ) -> None:

