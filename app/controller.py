@@ -80,12 +80,13 @@ class ArchiveController(QObject):
     def check_in_background(self) -> None:
         """Check every row of an archive the gate only sampled (files over 64 MB).
 
-        The gate checks small archives whole before they open; a big one opens after index
-        probes and a sample, and this runs the full contract check on the worker pool.  A
+        The gate checks small archives whole before they open; a bigger one (over
+        ``gate.CONTRACT_FULL_LIMIT``) opens after index probes and a sample, and this runs the
+        full contract check on the worker pool.  A
         breach is reported once (``error``); the archive stays open, marked in
         :attr:`contract_problems`.
         """
-        if self.holder.info.deep_checked:
+        if self.holder.info.contract_checked:
             return
         archive = self.holder.archive
 

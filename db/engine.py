@@ -75,8 +75,8 @@ def open_archive(path: Path | str) -> Archive:
     try:
         conn = _connect(uri)
         try:
-            checked, deep = gate.validate(conn, path, size)
-            info = gate.read_info(conn, path, size, checked, deep)
+            checked, deep, full = gate.validate(conn, path, size)
+            info = gate.read_info(conn, path, size, checked, deep, full)
         finally:
             conn.close()
     except errors.ArchiveError:

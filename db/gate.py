@@ -56,6 +56,10 @@ JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")
 QUICK_CHECK_LIMIT = 256 * 1024 * 1024
 #: Files up to this size get the value scan and FTS5's integrity-check (in-memory copy).
 DEEP_CHECK_LIMIT = 64 * 1024 * 1024
+#: Files up to this size get every row's contract check before they open (the bundled
+#: archive: 4 ms); larger ones get index probes and a sample, and the app checks every row
+#: in the background (a 33 MB archive's rows take ~0.4 s, which the first paint need not wait).
+CONTRACT_FULL_LIMIT = 16 * 1024 * 1024
 #: Largest value (bytes) any connection reads; longer ones raise "string or blob too big".
 #: Real fields are below 10 KB; 8 MiB leaves room for long texts and refuses 60 MB traps.
 FIELD_LIMIT = 8 * 1024 * 1024
@@ -83,6 +87,8 @@ class ArchiveInfo:
     meta: dict[str, str] = field(default_factory=dict)
     #: True when every value and the search index were checked (files ≤ gate.DEEP_CHECK_LIMIT).
     deep_checked: bool = False
+    #: True when every row was checked against the contract (files ≤ CONTRACT_FULL_LIMIT).
+    contract_checked: bool = False
 
 
 def _tolerant_text(data: bytes) -> str:
@@ -467,8 +473,8 @@ def check_contract(conn: sqlite3.Connection, path: Path, *, full: bool) -> None:
         )
 
 
-def validate(conn: sqlite3.Connection, path: Path, size: int) -> tuple[bool, bool]:
-    """Steps 4–6 on an open read-only connection: (integrity checked, deep checked)."""
+def validate(conn: sqlite3.Connection, path: Path, size: int) -> tuple[bool, bool, bool]:
+    """Steps 4–6 on an open read-only connection: (integrity, deep, contract checked)."""
     budget = gate_budget(size)
     budget.install(conn)
     try:
@@ -491,16 +497,22 @@ def validate(conn: sqlite3.Connection, path: Path, size: int) -> tuple[bool, boo
             conn.execute(f"SELECT rowid FROM {fts} WHERE {fts} MATCH 'a' LIMIT 1").fetchall()
         if deep:
             _check_values(conn, path)  # storage classes and sizes first: their own messages
-        check_contract(conn, path, full=deep)
+        full = deep and size <= CONTRACT_FULL_LIMIT
+        check_contract(conn, path, full=full)
         if deep:
             _check_fts_in_memory(path, budget)
-        return checked, deep
+        return checked, deep, full
     finally:
         StepBudget.remove(conn)
 
 
 def read_info(
-    conn: sqlite3.Connection, path: Path, size: int, checked: bool, deep: bool
+    conn: sqlite3.Connection,
+    path: Path,
+    size: int,
+    checked: bool,
+    deep: bool,
+    contract_checked: bool = False,
 ) -> ArchiveInfo:
     """The ``meta`` table as :class:`ArchiveInfo` (refused when incomplete)."""
     meta = {str(k): str(v) for k, v in conn.execute("SELECT key, value FROM meta")}
@@ -516,6 +528,7 @@ def read_info(
             checked,
             meta,
             deep,
+            contract_checked,
         )
     except (KeyError, ValueError) as exc:
         raise errors.ArchiveCorrupt(

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from db import errors, gate
+from db import errors, gate, open_archive
 from db.schema import APPLICATION_ID, SCHEMA_VERSION, Base
 from tests.conftest import BUNDLED
 
@@ -40,7 +40,7 @@ def _ro(path: Path) -> sqlite3.Connection:
     return gate.harden(sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True))
 
 
-def _validate(path: Path) -> tuple[bool, bool]:
+def _validate(path: Path) -> tuple[bool, bool, bool]:
     conn = _ro(path)
     try:
         return gate.validate(conn, path, path.stat().st_size)
@@ -345,8 +345,8 @@ def test_the_gate_uses_the_same_number_of_steps_on_the_same_file_every_time(
     tmp_path: Path, budgets: list[gate.StepBudget]
 ) -> None:
     path = _copy(tmp_path)
-    assert _validate(path) == (True, True)
-    assert _validate(path) == (True, True)
+    assert _validate(path) == (True, True, True)
+    assert _validate(path) == (True, True, True)
     first, second = budgets
     assert first.used > 0
     assert first.used == second.used
@@ -369,7 +369,7 @@ def test_files_past_the_check_limits_skip_the_scans_they_would_pay_for(
 ) -> None:
     monkeypatch.setattr(gate, "QUICK_CHECK_LIMIT", MiB // 2)
     monkeypatch.setattr(gate, "DEEP_CHECK_LIMIT", MiB // 4)
-    assert _validate(BUNDLED) == (False, False)
+    assert _validate(BUNDLED) == (False, False, False)
 
 
 # -- step 5: the schema ------------------------------------------------------------------------
@@ -601,3 +601,13 @@ def test_read_info_keeps_unknown_meta_keys_without_taking_them_for_counts(
     info = gate.read_info(meta, Path("x.sqlite"), 1, True, True)
     assert info.meta["curator"] == "Jane Roe"
     assert "curator" not in info.counts
+
+
+def test_files_past_the_contract_limit_get_index_probes_and_a_sample_only(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(gate, "CONTRACT_FULL_LIMIT", MiB // 4)
+    assert _validate(BUNDLED) == (True, True, False)
+    archive = open_archive(BUNDLED)
+    archive.close()
+    assert archive.info.deep_checked and not archive.info.contract_checked

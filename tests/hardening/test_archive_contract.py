@@ -127,7 +127,7 @@ def mutants(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 @pytest.fixture
 def unchecked(monkeypatch: pytest.MonkeyPatch) -> None:
     """Open files as the gate opens a giant one whose sample missed the breach."""
-    monkeypatch.setattr(gate, "DEEP_CHECK_LIMIT", 0)
+    monkeypatch.setattr(gate, "CONTRACT_FULL_LIMIT", 0)
     monkeypatch.setattr(contract, "cheap_problems", lambda _conn: [])
 
 
