@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 VOWELS = frozenset("аеёиоуыэюя")
-_Rule = Callable[[str, str, str, str], str | None]
+#: (letter, previous, next, the one before previous, the one after next) → spelling or None.
+_Rule = Callable[[str, str, str, str, str], str | None]
 
 
 def _table(spec: str) -> dict[str, str]:
@@ -49,7 +50,9 @@ def _final_ii(p: str, n: str) -> bool:
     return n == "" and _in(p, "иы")
 
 
-def _german(c: str, p: str, n: str, pp: str) -> str | None:
+def _german(c: str, p: str, n: str, pp: str, nn: str) -> str | None:
+    if c == "и" and p == "ь":
+        return "ji"  # Ильич → Iljitsch, Ильин → Iljin
     if c == "е":
         return "je" if _iotated(p) else "e"
     if c == "ё":
@@ -63,7 +66,7 @@ def _german(c: str, p: str, n: str, pp: str) -> str | None:
     return None
 
 
-def _french(c: str, p: str, n: str, pp: str) -> str | None:
+def _french(c: str, p: str, n: str, pp: str, nn: str) -> str | None:
     if c == "е":
         return "ie" if _iotated(p) else "e"
     if c == "ё":
@@ -90,7 +93,9 @@ _POLISH_VOWEL = {
 }
 
 
-def _polish(c: str, p: str, n: str, pp: str) -> str | None:
+def _polish(c: str, p: str, n: str, pp: str, nn: str) -> str | None:
+    if c == "и" and p == "ь":
+        return "ji"  # Ильич → Iljicz
     if c in _POLISH_VOWEL:
         iot, hard, soft = _POLISH_VOWEL[c]
         if _iotated(p):
@@ -98,8 +103,8 @@ def _polish(c: str, p: str, n: str, pp: str) -> str | None:
         return hard if _in(p, "жшчщцл") else soft
     if c == "л":
         return "l" if _in(n, "еёиюяь") else "ł"
-    if n == "ь" and c in _POLISH_SOFT:
-        return _POLISH_SOFT[c]
+    if n == "ь" and c in _POLISH_SOFT and nn not in VOWELS:
+        return _POLISH_SOFT[c]  # a vowel after ь is iotated instead: Игнатьев → Ignatjew
     if c == "и":
         return "y" if _in(p, "жшц") else "i"
     if c == "й":
@@ -116,7 +121,8 @@ def _apply(word: str, table: dict[str, str], rule: _Rule) -> str:
         p = low[i - 1] if i > 0 else ""
         pp = low[i - 2] if i > 1 else ""
         n = low[i + 1] if i + 1 < len(low) else ""
-        special = rule(c, p, n, pp)
+        nn = low[i + 2] if i + 2 < len(low) else ""
+        special = rule(c, p, n, pp, nn)
         if special is not None:
             out.append(special)
         elif c in table:

@@ -117,7 +117,8 @@ class EventMaker:
                 if made >= target:
                     return made
                 part = members[k : k + SESSION_SIZE]
-                rest = f" and {len(part) - 1} others" if len(part) > 1 else ""
+                others = len(part) - 1
+                rest = f" and {others} other{'s' if others > 1 else ''}" if others else ""
                 self._event(
                     b,
                     day,

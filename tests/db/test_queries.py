@@ -326,7 +326,7 @@ def subjects(sql: sqlite3.Connection) -> dict[tuple[str, str], Subject]:
     """(claim kind, subject id) → (kind, id, label) of the item its citation links to.
 
     Sentences and relations link to their (first) person; the label is None for relations
-    (see the xfail test below).
+    (their wording is checked by the relation-citation test below).
     """
     out: dict[tuple[str, str], Subject] = {}
     for pid, name_en, name_ru in sql.execute("SELECT id, name_en, name_ru FROM person"):

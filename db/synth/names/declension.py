@@ -86,11 +86,16 @@ def decline(
 
 
 def possessive(stem: str, yo: bool = False) -> str:
-    """Possessive surname from a stem: -ов after hard consonants, -ев/-ёв after soft ones."""
-    if stem[-1] in "йь":
-        return stem[:-1] + ("ёв" if yo else "ев")
-    if stem[-1] in "жшчщц":
-        return stem + ("ёв" if yo else "ев")
+    """Possessive surname from a stem: -ов after hard consonants, -ев/-ёв after soft ones.
+
+    Й becomes -ев (Андрей → Андреев), ь stays (Гурь → Гурьев, Соловь → Соловьёв), and a
+    vowel takes -ев (Гали → Галиев, Валда → Валдаев).
+    """
+    soft = "ёв" if yo else "ев"
+    if stem[-1] == "й":
+        return stem[:-1] + soft
+    if stem[-1] == "ь" or stem[-1] in "жшчщц" or stem[-1] in "аеёиоуыэюя":
+        return stem + soft
     return stem + "ов"
 
 

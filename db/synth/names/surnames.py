@@ -128,6 +128,4 @@ def jewish() -> tuple[Surname, ...]:
 
 def tatar() -> tuple[Surname, ...]:
     """Common Tatar surnames, then root + -ов/-ев and root + -уллин."""
-    return _combined(
-        "tt", TT_TOP, [f for r in TT_ROOTS for f in (possessive(r), r.rstrip("и") + "уллин")]
-    )
+    return _combined("tt", TT_TOP, [f for r in TT_ROOTS for f in (possessive(r), r + "уллин")])

@@ -45,7 +45,12 @@ class Zipf(Generic[T]):
 
     @classmethod
     def with_top_share(cls, items: Sequence[T], share: float, s: float = ZIPF_S) -> Zipf[T]:
-        """A pool whose first item has probability ``share`` (bisection on ``q``)."""
+        """A pool whose first item has probability ``share`` (bisection on ``q``).
+
+        Raises ValueError for a share above the pure law's (``q = 0``), which no ``q`` gives.
+        """
+        if share > cls(items, s, 0.0).share(0):
+            raise ValueError(f"a top share of {share} is more than Zipf's law gives these items")
         lo, hi = 0.0, 1e6
         for _ in range(80):
             mid = (lo + hi) / 2

@@ -88,11 +88,6 @@ def test_no_russian_letter_is_left_in_any_spelling(word: str) -> None:
         assert not any("\u0400" <= c <= "\u04ff" for c in spelled), (word, spelled)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: ь before и is dropped instead of written j (Duden Iljitsch/Iljin, Polish "
-    "Iljicz/Iljin); translit_tables has no rule for ьи",
-)
 @pytest.mark.parametrize(
     ("system", "word", "spelled"),
     [
@@ -106,11 +101,6 @@ def test_a_soft_sign_before_i_is_written_j(system: str, word: str, spelled: str)
     assert SYSTEMS[system](word) == spelled
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: Polish softens the consonant before ь even when a vowel follows "
-    "(Игнатьев → Ignaćjew, Афанасьев → Afanaśjew); print has Ignatjew, Afanasjew",
-)
 @pytest.mark.parametrize(
     ("word", "spelled"),
     [("Игнатьев", "Ignatjew"), ("Афанасьев", "Afanasjew"), ("Кондратьевич", "Kondratjewicz")],

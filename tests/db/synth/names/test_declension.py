@@ -184,12 +184,6 @@ def test_possessive_takes_ov_after_hard_and_ev_after_soft_stems(
     assert possessive(stem, yo) == surname
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: possessive() gives -ов after a vowel (Гали → Галиов, Валда → Валдаов) and "
-    "drops a final ь (Гурь → Гурев); Russian writes Галиев, Валдаев, Гурьев (like the listed "
-    "Галиев, Григорьев, Васильев)",
-)
 @pytest.mark.parametrize(
     ("stem", "surname"),
     [("Гали", "Галиев"), ("Валда", "Валдаев"), ("Гурь", "Гурьев"), ("Арсень", "Арсеньев")],

@@ -68,11 +68,6 @@ def test_the_combinatorial_tails_make_the_documented_forms(group: str, made: str
     assert made in males(group)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: tatar() strips the root's final и before -уллин, so Гали + уллин gives "
-    "Галуллин and Вали + уллин Валуллин (surname_data documents 'Гали + уллин')",
-)
 @pytest.mark.parametrize("made", ["Галиуллин", "Валиуллин"])
 def test_tatar_roots_keep_their_final_i_before_ullin(made: str) -> None:
     assert made in males("tt")

@@ -43,11 +43,6 @@ def test_with_top_share_solves_for_the_offset(share: float) -> None:
     assert pool.q > 0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a top share above the pure law's (0.165 for 1,000 items) needs q < 0; "
-    "with_top_share silently returns a pool with share 0.165 instead of refusing",
-)
 def test_an_unreachable_top_share_is_not_returned_silently() -> None:
     try:
         pool = Zipf.with_top_share(ITEMS, 0.2)
