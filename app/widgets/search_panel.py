@@ -16,7 +16,6 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSize,
     Qt,
-    QTimer,
     Signal,
     Slot,
 )
@@ -168,7 +167,6 @@ class SearchPanel(QWidget):
     item_activated = Signal(object)
     results_changed = Signal(object)
 
-    DEBOUNCE_MS = 200
     LIMIT = 25
 
     def __init__(self, parent: QWidget | None = None, runner: Runner | None = None) -> None:
@@ -195,9 +193,10 @@ class SearchPanel(QWidget):
         self._view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self._view.setItemDelegate(SearchHitDelegate(self._view))
         self._view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(self.DEBOUNCE_MS)
+        #: The text being searched on the worker now (None: idle), and the newest text typed
+        #: since (searched when the running one answers; older typed texts are dropped).
+        self._running: str | None = None
+        self._pending: str | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._box)
@@ -206,7 +205,7 @@ class SearchPanel(QWidget):
         self._box.textChanged.connect(self._on_box_text_changed)
         self._box.returnPressed.connect(self._on_box_return_pressed)
         self._box.installEventFilter(self)
-        self._timer.timeout.connect(self._on_timer_timeout)
+        self._runner.failed.connect(self._on_runner_failed)
         self._view.activated.connect(self._on_view_activated)
         self._view.clicked.connect(self._on_view_activated)
         self._status.hide()
@@ -225,8 +224,12 @@ class SearchPanel(QWidget):
 
     def reload(self) -> None:
         """Search the current text again (the source's archive changed)."""
-        self._timer.stop()
-        self._on_timer_timeout()
+        self._request(self._box.text())
+
+    @property
+    def searching(self) -> bool:
+        """True while a search runs on the worker."""
+        return self._running is not None
 
     def wait(self, msecs: int = 30_000) -> bool:
         """Block until running searches have answered (tests, shutdown)."""
@@ -241,15 +244,22 @@ class SearchPanel(QWidget):
     # -- slots -----------------------------------------------------------------------------
 
     @Slot(str)
-    def _on_box_text_changed(self, _text: str) -> None:
-        self._timer.start()
+    def _on_box_text_changed(self, text: str) -> None:
+        self._request(text)
 
-    @Slot()
-    def _on_timer_timeout(self) -> None:
-        text = self._box.text()
+    def _request(self, text: str) -> None:
+        """Search ``text`` now: at once, or right after the search running now answers.
+
+        No timer: a search costs a few milliseconds, so every keystroke starts one.  While one
+        runs, only the newest text typed waits; the results shown stay until newer ones come.
+        """
+        if self._running is not None:
+            self._pending = text
+            return
         archive = self._archive
         if archive is None or not text.strip():
-            self._runner.submit(lambda: SearchResults(text), self._show)
+            self._pending = None
+            self._show(SearchResults(text))
             return
         limit = self.LIMIT
 
@@ -257,8 +267,24 @@ class SearchPanel(QWidget):
             with archive.connect() as conn:
                 return search(conn, text, limit)
 
-        self._status.setText("Searching…")
-        self._runner.submit(work, self._show)
+        self._running = text
+        self._runner.submit(work, self._on_answer)
+
+    def _on_answer(self, results: object) -> None:
+        ran, self._running = self._running, None
+        pending, self._pending = self._pending, None
+        if pending is not None and pending != ran:
+            self._request(pending)  # typed on while this ran: this answer is stale, drop it
+            return
+        self._show(results)
+
+    @Slot(object)
+    def _on_runner_failed(self, _exc: object) -> None:
+        self._running = None
+        pending, self._pending = self._pending, None
+        self._show(SearchResults(self._box.text(), error="the search failed"))
+        if pending is not None:
+            self._request(pending)
 
     def _show(self, results: object) -> None:
         if not isinstance(results, SearchResults):
@@ -281,7 +307,6 @@ class SearchPanel(QWidget):
 
     @Slot()
     def _on_box_return_pressed(self) -> None:
-        self._timer.stop()
         current = self._view.currentIndex()
         index = current if self._model.hit(current) else self._model.first_hit()
         self._on_view_activated(index)

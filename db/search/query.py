@@ -31,6 +31,8 @@ MAX_ALTERNATIVES = 48
 #: A prefix with at most this many completions is searched as an OR of whole words (read
 #: lazily); one with more as an FTS5 prefix query.
 PREFIX_WORDS = 200
+#: Spellings a one- or two-letter word stands for (the first ones in alphabetical order).
+SHORT_PREFIX_WORDS = 60
 #: Typo shortlist: at most this many vocabulary rows read per prefix/suffix range.
 TYPO_SCAN = 4000
 _TOP = "\U0010ffff"
@@ -74,6 +76,11 @@ class Word:
     def prefix(self) -> bool:
         """True when the word is also matched as the beginning of longer words."""
         return len(self.key) >= MIN_PREFIX
+
+    @property
+    def short(self) -> bool:
+        """One or two letters: matched as the start of names through the vocabulary only."""
+        return 0 < len(self.key) < MIN_PREFIX
 
     def terms(self, worst: Rank) -> list[Candidate]:
         """Candidates no worse than ``worst``."""
@@ -122,6 +129,10 @@ def parse(text: object) -> Query:
             initials.append(token)
         elif token.key not in [w.key for w in words]:
             words.append(Word(token))
+    if not words and initials and not any(t.dot for t in initials):
+        # "Ч", "C": a letter typed alone is the start of a name, not an initial.
+        by_key = {t.key: t for t in reversed(initials)}  # the first of each letter
+        words, initials = [Word(t) for t in reversed(by_key.values())], []
     return Query(clean, tuple(words), tuple(initials), tuple(notices))
 
 
@@ -263,6 +274,16 @@ def _resolve_word(conn: sqlite3.Connection, word: Word, fuzzy: bool) -> Word:
     for spelled, term, origin in _exact(conn, [key]):
         got.add(term, Rank.NAME if _name_origin(origin) else Rank.SPELLING, spelled, origin)
     wide = False
+    if word.short:
+        # The first spellings (in key order) that start with one or two typed letters: a
+        # range scan of the vocabulary, never an FTS5 prefix query over every term.
+        for spelled, term, origin in _rows(
+            conn,
+            f"SELECT key, term, origin FROM search_vocab WHERE key > ? AND key < ? "
+            f"LIMIT {SHORT_PREFIX_WORDS}",
+            (key, key + _TOP),
+        ):
+            got.add(term, Rank.PREFIX, spelled, origin)
     if word.prefix:
         rows = _rows(
             conn,

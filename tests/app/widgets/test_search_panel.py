@@ -1,12 +1,13 @@
-"""The search panel: search as you type (debounced, on a worker), grouped results, activation."""
+"""The search panel: search as you type (each keystroke, on a worker), grouped results, hits."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QLineEdit, QTreeView
+from PySide6.QtWidgets import QLabel, QLineEdit, QTreeView
 from pytestqt.qtbot import QtBot
 
 from app.models.search_results import (
@@ -16,6 +17,7 @@ from app.models.search_results import (
     SearchResultsModel,
     WhyRole,
 )
+from app.widgets import search_panel as search_panel_module
 from app.widgets.search_panel import SearchPanel, marked_html
 from db import Archive
 from db.dto import Ref
@@ -168,3 +170,76 @@ def test_screenshot_renders(qtbot: QtBot, panel: SearchPanel, tmp_path: object) 
     _type(qtbot, panel, "Tschernjawski")
     image = panel.grab().toImage()
     assert image.width() == panel.width() and not image.isNull()
+
+
+# -- search as you type: no timer, newest text wins ------------------------------------------
+
+
+class CountingSearch:
+    """Wraps db.search.find.search: which texts reached the worker, in order."""
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+        self.release = threading.Event()
+        self.release.set()
+
+    def __call__(self, conn: object, text: str, limit: int = 20) -> SearchResults:
+        self.texts.append(text)
+        assert self.release.wait(30)
+        return search(conn, text, limit)
+
+
+@pytest.fixture
+def counted(monkeypatch: pytest.MonkeyPatch) -> CountingSearch:
+    spy = CountingSearch()
+    monkeypatch.setattr(search_panel_module, "search", spy)
+    return spy
+
+
+def test_a_keystroke_starts_a_search_at_once_without_a_timer(
+    qtbot: QtBot, panel: SearchPanel, counted: CountingSearch
+) -> None:
+    _box(panel).setText("Ж")
+    assert panel.searching  # submitted in the keystroke's own handler, no timer between
+    with qtbot.waitSignal(panel.results_changed, timeout=30_000) as done:
+        pass
+    assert counted.texts == ["Ж"] and done.args[0].query == "Ж"
+
+
+def test_a_stale_result_never_replaces_a_newer_one(
+    qtbot: QtBot, panel: SearchPanel, counted: CountingSearch
+) -> None:
+    seen: list[str] = []
+    panel.results_changed.connect(lambda r: seen.append(r.query))
+    counted.release.clear()  # hold the first search on the worker while the user types on
+    _box(panel).setText("К")
+    qtbot.waitUntil(lambda: counted.texts == ["К"], timeout=30_000)  # on the worker, held
+    for text in ("Ка", "Кам", "Каме"):
+        _box(panel).setText(text)
+    assert counted.texts == ["К"]  # one running; only the newest typed text waits
+    with qtbot.waitSignal(panel.results_changed, timeout=30_000):
+        counted.release.set()
+    panel.wait()
+    assert counted.texts == ["К", "Каме"]
+    assert seen == ["Каме"]  # the answer for "К" came back stale and was never shown
+
+
+SHORT = [("Че", "cherniavsky-mikhail"), ("ch", "cherniavsky-mikhail"), ("Ка", "kamenev-lev")]
+
+
+@pytest.mark.parametrize(("text", "person"), [*SHORT, ("Z", "zinoviev-grigory")])
+def test_one_or_two_letters_find_people_whose_names_start_with_them(
+    qtbot: QtBot, panel: SearchPanel, text: str, person: str
+) -> None:
+    results = _type(qtbot, panel, text)
+    people = results.group("person")
+    assert people is not None and Ref("person", person) in [h.ref for h in people.hits]
+    assert "Nothing found" not in panel.findChild(QLabel, "searchStatus").text()
+
+
+def test_every_prefix_of_a_surname_finds_the_person(qtbot: QtBot, panel: SearchPanel) -> None:
+    for n in range(1, len("Чернявский") + 1):
+        results = _type(qtbot, panel, "Чернявский"[:n])
+        people = results.group("person")
+        assert people is not None, n
+        assert Ref("person", "cherniavsky-mikhail") in [h.ref for h in people.hits], n

@@ -102,8 +102,19 @@ def test_one_word_in_several_cases_and_yo_spellings_is_searched_once() -> None:
     ],
 )
 def test_initials_are_one_letter_or_two_letters_and_a_dot(text: str, initial: bool) -> None:
+    q = parse(f"{text} Каменев")
+    assert (len(q.initials), len(q.words)) == ((1, 1) if initial else (0, 2))
+
+
+@pytest.mark.parametrize("text", ["Н", "N", "Ч"])
+def test_a_letter_typed_alone_is_the_start_of_a_name_not_an_initial(text: str) -> None:
     q = parse(text)
-    assert (len(q.initials), len(q.words)) == ((1, 0) if initial else (0, 1))
+    assert (len(q.initials), [w.key for w in q.words]) == (0, [text.lower()])
+
+
+def test_initials_with_dots_stay_initials_even_alone() -> None:
+    q = parse("М.К.")
+    assert len(q.initials) == 2 and not q.words
 
 
 _HOSTILE = st.one_of(
@@ -265,11 +276,22 @@ def test_words_shorter_than_the_typo_length_get_no_typos(raw: sqlite3.Connection
     assert all(c.rank != Rank.TYPO for c in word.candidates)
 
 
-def test_words_shorter_than_the_prefix_length_are_matched_whole(raw: sqlite3.Connection) -> None:
+def test_short_words_stand_for_the_first_spellings_that_start_with_them(
+    raw: sqlite3.Connection,
+) -> None:
     (short,) = resolve(raw, parse("ко")).words
     (longer,) = resolve(raw, parse("кор")).words
-    assert len(short.key) < MIN_PREFIX <= len(longer.key)
-    assert [c.term for c in short.candidates] == ["ко"]
+    assert len(short.key) < MIN_PREFIX <= len(longer.key) and short.short and not longer.short
+    expected = [
+        str(r[0])
+        for r in raw.execute(
+            "SELECT term FROM search_vocab WHERE key > 'ко' AND key < 'кп' LIMIT ?",
+            (query.SHORT_PREFIX_WORDS,),
+        )
+    ]
+    assert {c.term for c in short.terms(Rank.PREFIX)} == {"ко", *expected}
+    assert not short.wide  # never an FTS5 prefix query over every term
+    assert "*" not in fts_expression(resolve(raw, parse("ко")), Rank.PREFIX)
     assert "королев" in {c.term for c in longer.terms(Rank.PREFIX)}
 
 
@@ -413,7 +435,7 @@ def test_a_wide_prefix_is_one_fts5_prefix_query_from_the_prefix_tier(
 def test_an_initial_stands_for_its_letter_and_latin_ones_for_cyrillic_letters(
     initial: str, first: str, also: set[str]
 ) -> None:
-    (token,) = parse(initial).initials
+    (token,) = parse(f"{initial} Kamenev").initials
     letters = initial_letters(token)
     assert letters[0] == first and also <= set(letters[1:])
     assert len(letters) == 1 if token.cyrillic else len(letters) > 1
