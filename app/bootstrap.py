@@ -153,6 +153,7 @@ def _connect(app: App) -> None:
     w.save_chart_action.triggered.connect(output.save_chart)
     # Search: Ctrl+F, open a hit, show the matches in the People pane.
     w.find_action.triggered.connect(app.search.focus_search)
+    app.search.words_activated.connect(w.detail.highlight_words)
     app.search.item_activated.connect(nav.go)
     w.search_filter_action.triggered.connect(lists.show_search_in_people)
     # Dossiers: print, preview, export PDF, case summary (of what the detail view shows).

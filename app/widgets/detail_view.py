@@ -14,15 +14,21 @@ Signals:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QUrl, Signal, Slot
-from PySide6.QtGui import QImage, QTextDocument
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtCore import QByteArray, QRegularExpression, QUrl, Signal, Slot
+from PySide6.QtGui import QImage, QPalette, QTextCharFormat, QTextDocument
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 if TYPE_CHECKING:  # imported on first click: the window must show before the data layer
     from db.dto import Ref
+
+#: Words of a search marked on a page, and marks per word (a common word stays cheap).
+MAX_MARKED_WORDS = 8
+MAX_MARKS = 200
+_WORD = re.compile(r"\w+")
 
 #: Renders the current page given the set of expanded field keys.
 Renderer = Callable[[frozenset[str]], str]
@@ -47,21 +53,60 @@ class DetailView(QTextBrowser):
         self._renderer: Renderer | None = None
         self._expanded: frozenset[str] = frozenset()
         self._external: list[str] = []
+        self._words: tuple[str, ...] = ()
+        self._next_words: tuple[str, ...] = ()
         self.ref: Ref | None = None
 
     def show_page(self, ref: Ref | None, renderer: Renderer, external: list[str]) -> None:
-        """Show a page; ``external`` holds the addresses ``external:N`` links stand for."""
+        """Show a page; ``external`` holds the addresses ``external:N`` links stand for.
+
+        Words given to :meth:`highlight_words` just before are marked on this page only.
+        """
         self.ref = ref
         self._renderer = renderer
         self._expanded = frozenset()
         self._external = list(external)
+        self._words, self._next_words = self._next_words, ()
         self._render()
         self.verticalScrollBar().setValue(0)
         self.page_shown.emit(ref)
 
+    @Slot(str)
+    def highlight_words(self, text: str) -> None:
+        """Mark the words of ``text`` (a search) on the next page shown, as word beginnings."""
+        self._next_words = tuple(dict.fromkeys(w for w in _WORD.findall(text.casefold())))
+
+    @property
+    def marked_words(self) -> list[str]:
+        """The marked stretches of the page (tests and accessibility)."""
+        return [sel.cursor.selectedText() for sel in self.extraSelections()]
+
     def _render(self) -> None:
         if self._renderer is not None:
             self.setHtml(self._renderer(self._expanded))
+            self._mark_words()
+
+    def _mark_words(self) -> None:
+        selections = []
+        doc = self.document()
+        mark = QTextCharFormat()
+        mark.setBackground(self.palette().color(QPalette.ColorRole.Highlight).lighter(160))
+        for word in self._words[:MAX_MARKED_WORDS]:
+            # A word beginning, ё and е alike, any letter case (the search folds them too).
+            pattern = r"\b" + re.escape(word).replace("е", "[её]").replace("ё", "[её]")
+            expr = QRegularExpression(
+                pattern, QRegularExpression.PatternOption.CaseInsensitiveOption
+            )
+            cursor = doc.find(expr, 0)
+            found = 0
+            while not cursor.isNull() and found < MAX_MARKS:
+                selection = QTextEdit.ExtraSelection()
+                selection.cursor = cursor
+                selection.format = mark
+                selections.append(selection)
+                found += 1
+                cursor = doc.find(expr, cursor)
+        self.setExtraSelections(selections)
 
     def loadResource(self, kind: int, name: QUrl | str) -> object:
         # Archive text never loads anything: no images, no style sheets, no files.  An empty

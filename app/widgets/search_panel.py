@@ -161,10 +161,13 @@ class SearchPanel(QWidget):
 
     Signals:
         item_activated(Ref): the user opened a hit (Enter, click).
+        words_activated(str): the search text of that hit, just before (words to mark).
         results_changed(SearchResults): new results are shown (also empty ones).
     """
 
     item_activated = Signal(object)
+    #: The search text of a hit about to be opened (the detail view marks its words).
+    words_activated = Signal(str)
     results_changed = Signal(object)
 
     LIMIT = 25
@@ -315,6 +318,7 @@ class SearchPanel(QWidget):
     def _on_view_activated(self, index: QModelIndex) -> None:
         hit = self._model.hit(index)
         if hit is not None:
+            self.words_activated.emit(self.results.query)
             self.item_activated.emit(hit.ref)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

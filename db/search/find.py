@@ -287,7 +287,7 @@ def _person_hits(
             ex = explain_person(query, PersonWords.of(forms))
             spans = highlight(label, ex.matched)
         else:
-            ex, spans = _occupation(query, str(r[7] or ""), str(r[8] or ""))
+            ex, spans = _explain_texts(query, record_texts(conn, "person", str(r[1]), pk))
         life = f"{r[5] or '?'}–{r[6] or '?'}" if r[5] or r[6] else ""
         detail = " · ".join(x for x in (vocab.ROLES.get(str(r[4]), str(r[4])), life) if x)
         hit = SearchHit(
@@ -297,15 +297,83 @@ def _person_hits(
     return [(pk, h) for _key, pk, h in sorted(scored, key=lambda s: s[0])]
 
 
-def _occupation(
-    query: Query, occupation: str, organisation: str
+def _explain_texts(
+    query: Query, texts: list[tuple[str, str]]
 ) -> tuple[Explained, tuple[Span, ...]]:
+    """A person found by the words of their texts: ``field: …excerpt…`` (at most two)."""
     why = Why()
-    for name, text in (("occupation", occupation), ("organisation", organisation)):
+    _explain_into(why, query, texts)
+    return Explained((6, 6), why.text, tuple(why.spans), frozenset()), ()
+
+
+def _explain_into(why: Why, query: Query, texts: list[tuple[str, str]]) -> bool:
+    """Write ``field: …excerpt…`` of the first (at most two) texts holding the query's words."""
+    shown = 0
+    for name, text in texts:
         spans = text_spans(query, text)
         if spans:
             snippet(name, text, spans, why)
-    return Explained((6, 6), why.text, tuple(why.spans), frozenset()), ()
+            shown += 1
+            if shown == 2:
+                break
+    return shown > 0
+
+
+#: The texts of a record the text index holds, as (field label, SQL) in the order a reader
+#: looks at them; each SQL takes (record id) or (pk) as its one parameter.
+_RECORD_TEXTS: dict[str, tuple[tuple[str, str], ...]] = {
+    "person": (
+        ("occupation", "SELECT occupation FROM person WHERE pk = :pk"),
+        ("organisation", "SELECT organisation FROM person WHERE pk = :pk"),
+        ("nationality", "SELECT nationality FROM person WHERE pk = :pk"),
+        ("summary", "SELECT summary FROM person WHERE pk = :pk"),
+        ("later fate", "SELECT later_fate FROM person WHERE pk = :pk"),
+        ("sentence", "SELECT notes FROM sentence WHERE person_pk = :pk ORDER BY pk"),
+        (
+            "relation",
+            "SELECT note FROM relation WHERE person_pk = :pk OR related_pk = :pk ORDER BY pk",
+        ),
+    ),
+    "event": (("summary", "SELECT summary FROM event WHERE pk = :pk"),),
+    "document": (
+        ("collection", "SELECT collection FROM document WHERE pk = :pk"),
+        ("category", "SELECT category FROM document WHERE pk = :pk"),
+    ),
+    "source": (
+        ("note", "SELECT note FROM source WHERE pk = :pk"),
+        (
+            "published figure",
+            "SELECT label || coalesce(': ' || count, '') || coalesce(' — ' || note, '') "
+            "FROM tally WHERE source_pk = :pk ORDER BY pk",
+        ),
+    ),
+}
+#: Claims about a record (and, for a person, about their sentences and relations).
+_CLAIM_TEXTS = (
+    "SELECT field, value, note FROM claim WHERE subject_kind = :kind AND subject_id = :id "
+    "AND (value IS NOT NULL OR note IS NOT NULL) ORDER BY pk"
+)
+_PERSON_CLAIM_TEXTS = (
+    "SELECT c.field, c.value, c.note FROM claim c WHERE (c.subject_kind = 'sentence' AND "
+    "c.subject_id IN (SELECT id FROM sentence WHERE person_pk = :pk)) OR (c.subject_kind = "
+    "'relation' AND c.subject_id IN (SELECT id FROM relation WHERE person_pk = :pk)) "
+    "ORDER BY c.pk"
+)
+
+
+def record_texts(conn: sqlite3.Connection, kind: str, ident: str, pk: int) -> list[tuple[str, str]]:
+    """(field label, text) of every text of a record that the text index holds."""
+    params = {"pk": pk, "id": ident, "kind": kind}
+    out: list[tuple[str, str]] = []
+    for label, sql in _RECORD_TEXTS.get(kind, ()):
+        out += [(label, str(v)) for (v,) in conn.execute(sql, params) if v]
+    claims = list(conn.execute(_CLAIM_TEXTS, params))
+    if kind == "person":
+        claims += list(conn.execute(_PERSON_CLAIM_TEXTS, params))
+    for field, value, note in claims:
+        name = str(field).replace("_", " ")
+        out += [(name, str(t)) for t in (value, note) if t]
+    return out
 
 
 def _people_group(
@@ -353,9 +421,13 @@ def _linked(
 
 
 def _text_hit(
-    kind: str, query: Query, row: tuple[Any, ...], link: tuple[str, str] | None
+    conn: sqlite3.Connection,
+    kind: str,
+    query: Query,
+    row: tuple[Any, ...],
+    link: tuple[str, str] | None,
 ) -> tuple[int, SearchHit]:
-    _pk, ident, title, second, date, extra = row
+    pk, ident, title, second, date, extra = row
     why = Why()
     if kind == "source":
         label = source_label(str(second) or None, str(title), date if date else None)
@@ -374,8 +446,8 @@ def _text_hit(
         why.clause().add("title: " if kind != "source" else "author or title: ")
         for i, w in enumerate(dict.fromkeys(words)):
             why.add(", " if i else "").add(w, True)
-    elif kind == "event" and (spans := text_spans(query, str(second))):
-        snippet("summary", str(second), spans, why)
+    elif query.words and _explain_into(why, query, record_texts(conn, kind, str(ident), int(pk))):
+        rank = 1  # summary, note, claims … (below the title)
     else:
         rank = 2
     if link is not None:
@@ -404,7 +476,7 @@ def _text_group(
     order = {pk: i for i, pk in enumerate(pks)}
     hits = sorted(
         (
-            (*_text_hit(kind, query, tuple(r), links.get(int(r[0]))), order[int(r[0])])
+            (*_text_hit(conn, kind, query, tuple(r), links.get(int(r[0]))), order[int(r[0])])
             for r in conn.execute(_TEXT_SQL[kind].format(_marks(len(pks))), pks)
         ),
         key=lambda h: (h[0], h[2]),

@@ -199,7 +199,11 @@ class _OutOfOrder(Exception):
 def _people(
     stage: sqlite3.Connection, in_order: bool
 ) -> Iterator[tuple[int, list[tuple[str, str]], str, str]]:
-    """``(sno, [(name, script), …], occupation, organisation)`` per staged person.
+    """``(sno, [(name, script), …], occupation …, summary …)`` per staged person.
+
+    The two texts are what the text index holds of a person: occupation, organisation and
+    nationality; then summary, later fate and the :func:`_extra_texts` of the person (notes of
+    their sentences and relations, values and notes of every claim about them).
 
     ``in_order``: read people and names in staging order, which needs no sort when each
     person's names are staged together and in the people's order (the generator stages them
@@ -214,8 +218,12 @@ def _people(
     groups = groupby(rows, key=itemgetter(0))
     group = next(groups, None)
     for sno, pid, name_ru, name_en, occupation, organisation in stage.cursor().execute(
-        "SELECT rowid, id, name_ru, name_en, coalesce(occupation, ''), "
-        f"coalesce(organisation, '') FROM stg_person ORDER BY {order[0]}"
+        "SELECT p.rowid, p.id, p.name_ru, p.name_en, coalesce(p.occupation, '') || ' ' || "
+        "coalesce(p.organisation, '') || ' ' || coalesce(p.nationality, ''), "
+        "coalesce(p.summary, '') || ' ' || coalesce(p.later_fate, '') || ' ' || "
+        "coalesce(e.text, '') FROM stg_person p "
+        "LEFT JOIN temp.extra_text e ON e.kind = 'person' AND e.id = p.id "
+        f"ORDER BY p.{order[0]}"
     ):
         # Names the person table carries are always searchable, even without name rows.
         names = [(name_ru or "", "cyrl"), (name_en or "", "latn")]
@@ -230,10 +238,24 @@ def _people(
 
 def _texts(stage: sqlite3.Connection, text_keys: TextKeys) -> Iterator[tuple[int, int, str]]:
     """``(kind code, sno, keys)`` of the staged records' texts that have keys."""
+    extra = "LEFT JOIN temp.extra_text e ON e.kind = '{}' AND e.id = t.id ORDER BY t.rowid"
     queries = (
-        ("event", "SELECT rowid, title, coalesce(summary, '') FROM stg_event ORDER BY rowid"),
-        ("document", "SELECT rowid, title, '' FROM stg_document ORDER BY rowid"),
-        ("source", "SELECT rowid, coalesce(author, ''), title FROM stg_source ORDER BY rowid"),
+        (
+            "event",
+            "SELECT t.rowid, t.title, coalesce(t.summary, '') || ' ' || coalesce(e.text, '') "
+            "FROM stg_event t " + extra.format("event"),
+        ),
+        (
+            "document",
+            "SELECT t.rowid, t.title, coalesce(t.collection, '') || ' ' || "
+            "coalesce(t.category, '') || ' ' || coalesce(e.text, '') FROM stg_document t "
+            + extra.format("document"),
+        ),
+        (
+            "source",
+            "SELECT t.rowid, coalesce(t.author, '') || ' ' || t.title, coalesce(t.note, '') "
+            "|| ' ' || coalesce(e.text, '') FROM stg_source t " + extra.format("source"),
+        ),
     )
     for kind, sql in queries:
         code = KIND_CODES[kind]
@@ -241,6 +263,43 @@ def _texts(stage: sqlite3.Connection, text_keys: TextKeys) -> Iterator[tuple[int
             body = text_keys(first, second)
             if body:
                 yield code, sno, body
+
+
+#: Texts that belong to a record but live in other tables, by (kind, record id): the notes of
+#: a person's sentences and relations, the values and notes of the claims about a record (and
+#: about a person's sentences and relations), the labels, counts and notes of a source's
+#: published tallies.  Searchable as the record's own words ("commuted", "110").
+_EXTRA_TEXTS = (
+    "SELECT 'person', person_id, notes FROM stg_sentence WHERE notes IS NOT NULL",
+    "SELECT 'person', person_id, note FROM stg_relation WHERE note IS NOT NULL",
+    "SELECT 'person', related_person_id, note FROM stg_relation WHERE note IS NOT NULL",
+    "SELECT subject_kind, subject_id, coalesce(value, '') || ' ' || coalesce(note, '') "
+    "FROM stg_claim WHERE subject_kind IN ('person', 'event', 'document') "
+    "AND (value IS NOT NULL OR note IS NOT NULL)",
+    "SELECT 'person', s.person_id, coalesce(c.value, '') || ' ' || coalesce(c.note, '') "
+    "FROM stg_claim c JOIN stg_sentence s ON s.id = c.subject_id "
+    "WHERE c.subject_kind = 'sentence' AND (c.value IS NOT NULL OR c.note IS NOT NULL)",
+    "SELECT 'person', r.person_id, coalesce(c.value, '') || ' ' || coalesce(c.note, '') "
+    "FROM stg_claim c JOIN stg_relation r ON r.id = c.subject_id "
+    "WHERE c.subject_kind = 'relation' AND (c.value IS NOT NULL OR c.note IS NOT NULL)",
+    "SELECT 'source', source_id, label || ' ' || coalesce(count, '') || ' ' || "
+    "coalesce(note, '') FROM stg_tally",
+)
+
+
+def _extra_texts(stage: sqlite3.Connection) -> None:
+    """``temp.extra_text (kind, id, text)``: the :data:`_EXTRA_TEXTS` of each record, joined."""
+    stage.execute("DROP TABLE IF EXISTS temp.extra_parts")
+    stage.execute("DROP TABLE IF EXISTS temp.extra_text")
+    stage.execute("CREATE TEMP TABLE extra_parts (kind TEXT, id TEXT, text TEXT)")
+    for sql in _EXTRA_TEXTS:
+        stage.execute(f"INSERT INTO temp.extra_parts {sql}")
+    stage.execute(
+        "CREATE TEMP TABLE extra_text AS SELECT kind, id, group_concat(text, ' ') AS text "
+        "FROM (SELECT * FROM temp.extra_parts ORDER BY kind, id, rowid) GROUP BY kind, id"
+    )
+    stage.execute("CREATE UNIQUE INDEX temp.extra_text_id ON extra_text (kind, id)")
+    stage.execute("DROP TABLE temp.extra_parts")
 
 
 def _insert(out: sqlite3.Connection, sql: str, rows: Iterable[tuple[object, ...]]) -> None:
@@ -276,6 +335,7 @@ def collect(stage: sqlite3.Connection, out: sqlite3.Connection) -> None:
     """
     for stmt in SCHEMA:
         out.execute(stmt)
+    _extra_texts(stage)
     text_of = TextKeys()
     try:
         vocab = _collect_people(stage, out, True, text_of)

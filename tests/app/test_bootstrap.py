@@ -378,3 +378,21 @@ def test_dossier_actions_follow_what_the_detail_view_shows(
     fake_dialogs.save_answers.append(target)
     w.export_pdf_action.trigger()
     assert "Case summary" in pdf_text(target, 1)
+
+
+def test_a_text_hit_opens_with_the_searched_words_marked_on_its_page(
+    make_app: MakeApp, qtbot: QtBot
+) -> None:
+    app = make_app()
+    box = app.window.findChild(QLineEdit, "searchBox")
+    assert box is not None
+    box.setText("commuted")
+    qtbot.waitUntil(lambda: app.search.results.query == "commuted", timeout=30_000)
+    people = app.search.results.group("person")
+    assert people is not None and people.hits[0].ref == Ref("person", "sinelobov-alexei")
+    with qtbot.waitSignal(app.navigator.current_changed, timeout=30_000):
+        box.returnPressed.emit()
+    marked = app.window.detail.marked_words
+    assert marked and all(m.casefold() == "commuted" for m in marked)
+    app.navigator.go(Ref("person", "kamenev-lev"))  # marks belong to the hit's page only
+    assert app.window.detail.marked_words == []

@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import Connection
 
 from db import Archive
+from db.dto import Ref
 from db.search.find import COUNT_CAP, SearchResults, person_pks, search
 from db.search.translit import MAX_QUERY_CHARS, MAX_TERMS
 from tests.conftest import BUNDLED
@@ -263,3 +264,43 @@ def test_person_pks_limit_and_empty(conn: Connection) -> None:
     assert person_pks(conn, "librarian", limit=0) == []
     everyone = person_pks(conn, "Rozenfeld")
     assert set(person_pks(conn, "Rozenfeld", limit=2)) <= set(everyone)
+
+
+# -- every text, not only names -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "item", "why"),
+    [
+        ("commuted", "person", "sinelobov-alexei", "later fate: death sentence commuted"),
+        ("commuted", "source", "wikimili-kremlin-plot", "note:"),
+        ("110", "source", "enwiki-kremlin-plot", "published figure: investigated by the NKVD: 110"),
+        ("110", "event", "ev-1935-vk-verdict", "death sentences:"),
+        ("Trotskyist", "person", "cherniavsky-mikhail", "summary:"),
+        ("Trotskyist", "event", "ev-1935-ryaskin-protocol", "summary:"),
+    ],
+)
+def test_words_of_every_text_find_the_records_that_say_them(
+    archive: Archive, text: str, kind: str, item: str, why: str
+) -> None:
+    with archive.connect() as conn:
+        results = search(conn, text, 25)
+    group = results.group(kind)
+    assert group is not None, results
+    hit = next(h for h in group.hits if h.ref == Ref(kind, item))
+    assert why in hit.why
+    emphasised = [hit.why[a:b].casefold() for a, b in hit.why_spans]
+    assert any(e.startswith(text.casefold()[:5]) for e in emphasised), (hit.why, emphasised)
+
+
+def test_a_claim_about_a_sentence_is_found_on_its_person(archive: Archive) -> None:
+    with archive.connect() as conn:
+        stated = conn.exec_driver_sql(
+            "SELECT c.value, p.id FROM claim c JOIN sentence s ON s.id = c.subject_id "
+            "JOIN person p ON p.pk = s.person_pk WHERE c.subject_kind = 'sentence' "
+            "AND c.value GLOB '*[a-z][a-z][a-z][a-z][a-z][a-z][a-z]*' ORDER BY c.pk LIMIT 1"
+        ).one()
+        word = max(str(stated[0]).split(), key=len).strip(".,;:'\"()")
+        results = search(conn, word, 50)
+    people = results.group("person")
+    assert people is not None and Ref("person", str(stated[1])) in [h.ref for h in people.hits]

@@ -141,12 +141,21 @@ def test_text_keys_are_the_words_keys_and_collect_every_word() -> None:
 
 #: The archive's records as staging rows (columns named as in ``STAGING``), in pk order.
 _RECORDS = {
-    "person": "SELECT id, name_en, name_ru, occupation, organisation FROM person ORDER BY pk",
+    "person": "SELECT id, name_en, name_ru, occupation, organisation, nationality, summary, "
+    "later_fate FROM person ORDER BY pk",
     "name": "SELECT p.id AS person_id, n.name, n.script, n.kind FROM person_name n "
     "JOIN person p ON p.pk = n.person_pk ORDER BY n.person_pk, n.pk",
-    "event": "SELECT title, summary FROM event ORDER BY pk",
-    "document": "SELECT title FROM document ORDER BY pk",
-    "source": "SELECT author, title FROM source ORDER BY pk",
+    "sentence": "SELECT s.id, p.id AS person_id, s.notes FROM sentence s "
+    "JOIN person p ON p.pk = s.person_pk ORDER BY s.pk",
+    "relation": "SELECT r.id, a.id AS person_id, b.id AS related_person_id, r.note "
+    "FROM relation r JOIN person a ON a.pk = r.person_pk JOIN person b ON b.pk = r.related_pk "
+    "ORDER BY r.pk",
+    "event": "SELECT id, title, summary FROM event ORDER BY pk",
+    "document": "SELECT id, title, collection, category FROM document ORDER BY pk",
+    "source": "SELECT id, author, title, note FROM source ORDER BY pk",
+    "claim": "SELECT subject_kind, subject_id, field, value, note FROM claim ORDER BY pk",
+    "tally": "SELECT s.id AS source_id, t.label, t.count, t.note FROM tally t "
+    "JOIN source s ON s.pk = t.source_pk ORDER BY t.pk",
 }
 
 
