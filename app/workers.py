@@ -39,9 +39,16 @@ class _Task(QRunnable):
             result = self._fn()
         except Exception as exc:
             log.exception("background task failed")
-            self._relay.done.emit(self._generation, None, exc)
+            self._deliver(None, exc)
         else:
-            self._relay.done.emit(self._generation, result, None)
+            self._deliver(result, None)
+
+    def _deliver(self, result: object, exc: Exception | None) -> None:
+        try:
+            self._relay.done.emit(self._generation, result, exc)
+        except RuntimeError:
+            # The requester was deleted while this ran (its window closed): nobody is waiting.
+            log.debug("dropped the result of a task whose requester is gone")
 
 
 class Runner(QObject):

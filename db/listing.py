@@ -262,6 +262,19 @@ def snapshot(conn: Connection, spec: ListSpec, query: ListQuery) -> array[int]:
     return out
 
 
+def head(conn: Connection, spec: ListSpec, query: ListQuery, limit: int) -> array[int]:
+    """The first ``limit`` primary keys of a *filtered* pane, in its order.
+
+    With a filter that has an index ending in the sort's rank (role, tribunal, sentence,
+    outcome by name; year by date; type by date) this reads ``limit`` index entries, so the
+    first rows can be shown before :func:`snapshot` has walked every match.
+    """
+    rank = _rank(spec, query)
+    order = rank.desc() if query.descending else rank.asc()
+    stmt = select(spec.table.c.pk).where(_where(spec, query)).order_by(order).limit(limit)
+    return array("q", (int(r[0]) for r in conn.execute(stmt)))
+
+
 def rows_by_pks(conn: Connection, spec: ListSpec, pks: Sequence[int]) -> list[ListRow]:
     """Rows for ``pks`` in the given order (one query; pages are ≤ a few hundred keys)."""
     if not pks:

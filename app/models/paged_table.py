@@ -81,7 +81,12 @@ class PagedTableModel(QAbstractTableModel):
         self._table_total = 0
         self._pks: array[int] | None = None
         self._pages: OrderedDict[int, list[ListRow]] = OrderedDict()
+        #: Snapshots of big filters run here (busy until every match is known); their first
+        #: page runs beside them on ``_first`` (see :meth:`request_query`).
         self.runner = Runner(self)
+        self._first = Runner(self)
+        self._wanted: ListQuery | None = None
+        self._partial = False
 
     # -- state ----------------------------------------------------------------------------
 
@@ -130,16 +135,62 @@ class PagedTableModel(QAbstractTableModel):
         self.apply(query, *self.compute(query))
 
     def request_query(self, query: ListQuery) -> None:
-        """Show ``query``: at once when cheap, else on a worker (the newest request wins)."""
+        """Show ``query``: at once when cheap, else on workers (the newest request wins).
+
+        A filter on a big table is shown in two steps, both off the GUI thread: its first
+        page (a few index entries) as soon as it is read, then every match (the key snapshot,
+        which also gives the count) appended below without a reset.
+        """
         if query.filtered and self._table_total > self.ASYNC_ROWS:
+            self._wanted = query
+            self._first.submit(lambda: self._head(query), lambda pks: self._apply_head(query, pks))
             self.runner.submit(
-                lambda: self.compute(query), lambda result: self.apply(query, *result)
+                lambda: self.compute(query), lambda result: self._apply_full(query, *result)
             )
         else:
+            self._wanted = None
             self.set_query(query)
 
-    def apply(self, query: ListQuery, total: int, pks: array[int] | None) -> None:
-        """Reset to a computed snapshot (called on the GUI thread)."""
+    def _head(self, query: ListQuery) -> array[int]:
+        with self._archive.connect() as conn:
+            return listing.head(conn, self._spec, query, self.PAGE_SIZE)
+
+    def _apply_head(self, query: ListQuery, pks: object) -> None:
+        if query != self._wanted or not isinstance(pks, array):
+            return  # a newer request, or the whole snapshot came first
+        complete = len(pks) < self.PAGE_SIZE  # the head is every match: nothing more to come
+        if complete:
+            self._wanted = None
+        self.apply(query, len(pks), pks, partial=not complete)
+
+    def _apply_full(self, query: ListQuery, total: int, pks: array[int] | None) -> None:
+        if query != self._wanted:
+            return
+        self._wanted = None
+        if not self._partial or query != self._query or pks is None:
+            self.apply(query, total, pks)
+            return
+        # The first page is on screen: the rest goes below it, with no reset (the scroll
+        # position, the selection and the painted rows stay).
+        self._partial = False
+        shown = self._total
+        self._pks = pks
+        if total > shown:
+            self.beginInsertRows(QModelIndex(), shown, total - 1)
+            self._total = total
+            self.endInsertRows()
+        self.total_changed.emit(self._total, self._table_total)
+
+    @property
+    def partial(self) -> bool:
+        """True while only the first page of a big filter is known (the rest is coming)."""
+        return self._partial
+
+    def apply(
+        self, query: ListQuery, total: int, pks: array[int] | None, partial: bool = False
+    ) -> None:
+        """Reset to a computed snapshot (called on the GUI thread); ``partial``: its head."""
+        self._partial = partial
         self.beginResetModel()
         self._query = query
         self._total = total

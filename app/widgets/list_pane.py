@@ -253,7 +253,11 @@ class ListPane(QWidget):
 
     @Slot(int, int)
     def _on_total_changed(self, shown: int, total: int) -> None:
-        self.count_label.setText(f"{shown:,} of {total:,} {self.noun} shown")
+        if self.model.partial:  # the first page of a big filter; every match is coming
+            self.count_label.setText(f"Filtering {self.noun}… the first {shown:,} shown")
+        else:
+            self.count_label.setText(f"{shown:,} of {total:,} {self.noun} shown")
+            self.view.viewport().unsetCursor()  # every row is known, whatever still runs
         self.counts_changed.emit(shown, total)
 
     @Slot(bool)

@@ -9,6 +9,7 @@ a busy machine.  The default run uses a 20,000-person archive; ``-m slow`` adds 
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -331,3 +332,35 @@ def test_the_cache_evicts_the_least_recently_used_page(
     assert fetches_for(1) == 1
     model.set_query(ListQuery("name", descending=True))
     assert model.cached_pages == 0 and fetches_for(0) == 1  # a reset empties the cache
+
+
+def test_a_big_filter_shows_its_first_page_then_appends_every_match_without_a_reset(
+    make_app: MakeApp, synth_20k: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app(archive_path=synth_20k)
+    pane = app.panes["person"]
+    model = pane.model
+    monkeypatch.setattr(type(model), "ASYNC_ROWS", 1_000)  # 20k counts as big here
+    head_shown = threading.Event()
+    compute = model.compute
+
+    def held_compute(query: object) -> object:
+        assert head_shown.wait(30)  # the whole snapshot answers only after the first page
+        return compute(query)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(model, "compute", held_compute)
+    resets, inserted = [], []
+    model.modelReset.connect(lambda: resets.append(model.rowCount()))
+    model.rowsInserted.connect(lambda _p, first, last: inserted.append((first, last)))
+    pane.set_combo_filter("role", "defendant")
+    qtbot.waitUntil(lambda: model.partial, timeout=30_000)
+    assert model.rowCount() == model.PAGE_SIZE and resets == [model.PAGE_SIZE]
+    assert pane.count_label.text().startswith("Filtering people… the first 256")
+    app.window.grab()  # the first rows paint before the rest is known
+    head_shown.set()
+    qtbot.waitUntil(lambda: not model.partial and not model.runner.busy, timeout=30_000)
+    with sqlite3.connect(synth_20k) as conn:
+        (n,) = conn.execute("SELECT count(*) FROM person WHERE role = 'defendant'").fetchone()
+    assert model.rowCount() == n and resets == [model.PAGE_SIZE]
+    assert inserted == [(model.PAGE_SIZE, n - 1)]  # appended below, no second reset
+    assert model.row_at(n - 1) is not None
