@@ -22,7 +22,7 @@ from app.archive_source import ArchiveHolder
 from app.list_export import ExportRequest, export_list, format_for
 from app.pages import detail as detail_html
 from app.workers import Runner
-from db import Archive, ArchiveError, ArchiveInfo, contract, listing, open_archive, queries
+from db import Archive, ArchiveError, ArchiveInfo, contract, gate, listing, open_archive, queries
 from db.dto import Ref
 from db.export import Progress
 from db.listing import ListQuery, ListSpec
@@ -78,28 +78,49 @@ class ArchiveController(QObject):
     # -- the contract of big archives ---------------------------------------------------------
 
     def check_in_background(self) -> None:
-        """Check every row of an archive the gate only sampled (files over 64 MB).
+        """Finish the checks the gate left for after the first paint, on the worker pool.
 
-        The gate checks small archives whole before they open; a bigger one (over
-        ``gate.CONTRACT_FULL_LIMIT``) opens after index probes and a sample, and this runs the
-        full contract check on the worker pool.  A
-        breach is reported once (``error``); the archive stays open, marked in
+        The gate checks small archives whole before they open.  A mid-size one (up to
+        ``gate.QUICK_CHECK_LIMIT``) gets SQLite's quick_check here; if it fails, the bundled
+        archive is opened instead, with one message.  Any archive over
+        ``gate.CONTRACT_FULL_LIMIT`` gets its full contract check here; a breach is
+        reported once (``error``), and the archive stays open, marked in
         :attr:`contract_problems`.
         """
-        if self.holder.info.contract_checked:
+        info = self.holder.info
+        quick = not info.integrity_checked and info.size_bytes <= gate.QUICK_CHECK_LIMIT
+        if info.contract_checked and not quick:
             return
         archive = self.holder.archive
 
-        def work() -> list[str]:
+        def work() -> tuple[str | None, list[str]]:
             with archive.connect() as conn:
                 raw = conn.connection.driver_connection
                 assert isinstance(raw, sqlite3.Connection)
-                return contract.full_problems(raw)
+                if quick:
+                    try:
+                        gate.integrity(raw, archive.path)
+                    except ArchiveError as exc:
+                        return exc.message, []
+                problems = [] if info.contract_checked else contract.full_problems(raw)
+                return None, problems
 
-        self._checker.submit(work, lambda problems: self._on_checked(archive, problems))
+        self._checker.submit(work, lambda result: self._on_checked(archive, result))
 
-    def _on_checked(self, archive: Archive, problems: object) -> None:
-        if archive is not self.holder.archive or not isinstance(problems, list) or not problems:
+    def _on_checked(self, archive: Archive, result: object) -> None:
+        if archive is not self.holder.archive or not isinstance(result, tuple):
+            return
+        damage, problems = result
+        if damage:
+            from app import resources
+
+            self.error.emit(
+                "The archive is damaged",
+                f"{damage}. The bundled archive is opened instead.",
+            )
+            self.open_path(resources.bundled_archive())
+            return
+        if not problems:
             return
         self.contract_problems = [str(p) for p in problems]
         self.error.emit(

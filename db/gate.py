@@ -52,7 +52,8 @@ log = logging.getLogger(__name__)
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")
-#: Larger files skip the full-scan quick_check at open (it would cost seconds at 3M people).
+#: Files between DEEP_CHECK_LIMIT and this get SQLite's quick_check after they open, in the
+#: background; larger ones none (it would cost seconds at 3M people).
 QUICK_CHECK_LIMIT = 256 * 1024 * 1024
 #: Files up to this size get the value scan and FTS5's integrity-check (in-memory copy).
 DEEP_CHECK_LIMIT = 64 * 1024 * 1024
@@ -461,6 +462,14 @@ def _check_fts_in_memory(path: Path, budget: StepBudget) -> None:
         mem.close()
 
 
+def integrity(conn: sqlite3.Connection, path: Path, pragma: str = "quick_check(1)") -> None:
+    """Step 4: SQLite's own check of every page (refused with the first problem it names)."""
+    result = conn.execute(f"PRAGMA {pragma}").fetchall()
+    if result != [("ok",)]:
+        first = str(result[0][0]) if result else "no answer"
+        raise errors.ArchiveCorrupt(path, f"the integrity check failed ({first})", "malformed")
+
+
 def check_contract(conn: sqlite3.Connection, path: Path, *, full: bool) -> None:
     """Step 5b: the values keep :mod:`db.contract` (every row, or the cheap probes only)."""
     problems = contract.full_problems(conn) if full else contract.cheap_problems(conn)
@@ -478,18 +487,15 @@ def validate(conn: sqlite3.Connection, path: Path, size: int) -> tuple[bool, boo
     budget = gate_budget(size)
     budget.install(conn)
     try:
-        checked = size <= QUICK_CHECK_LIMIT
         deep = size <= DEEP_CHECK_LIMIT
-        if checked:
+        # Mid-size files (up to QUICK_CHECK_LIMIT) get their quick_check after the first
+        # paint, in the background (ArchiveController.check_in_background); the largest
+        # none (it would read gigabytes).
+        checked = deep
+        if deep:
             # integrity_check also proves every index matches its table (quick_check does not:
             # a page of one index copied over another passed it and broke queries later).
-            pragma = "integrity_check(1)" if deep else "quick_check(1)"
-            result = conn.execute(f"PRAGMA {pragma}").fetchall()
-            if result != [("ok",)]:
-                first = str(result[0][0]) if result else "no answer"
-                raise errors.ArchiveCorrupt(
-                    path, f"the integrity check failed ({first})", "malformed"
-                )
+            integrity(conn, path, "integrity_check(1)")
         _check_schema(conn, path)
         _check_chart_summary(conn, path)
         for fts in search_tables():

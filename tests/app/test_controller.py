@@ -304,3 +304,27 @@ def test_an_export_into_a_missing_folder_raises_and_creates_nothing(
     with pytest.raises(OSError):
         reader.export(listing.PEOPLE, DEFENDANTS, tmp_path / "gone" / "p.csv", COLUMNS)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_mid_size_archive_gets_its_quick_check_after_it_opens_and_gives_way_if_damaged(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from db import gate
+
+    monkeypatch.setattr(gate, "DEEP_CHECK_LIMIT", 64 * 1024)  # the bundled copy is "mid-size"
+    damaged = tmp_path / "mid.sqlite"
+    data = bytearray(BUNDLED.read_bytes())
+    page_size = int.from_bytes(data[16:18], "big")
+    rows_page = page_size * 40  # a page far from the schema, which the gate does not read
+    data[rows_page + 8 : rows_page + 24] = b"\xff" * 16
+    damaged.write_bytes(bytes(data))
+    archive = open_archive(damaged)  # opens: its pages are checked after the first paint
+    assert not archive.info.integrity_checked
+    controller = ArchiveController(archive)
+    messages: list[tuple[str, str]] = []
+    controller.error.connect(lambda title, text: messages.append((title, text)))
+    controller.check_in_background()
+    qtbot.waitUntil(lambda: bool(messages), timeout=30_000)
+    assert messages[0][0] == "The archive is damaged" and "integrity check failed" in messages[0][1]
+    assert controller.archive.path == BUNDLED  # the bundled archive took its place
+    controller.close()
