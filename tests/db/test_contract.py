@@ -136,3 +136,29 @@ def test_each_breach_is_found_by_the_check_that_can_see_it(
     found_cheaply = any(words in p for p in contract.cheap_problems(copy))
     if cheap:
         assert found_cheaply  # index probes at any size
+
+
+def test_the_cheap_check_reads_index_ends_not_tables(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    # Counted in SQLite VM steps, not seconds: a table scan of the 20,000-person archive's
+    # claims alone takes hundreds of thousands of steps; index probes take a few hundred.
+    from db import synth
+
+    path = synth.cached_archive(20_000, 1)
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    steps = [0]
+
+    def count() -> int:
+        steps[0] += 1
+        return 0
+
+    conn.set_progress_handler(count, 10)  # a call every 10 VM instructions
+    try:
+        assert contract.cheap_problems(conn) == []
+        cheap, steps[0] = steps[0], 0
+        conn.execute("SELECT min(pk), max(pk) FROM claim").fetchone()  # what it must not do
+        one_scan = steps[0]
+    finally:
+        conn.close()
+    assert 0 < cheap * 20 < one_scan, (cheap, one_scan)
