@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -47,6 +48,8 @@ class ArchiveController(QObject):
         self._labels: dict[Ref, str] = {}
         self._replaced.connect(self._on_replaced, Qt.ConnectionType.QueuedConnection)
         self._checker = Runner(self)
+        #: Set to interrupt the background checks (the app closes, another archive opens).
+        self._stop_checks = threading.Event()
         #: Breaches the background check found in the open archive (empty: none found).
         self.contract_problems: list[str] = []
 
@@ -87,22 +90,38 @@ class ArchiveController(QObject):
         reported once (``error``), and the archive stays open, marked in
         :attr:`contract_problems`.
         """
+        self._stop_checks.set()  # a check of the archive before stops …
+        self._stop_checks = threading.Event()  # … and this one gets its own flag
         info = self.holder.info
         quick = not info.integrity_checked and info.size_bytes <= gate.QUICK_CHECK_LIMIT
         if info.contract_checked and not quick:
             return
         archive = self.holder.archive
 
+        stop = self._stop_checks
+
         def work() -> tuple[str | None, list[str]]:
             with archive.connect() as conn:
                 raw = conn.connection.driver_connection
                 assert isinstance(raw, sqlite3.Connection)
-                if quick:
-                    try:
-                        gate.integrity(raw, archive.path)
-                    except ArchiveError as exc:
-                        return exc.message, []
-                problems = [] if info.contract_checked else contract.full_problems(raw)
+                # Reads the whole file at 3M people (minutes): closing the app or opening
+                # another archive interrupts it at once instead of waiting for it.
+                raw.set_progress_handler(lambda: int(stop.is_set()), 10_000)
+                try:
+                    if quick:
+                        try:
+                            gate.integrity(raw, archive.path)
+                        except ArchiveError as exc:
+                            if stop.is_set():
+                                return None, []
+                            return exc.message, []
+                    problems = [] if info.contract_checked else contract.full_problems(raw)
+                except sqlite3.OperationalError:
+                    if stop.is_set():
+                        return None, []  # interrupted on purpose
+                    raise
+                finally:
+                    raw.set_progress_handler(None, 0)
                 return None, problems
 
         self._checker.submit(work, lambda result: self._on_checked(archive, result))
@@ -145,7 +164,9 @@ class ArchiveController(QObject):
             old.close()
 
     def close(self) -> None:
-        """Release the archive's connections."""
+        """Stop the background checks and release the archive's connections."""
+        self._stop_checks.set()
+        self._checker.wait()
         self.holder.archive.close()
 
     # -- pages ------------------------------------------------------------------------------

@@ -328,3 +328,29 @@ def test_a_mid_size_archive_gets_its_quick_check_after_it_opens_and_gives_way_if
     assert messages[0][0] == "The archive is damaged" and "integrity check failed" in messages[0][1]
     assert controller.archive.path == BUNDLED  # the bundled archive took its place
     controller.close()
+
+
+def test_closing_interrupts_a_background_check_that_would_never_end(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from db import contract, gate
+
+    monkeypatch.setattr(gate, "CONTRACT_FULL_LIMIT", 0)  # the check runs in the background
+    started = []
+
+    def endless(raw: sqlite3.Connection, limit: int = 20) -> list[str]:
+        started.append(True)
+        raw.execute(
+            "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c"
+        ).fetchone()  # a check over a giant file, as far as the app can tell
+        return ["unreachable"]
+
+    monkeypatch.setattr(contract, "full_problems", endless)
+    controller = ArchiveController(open_archive(BUNDLED))
+    messages: list[str] = []
+    controller.error.connect(lambda _title, text: messages.append(text))
+    controller.check_in_background()
+    qtbot.waitUntil(lambda: bool(started), timeout=30_000)
+    controller.close()  # returns: the endless query was interrupted, not waited for
+    QApplication.processEvents()
+    assert messages == []
