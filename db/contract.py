@@ -14,8 +14,10 @@ viewer never meets a value it was not promised.  The rules:
 * **ranks**: every ``rank_*`` column of ``person``, ``event`` and ``document`` holds each of
   ``1..N`` exactly once, where N is the table's row count, and ``pk`` runs ``1..N``;
 * **counts**: every ``meta`` key ``<table>_count`` equals that table's row count;
-* **unknown is not none**: a tribunal or sentence kind ``unknown`` (a verdict whose tribunal or
-  sentence is not known) and ``none`` (no verdict) are different values and stay different;
+* **controlled values** (:data:`VOCABULARIES`): role, tribunal, sentence kind and stage hold
+  only their vocabulary's values; **unknown is not none**: a tribunal or sentence kind
+  ``unknown`` (a verdict whose tribunal or sentence is not known) and ``none`` (no verdict)
+  are different values and stay different;
 * **text** holds no C0 or C1 control character except newline and tab (no ``ESC``, no ``NUL``,
   no ``DEL``), so no archive value can steer a terminal.
 
@@ -29,6 +31,8 @@ import calendar
 import re
 import sqlite3
 from collections.abc import Iterable
+
+from db import vocab
 
 #: The years a date may name (this is a 20th-century case; 1000..2100 leaves room for sources).
 YEAR_RANGE = range(1000, 2101)
@@ -97,6 +101,17 @@ TEXT: dict[str, tuple[str, ...]] = {
     "claim": ("subject_kind", "subject_id", "field", "value", "locator", "note"),
     "tally": ("tribunal", "category", "label", "note"),
 }
+#: Columns that hold a controlled value, and the values they may hold.  Tribunal and
+#: sentence kind have both ``unknown`` (a verdict whose tribunal or sentence is not known)
+#: and ``none`` (no verdict): the two are different facts and never stand in for each other.
+VOCABULARIES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("person", "role", tuple(vocab.ROLES)),
+    ("person", "tribunal", tuple(vocab.TRIBUNALS)),
+    ("person", "sentence_kind", tuple(vocab.SENTENCE_KINDS)),
+    ("sentence", "stage", tuple(vocab.STAGES)),
+    ("sentence", "tribunal", tuple(vocab.TRIBUNALS)),
+    ("sentence", "kind", tuple(vocab.SENTENCE_KINDS)),
+)
 #: Rows :func:`cheap_problems` reads from each table (spread evenly over the pk range).
 SAMPLE = 64
 
@@ -238,16 +253,28 @@ def cheap_problems(conn: sqlite3.Connection) -> list[str]:
         if not n:
             continue
         prec = f'"{precision}"' if precision else "NULL"
-        for pk, value, prec_value in _sample_rows(conn, table, f'"{column}", {prec}', n):
-            problem = date_problem(
-                None if value is None else str(value),
-                None if precision is None or prec_value is None else str(prec_value),
-                may_be_empty=may_be_empty,
-            )
-            if problem:
-                problems.append(f"'{table}' row {pk}: the {column} {problem}")
-                break
+        rows = _sample_rows(conn, table, f'"{column}", {prec}', n)
+        problems += _first_bad_date(rows, table, column, precision, may_be_empty)
     return problems
+
+
+def _first_bad_date(
+    rows: Iterable[tuple[object, ...]],
+    table: str,
+    column: str,
+    precision: str | None,
+    may_be_empty: bool,
+) -> list[str]:
+    """The first of ``rows`` (pk, date, precision) whose date breaks the contract."""
+    for pk, value, prec_value in rows:
+        problem = date_problem(
+            None if value is None else str(value),
+            None if precision is None or prec_value is None else str(prec_value),
+            may_be_empty=may_be_empty,
+        )
+        if problem:
+            return [f"'{table}' row {pk}: the {column} {problem}"]
+    return []
 
 
 def _sample_rows(
@@ -286,15 +313,19 @@ def full_problems(conn: sqlite3.Connection, limit: int = 20) -> list[str]:
             problems.append(f"'{table}' row {pk}: the id {bad_id}")
     for table, column, precision, may_be_empty in DATES:
         prec = f'"{precision}"' if precision else "NULL"
-        for pk, value, prec_value in conn.execute(f'SELECT pk, "{column}", {prec} FROM "{table}"'):
-            problem = date_problem(
-                None if value is None else str(value),
-                None if precision is None or prec_value is None else str(prec_value),
-                may_be_empty=may_be_empty,
+        rows = conn.execute(f'SELECT pk, "{column}", {prec} FROM "{table}"')
+        problems += _first_bad_date(rows, table, column, precision, may_be_empty)
+    for table, column, allowed in VOCABULARIES:
+        marks = ", ".join("?" * len(allowed))
+        for pk, value in conn.execute(
+            f'SELECT pk, "{column}" FROM "{table}" WHERE "{column}" NOT IN ({marks}) '
+            f'OR "{column}" IS NULL LIMIT 1',
+            allowed,
+        ):
+            shown = "empty" if value is None else f"'{printable(str(value), 40)}'"
+            problems.append(
+                f"'{table}' row {pk}: the {column} {shown} is not one of {list(allowed)}"
             )
-            if problem:
-                problems.append(f"'{table}' row {pk}: the {column} {problem}")
-                break
     for table, column in YEARS:
         lo = YEAR_RANGE.start
         hi = YEAR_RANGE.stop - 1

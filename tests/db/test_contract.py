@@ -118,6 +118,8 @@ def copy(tmp_path: Path) -> Iterator[sqlite3.Connection]:
         ("UPDATE tally SET label = 'x' || char(27) WHERE pk = 3", False, "U+001B"),
         ("UPDATE claim SET note = 'x' || char(0) || 'y' WHERE pk = 3", False, "U+0000"),
         ("UPDATE person SET rank_name = 1 WHERE pk = 2", False, "person.rank_name"),
+        ("UPDATE person SET tribunal = 'maybe' WHERE pk = 4", False, "the tribunal 'maybe'"),
+        ("UPDATE sentence SET stage = 'appeal' WHERE pk = 4", False, "the stage 'appeal'"),
     ],
 )
 def test_each_breach_is_found_by_the_check_that_can_see_it(
@@ -162,3 +164,13 @@ def test_the_cheap_check_reads_index_ends_not_tables(
     finally:
         conn.close()
     assert 0 < cheap * 20 < one_scan, (cheap, one_scan)
+
+
+def test_unknown_and_none_are_both_allowed_and_different(copy: sqlite3.Connection) -> None:
+    for table, column, allowed in contract.VOCABULARIES:
+        if column in ("tribunal", "sentence_kind", "kind"):
+            assert {"unknown", "none"} <= set(allowed), (table, column)
+    copy.execute("UPDATE person SET tribunal = 'unknown', sentence_kind = 'unknown' WHERE pk = 1")
+    copy.execute("UPDATE person SET tribunal = 'none', sentence_kind = 'none' WHERE pk = 2")
+    copy.commit()
+    assert contract.full_problems(copy) == []

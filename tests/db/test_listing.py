@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
+import sqlite3
+from pathlib import Path
+
 from sqlalchemy import event, text
 
 from db import Archive, listing
@@ -81,3 +85,26 @@ def test_position_of_item_in_each_sort(archive: Archive) -> None:
                 q = ListQuery(sort, desc)
                 rows = listing.page(conn, PEOPLE, q, 0, 99, 99)
                 assert listing.position(conn, PEOPLE, q, rows[17].id, 99) == 17
+
+
+def test_unknown_and_none_read_differently_in_the_people_list(tmp_path: Path) -> None:
+    from db import open_archive
+    from tests.conftest import BUNDLED
+
+    path = tmp_path / "copy.sqlite"
+    shutil.copyfile(BUNDLED, path)
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "UPDATE person SET tribunal = 'unknown', sentence_kind = 'unknown' WHERE pk = 1"
+        )
+        conn.execute("UPDATE person SET tribunal = 'none', sentence_kind = 'none' WHERE pk = 2")
+    archive = open_archive(path)
+    try:
+        with archive.connect() as conn:
+            rows = listing.rows_by_pks(conn, listing.PEOPLE, [1, 2])
+    finally:
+        archive.close()
+    unknown, none = rows
+    assert (unknown.tribunal, unknown.sentence) == ("tribunal unknown", "unknown")
+    assert none.tribunal == "—" and none.sentence == ""
+    assert (unknown.tribunal, unknown.sentence) != (none.tribunal, none.sentence)
