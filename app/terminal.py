@@ -55,7 +55,7 @@ class SafeStream(io.TextIOBase):
 
 
 def _tolerant(stream: TextIO) -> None:
-    # Characters the stream cannot encode become \uXXXX escapes, never UnicodeEncodeError.
+    # Characters the stream cannot encode become backslash escapes (\\u0427), never an error.
     reconfigure = getattr(stream, "reconfigure", None)
     if reconfigure is not None:
         with contextlib.suppress(ValueError, io.UnsupportedOperation):
