@@ -96,3 +96,28 @@ def make_app(
     yield make
     for app in built:
         app.controller.close()
+
+
+@pytest.fixture
+def no_event_loop(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[int]:
+    """Run ``gui.run`` without an event loop: the People rows each shown window has, closed.
+
+    ``QApplication.exec`` is replaced by a look at the window ``gui.run`` showed; logs go to
+    ``tmp_path``.
+    """
+    import platformdirs
+    from PySide6.QtWidgets import QApplication, QTableView
+
+    monkeypatch.setattr(platformdirs, "user_log_dir", lambda *_a, **_k: str(tmp_path / "log"))
+    rows: list[int] = []
+
+    def fake_exec() -> int:
+        for widget in QApplication.topLevelWidgets():
+            view = widget.findChild(QTableView, "peoplePane")
+            if view is not None and widget.isVisible():
+                rows.append(view.model().rowCount())
+                widget.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", staticmethod(fake_exec))
+    return rows

@@ -12,7 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.app.conftest import fake_dialogs, make_app  # noqa: F401  (GUI fixtures reused)
+from tests.app.conftest import (  # noqa: F401  (GUI fixtures reused)
+    fake_dialogs,
+    make_app,
+    no_event_loop,
+)
 from tests.conftest import BUNDLED
 from tests.hardening.campaign import Report, run_campaign
 from tests.hardening.injection import Injected, build_injection_archive

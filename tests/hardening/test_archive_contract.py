@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox, QTableView
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app import cli, gui
@@ -188,26 +188,6 @@ def test_every_command_refuses_a_breach_in_one_line(
         assert out == "" and err.count("\n") == 1 and CASES[name].words in err, (name, err)
         _assert_clean(out, err)
     assert list(tmp_path.iterdir()) == []  # nothing written for a refused archive
-
-
-@pytest.fixture
-def no_event_loop(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[int]:
-    """gui.run without an event loop: record the rows shown, close the window."""
-    import platformdirs
-
-    monkeypatch.setattr(platformdirs, "user_log_dir", lambda *_a, **_k: str(tmp_path / "log"))
-    rows: list[int] = []
-
-    def fake_exec() -> int:
-        for widget in QApplication.topLevelWidgets():
-            view = widget.findChild(QTableView, "peoplePane")
-            if view is not None and widget.isVisible():
-                rows.append(view.model().rowCount())
-                widget.close()
-        return 0
-
-    monkeypatch.setattr(QApplication, "exec", staticmethod(fake_exec))
-    return rows
 
 
 def test_the_gui_start_path_names_each_breach_and_offers_the_bundled_archive(

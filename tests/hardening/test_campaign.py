@@ -21,21 +21,7 @@ from tests.hardening.mutants import NAMES
 #: Families an ArchiveError may carry: the table's rows plus those the gate names itself.
 KNOWN_FAMILIES = (
     {f.key for f in errors.FAMILIES}
-    | {
-        cls.family
-        for cls in (
-            errors.ArchiveNotFound,
-            errors.ArchiveNotAFile,
-            errors.ArchiveUnreadable,
-            errors.ArchiveEmpty,
-            errors.ArchiveNotSQLite,
-            errors.ArchiveForeign,
-            errors.ArchiveVersionMismatch,
-            errors.ArchiveUnsupported,
-            errors.ArchiveHostile,
-            errors.ArchiveCorrupt,
-        )
-    }
+    | {cls.family for cls in errors.ArchiveError.__subclasses__()}
     | {"schema-differs", "bad-header", "contract"}
 )
 
