@@ -8,7 +8,12 @@ pass ``--only`` to limit what is regenerated.
 
 Document-person linking follows one rule: a document is linked to a person only when the
 (declined) name in its title matches exactly one person of the archive by surname *and* the
-initials agree where both are known.  Everything else stays an unlinked name on the document.
+initials written in the title agree with the person's.  A surname written without initials is
+never linked, even when only one person of the archive bears it: the catalogue's person column
+often holds a bare surname cut out of a longer word ("Киров" out of "Башкировой-Эрдман",
+"Агранов" out of "Аграновича"), so each name is first widened back to the whole words and the
+initials the title writes (:func:`written_in_title`).  Everything else stays an unlinked name
+on the document, shown as written.
 
 Run: ``python -m db.build.research_import --research ../shared/research --out resources/data``.
 """
@@ -68,11 +73,35 @@ def _nominative_candidates(word: str, morph: object) -> set[str]:
         if nom is not None:
             out.add(_fold(nom.word))
     # Suffix rules pymorphy3 misses for rare surnames (Коновой -> Конова).
-    rules = (("ого", "ий"), ("ому", "ий"), ("ой", "а"), ("ой", "ая"), ("ой", "ий"),
-             ("ую", "ая"), ("у", ""), ("а", ""), ("ым", ""), ("е", "а"), ("ы", "а"))
+    rules = (
+        ("ого", "ий"),
+        ("ому", "ий"),
+        ("ой", "а"),
+        ("ой", "ая"),
+        ("ой", "ий"),
+        ("ую", "ая"),
+        ("у", ""),
+        ("а", ""),
+        ("ым", ""),
+        ("е", "а"),
+        ("ы", "а"),
+    )
     for suffix, repl in rules:
         if low.endswith(suffix):
             out.add(low[: -len(suffix)] + repl)
+    return out
+
+
+def _surname_candidates(word: str, morph: object) -> set[str]:
+    """Nominatives of a surname; both parts of a double one are declined (Гардина-Гейера)."""
+    out = _nominative_candidates(word, morph)
+    first, dash, second = word.partition("-")
+    if dash and first and second:
+        out |= {
+            f"{a}-{b}"
+            for a in _nominative_candidates(first, morph)
+            for b in _nominative_candidates(second, morph)
+        }
     return out
 
 
@@ -85,27 +114,79 @@ class PersonKey:
     initials: str
 
 
+#: Initials written before a surname in a title: ``Я.С. `` or ``Н. `` (a space is optional),
+#: not the end of an abbreviation such as ``СССР.``.
+_INITIALS_BEFORE = re.compile(r"(?<![A-Za-zА-Яа-яЁё])(?:[А-ЯЁA-Z]\.\s?)+\s*$")
+
+
+def _fold_each(text: str) -> str:
+    """:func:`_fold` letter by letter, so that offsets in the result are offsets in ``text``."""
+    return "".join(f if len(f := _fold(ch)) == 1 else ch for ch in text)
+
+
+def _is_name_char(ch: str) -> bool:
+    return ch.isalpha() or ch == "-"
+
+
+def written_in_title(raw: str, title: str) -> str:
+    """The name ``raw`` (the catalogue's form) as ``title`` writes it: whole words, initials.
+
+    The catalogue sometimes cuts a bare surname out of a longer word or drops the initials
+    before it; the title is what the document says.  ``raw`` is searched case-insensitively
+    (ё = е), preferring a place where it starts a word; the hit is widened to the whole
+    (hyphenated) word and the initials written just before it.  When ``raw`` is not in the
+    title it is returned unchanged.
+    """
+    folded_title, folded_raw = _fold_each(title), _fold_each(raw.rstrip("-"))
+    if not folded_raw:
+        return raw
+    hits = [i for i in range(len(title)) if folded_title.startswith(folded_raw, i)]
+    if not hits:
+        return raw
+    starts_word = [i for i in hits if i == 0 or not _is_name_char(title[i - 1])]
+    start = (starts_word or hits)[0]
+    end = start + len(folded_raw)
+    while start > 0 and _is_name_char(title[start - 1]):
+        start -= 1
+    while end < len(title) and _is_name_char(title[end]):
+        end += 1
+    before = _INITIALS_BEFORE.search(title[:start])
+    if before:
+        start = before.start()
+    return " ".join(title[start:end].split())
+
+
+def initials_of(written: str) -> str:
+    """Initials written in a name: ``Я.С. Агранова`` → ``ЯС``, ``Агранова`` → ``""``."""
+    return "".join(t[0] for t in written.replace(".", ". ").split() if _INITIALS.match(t))
+
+
+def initials_agree(written: str, person: str) -> bool:
+    """True when both sets of initials are known and one starts the other (``Н`` and ``НБ``)."""
+    return bool(written and person) and (person.startswith(written) or written.startswith(person))
+
+
 def link_person(raw: str, people: Sequence[PersonKey], morph: object) -> str | None:
-    """Return the id of the single person ``raw`` (as written in a title) names, else None."""
+    """Return the id of the single person ``raw`` (as written in a title) names, else None.
+
+    ``raw`` must be one surname with initials; the initials must agree with the person's.
+    """
     tokens = raw.replace(".", ". ").split()
-    initials = "".join(t[0] for t in tokens if _INITIALS.match(t))
+    initials = initials_of(raw)
     names = [t for t in tokens if not _INITIALS.match(t)]
-    if len(names) != 1:
+    if len(names) != 1 or not initials:
         return None
     word = names[0]
     truncated = word.endswith("-")
     # A title cut after a hyphen ("Г.Б. Синани-") names only the first part of a double surname.
-    candidates = _nominative_candidates(word.rstrip("-"), morph)
+    candidates = _surname_candidates(word.rstrip("-"), morph)
 
     def surname_matches(p: PersonKey) -> bool:
         if truncated:
             return any(s.startswith(c + "-") for s in p.surnames for c in candidates)
         return any(s in candidates for s in p.surnames)
 
-    matches = [p for p in people if surname_matches(p)]
-    if initials:
-        matches = [p for p in matches if not p.initials or p.initials.startswith(initials)
-                   or initials.startswith(p.initials)]
+    matches = [p for p in people if surname_matches(p) and initials_agree(initials, p.initials)]
     return matches[0].id if len(matches) == 1 else None
 
 
@@ -131,26 +212,40 @@ def import_documents(research: Path, out: Path, people: Sequence[PersonKey]) -> 
 
     morph = pymorphy3.MorphAnalyzer()
     cat = research / "showtrials-catalogue"
-    docs = [d for d in _read(cat / "documents.tsv", "\t")
-            if d["primary_process"] == KREMLIN_PROCESS]
+    docs = [
+        d for d in _read(cat / "documents.tsv", "\t") if d["primary_process"] == KREMLIN_PROCESS
+    ]
     docs.sort(key=lambda d: (d["document_date"], int(d["document_post_id"])))
-    _write(out / "documents.csv",
-           ["id", "date", "doc_type", "title", "collection", "category", "url", "source_ids"],
-           ([f"doc-{d['document_post_id']}", d["document_date"][:10], d["document_type"],
-             d["document_title"].strip(), d["primary_collection"], d["category_names"],
-             d["document_url"], "showtrials-catalog"] for d in docs))
-    ids = {d["document_post_id"] for d in docs}
+    _write(
+        out / "documents.csv",
+        ["id", "date", "doc_type", "title", "collection", "category", "url", "source_ids"],
+        (
+            [
+                f"doc-{d['document_post_id']}",
+                d["document_date"][:10],
+                d["document_type"],
+                d["document_title"].strip(),
+                d["primary_collection"],
+                d["category_names"],
+                d["document_url"],
+                "showtrials-catalog",
+            ]
+            for d in docs
+        ),
+    )
+    titles = {d["document_post_id"]: d["document_title"].strip() for d in docs}
     links = []
     seen: set[tuple[str, str]] = set()
     for row in _read(cat / "person_documents.tsv", "\t"):
-        if row["document_post_id"] not in ids:
+        if row["document_post_id"] not in titles:
             continue
-        key = (row["document_post_id"], row["raw_person"])
+        written = written_in_title(row["raw_person"], titles[row["document_post_id"]])
+        key = (row["document_post_id"], written)
         if key in seen:
             continue
         seen.add(key)
-        pid = link_person(row["raw_person"], people, morph)
-        links.append((f"doc-{row['document_post_id']}", row["raw_person"], pid))
+        pid = link_person(written, people, morph)
+        links.append((f"doc-{row['document_post_id']}", written, pid))
     links.sort(key=lambda r: (int(r[0][4:]), r[1]))
     _write(out / "document_people.csv", ["document_id", "name_as_written", "person_id"], links)
     linked = sum(1 for r in links if r[2])

@@ -112,7 +112,7 @@ def copy(tmp_path: Path) -> Iterator[sqlite3.Connection]:
         ("UPDATE person SET rank_birth = rank_birth + 1000", True, "person.rank_birth"),
         ("UPDATE person SET id = 'BAD ID' WHERE pk = 1", True, "is not an id"),
         ("UPDATE event SET date = 'soon' WHERE pk = 1", True, "is not a date"),
-        ("DELETE FROM claim WHERE pk = 500", False, "the table holds 1,047"),
+        ("DELETE FROM claim WHERE pk = 500", False, "the table holds 1,081"),
         ("UPDATE person SET id = 'a/b' WHERE pk = 2", False, "is not an id"),
         ("UPDATE document SET year = 3000 WHERE pk = 9", False, "year 3000 is outside"),
         ("UPDATE tally SET label = 'x' || char(27) WHERE pk = 3", False, "U+001B"),

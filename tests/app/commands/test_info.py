@@ -44,7 +44,7 @@ def test_json_names_the_file_its_size_and_versions(
     assert out["path"] == str(BUNDLED)
     assert out["size_bytes"] == BUNDLED.stat().st_size
     assert out["schema_version"] == user_version == 1
-    assert (out["title"], out["data_version"]) == ("The Kremlin Affair, 1935", "2026.11.3")
+    assert (out["title"], out["data_version"]) == ("The Kremlin Affair, 1935", "2026.12.1")
 
 
 def test_text_lists_every_count_by_name_with_thousands_separators(
@@ -65,7 +65,7 @@ def test_text_lists_every_count_by_name_with_thousands_separators(
         "sources": f"{rows['source']:,}",
         "tallies": f"{rows['tally']:,}",
     }
-    assert counted["claims"] == "1,048"
+    assert counted["claims"] == "1,082"
 
 
 def test_text_heads_with_title_file_and_versions(
@@ -76,6 +76,6 @@ def test_text_heads_with_title_file_and_versions(
     assert lines[:4] == [
         "The Kremlin Affair, 1935",
         f"  file:            {BUNDLED} ({size:,} bytes)",
-        "  data version:    2026.11.3",
+        "  data version:    2026.12.1",
         "  schema version:  1",
     ]

@@ -97,7 +97,7 @@ def test_text_table(capsys: pytest.CaptureFixture[str]) -> None:
     assert death.split()[1:3] == ["2", "2"] and "kapchenko-polbio 1" in death
     ban = next(line for line in lines if line.strip().startswith("ban on residence"))
     assert "koshel-kniga87 ? (not counted: count not visible)" in ban
-    assert "Tribunal unknown: 30 named here (no published total)" in lines
+    assert "Tribunal unknown: 42 named here (no published total)" in lines
 
 
 def test_other_archive(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

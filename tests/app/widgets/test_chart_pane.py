@@ -353,7 +353,7 @@ def test_totals_line_compares_named_with_published_totals(pane: ChartPane) -> No
     assert pane.totals.text() == (
         "Military Collegium: 16 of 30 convicted named here · "
         "Special Board (OSO): 1 of 80 convicted named here · "
-        "Tribunal unknown: 30 named here (no published total)"
+        "Tribunal unknown: 42 named here (no published total)"
     )
     assert outcome_text.totals_line([], {}) == ""
 

@@ -115,7 +115,7 @@ def test_sentences_are_grouped_by_person_verdict_first(sql: sqlite3.Connection) 
 
 def test_claims_are_grouped_by_the_record_they_are_about(sql: sqlite3.Connection) -> None:
     rows = sql.execute("SELECT subject_kind, subject_id, field FROM claim ORDER BY pk").fetchall()
-    assert len(rows) == 1048
+    assert len(rows) == 1082
     subjects = [(kind, ident) for kind, ident, _ in rows]
     assert subjects == sorted(subjects)
     fields = [(kind, ident, field) for kind, ident, field in rows if field != "record"]

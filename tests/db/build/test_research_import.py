@@ -1,7 +1,8 @@
 """The one-off research import (db.build.research_import): run on the real shared research
 (read-only) into a temporary folder it regenerates resources/data's document catalogue and
 document-person links byte for byte and writes nothing else; its name parser and its linker
-follow the rule "one person by surname, initials agreeing where both are known"."""
+follow the rule "one person by surname, and initials written in the title that agree with the
+person's" (a bare surname is never linked); names are taken from the title as it writes them."""
 
 from __future__ import annotations
 
@@ -102,9 +103,16 @@ def test_parse_ru_name(name_ru: str, surnames: tuple[str, ...], initials: str) -
 @pytest.mark.parametrize(
     ("raw", "person"),
     [
-        ("Енукидзе", "yenukidze-avel"),  # an indeclinable surname
-        ("Агранова", "agranov-yakov"),  # genitive of Агранов
+        ("А.С. Енукидзе", "yenukidze-avel"),  # an indeclinable surname
+        ("Енукидзе", None),  # one person bears it, but no initials are written
+        ("Агранова", None),  # genitive of Агранов, without initials
         ("Я.С. Агранова", "agranov-yakov"),
+        ("Ф.С. Аграновича", None),  # Agranovich, not Agranov
+        ("О.Д. Каменевой", "kameneva-olga"),  # not Lev Kamenev
+        ("С.А. Башкировой-Эрдман", None),  # nobody of the archive (not Kirov)
+        ("А.А. Гардина-Гейера", "gardin-geyer-alexander"),  # both parts declined
+        ("М.С. Жалыбиной-Быковой", "zhalybina-bykova"),
+        ("Сталине", None),  # a bare surname in the prepositional case
         ("И.И. Агранова", None),  # the initials disagree
         ("Розенфельда", None),  # four people answer to Розенфельд
         ("Н.Б. Розенфельда", "rozenfeld-nikolai"),
@@ -121,3 +129,70 @@ def test_a_name_is_linked_only_to_the_one_person_it_can_mean(
     people: list[ri.PersonKey], morph: object, raw: str, person: str | None
 ) -> None:
     assert ri.link_person(raw, people, morph) == person
+
+
+@pytest.mark.parametrize(
+    ("raw", "title", "written"),
+    [
+        # The catalogue cut a surname out of a longer one: the whole word is the name.
+        ("Киров", "Протокол допроса С.А. Башкировой-Эрдман", "С.А. Башкировой-Эрдман"),
+        # … or out of a different surname, dropping the initials.
+        ("Агранов", "Протокол допроса Ф.С. Аграновича", "Ф.С. Аграновича"),
+        ("Каменев", "Протокол допроса О.Д. Каменевой", "О.Д. Каменевой"),
+        ("Ежов", "Спецсообщение Я.С. Агранова Н.И. Ежову с приложением", "Н.И. Ежову"),
+        ("Зиновьев", "очной ставки между Г.Е. Зиновьевым и В.Д. Вуйовичем", "Г.Е. Зиновьевым"),
+        # A name cut after its hyphen gets its second part back.
+        ("Г.Б. Синани-", "Автобиография Г.Б. Синани-Скалова", "Г.Б. Синани-Скалова"),
+        # A place where the name starts a word wins over one inside another word.
+        ("Киров", "Протокол допроса С.А. Башкировой и С.М. Кирова", "С.М. Кирова"),
+        ("Елкин", "Письмо П.И. Ёлкина", "П.И. Ёлкина"),  # ё and е are one letter here
+        ("Сталин", "донесения о высказываниях о Сталине", "Сталине"),  # no initials written
+        ("Петров", "Протокол допроса И.И. Иванова", "Петров"),  # not in the title: unchanged
+        ("Иванов", "Справка НКВД СССР. Иванова", "Иванова"),  # "Р." ends a word, no initial
+        ("Иванов", "Справка НКВД СССР. И.И. Иванова", "И.И. Иванова"),
+        ("Штрасс", "Письмо Straße И.И. Штрассе", "И.И. Штрассе"),  # ß folds to two letters
+        ("", "Протокол допроса", ""),
+    ],
+)
+def test_a_name_is_taken_from_the_title_as_written(raw: str, title: str, written: str) -> None:
+    assert ri.written_in_title(raw, title) == written
+
+
+@pytest.mark.parametrize(
+    ("written", "person", "agree"),
+    [
+        ("ЯС", "ЯС", True),
+        ("Н", "НБ", True),  # a single initial written
+        ("НБ", "Н", True),  # a person known by one initial
+        ("ФС", "ЯС", False),
+        ("", "ЯС", False),  # a bare surname: nothing to agree
+        ("ЯС", "", False),  # a person without initials: nothing to compare
+    ],
+)
+def test_initials_agree_only_when_both_are_known_and_match(
+    written: str, person: str, agree: bool
+) -> None:
+    assert ri.initials_agree(written, person) is agree
+
+
+@pytest.mark.parametrize(
+    ("written", "initials"),
+    [("Я.С. Агранова", "ЯС"), ("Н. Розенфельд", "Н"), ("Агранова", ""), ("Я.С.Агранова", "ЯС")],
+)
+def test_initials_of_a_written_name(written: str, initials: str) -> None:
+    assert ri.initials_of(written) == initials
+
+
+def test_no_imported_link_rests_on_a_bare_surname(imported: Path) -> None:
+    with (imported / "document_people.csv").open(encoding="utf-8", newline="") as fh:
+        links = [r for r in csv.DictReader(fh) if r["person_id"]]
+    assert links
+    assert [r for r in links if not ri.initials_of(r["name_as_written"])] == []
+
+
+def test_every_imported_name_is_written_in_its_title(imported: Path) -> None:
+    with (imported / "documents.csv").open(encoding="utf-8", newline="") as fh:
+        titles = {d["id"]: d["title"] for d in csv.DictReader(fh)}
+    with (imported / "document_people.csv").open(encoding="utf-8", newline="") as fh:
+        links = list(csv.DictReader(fh))
+    assert [r for r in links if r["name_as_written"] not in titles[r["document_id"]]] == []

@@ -65,7 +65,7 @@ def in_process(stage: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_the_side_claims_are_the_archives_claims(in_process: Path) -> None:
     query = "SELECT * FROM claim ORDER BY pk"
     claims = _rows(in_process, query)
-    assert len(claims) == 1048
+    assert len(claims) == 1082
     assert claims == _rows(BUNDLED, query)
 
 

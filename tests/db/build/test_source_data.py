@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import csv
 import shutil
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -288,3 +290,17 @@ def test_a_row_spanning_lines_is_named_by_the_line_it_starts_on(tmp_path: Path) 
     with pytest.raises(BuildError) as info:
         source_data.load(data)
     assert "people.csv:5: column 'id': 'BAD' is not an id" in str(info.value)
+
+
+def test_a_title_name_without_a_person_is_built_as_an_unlinked_name(tmp_path: Path) -> None:
+    data = _edited(tmp_path, [("document_people.csv", 0, "person_id", "")])
+    with (data / "document_people.csv").open(encoding="utf-8", newline="") as fh:
+        first = next(csv.DictReader(fh))
+    out = build.build(data, tmp_path / "out.sqlite")
+    with closing(sqlite3.connect(out.resolve().as_uri() + "?mode=ro", uri=True)) as conn:
+        rows = conn.execute(
+            "SELECT dp.person_pk FROM document_person dp JOIN document d ON d.pk = dp.document_pk "
+            "WHERE d.id = ? AND dp.name_as_written = ?",
+            (first["document_id"], first["name_as_written"]),
+        ).fetchall()
+    assert rows == [(None,)]

@@ -1,0 +1,1 @@
+"""Tests of the files under resources/ (the Frictionless description of the source data)."""
