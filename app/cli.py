@@ -18,7 +18,7 @@ from types import ModuleType
 from app import resources, terminal
 
 #: Command name → module under app.commands.
-COMMANDS = ("info", "show", "stats", "dossier", "search", "export")
+COMMANDS = ("info", "show", "stats", "dossier", "search", "export", "cite")
 
 EXIT_USAGE = 2
 EXIT_ARCHIVE = 3

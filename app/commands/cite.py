@@ -1,0 +1,101 @@
+"""``kremlin-archive cite ID``: how to cite a record, and the bibliography of its sources.
+
+``--format text`` (the default) prints the record's citation in ``--style chicago`` or
+``gost``; ``csl-json``, ``ris`` and ``bibtex`` print the record as a dataset item followed by
+every source it cites, ready for a reference manager.  ``--all-sources`` prints the whole
+bibliography; ``--whole-archive`` cites the archive itself.  The ids ``chart`` and
+``chart/outcomes`` name the outcomes chart.  The citation names the archive file by its name
+(never its folder), the date given by ``--accessed`` (default: today) and, with ``--sha256``,
+the file's digest.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import sys
+
+from app.cli import EXIT_NOT_FOUND, EXIT_USAGE
+from db import Archive, cite, release
+from db.dto import Ref
+
+HELP = "print a citation of a record (Chicago, GOST) or export sources (CSL-JSON, RIS, BibTeX)"
+TEXT = "text"
+
+
+def _date(text: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}” is not a date like 2026-12-04") from None
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Add this command's options."""
+    parser.add_argument(
+        "id", nargs="?", help="record id, e.g. kamenev-lev, event/ev-1934-kirov or chart"
+    )
+    parser.add_argument(
+        "--style", choices=cite.STYLES, default="chicago", help="text style (default chicago)"
+    )
+    parser.add_argument(
+        "--format",
+        choices=(TEXT, *cite.FORMATS),
+        default=None,
+        help="text (the default for a record) or an export format",
+    )
+    parser.add_argument(
+        "--all-sources", action="store_true", help="export every source (needs --format)"
+    )
+    parser.add_argument(
+        "--whole-archive", action="store_true", help="cite the archive itself, not one record"
+    )
+    parser.add_argument(
+        "--sha256",
+        action="store_true",
+        help="name the archive file's SHA-256 digest (reads the whole file once)",
+    )
+    parser.add_argument(
+        "--accessed",
+        type=_date,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="date the archive was consulted (default today)",
+    )
+
+
+def _error(message: str) -> None:
+    print(f"kremlin-archive: {message}", file=sys.stderr)
+
+
+def run(args: argparse.Namespace, archive: Archive) -> int:
+    """Print the citation or the export."""
+    if sum((bool(args.id), args.all_sources, args.whole_archive)) != 1:
+        _error("cite: give exactly one of ID, --whole-archive or --all-sources")
+        return EXIT_USAGE
+    fmt = args.format or TEXT
+    with archive.connect() as conn:
+        if args.all_sources:
+            if fmt == TEXT:
+                _error(f"cite --all-sources needs --format {' or '.join(cite.FORMATS)}")
+                return EXIT_USAGE
+            sys.stdout.write(cite.bibliography(conn, fmt))
+            return 0
+        ref: Ref | None = None
+        if args.id:
+            refs = cite.find(conn, args.id)
+            if not refs:
+                _error(f"no record with id “{args.id}”")
+                return EXIT_NOT_FOUND
+            if len(refs) > 1:
+                kinds = ", ".join(f"{r.kind}/{r.id}" for r in refs)
+                _error(f"“{args.id}” is ambiguous; use one of {kinds}")
+                return EXIT_USAGE
+            ref = refs[0]
+        when, where = args.accessed, archive.path.name
+        digest = release.archive_sha256(archive.path) if args.sha256 else None
+        if fmt == TEXT:
+            print(cite.record(conn, ref, args.style, when, digest, where))
+        else:
+            sys.stdout.write(cite.record_export(conn, ref, fmt, when, digest, where))
+    return 0
