@@ -10,6 +10,7 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m compileall -q app db
 	touch $(STAMP)
 
 ## Install into .venv, install the system libraries Qt's X11 (xcb) plugin links and a Cyrillic

@@ -19,7 +19,6 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtWidgets import QMessageBox, QWidget
-from sqlalchemy.exc import DBAPIError
 
 from db import errors as db_errors
 
@@ -144,7 +143,7 @@ class ExceptHook:
     def _dialog(self, kind: type[BaseException], exc: BaseException) -> tuple[str, str]:
         where = f"\n\nDetails were written to {self._log_path}." if self._log_path else ""
         family = db_errors.classify(exc)
-        if isinstance(exc, (sqlite3.Error, DBAPIError)) and family is not db_errors.UNEXPECTED:
+        if _from_database(exc) and family is not db_errors.UNEXPECTED:
             return (
                 "Cannot read the archive",
                 f"Reading the archive failed: {family.problem}.{where}\n\n"
@@ -155,3 +154,15 @@ class ExceptHook:
             f"Something went wrong: {kind.__name__}: {db_errors.text_of(exc)}.{where}\n\n"
             "The archive was not changed; you can keep working.",
         )
+
+
+def _from_database(exc: BaseException) -> bool:
+    """``sqlite3`` errors, and SQLAlchemy's wrappers of them once SQLAlchemy is imported.
+
+    Looked up in ``sys.modules`` so that installing the hook does not import SQLAlchemy (the
+    first rows are painted before that import).
+    """
+    if isinstance(exc, sqlite3.Error):
+        return True
+    sa_exc = sys.modules.get("sqlalchemy.exc")
+    return sa_exc is not None and isinstance(exc, sa_exc.DBAPIError)

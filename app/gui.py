@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
 from app import resources
 from app.settings import Settings
 from app.widgets.main_window import MainWindow
+from db import gate
+
+if TYPE_CHECKING:
+    from db.engine import Archive
+
+log = logging.getLogger(__name__)
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -40,14 +48,13 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
 def run(argv: Sequence[str]) -> int:
     """Run the GUI until the main window closes."""
     args = parse_args(argv)
-    from PySide6.QtWidgets import QApplication
-
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setOrganizationName("KremlinArchive")
     app.setApplicationName("Kremlin Affair Archive")
-    # Show the window first (Qt only), then import the data layer and fill it: SQLAlchemy's
-    # import alone costs about as much as the whole bare window.
+    # Show the window first (Qt only), open the archive and paint the first People rows with
+    # sqlite3 alone, then import the rest: SQLAlchemy's import alone costs about as much as
+    # the whole bare window.
     settings = Settings(args.settings)
     window = MainWindow()
     if (geometry := settings.geometry) is not None:
@@ -55,7 +62,15 @@ def run(argv: Sequence[str]) -> int:
     window.setWindowTitle("Kremlin Affair Archive")
     window.statusBar().showMessage("Opening the archive…")
     window.show()
-    app.processEvents()
+    if gate.slow_to_open(args.archive or resources.bundled_archive()):
+        app.processEvents()  # paint the window now: the checks take a moment
+
+    archive = _open(window, args.archive)
+    if archive is None:
+        return 3
+    # Before the logging and the except hook (~14 ms of imports): a failure here is kept
+    # and logged once they are installed; the real pane shows the rows either way.
+    failure = _show_first_rows(window, archive, settings)
 
     import platformdirs
 
@@ -64,42 +79,62 @@ def run(argv: Sequence[str]) -> int:
     logs = setup_logging(Path(platformdirs.user_log_dir("kremlin-archive", False)))
     hook = ExceptHook(message_box_notifier(window), logs.path)
     hook.install()
+    if failure is not None:
+        log.warning("the first rows were not shown", exc_info=failure)
     try:
-        return _open_and_run(app, window, settings, args.archive)
+        from app.bootstrap import build_app  # the rest of the app: SQLAlchemy, search, printing
+
+        parts = build_app(archive, settings, window=window)
+        window.statusBar().clearMessage()
+        try:
+            return int(app.exec())
+        finally:
+            parts.controller.close()
     finally:
         hook.uninstall()
         logs.close()
 
 
-def _open_and_run(
-    app: QApplication, window: MainWindow, settings: Settings, requested: Path | None
-) -> int:
-    """Open the archive (offering the bundled one for a bad ``--archive``) and run."""
+def _open(window: MainWindow, requested: Path | None) -> Archive | None:
+    """Open the archive (offering the bundled one for a bad ``--archive``); None = give up."""
     from PySide6.QtWidgets import QMessageBox
 
-    from app.bootstrap import build_app
     from db import ArchiveError, open_archive
 
     path = requested or resources.bundled_archive()
     try:
-        archive = open_archive(path)
+        return open_archive(path)
     except ArchiveError as exc:
         if requested is None:
             QMessageBox.critical(window, exc.title, exc.message)
-            return 3
+            return None
         answer = QMessageBox.question(
             window, exc.title, f"{exc.message}\n\nOpen the bundled archive instead?"
         )
         if answer != QMessageBox.StandardButton.Yes:
-            return 3
+            return None
         try:
-            archive = open_archive(resources.bundled_archive())
+            return open_archive(resources.bundled_archive())
         except ArchiveError as again:
             QMessageBox.critical(window, again.title, again.message)
-            return 3
-    parts = build_app(archive, settings, window=window)
-    window.statusBar().clearMessage()
+            return None
+
+
+def _show_first_rows(
+    window: MainWindow, archive: Archive, settings: Settings
+) -> BaseException | None:
+    """Paint the first People rows before ``build_app`` imports the rest (see
+    :mod:`app.first_rows`); returns what went wrong, if anything, for the log — the real
+    pane reads and reports the same rows."""
+    from app.first_rows import FirstRows
+    from app.window_state import PANE_NAMES
+
     try:
-        return int(app.exec())
-    finally:
-        parts.controller.close()
+        first = FirstRows()
+        window.show_first_rows(first, "People")
+        sort, descending = settings.sort(PANE_NAMES["person"]) or ("name", False)
+        first.fill(archive, sort, descending, first.rows_that_fit(window.height()))
+        window.repaint()  # the whole window, rows included, in one paint
+    except Exception as exc:  # the boundary: never stop the start for a preview
+        return exc
+    return None

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from db.dto import Ref
-
 if TYPE_CHECKING:
     from app.bootstrap import App
 
@@ -23,6 +21,8 @@ def restore(app: App) -> None:
     for kind, pane in app.panes.items():
         if (state := s.header_state(PANE_NAMES[kind])) is not None:
             pane.view.horizontalHeader().restoreState(state)
+    from db.dto import Ref  # not at import: gui.py reads PANE_NAMES before the first rows
+
     ref = Ref.from_uri(s.current_item)
     if ref is not None:
         app.navigator.go(ref)  # shows the item, and switches to its pane …

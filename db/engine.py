@@ -2,7 +2,9 @@
 
 :func:`open_archive` runs the gate on a private connection, then hands out an :class:`Archive`:
 a pooled SQLAlchemy engine whose every connection is read-only (``mode=ro``, ``query_only``)
-and hardened the way the gate's was (:func:`db.gate.harden`).
+and hardened the way the gate's was (:func:`db.gate.harden`).  The gate and
+:meth:`Archive.raw` use ``sqlite3`` alone; SQLAlchemy is imported when the engine is first
+used, so the window's first rows are painted before that import (see :mod:`app.first_rows`).
 """
 
 from __future__ import annotations
@@ -12,12 +14,13 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-from sqlalchemy import Connection, Engine, create_engine
-from sqlalchemy.pool import QueuePool
+from typing import TYPE_CHECKING
 
 from db import errors, gate
 from db.gate import ArchiveInfo
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection, Engine
 
 __all__ = ["Archive", "ArchiveInfo", "open_archive"]
 
@@ -40,13 +43,32 @@ class Archive:
     def __init__(self, path: Path, uri: str, info: ArchiveInfo) -> None:
         self.path = path
         self.info = info
-        self.engine: Engine = create_engine(
-            "sqlite+pysqlite://",
-            creator=lambda: _connect(uri),
-            poolclass=QueuePool,
-            pool_size=4,
-            max_overflow=4,
-        )
+        self._uri = uri
+        self._engine: Engine | None = None
+
+    @property
+    def engine(self) -> Engine:
+        """The pooled engine (SQLAlchemy is imported on first use)."""
+        if self._engine is None:
+            from sqlalchemy import create_engine
+            from sqlalchemy.pool import QueuePool
+
+            uri = self._uri
+            self._engine = create_engine(
+                "sqlite+pysqlite://",
+                creator=lambda: _connect(uri),
+                poolclass=QueuePool,
+                pool_size=4,
+                max_overflow=4,
+            )
+        return self._engine
+
+    def raw(self) -> sqlite3.Connection:
+        """A new private read-only ``sqlite3`` connection, hardened like the pooled ones.
+
+        The caller closes it.  Used where SQLAlchemy is not imported yet (the first rows).
+        """
+        return _connect(self._uri)
 
     @contextmanager
     def connect(self) -> Iterator[Connection]:
@@ -56,7 +78,8 @@ class Archive:
 
     def close(self) -> None:
         """Release every pooled connection."""
-        self.engine.dispose()
+        if self._engine is not None:
+            self._engine.dispose()
 
 
 def open_archive(path: Path | str) -> Archive:

@@ -33,20 +33,20 @@ problem it was.
 
 from __future__ import annotations
 
-import functools
 import logging
 import sqlite3
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Integer, Table
-from sqlalchemy.dialects import sqlite
-from sqlalchemy.schema import CreateIndex, CreateTable
-
 from db import contract, errors
-from db.schema import APPLICATION_ID, SCHEMA_VERSION, Base
-from db.search import index as search_index
+from db.schema_facts import (
+    APPLICATION_ID,
+    EXPECTED_SCHEMA,
+    SCHEMA_VERSION,
+    SEARCH_TABLES,
+    TABLE_COLUMNS,
+)
 
 log = logging.getLogger(__name__)
 
@@ -137,6 +137,24 @@ def gate_budget(size: int) -> StepBudget:
 
 
 # -- steps 1 and 2: the file itself ------------------------------------------------------------
+
+
+#: Archives above this size (and up to :data:`DEEP_CHECK_LIMIT`) take long enough to open
+#: (whole-file checks, ~25 ms per MB) that the window is painted before they run.
+SLOW_OPEN_SIZE = 4 * 1024 * 1024
+
+
+def slow_to_open(path: Path) -> bool:
+    """Will opening ``path`` run checks that read the whole file (a noticeable wait)?
+
+    Smaller archives open in a few ms; larger ones get index probes only before the first
+    paint (their page checks run in the background afterwards).
+    """
+    try:
+        size = path.stat().st_size
+    except (OSError, ValueError):
+        return False
+    return SLOW_OPEN_SIZE < size <= DEEP_CHECK_LIMIT
 
 
 def stat_file(path: Path) -> int:
@@ -247,39 +265,19 @@ def _normal_sql(sql: str | None) -> str:
     return " ".join((sql or "").replace('"', "").split())
 
 
-@functools.cache
 def expected_schema() -> dict[tuple[str, str], str]:
-    """``(type, name) → normalised SQL`` of every object the build writes (built once, ~6 ms).
+    """``(type, name) → normalised SQL`` of every object the build writes.
 
-    Made by running the real schema and search-index code on an empty in-memory database, so
-    it follows :mod:`db.schema` and :mod:`db.search.index` without a second copy of the DDL.
+    Rendered from :mod:`db.schema` and :mod:`db.search.index` into :mod:`db.schema_facts`
+    (``python -m db.build.schema_facts``; a test fails when it is stale), so the gate never
+    imports SQLAlchemy before the first rows are painted.
     """
-    dialect = sqlite.dialect()
-    mem = sqlite3.connect(":memory:")
-    try:
-        for table in Base.metadata.sorted_tables:
-            mem.execute(str(CreateTable(table).compile(dialect=dialect)))
-            for index in table.indexes:
-                mem.execute(str(CreateIndex(index).compile(dialect=dialect)))
-        search_index.create(mem)
-        mem.execute("ANALYZE")
-        return {
-            (kind, name): _normal_sql(sql)
-            for kind, name, sql in mem.execute("SELECT type, name, sql FROM sqlite_schema")
-        }
-    finally:
-        mem.close()
+    return dict(EXPECTED_SCHEMA)
 
 
 def search_tables() -> tuple[str, ...]:
     """Names of the FTS5 tables an archive holds."""
-    return tuple(
-        sorted(
-            name
-            for (kind, name), sql in expected_schema().items()
-            if kind == "table" and sql.upper().startswith("CREATE VIRTUAL TABLE")
-        )
-    )
+    return SEARCH_TABLES
 
 
 def _quote_list(names: list[str], limit: int = 3) -> str:
@@ -296,7 +294,7 @@ def _check_schema(conn: sqlite3.Connection, path: Path) -> None:
         kinds[str(name)] = str(kind)
     fts = set(search_tables())
     for kind, name in expected:
-        if kind != "table" or (name not in Base.metadata.tables and name not in fts):
+        if kind != "table" or (name not in TABLE_COLUMNS and name not in fts):
             continue
         what = "search index" if name in fts else "table"
         if name not in kinds:
@@ -317,8 +315,8 @@ def _check_schema(conn: sqlite3.Connection, path: Path) -> None:
                 f"this program never do, so it was refused unread",
                 "schema-code",
             )
-    for table in Base.metadata.sorted_tables:
-        if found.get(("table", table.name)) != expected[("table", table.name)]:
+    for table in TABLE_COLUMNS:
+        if found.get(("table", table)) != expected[("table", table)]:
             _explain_table(conn, path, table)
     differs = sorted(
         name
@@ -350,16 +348,16 @@ def _check_schema(conn: sqlite3.Connection, path: Path) -> None:
         )
 
 
-def _explain_table(conn: sqlite3.Connection, path: Path, table: Table) -> None:
-    present = {str(row[1]) for row in conn.execute(f'PRAGMA table_xinfo("{table.name}")')}
-    missing = [c.name for c in table.columns if c.name not in present]
+def _explain_table(conn: sqlite3.Connection, path: Path, table: str) -> None:
+    present = {str(row[1]) for row in conn.execute(f'PRAGMA table_xinfo("{table}")')}
+    missing = [name for name, _, _ in TABLE_COLUMNS[table] if name not in present]
     if missing:
         raise errors.ArchiveCorrupt(
-            path, f"the table '{table.name}' lacks column(s) {', '.join(missing)}", "missing-table"
+            path, f"the table '{table}' lacks column(s) {', '.join(missing)}", "missing-table"
         )
     raise errors.ArchiveCorrupt(
         path,
-        f"the table '{table.name}' is not defined the way this program writes archives",
+        f"the table '{table}' is not defined the way this program writes archives",
         "schema-differs",
     )
 
@@ -382,9 +380,7 @@ def search_side_tables() -> list[str]:
     return sorted(
         name
         for (kind, name), sql in expected_schema().items()
-        if kind == "table"
-        and name not in Base.metadata.tables
-        and not name.startswith(("sqlite_", *fts))
+        if kind == "table" and name not in TABLE_COLUMNS and not name.startswith(("sqlite_", *fts))
     )
 
 
@@ -398,30 +394,30 @@ def _check_values(conn: sqlite3.Connection, path: Path) -> None:
             ).fetchone()
         except sqlite3.DataError as exc:
             raise _too_big(path, name) from exc
-    for table in Base.metadata.sorted_tables:
+    for table, declared in TABLE_COLUMNS.items():
         parts = []
-        for col in table.columns:
-            classes = ["integer" if isinstance(col.type, Integer) else "text"]
-            if col.nullable:
+        for name, integer, nullable in declared:
+            classes = ["integer" if integer else "text"]
+            if nullable:
                 classes.append("null")
             allowed = ", ".join(f"'{c}'" for c in classes)
-            parts.append(f'sum(typeof("{col.name}") NOT IN ({allowed}))')
-            if not isinstance(col.type, Integer):
-                parts.append(f'max(length("{col.name}"))')
+            parts.append(f'sum(typeof("{name}") NOT IN ({allowed}))')
+            if not integer:
+                parts.append(f'max(length("{name}"))')
         try:
-            row = conn.execute(f'SELECT {", ".join(parts)} FROM "{table.name}"').fetchone()
+            row = conn.execute(f'SELECT {", ".join(parts)} FROM "{table}"').fetchone()
         except sqlite3.DataError as exc:
-            raise _too_big(path, table.name) from exc
+            raise _too_big(path, table) from exc
         values = iter(row)
-        for col in table.columns:
+        for name, integer, _ in declared:
             if next(values):
-                kind = "whole number" if isinstance(col.type, Integer) else "text"
+                kind = "whole number" if integer else "text"
                 raise errors.ArchiveCorrupt(
                     path,
-                    f"the column '{table.name}.{col.name}' holds values that are not {kind}",
+                    f"the column '{table}.{name}' holds values that are not {kind}",
                     "bad-value",
                 )
-            if not isinstance(col.type, Integer):
+            if not integer:
                 next(values)
 
 

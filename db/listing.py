@@ -31,8 +31,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Row
 
-from db import contract, vocab
-from db.dto import DocumentRow, EventRow, ListRow, PersonRow
+from db import contract, list_rows
+from db.dto import ListRow
 from db.schema import Document, Event, EventPerson, Person
 
 
@@ -71,44 +71,6 @@ class ListSpec:
     filter_casts: dict[str, Callable[[str], object]] = field(default_factory=dict)
 
 
-def _person_row(r: Row[Any]) -> PersonRow:
-    years = r.sentence_years if isinstance(r.sentence_years, int) else None
-    kind = str(r.sentence_kind)
-    return PersonRow(
-        pk=int(r.pk),
-        id=str(r.id),
-        name=str(r.sort_name),
-        name_ru=str(r.name_ru),
-        role=vocab.ROLES.get(str(r.role), str(r.role)),
-        tribunal=vocab.TRIBUNALS.get(str(r.tribunal), str(r.tribunal)),
-        sentence=""
-        if kind == "none" and r.tribunal == "none"
-        else vocab.sentence_label(kind, years),
-        birth_year=r.birth_year if isinstance(r.birth_year, int) else None,
-    )
-
-
-def _event_row(r: Row[Any]) -> EventRow:
-    return EventRow(
-        pk=int(r.pk),
-        id=str(r.id),
-        date=vocab.format_date(str(r.date), str(r.date_precision)),
-        title=str(r.title),
-        people=int(r.people or 0),
-    )
-
-
-def _document_row(r: Row[Any]) -> DocumentRow:
-    return DocumentRow(
-        pk=int(r.pk),
-        id=str(r.id),
-        date=vocab.format_date(str(r.date), "day"),
-        doc_type=str(r.doc_type).replace("_", " "),
-        title=str(r.title),
-        persons=str(r.persons),
-    )
-
-
 _people_count = (
     select(func.count())
     .where(EventPerson.event_pk == Event.pk)
@@ -145,7 +107,7 @@ PEOPLE = ListSpec(
         Person.sentence_years,
         Person.birth_year,
     ),
-    make_row=_person_row,
+    make_row=list_rows.person_row,
     default_sort="name",
 )
 
@@ -156,7 +118,7 @@ EVENTS = ListSpec(
     filters={"year": Event.year},
     filter_casts={"year": int},
     columns=(Event.pk, Event.id, Event.date, Event.date_precision, Event.title, _people_count),
-    make_row=_event_row,
+    make_row=list_rows.event_row,
     default_sort="date",
 )
 
@@ -178,7 +140,7 @@ DOCUMENTS = ListSpec(
         Document.title,
         Document.persons,
     ),
-    make_row=_document_row,
+    make_row=list_rows.document_row,
     default_sort="date",
 )
 

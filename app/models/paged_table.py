@@ -29,7 +29,7 @@ from PySide6.QtCore import (
 )
 
 from app.archive_source import ArchiveSource
-from app.models.columns import ColumnSpec, IdRole, RowRole
+from app.models.columns import ColumnSpec, IdRole, RowRole, cell_text
 from app.pages.escape import escape
 from app.workers import Runner
 from db import listing
@@ -41,8 +41,6 @@ Index = QModelIndex | QPersistentModelIndex
 Snapshot = tuple[int, "array[int] | None"]
 
 
-#: Longest text a cell shows (archive fields may hold a megabyte).
-DISPLAY_LIMIT = 1000
 #: Longest text a cell's tooltip shows (the full value is one click away in the detail view).
 TOOLTIP_LIMIT = 500
 
@@ -258,8 +256,7 @@ class PagedTableModel(QAbstractTableModel):
         text = "" if value is None else str(value)
         if role == Qt.ItemDataRole.ToolTipRole:
             return _tooltip(text)
-        # A cell is elided to its column anyway; eliding a 1 MB string costs ~0.7 s per paint.
-        return text if len(text) <= DISPLAY_LIMIT else text[:DISPLAY_LIMIT] + "…"
+        return cell_text(text)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self._columns):

@@ -43,6 +43,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("paneTabs")
         self.tabs.setDocumentMode(True)
+        self._first_rows: QWidget | None = None
 
         self.breadcrumb = QLabel(self)
         self.breadcrumb.setObjectName("breadcrumb")
@@ -216,8 +217,17 @@ class MainWindow(QMainWindow):
         self.left_split.setCollapsible(1, False)
         self.left_split.setSizes([190, 560])
 
+    def show_first_rows(self, widget: QWidget, title: str) -> None:
+        """Show ``widget`` as the first tab until the first real pane is added."""
+        self._first_rows = widget
+        self.tabs.addTab(widget, title)
+
     def add_pane(self, widget: QWidget, title: str, shortcut: str) -> QAction:
-        """Add a tab with a Go-menu action switching to it."""
+        """Add a tab with a Go-menu action switching to it (replacing the first rows' tab)."""
+        if self._first_rows is not None:
+            self.tabs.removeTab(self.tabs.indexOf(self._first_rows))
+            self._first_rows.deleteLater()
+            self._first_rows = None
         index = self.tabs.addTab(widget, title)
         action = self._action(
             f"show{title.replace(' ', '')}Action", f"&{title}", shortcut, f"Show the {title} pane"

@@ -110,9 +110,12 @@ def no_event_loop(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[int]:
 
     monkeypatch.setattr(platformdirs, "user_log_dir", lambda *_a, **_k: str(tmp_path / "log"))
     rows: list[int] = []
+    earlier = set(QApplication.topLevelWidgets())  # windows of other tests are not counted
 
     def fake_exec() -> int:
         for widget in QApplication.topLevelWidgets():
+            if widget in earlier:
+                continue
             view = widget.findChild(QTableView, "peoplePane")
             if view is not None and widget.isVisible():
                 rows.append(view.model().rowCount())

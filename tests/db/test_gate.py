@@ -611,3 +611,17 @@ def test_files_past_the_contract_limit_get_index_probes_and_a_sample_only(
     archive = open_archive(BUNDLED)
     archive.close()
     assert archive.info.deep_checked and not archive.info.contract_checked
+
+
+def test_only_archives_with_whole_file_checks_are_slow_to_open(tmp_path: Path) -> None:
+    small, mid, big = tmp_path / "small", tmp_path / "mid", tmp_path / "big"
+    for path, size in (
+        (small, 1024),
+        (mid, gate.SLOW_OPEN_SIZE + 1),
+        (big, gate.DEEP_CHECK_LIMIT + 1),
+    ):
+        with path.open("wb") as f:
+            f.truncate(size)
+    assert [gate.slow_to_open(p) for p in (small, mid, big)] == [False, True, False]
+    assert not gate.slow_to_open(tmp_path / "missing")
+    assert not gate.slow_to_open(BUNDLED)

@@ -1,0 +1,89 @@
+"""The People pane's first rows, painted before the rest of the application is imported.
+
+Start-up at 3M people was dominated by imports (SQLAlchemy, the search and print layers), not
+by reading: the first page is two index probes.  So :func:`app.gui.run` shows the window,
+opens the archive through the gate (``sqlite3`` only), and puts the first page of People —
+read by :func:`db.first_page.first_people_page` in the saved sort order — into a plain table
+in the People tab.  :func:`app.bootstrap.build_app` then imports and builds everything else,
+and :meth:`app.widgets.main_window.MainWindow.add_pane` replaces this table by the real pane,
+which shows the same rows.  Input that arrives meanwhile waits in Qt's queue and reaches the
+real pane.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.models.columns import PEOPLE_COLUMNS, cell_text
+from db.engine import Archive
+from db.first_page import first_people_page
+
+
+class FirstRows(QWidget):
+    """A read-only table of the first People rows, laid out like the People pane."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("peopleFirstRows")
+        self.model = QStandardItemModel(0, len(PEOPLE_COLUMNS), self)
+        self.model.setHorizontalHeaderLabels([c.header for c in PEOPLE_COLUMNS])
+        self.view = QTableView(self)
+        self.view.setObjectName("peopleFirstRowsView")
+        self.view.setAccessibleName("People list (loading)")
+        self.view.setModel(self.model)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setWordWrap(False)
+        self.view.setAlternatingRowColors(True)
+        vh = self.view.verticalHeader()
+        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vh.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        vh.hide()
+        hh = self.view.horizontalHeader()
+        hh.setStretchLastSection(True)
+        hh.setHighlightSections(False)
+        for i, col in enumerate(PEOPLE_COLUMNS):
+            self.view.setColumnWidth(i, col.width)
+        # Where the pane's filter combos will be, so the rows do not move when they arrive.
+        bar = QWidget(self)
+        bar.setFixedHeight(QComboBox().sizeHint().height())
+        self.count_label = QLabel(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(bar)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.count_label)
+
+    def rows_that_fit(self, height: int) -> int:
+        """How many rows a view of ``height`` pixels shows (plus one partly visible)."""
+        return max(1, height // self.view.verticalHeader().defaultSectionSize() + 1)
+
+    def fill(self, archive: Archive, sort: str, descending: bool, limit: int) -> int:
+        """Read and show the first ``limit`` people in this order; returns how many there are."""
+        conn = archive.raw()
+        try:
+            total, rows = first_people_page(conn, sort, descending, limit)
+        finally:
+            conn.close()
+        right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        left = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        for row in rows:
+            items = []
+            for col in PEOPLE_COLUMNS:
+                value = row[col.attr]
+                item = QStandardItem(cell_text("" if value is None else str(value)))
+                item.setData(right if col.align_right else left, Qt.ItemDataRole.TextAlignmentRole)
+                items.append(item)
+            self.model.appendRow(items)
+        self.count_label.setText(f"{total:,} people")
+        return total

@@ -1,0 +1,78 @@
+"""The People pane's first page by ``sqlite3`` alone, before the rest of the app is imported.
+
+:func:`first_people_page` reads the first page by rank range — the same rows
+:func:`db.listing.page` gives (a test compares them for every sort) — and returns each row's
+fields as :class:`db.dto.PersonRow` has them, without importing the DTO module (19 dataclasses
+cost ~10 ms to define, a tenth of the bare window's whole start-up).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import namedtuple
+from typing import Any
+
+from db import vocab
+
+#: People sort key → its rank column (the same as :data:`db.listing.PEOPLE`'s sorts).
+PEOPLE_RANKS = {
+    "name": "rank_name",
+    "name_ru": "rank_name_ru",
+    "role": "rank_role",
+    "tribunal": "rank_tribunal",
+    "sentence": "rank_sentence",
+    "birth_year": "rank_birth",
+}
+
+_PERSON_COLUMNS = (
+    "pk",
+    "id",
+    "sort_name",
+    "name_ru",
+    "role",
+    "tribunal",
+    "sentence_kind",
+    "sentence_years",
+    "birth_year",
+)
+_PersonRecord = namedtuple("_PersonRecord", _PERSON_COLUMNS)  # type: ignore[misc]
+
+
+def person_fields(r: Any) -> dict[str, Any]:
+    """The fields of a People row (:class:`db.dto.PersonRow`) from a record with the person
+    columns as attributes."""
+    years = r.sentence_years if isinstance(r.sentence_years, int) else None
+    kind = str(r.sentence_kind)
+    return dict(
+        pk=int(r.pk),
+        id=str(r.id),
+        name=str(r.sort_name),
+        name_ru=str(r.name_ru),
+        role=vocab.ROLES.get(str(r.role), str(r.role)),
+        tribunal=vocab.TRIBUNALS.get(str(r.tribunal), str(r.tribunal)),
+        sentence=""
+        if kind == "none" and r.tribunal == "none"
+        else vocab.sentence_label(kind, years),
+        birth_year=r.birth_year if isinstance(r.birth_year, int) else None,
+    )
+
+
+def first_people_page(
+    conn: sqlite3.Connection, sort: str, descending: bool, limit: int
+) -> tuple[int, list[dict[str, Any]]]:
+    """``(total, rows)``: how many people there are and the fields of the first ``limit``.
+
+    Two index probes: the largest rank (= the row count, ranks are dense) and one rank range.
+    An unknown sort key falls back to the name, as the pane does.
+    """
+    rank = PEOPLE_RANKS.get(sort, PEOPLE_RANKS["name"])
+    total = int(conn.execute(f"SELECT max({rank}) FROM person").fetchone()[0] or 0)
+    if descending:
+        lo, hi = total - limit + 1, total
+    else:
+        lo, hi = 1, limit
+    sql = (
+        f"SELECT {', '.join(_PERSON_COLUMNS)} FROM person WHERE {rank} BETWEEN ? AND ? "
+        f"ORDER BY {rank} {'DESC' if descending else 'ASC'}"
+    )
+    return total, [person_fields(_PersonRecord(*r)) for r in conn.execute(sql, (lo, hi))]

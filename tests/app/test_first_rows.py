@@ -1,0 +1,121 @@
+"""The first People rows: what the real pane shows, painted before SQLAlchemy is imported."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from app import gui
+from app.first_rows import FirstRows
+from app.models.columns import PEOPLE_COLUMNS
+from app.widgets.main_window import MainWindow
+from db import Archive
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_the_first_rows_read_like_the_people_pane(
+    qtbot: QtBot, archive: Archive, make_app: object
+) -> None:
+    first = FirstRows()
+    qtbot.addWidget(first)
+    assert first.fill(archive, "birth_year", True, 12) == 99
+    app = make_app()  # type: ignore[operator]
+    pane = app.panes["person"]
+    pane.model.sort(5, Qt.SortOrder.DescendingOrder)
+    qtbot.waitUntil(lambda: pane.model.rowCount() == 99)
+    assert first.model.rowCount() == 12
+    for row in range(12):
+        for col in range(len(PEOPLE_COLUMNS)):
+            ours = first.model.index(row, col)
+            theirs = pane.model.index(row, col)
+            assert ours.data() == theirs.data()
+            assert ours.data(Qt.ItemDataRole.TextAlignmentRole) == theirs.data(
+                Qt.ItemDataRole.TextAlignmentRole
+            )
+    assert [first.model.headerData(i, Qt.Orientation.Horizontal) for i in range(6)] == [
+        c.header for c in PEOPLE_COLUMNS
+    ]
+    assert first.count_label.text() == "99 people"
+
+
+def test_rows_that_fit_grow_with_the_height(qtbot: QtBot) -> None:
+    first = FirstRows()
+    qtbot.addWidget(first)
+    row = first.view.verticalHeader().defaultSectionSize()
+    assert first.rows_that_fit(0) == 1
+    assert first.rows_that_fit(row * 20) == 21
+
+
+def test_the_real_pane_replaces_the_first_rows(qtbot: QtBot) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    first = FirstRows()
+    window.show_first_rows(first, "People")
+    assert window.tabs.count() == 1 and window.tabs.widget(0) is first
+    from PySide6.QtWidgets import QLabel
+
+    real = QLabel("the People pane")
+    window.add_pane(real, "People", "Ctrl+1")
+    assert window.tabs.count() == 1 and window.tabs.widget(0) is real
+
+
+def test_run_ends_with_the_real_pane_only(
+    qtbot: QtBot, tmp_path: Path, no_event_loop: list[int]
+) -> None:
+    from PySide6.QtWidgets import QApplication, QTableView
+
+    shown: list[MainWindow] = []
+    real_exec = QApplication.exec
+
+    def look() -> int:
+        shown.extend(
+            w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+        )
+        for window in shown:
+            assert all(window.tabs.indexOf(f) == -1 for f in window.findChildren(FirstRows))
+            assert window.tabs.widget(0).findChild(QTableView, "peoplePane") is not None
+        return int(real_exec())
+
+    QApplication.exec = staticmethod(look)  # type: ignore[method-assign]
+    try:
+        assert gui.run(["--settings", str(tmp_path / "s.ini")]) == 0
+    finally:
+        QApplication.exec = real_exec  # type: ignore[method-assign]
+    assert no_event_loop == [99]
+
+
+def test_the_first_rows_are_painted_before_sqlalchemy_is_imported(tmp_path: Path) -> None:
+    code = textwrap.dedent(
+        f"""
+        import os, sys
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        sys.path.insert(0, {str(ROOT)!r})
+        from PySide6.QtWidgets import QApplication
+        import platformdirs
+        platformdirs.user_log_dir = lambda *a, **k: {str(tmp_path / "log")!r}
+        from app import first_rows, gui
+        seen = []
+        real_fill = first_rows.FirstRows.fill
+        def fill(self, *args):
+            total = real_fill(self, *args)
+            seen.append((self.model.rowCount(), total, "sqlalchemy" in sys.modules))
+            return total
+        first_rows.FirstRows.fill = fill
+        QApplication.exec = staticmethod(lambda: 0)
+        gui.run(["--settings", {str(tmp_path / "s.ini")!r}])
+        print(seen, "sqlalchemy" in sys.modules)
+        """
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    rows, total, sqlalchemy_then = eval(out.stdout.split("]")[0] + "]")[0]
+    assert total == 99 and rows > 10
+    assert not sqlalchemy_then
+    assert out.stdout.strip().endswith("True")  # the rest of the app imported it afterwards

@@ -1,0 +1,39 @@
+"""List rows: the DTO makers read attribute records; People rows share the first page's fields."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from db.list_rows import document_row, event_row, person_row
+
+
+def test_a_person_with_no_verdict_reads_blank_and_an_unknown_one_reads_unknown() -> None:
+    base = dict(pk=1, id="x", sort_name="X", name_ru="Икс", role="defendant", birth_year=None)
+    none = person_row(
+        SimpleNamespace(**base, tribunal="none", sentence_kind="none", sentence_years=None)
+    )
+    unknown = person_row(
+        SimpleNamespace(**base, tribunal="unknown", sentence_kind="unknown", sentence_years=None)
+    )
+    assert none.sentence == "" and unknown.sentence != ""
+    assert none.tribunal != unknown.tribunal
+
+
+def test_event_and_document_rows_format_dates_and_types() -> None:
+    event = event_row(
+        SimpleNamespace(
+            pk=1, id="e", date="1935-03", date_precision="month", title="T", people=None
+        )
+    )
+    assert event.people == 0 and "1935" in event.date
+    doc = document_row(
+        SimpleNamespace(
+            pk=2,
+            id="d",
+            date="1935-03-26",
+            doc_type="interrogation_protocol",
+            title="T",
+            persons="",
+        )
+    )
+    assert doc.doc_type == "interrogation protocol" and "1935" in doc.date
