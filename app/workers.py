@@ -78,6 +78,14 @@ class Runner(QObject):
         self._pool.start(_Task(self._generation, fn, self._relay))
         return self._generation
 
+    def cancel(self) -> None:
+        """Drop the answers of every request in flight (they still run to their end)."""
+        busy = self.busy
+        self._generation += 1
+        self._callbacks = {}
+        if busy:
+            self.busy_changed.emit(False)
+
     def wait(self, msecs: int = 30_000) -> bool:
         """Block until the pool is idle (tests, shutdown)."""
         return bool(self._pool.waitForDone(msecs))

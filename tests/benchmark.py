@@ -259,7 +259,9 @@ class Heartbeat:
         return max(b - a for a, b in zip(self.ticks, self.ticks[1:], strict=False))
 
 
-def measure_in_process(archive: Path, tmp: Path, rounds: int) -> list[Row]:
+def measure_in_process(
+    archive: Path, tmp: Path, rounds: int, parts: tuple[str, ...] = ("search", "filters", "jumps")
+) -> list[Row]:
     import sqlite3
 
     from PySide6.QtCore import Qt
@@ -301,7 +303,7 @@ def measure_in_process(archive: Path, tmp: Path, rounds: int) -> list[Row]:
         goal="≤ 50 ms and ≤ 2× floor",
         judge=lambda r: r.stat(r.ours) <= 0.050 and r.ratio <= 2.0,
     )
-    for _ in range(rounds):
+    for _ in range(rounds if "search" in parts else 0):
         for query in QUERIES:
             box.clear()
             qt.processEvents()
@@ -356,7 +358,7 @@ def measure_in_process(archive: Path, tmp: Path, rounds: int) -> list[Row]:
         )
         combo = combos[key]
         index = combo.findData(value)
-        for _ in range(rounds):
+        for _ in range(rounds if "filters" in parts else 0):
             pane.clear_filters()
             pane.model.runner.wait()
             qt.processEvents()
@@ -380,7 +382,8 @@ def measure_in_process(archive: Path, tmp: Path, rounds: int) -> list[Row]:
                 ).fetchall()
             )
             row.floor.append(time.perf_counter() - start)
-        filter_rows.append(row)
+        if row.ours:
+            filter_rows.append(row)
     pane.clear_filters()
     pane.model.runner.wait()
     qt.processEvents()
@@ -394,7 +397,7 @@ def measure_in_process(archive: Path, tmp: Path, rounds: int) -> list[Row]:
     )
     rng = random.Random(7)
     model = pane.model
-    for _ in range(rounds):
+    for _ in range(rounds if "jumps" in parts else 0):
         for _ in range(10):
             target = rng.randrange(model.rowCount())
             start = time.perf_counter()
@@ -414,7 +417,7 @@ def measure_in_process(archive: Path, tmp: Path, rounds: int) -> list[Row]:
     app.window.close()
     app.controller.close()
     del Qt
-    return [keystroke, *filter_rows, stall, jump]
+    return [r for r in (keystroke, *filter_rows, stall, jump) if r.ours]
 
 
 # -- memory -------------------------------------------------------------------------------------
@@ -557,12 +560,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=2, help="rounds of the in-process set")
     parser.add_argument("--archive", type=Path, default=None)
     parser.add_argument("--json", type=Path, default=None)
-    parser.add_argument("--only", choices=("startup",), default=None, help="one figure only")
+    parser.add_argument(
+        "--only",
+        choices=("startup", "search", "filters", "jumps"),
+        default=None,
+        help="one figure only",
+    )
     args = parser.parse_args(argv)
     archive = args.archive or cached_archive(args.people)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        rows = measure_startup(archive, args.runs, folder)
+        rows = measure_startup(archive, args.runs, folder) if args.only in (None, "startup") else []
+        if args.only in ("search", "filters", "jumps"):
+            rows += measure_in_process(archive, folder, args.rounds, (args.only,))
         if args.only is None:
             rows += measure_in_process(archive, folder, args.rounds)
             rows.append(measure_rss(archive, folder))

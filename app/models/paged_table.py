@@ -79,10 +79,9 @@ class PagedTableModel(QAbstractTableModel):
         self._table_total = 0
         self._pks: array[int] | None = None
         self._pages: OrderedDict[int, list[ListRow]] = OrderedDict()
-        #: Snapshots of big filters run here (busy until every match is known); their first
-        #: page runs beside them on ``_first`` (see :meth:`request_query`).
+        #: Big filters run here, busy until every match is known: first their first page
+        #: (with its rows), then the key snapshot (see :meth:`request_query`).
         self.runner = Runner(self)
-        self._first = Runner(self)
         self._wanted: ListQuery | None = None
         self._partial = False
 
@@ -135,31 +134,38 @@ class PagedTableModel(QAbstractTableModel):
     def request_query(self, query: ListQuery) -> None:
         """Show ``query``: at once when cheap, else on workers (the newest request wins).
 
-        A filter on a big table is shown in two steps, both off the GUI thread: its first
-        page (a few index entries) as soon as it is read, then every match (the key snapshot,
-        which also gives the count) appended below without a reset.
+        A filter on a big table is shown in two steps, one after the other on the worker
+        stream: its first page with its rows (a few index entries) as soon as it is read,
+        then every match (the key snapshot, which also gives the count) appended below
+        without a reset.  Not side by side: the two would share one GIL, and the first page
+        is what the user waits for.
         """
         if query.filtered and self._table_total > self.ASYNC_ROWS:
             self._wanted = query
-            self._first.submit(lambda: self._head(query), lambda pks: self._apply_head(query, pks))
             self.runner.submit(
-                lambda: self.compute(query), lambda result: self._apply_full(query, *result)
+                lambda: self._head(query), lambda rows: self._apply_head(query, rows)
             )
         else:
             self._wanted = None
+            self.runner.cancel()
             self.set_query(query)
 
-    def _head(self, query: ListQuery) -> array[int]:
+    def _head(self, query: ListQuery) -> list[ListRow]:
         with self._archive.connect() as conn:
             return listing.head(conn, self._spec, query, self.PAGE_SIZE)
 
-    def _apply_head(self, query: ListQuery, pks: object) -> None:
-        if query != self._wanted or not isinstance(pks, array):
-            return  # a newer request, or the whole snapshot came first
+    def _apply_head(self, query: ListQuery, rows: object) -> None:
+        if query != self._wanted or not isinstance(rows, list):
+            return  # a newer request
+        pks = array("q", (row.pk for row in rows))
         complete = len(pks) < self.PAGE_SIZE  # the head is every match: nothing more to come
         if complete:
             self._wanted = None
-        self.apply(query, len(pks), pks, partial=not complete)
+        self.apply(query, len(pks), pks, partial=not complete, first_page=rows)
+        if not complete:
+            self.runner.submit(
+                lambda: self.compute(query), lambda result: self._apply_full(query, *result)
+            )
 
     def _apply_full(self, query: ListQuery, total: int, pks: array[int] | None) -> None:
         if query != self._wanted:
@@ -185,15 +191,23 @@ class PagedTableModel(QAbstractTableModel):
         return self._partial
 
     def apply(
-        self, query: ListQuery, total: int, pks: array[int] | None, partial: bool = False
+        self,
+        query: ListQuery,
+        total: int,
+        pks: array[int] | None,
+        partial: bool = False,
+        first_page: list[ListRow] | None = None,
     ) -> None:
-        """Reset to a computed snapshot (called on the GUI thread); ``partial``: its head."""
+        """Reset to a computed snapshot (called on the GUI thread); ``partial``: its head,
+        whose rows (``first_page``) were read with it."""
         self._partial = partial
         self.beginResetModel()
         self._query = query
         self._total = total
         self._pks = pks
         self._pages.clear()
+        if first_page is not None:
+            self._pages[0] = first_page
         if not query.filtered:
             self._table_total = total
         elif not self._table_total:

@@ -262,9 +262,10 @@ class ListPane(QWidget):
 
     @Slot(bool)
     def _on_busy_changed(self, busy: bool) -> None:
-        # Filtered snapshots of big archives run on a worker: say so, keep the old rows usable.
+        # Filters of big archives run on a worker: say so, keep the old rows usable.
         if busy:
-            self.count_label.setText(f"Filtering {self.noun}…")
+            if not self.model.partial:  # else the first page on screen says what is coming
+                self.count_label.setText(f"Filtering {self.noun}…")
             self.view.viewport().setCursor(Qt.CursorShape.BusyCursor)
         else:
             self.view.viewport().unsetCursor()

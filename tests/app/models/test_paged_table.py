@@ -112,6 +112,12 @@ def test_big_filtered_snapshot_runs_off_the_gui_thread(
         pane.set_combo_filter("role", "defendant")
     assert started.args == [True]
     assert pane.count_label.text() == "Filtering people…"
+    # First the first page, read with its rows on the worker; then the snapshot after it.
+    qtbot.waitUntil(lambda: pane.model.partial, timeout=30_000)
+    assert pane.model.rowCount() == 256
+    assert pane.model.cached_pages == 1  # the head's rows: painting them reads no page
+    assert pane.model.runner.busy
+    assert pane.count_label.text() == "Filtering people… the first 256 shown"
     qtbot.waitUntil(lambda: not pane.model.runner.busy, timeout=30_000)
     qtbot.waitUntil(lambda: pane.model.query.filters == (("role", "defendant"),), timeout=30_000)
     assert 0 < pane.model.rowCount() < 20_000
