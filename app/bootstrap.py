@@ -15,13 +15,17 @@ from PySide6.QtWidgets import QApplication
 
 from app import window_state
 from app.actions.archive import ArchiveActions
+from app.actions.cite import CiteActions
 from app.actions.detail import DetailActions
 from app.actions.lists import ListActions, filter_specs
 from app.actions.output import OutputActions
+from app.actions.sources import SourcesActions
+from app.archive_digest import ArchiveDigest
 from app.controller import ArchiveController
 from app.dialogs import Dialogs
 from app.models.columns import DOCUMENT_COLUMNS, EVENT_COLUMNS, PEOPLE_COLUMNS
 from app.models.paged_table import PagedTableModel
+from app.models.sources_model import SourcesModel
 from app.navigation import Navigator
 from app.printing import DossierService
 from app.settings import Settings
@@ -29,6 +33,7 @@ from app.widgets.chart_pane import ChartPane
 from app.widgets.list_pane import ListPane
 from app.widgets.main_window import MainWindow
 from app.widgets.search_panel import SearchPanel
+from app.widgets.sources_pane import SourcesPane
 from app.window_state import PANE_NAMES
 from db import Archive, listing
 from db.dto import Ref
@@ -56,6 +61,10 @@ class App:
     list_actions: ListActions = field(default=None)  # type: ignore[assignment]
     archive_actions: ArchiveActions = field(default=None)  # type: ignore[assignment]
     output_actions: OutputActions = field(default=None)  # type: ignore[assignment]
+    sources: SourcesPane = field(default=None)  # type: ignore[assignment]
+    sources_actions: SourcesActions = field(default=None)  # type: ignore[assignment]
+    cite_actions: CiteActions = field(default=None)  # type: ignore[assignment]
+    digest: ArchiveDigest = field(default=None)  # type: ignore[assignment]
 
 
 def _build_panes(app: App) -> None:
@@ -100,18 +109,29 @@ def build_app(
     app.chart = ChartPane(window)
     app.chart.set_source(controller.holder)
     window.add_pane(app.chart, "Outcomes", "Ctrl+4")
+    sources_model = SourcesModel(controller.holder, window)
+    sources_model.reload()
+    app.sources = SourcesPane(sources_model, window)
+    window.add_pane(app.sources, "Sources", "Ctrl+5")
     app.search = SearchPanel(window)
     app.search.set_source(controller.holder)
     window.set_search_panel(app.search)
     app.dossiers = DossierService(controller.holder)
-    app.detail_actions = DetailActions(window, app.navigator, controller, app.panes)
+    app.digest = ArchiveDigest(window)
+    app.detail_actions = DetailActions(window, app.navigator, controller, app.panes, app.sources)
     app.list_actions = ListActions(window, controller, app.panes, app.search, app.dialogs)
-    app.archive_actions = ArchiveActions(window, controller, settings, app.dialogs)
+    app.archive_actions = ArchiveActions(window, controller, settings, app.dialogs, app.digest)
     app.output_actions = OutputActions(window, app.dossiers, app.chart, app.dialogs)
+    app.sources_actions = SourcesActions(window, controller, app.sources)
+    app.cite_actions = CiteActions(
+        window, controller, settings, app.dialogs, app.digest, app.chart, app.sources
+    )
     _connect(app)
     app.archive_actions.show_title()
     app.detail_actions.show_welcome()
     app.list_actions.show_tab_counts()
+    app.sources_actions.fill_filters()
+    app.cite_actions.show_style()
     window_state.restore(app)
     controller.check_in_background()
     return app
@@ -122,10 +142,13 @@ def _connect(app: App) -> None:
     w, nav, ctl = app.window, app.navigator, app.controller
     detail, lists = app.detail_actions, app.list_actions
     archive, output = app.archive_actions, app.output_actions
+    sources, cite = app.sources_actions, app.cite_actions
     # Selection → navigation → everything that shows the current item.
     for kind, pane in app.panes.items():
         pane.item_selected.connect(lambda item_id, k=kind: nav.go(Ref(k, item_id)))
         pane.counts_changed.connect(lists.show_pane_counts)
+    app.sources.item_selected.connect(lambda item_id: nav.go(Ref("source", item_id)))
+    app.sources.counts_changed.connect(sources.show_pane_counts)
     nav.current_changed.connect(detail.show_current)
     nav.history_changed.connect(detail.show_history)
     w.detail.link_activated.connect(nav.go)
@@ -135,6 +158,7 @@ def _connect(app: App) -> None:
     w.back_action.triggered.connect(nav.back)
     w.forward_action.triggered.connect(nav.forward)
     w.tabs.currentChanged.connect(lists.show_tab_counts)
+    w.tabs.currentChanged.connect(sources.show_tab_counts)
     # Archive: open, recent, refusals; a new archive resets everything that showed the old.
     w.open_action.triggered.connect(archive.ask_open)
     w.recent_menu.aboutToShow.connect(archive.fill_recent_menu)
@@ -143,6 +167,7 @@ def _connect(app: App) -> None:
     for pane in app.panes.values():
         ctl.archive_changed.connect(pane.model.reload)
     ctl.archive_changed.connect(app.chart.reload)
+    ctl.archive_changed.connect(sources.reset_for_new_archive)
     ctl.archive_changed.connect(app.search.reload)
     ctl.archive_changed.connect(nav.clear)
     ctl.archive_changed.connect(archive.show_title)
@@ -161,6 +186,16 @@ def _connect(app: App) -> None:
     w.preview_action.triggered.connect(output.preview_shown)
     w.export_pdf_action.triggered.connect(output.export_shown_pdf)
     w.case_summary_action.triggered.connect(output.preview_case_summary)
+    # Citations: copy one (of the item shown, or the chart), its style, bibliographies.
+    w.copy_citation_action.triggered.connect(cite.copy_citation)
+    for style, action in w.citation_style_actions.items():
+        action.triggered.connect(lambda _checked=False, s=style: cite.set_style(s))
+    w.export_bibliography_action.triggered.connect(cite.export_all_sources)
+    w.export_record_bibliography_action.triggered.connect(cite.export_record_sources)
+    app.sources.export_requested.connect(cite.export_listed_sources)
+    w.export_action.triggered.connect(cite.export_listed_if_shown)  # Ctrl+E on Sources
+    w.detail.page_shown.connect(cite.show_target)
+    w.tabs.currentChanged.connect(cite.show_target)
     # Lists, help, lifetime.
     w.export_action.triggered.connect(lists.export_current)
     w.clear_filters_action.triggered.connect(lists.clear_current_filters)

@@ -13,6 +13,19 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+#: Bibliography formats (``db.cite.FORMATS``) → (file suffix, description), for file dialogs.
+BIBLIOGRAPHY_FORMATS = {
+    "bibtex": (".bib", "BibTeX"),
+    "ris": (".ris", "RIS (Zotero, EndNote, Mendeley)"),
+    "csl-json": (".json", "CSL-JSON"),
+}
+
+
+def bibliography_format(path: Path) -> str:
+    """The bibliography format a file name asks for by its suffix (BibTeX if none matches)."""
+    suffix = path.suffix.casefold()
+    return next((k for k, (s, _) in BIBLIOGRAPHY_FORMATS.items() if s == suffix), "bibtex")
+
 
 @dataclass
 class Dialogs:
@@ -63,6 +76,31 @@ class Dialogs:
         if not path.suffix:
             path = path.with_suffix(FORMATS[fmt or "csv-bom"][0])
         return path, format_for(path, fmt)
+
+    def ask_bibliography(self, parent: QWidget, suggested: str) -> tuple[Path, str] | None:
+        """Ask where and in which format to save a bibliography: (path, format of db.cite).
+
+        A typed suffix (``.bib``, ``.ris``, ``.json``) decides the format; a name without one
+        gets the chosen filter's format and suffix.  A given ``save_path`` callable answers
+        by file name, the format then following its suffix.
+        """
+        if callable(self.save_path):
+            result: Path | None = self.save_path(parent, suggested)
+            return None if result is None else (result, bibliography_format(result))
+        filters = [f"{label} (*{suffix})" for suffix, label in BIBLIOGRAPHY_FORMATS.values()]
+        name, chosen = QFileDialog.getSaveFileName(
+            parent, "Export bibliography", suggested, ";;".join(filters)
+        )
+        if not name:
+            return None
+        fmt = next(
+            (k for k, f in zip(BIBLIOGRAPHY_FORMATS, filters, strict=True) if f == chosen), None
+        )
+        path = Path(name)
+        known = {suffix for suffix, _ in BIBLIOGRAPHY_FORMATS.values()}
+        if path.suffix.casefold() in known:  # a typed suffix says the format
+            return path, bibliography_format(path)
+        return path.with_name(path.name + BIBLIOGRAPHY_FORMATS[fmt or "bibtex"][0]), fmt or "bibtex"
 
     def show(self, parent: QWidget, title: str, message: str) -> None:
         """Tell the user something."""

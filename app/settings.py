@@ -11,10 +11,13 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 
 MAX_RECENT = 8
+#: Citation styles of Edit → Citation style, the first the default (``db.cite.STYLES``; named
+#: here because settings are read before the data layer is imported).
+CITATION_STYLES = ("chicago", "gost")
 
 
 class Settings:
-    """What the app remembers between runs: layout, sorts, current tab and item, recent files."""
+    """What the app remembers between runs: layout, sorts, tab and item, recent files, style."""
 
     def __init__(self, path: Path | None = None) -> None:
         if path is None:
@@ -136,3 +139,15 @@ class Settings:
     @last_archive.setter
     def last_archive(self, value: str) -> None:
         self._qs.setValue("archives/last", value)
+
+    @property
+    def citation_style(self) -> str:
+        """The style Copy citation uses (one of :data:`CITATION_STYLES`)."""
+        value = self._str("cite/style", CITATION_STYLES[0])
+        return value if value in CITATION_STYLES else CITATION_STYLES[0]
+
+    @citation_style.setter
+    def citation_style(self, value: str) -> None:
+        if value not in CITATION_STYLES:
+            raise ValueError(f"unknown citation style {value!r}")
+        self._qs.setValue("cite/style", value)

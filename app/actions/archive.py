@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import datetime
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Slot
 
+from app.archive_digest import ArchiveDigest
 from app.controller import ArchiveController
 from app.dialogs import Dialogs
 from app.settings import Settings
 from app.widgets.main_window import MainWindow
+from db import Archive, ArchiveInfo, cite
 
 
 class ArchiveActions(QObject):
@@ -20,6 +24,8 @@ class ArchiveActions(QObject):
         controller: the archive holder; it swaps archives and reports refusals.
         settings: where the recent archives are remembered.
         dialogs: the file dialog and the About message.
+        digest: the archive file's SHA-256 for About (its own when not given).
+        today: the access date of the "how to cite" line.
     """
 
     def __init__(
@@ -28,12 +34,16 @@ class ArchiveActions(QObject):
         controller: ArchiveController,
         settings: Settings,
         dialogs: Dialogs,
+        digest: ArchiveDigest | None = None,
+        today: Callable[[], datetime.date] = datetime.date.today,
     ) -> None:
         super().__init__(window)
         self._window = window
         self._controller = controller
         self._settings = settings
         self._dialogs = dialogs
+        self._digest = digest or ArchiveDigest(self)
+        self._today = today
 
     @Slot()
     def ask_open(self) -> None:
@@ -73,10 +83,20 @@ class ArchiveActions(QObject):
 
     @Slot()
     def show_about(self) -> None:
-        """Help → About: version, archive, counts, and where the facts come from."""
+        """Help → About: version, archive, counts, the file's SHA-256 and how to cite it.
+
+        The digest of a big archive is computed off the GUI thread: the box then opens when it
+        is known (once per file; later it comes from the cache).
+        """
+        info = self._controller.info
+        archive = self._controller.archive
+        self._digest.request(info.path, lambda digest: self._show_about(archive, info, digest))
+
+    def _show_about(self, archive: Archive, info: ArchiveInfo, digest: str | None) -> None:
         from app import __version__
 
-        info = self._controller.info
+        if archive is not self._controller.archive:
+            return  # another archive was opened while this one was hashed
         counts = ", ".join(
             f"{info.counts.get(k, 0):,} {label}"
             for k, label in (
@@ -87,11 +107,16 @@ class ArchiveActions(QObject):
                 ("claim", "claims"),
             )
         )
+        with self._controller.holder.connect() as conn:
+            how = cite.record(conn, None, "chicago", self._today(), digest, info.path.name)
+        sha = digest or "could not be read"
         self._dialogs.show(
             self._window,
             "About Kremlin Affair Archive",
             f"Kremlin Affair Archive {__version__}\n\n{info.title}\n"
             f"Data version {info.data_version} (schema {info.schema_version})\n{counts}\n\n"
-            f"Archive: {info.path}\n\nEvery fact cites its sources; see the Sources of each "
-            "record, or run `kremlin-archive show SOURCE-ID`.",
+            f"Archive: {info.path}\nSHA-256 of the archive file: {sha}\n\n"
+            f"How to cite this archive (Chicago):\n{how}\n\n"
+            "Every fact cites its sources: see the Sources tab (Ctrl+5) and the sources of "
+            "each record. Edit → Copy citation (Ctrl+Shift+C) cites the item shown.",
         )

@@ -8,6 +8,7 @@ from app.controller import ArchiveController
 from app.navigation import Navigator
 from app.widgets.list_pane import ListPane
 from app.widgets.main_window import MainWindow
+from app.widgets.sources_pane import SourcesPane
 from db.dto import Ref
 
 
@@ -19,6 +20,7 @@ class DetailActions(QObject):
         navigator: the one history.
         controller: the archive holder that turns a ``Ref`` into a page.
         panes: the list panes by kind, to reveal the current item in its list.
+        sources: the Sources pane, where a source shown is revealed.
     """
 
     def __init__(
@@ -27,12 +29,15 @@ class DetailActions(QObject):
         navigator: Navigator,
         controller: ArchiveController,
         panes: dict[str, ListPane],
+        sources: SourcesPane | None = None,
     ) -> None:
         super().__init__(window)
         self._window = window
         self._navigator = navigator
         self._controller = controller
-        self._panes = panes
+        self._panes: dict[str, ListPane | SourcesPane] = dict(panes)
+        if sources is not None:
+            self._panes["source"] = sources
 
     @Slot()
     def show_welcome(self) -> None:

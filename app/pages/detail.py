@@ -27,6 +27,7 @@ from db.dto import (
     Labelled,
     OutcomeCount,
     PersonDetail,
+    Ref,
     SourceDetail,
     TallyRow,
 )
@@ -205,17 +206,41 @@ def _dated_list(items: Iterable[DatedRef], empty: str) -> str:
     return "<ul>" + "".join(rows) + "</ul>" if rows else f"<p class='note'>{esc(empty)}</p>"
 
 
+def _field_sources(facts: Facts, name: str) -> str:
+    """After a fact's value: its own claims' sources, or a pointer when they disagree.
+
+    A fact with no claim of its own gets nothing here: it rests on the record's sources,
+    listed once at the end of the page.
+    """
+    fc = facts.field(name)
+    if fc is None:
+        return ""
+    if fc.disputed:
+        return " <span class='src'>(sources disagree — see below)</span>"
+    return "<br>" + _sources(fc.claims)
+
+
 def person_html(d: PersonDetail, expanded: frozenset[str] = frozenset()) -> str:
     """The person page: names, key facts, sentences, fate, relations, events, documents."""
     life = f"{d.birth_year or '?'} – {d.death_year or '?'}"
+
+    def claimed(value: str, name: str) -> str:
+        return value + _field_sources(d.facts, name) if value else ""
+
     facts = "".join(
         (
             _row("Role in the case", esc(ROLES.get(d.role, d.role))),
             _row("Life", esc(life) if d.birth_year or d.death_year else ""),
             _row("Sex", esc(d.sex or "")),
-            _row("Nationality", esc(d.nationality or "")),
-            _row("Occupation", esc(d.occupation or "", "occupation", expanded)),
-            _row("Organisation", esc(d.organisation or "", "organisation", expanded)),
+            _row("Nationality", claimed(esc(d.nationality or ""), "nationality")),
+            _row(
+                "Occupation",
+                claimed(esc(d.occupation or "", "occupation", expanded), "occupation"),
+            ),
+            _row(
+                "Organisation",
+                claimed(esc(d.organisation or "", "organisation", expanded), "organisation"),
+            ),
             _row("Confidence", esc(d.confidence)),
         )
     )
@@ -267,7 +292,7 @@ def person_html(d: PersonDetail, expanded: frozenset[str] = frozenset()) -> str:
         "<h2>Documents naming this person</h2>"
         + _dated_list(d.documents, "No document title names this person.")
     )
-    parts.append(_facts_block(d.facts, "Sources for this person"))
+    parts.append(_facts_block(d.facts, "Sources of this record"))
     return _page("".join(parts))
 
 
@@ -395,7 +420,13 @@ def tally_table(tallies: Iterable[TallyRow]) -> str:
 
 
 def outcome_html(count: OutcomeCount, tallies: Iterable[TallyRow]) -> str:
-    """A published chart bar explained: the figure shown and every source's own figure."""
+    """A published chart bar explained: the figure shown and every source's own figure.
+
+    Each source is a link labelled with its author and title (taken from the tallies, which
+    name every source that publishes a figure); its internal id stays in the link address.
+    """
+    tallies = list(tallies)
+    sources: dict[str, Labelled] = {t.source.ref.id: t.source for t in tallies}
     tribunal = TRIBUNALS.get(count.tribunal, count.tribunal)
     shown = "no source publishes a figure" if count.published is None else str(count.published)
     parts = [
@@ -403,7 +434,16 @@ def outcome_html(count: OutcomeCount, tallies: Iterable[TallyRow]) -> str:
         f"<p class='sub'>Published: {esc(shown)}; named in this archive: {count.named}</p>",
         "<p>The chart shows the figure most sources give. Every source's figure:</p><ul>",
     ]
-    parts.extend(f"<li>{esc(src)}: {n}</li>" for src, n in count.published_by)
+    for source_id, figure in count.published_by:
+        known = sources.get(source_id)
+        # A figure whose source has no tally row (not in the bundled archive) still links to
+        # the source page, under a neutral label rather than its id.
+        label = (
+            link(known)
+            if known
+            else f'<a href="{escape(Ref("source", source_id).uri())}">a source</a>'
+        )
+        parts.append(f"<li>{label}: {figure}</li>")
     parts.append("</ul><h2>The sources' tallies for this tribunal</h2>")
     parts.append(tally_table(t for t in tallies if t.tribunal == count.tribunal))
     return _page("".join(parts))

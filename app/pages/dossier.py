@@ -1,9 +1,17 @@
 """Dossiers as HTML: pure functions from detail DTOs to an escaped, footnoted page (no Qt).
 
 A person dossier follows the structure of a criminal case (arrest, charges, tribunal, sentence,
-later fate), shows conflicting claims side by side and cites every line with a numbered
-footnote; event, document and source dossiers are shorter pages built the same way.  The
-stylesheet is passed in, so this module reads no files and imports no Qt.
+later fate) and shows conflicting claims side by side; event, document and source dossiers are
+shorter pages built the same way.  The stylesheet is passed in, so this module reads no files
+and imports no Qt.
+
+How facts are cited: a fact that field-level claims support carries the numbered notes of
+exactly those claims, so the markers change from line to line.  A fact with no claim of its
+own (a name form, sex, role, a summary) rests on the record's sources as a whole: those are
+named once, in a shaded "Sources of this record" note under the heading
+(:meth:`~app.pages.markup.Footnotes.record_note`), never repeated on every line.  A line about
+another record (a relation, a timeline event, a sentence in a table) cites that record's
+sources.  Sources are named by author and title; internal ids never reach the page.
 """
 
 from __future__ import annotations
@@ -81,20 +89,21 @@ _NAME_FIELDS = frozenset(
 
 
 def _column_fact(value: str, facts: Facts, field: str, notes: Footnotes) -> str:
-    """A record's printed value of ``field``, cited only by the sources that support it.
+    """A record's printed value of ``field``, cited only by the claims that support it.
 
     The value cites the claims that give it (or that it begins with, when the record adds
-    detail to them); with no such claim, the record's own sources.  Claims that say
-    something else never lend it their numbers: when they disagree among themselves the
-    value is flagged, and a single other reading is printed beside it with its source.
+    detail to them); with no such claim it has no marker and rests on the record's note.
+    Claims that say something else never lend it their numbers: when they disagree among
+    themselves the value is flagged, and a single other reading is printed beside it with
+    its source.
     """
     fc = facts.field(field)
     if fc is None:
-        return f"{esc(value)}{notes.cite(facts.sources)}"
+        return esc(value)
     folded = value.strip().casefold()
     same = [c for c in fc.claims if (c.value or "").strip().casefold() == folded]
     within = [c for c in fc.claims if c.value and folded.startswith(c.value.strip().casefold())]
-    text = f"{esc(value)}{notes.cite(same or within or facts.sources)}"
+    text = f"{esc(value)}{notes.cite(same or within)}"
     if fc.disputed:
         return text + _FLAG
     if not (same or within):
@@ -108,7 +117,7 @@ def _header(title: str, subtitle: str | None, kind_line: str) -> str:
 
 
 def _key_facts(d: PersonDetail, notes: Footnotes) -> str:
-    rec = notes.cite(d.facts.sources)
+    # Facts without claims of their own carry no marker: the record's note covers them.
     f = d.facts
     others = [n.name for n in d.names if n.name not in (d.name_en, d.name_ru)]
     death = f.field("death_date")
@@ -117,12 +126,12 @@ def _key_facts(d: PersonDetail, notes: Footnotes) -> str:
     rows = [
         r
         for r in (
-            _fact_row("Name (Latin)", d.name_en, rec),
-            _fact_row("Name (Cyrillic)", d.name_ru, rec),
-            _fact_row("Also written", "; ".join(others) if others else None, rec + name_flag),
-            _fact_row("Life dates", life_dates(d.birth_year, d.death_year), rec),
+            _fact_row("Name (Latin)", d.name_en, ""),
+            _fact_row("Name (Cyrillic)", d.name_ru, ""),
+            _fact_row("Also written", "; ".join(others) if others else None, name_flag),
+            _fact_row("Life dates", life_dates(d.birth_year, d.death_year), ""),
             ("Date of death", _values_cited(death, notes)) if death else None,
-            _fact_row("Sex", _SEX.get(d.sex or "", d.sex), rec),
+            _fact_row("Sex", _SEX.get(d.sex or "", d.sex), ""),
             *(
                 (label, _column_fact(value, f, field, notes)) if value else None
                 for label, value, field in (
@@ -131,13 +140,13 @@ def _key_facts(d: PersonDetail, notes: Footnotes) -> str:
                     ("Organisation", d.organisation, "organisation"),
                 )
             ),
-            _fact_row("Role in the case", ROLES.get(d.role, d.role), rec),
+            _fact_row("Role in the case", ROLES.get(d.role, d.role), ""),
         )
         if r is not None
     ]
     out = f"<h2>Key facts</h2>{rows_html(rows)}"
     if d.summary:
-        out += f'<p class="summary">{esc(d.summary)}{rec}</p>'
+        out += f'<p class="summary">{esc(d.summary)}</p>'
     return out
 
 
@@ -161,27 +170,35 @@ def _field_claims(facts: Facts, name: str) -> tuple[ClaimDTO, ...]:
 
 
 def _sentence(s: SentenceFact, notes: Footnotes) -> str:
+    """Tribunal, date and sentence, each cited by its own claims; the sentence's sources once."""
     f = s.facts
     if s.tribunal == "unknown" and not f.field("tribunal"):
         tribunal = _NONE.format("not known")  # an absence: nothing to cite
     else:
-        tribunal = f"{esc(TRIBUNALS.get(s.tribunal, s.tribunal))}{notes.cite_field(f, 'tribunal')}"
+        tribunal = f"{esc(TRIBUNALS.get(s.tribunal, s.tribunal))}" + notes.cite(
+            _field_claims(f, "tribunal")
+        )
     date_fc = f.field("date")
     if date_fc:
         date = _values_cited(date_fc, notes)
     elif s.date == "date unknown":
         date = _NONE.format("not known")
     else:
-        date = f"{esc(s.date)}{notes.cite(f.sources)}"
+        date = esc(s.date)
     kind_claims = _claims(_field_claims(f, "kind"), _field_claims(f, "years"))
-    label = f'<span class="em">{esc(s.label)}</span>{notes.cite(kind_claims or f.sources)}'
+    label = f'<span class="em">{esc(s.label)}</span>{notes.cite(kind_claims)}'
     flag = ""
     if any(fc.disputed for fc in f.fields if fc.field in ("kind", "years", "tribunal")):
         flag = _FLAG
     out = f"Tribunal: {tribunal}<br>Date: {date}<br>Sentence: {label}{flag}"
     if s.notes:
-        out += f'<br><span class="note">{esc(s.notes)}{notes.cite(f.sources)}</span>'
-    return out + f'<br><span class="muted">confidence {esc(s.confidence)}</span>'
+        out += f'<br><span class="note">{esc(s.notes)}</span>'
+    out += f'<br><span class="muted">confidence {esc(s.confidence)}</span>'
+    numbers = notes.numbers(f.sources)
+    if numbers:
+        word = "notes" if ("," in numbers or "–" in numbers) else "note"
+        out += f'<br><span class="fnum">Sources of this sentence: {word} {numbers}</span>'
+    return out
 
 
 def _case_chain(d: PersonDetail, events: Mapping[str, Facts], notes: Footnotes) -> str:
@@ -271,11 +288,12 @@ def person_html(
     notes = Footnotes()
     title = f"{d.name_en} — {d.name_ru}"
     kind = (
-        f"Person dossier · {esc(ROLES.get(d.role, d.role))} · archive id "
-        f"{esc(d.id)} · confidence of the record: {esc(d.confidence)}"
+        f"Person dossier · {esc(ROLES.get(d.role, d.role))} · record "
+        f"person/{esc(d.id)} · confidence of the record: {esc(d.confidence)}"
     )
     parts = [
         _header(d.name_en, d.name_ru, kind),
+        notes.record_note(d.facts.sources),
         _key_facts(d, notes),
         _case_chain(d, events, notes),
         _conflicts(d, notes),
@@ -344,15 +362,16 @@ def event_html(
     """(title, HTML) of an event's dossier; ``people``: participants' details by id."""
     people = people or {}
     notes = Footnotes()
-    rec = notes.cite(d.facts.sources)
+    record_note = notes.record_note(d.facts.sources)
     date_fc = d.facts.field("date")
-    date = _values_cited(date_fc, notes) if date_fc else f"{esc(d.date_label)}{rec}"
+    date = _values_cited(date_fc, notes) if date_fc else esc(d.date_label)
     parts = [
-        _header(d.title, None, f"Event dossier · archive id {esc(d.id)}"),
+        _header(d.title, None, f"Event dossier · record event/{esc(d.id)}"),
+        record_note,
         rows_html([("Date", date)]),
     ]
     if d.summary:
-        parts.append(f'<p class="summary">{esc(d.summary)}{rec}</p>')
+        parts.append(f'<p class="summary">{esc(d.summary)}</p>')
     parts.append(_fields_section(d.facts, d.title, notes, frozenset({"date"})))
     if date_fc and date_fc.disputed:
         parts.append(disputed_table(d.title, date_fc, notes))
@@ -364,13 +383,13 @@ def event_html(
             verdict = f'{esc(p.date)} <span class="muted">(sources: see the person)</span>'
         rows.append((esc(p.item.label), esc(p.role or ""), verdict or _NONE.format("none"), later))
     if rows:
-        # Who took part comes from the event's own sources: cited once, on the count line;
-        # each outcome carries its own sources.
+        # Who took part comes from the event's own sources (its record note); each outcome
+        # carries the sources of its own sentence.
         count = f"{len(d.participants):,} {'person' if len(d.participants) == 1 else 'people'}"
         parts.append(
             f"<h2>Participants and their outcomes</h2><p>{count} of this archive "
-            f"took part, as its sources record{rec}; outcomes as each verdict's "
-            "sources give them.</p>"
+            "took part, as the sources of this record give them; outcomes as each "
+            "verdict's sources give them.</p>"
             + table(("Person", "Role", "1935 verdict", "Later"), rows, widths=(31, 15, 31, 23))
         )
     if d.documents:
@@ -389,22 +408,28 @@ def document_html(
 ) -> tuple[str, str]:
     """(title, HTML) of a short document dossier: its record, the people it names, events."""
     notes = Footnotes()
-    rec = notes.cite(d.facts.sources)
+    record_note = notes.record_note(d.facts.sources)
+    date_fc = d.facts.field("date")
     rows = [
         r
         for r in (
-            _fact_row("Date", d.date_label, rec),
-            _fact_row("Type", d.doc_type, rec),
-            _fact_row("Collection", d.collection, rec),
-            _fact_row("Category", d.category, rec),
-            _fact_row("Address", d.url, rec),
+            ("Date", _values_cited(date_fc, notes)) if date_fc else None,
+            None if date_fc else _fact_row("Date", d.date_label, ""),
+            _fact_row("Type", d.doc_type, ""),
+            _fact_row("Collection", d.collection, ""),
+            _fact_row("Category", d.category, ""),
+            _fact_row("Address", d.url, ""),
         )
         if r is not None
     ]
-    parts = [_header(d.title, None, f"Document dossier · archive id {esc(d.id)}"), rows_html(rows)]
+    parts = [
+        _header(d.title, None, f"Document dossier · record document/{esc(d.id)}"),
+        record_note,
+        rows_html(rows),
+    ]
     if d.named:
         named = [
-            (esc(written) + rec, esc(p.label) if p else _NONE.format("not linked"))
+            (esc(written), esc(p.label) if p else _NONE.format("not linked"))
             for written, p in d.named
         ]
         parts.append(
@@ -427,7 +452,7 @@ _KIND_HEADINGS = {
 
 
 def _citations(d: SourceDetail) -> str:
-    """What cites a source: whole records by kind (sorted, with ids), then field values."""
+    """What cites a source: whole records by kind (sorted by label), then field values."""
     records = [c for c in d.citations if c.field == "record"]
     values = [c for c in d.citations if c.field != "record"]
     out = f"<h2>Facts citing this source ({d.citations_total:,})</h2>"
@@ -446,11 +471,7 @@ def _citations(d: SourceDetail) -> str:
         heading = _KIND_HEADINGS.get(kind, kind.capitalize() + "s")
         out += (
             f"<h3>{esc(heading)} it is a source for ({len(items):,})</h3><ul>"
-            + "".join(
-                f'<li>{esc(c.subject.label)} <span class="muted">[{esc(c.subject.ref.id)}]</span>'
-                "</li>"
-                for c in items
-            )
+            + "".join(f"<li>{esc(c.subject.label)}</li>" for c in items)
             + "</ul>"
         )
     if values:
@@ -490,7 +511,8 @@ def source_html(d: SourceDetail, css: str) -> tuple[str, str]:
         )
         if r is not None
     ]
-    parts = [_header(d.label, None, f"Source dossier · archive id {esc(d.id)}"), rows_html(rows)]
+    # No id in the header: a source is known to readers by its author and title.
+    parts = [_header(d.label, None, "Source dossier"), rows_html(rows)]
     if d.tallies:
         parts.append(
             "<h2>Figures this source publishes</h2>"

@@ -14,7 +14,7 @@ from itertools import pairwise
 
 from app.pages.escape import escape
 from db import vocab
-from db.dto import ClaimDTO, Facts, FieldClaims, Labelled
+from db.dto import ClaimDTO, FieldClaims, Labelled
 
 #: Longest stretch of one value printed; Qt's text layout is super-linear on huge unbroken runs.
 MAX_VALUE_CHARS = 20_000
@@ -127,6 +127,15 @@ def _marker(numbers: str) -> str:
     return f'<sup class="fn">{numbers}</sup>' if numbers else ""
 
 
+#: Class of the record's sources note (:meth:`Footnotes.record_note`) and its style: a shaded
+#: block in the notes' colour, unlike any line of facts.
+RECORD_NOTE_CLASS = "recsrc"
+RECORD_NOTE_CSS = (
+    f"p.{RECORD_NOTE_CLASS} {{ background-color: #f6efe8; color: #6b2a0b; font-size: 8.5pt; "
+    "margin-top: 4px; margin-bottom: 6px; }"
+)
+
+
 @dataclass(frozen=True)
 class Note:
     """One entry of the numbered sources list."""
@@ -177,23 +186,36 @@ class Footnotes:
         """Plain note numbers of sources cited without a claim."""
         return number_ranges(self.number(s) for s in sources)
 
-    def cite_field(self, facts: Facts, field: str) -> str:
-        """Marker for a field: its own claims when it has any, else the record's sources."""
-        fc = facts.field(field)
-        return self.cite(fc.claims if fc else facts.sources)
+    def record_note(self, claims: Iterable[ClaimDTO], what: str = "this record") -> str:
+        """The one note naming the sources of a record as a whole (empty when it has none).
+
+        Facts that no field-level claim supports rest on the record's own sources; rather
+        than repeating the same numbers on each of those lines, a dossier prints this note
+        once, set apart from the per-line markers (see :data:`RECORD_NOTE_CSS`).
+        """
+        numbers = self.numbers(claims)
+        if not numbers:
+            return ""
+        word = "note" if "," not in numbers and "–" not in numbers else "notes"
+        return (
+            f'<p class="{RECORD_NOTE_CLASS}">Sources of {esc(what)}: {word} {numbers}. '
+            "Every fact of it printed without a note of its own rests on them.</p>"
+        )
 
     def __len__(self) -> int:
         return len(self._notes)
 
     def html(self, heading: str = "Sources") -> str:
-        """The numbered sources list under ``heading`` (a line saying so when none was cited)."""
+        """The numbered sources list under ``heading`` (a line saying so when none was cited).
+
+        Each entry names the source by author, title and year (and the page cited); never by
+        the archive's internal id, which means nothing to a reader.
+        """
         if not self._notes:
             none = '<p class="muted">No sources are recorded for this item.</p>'
             return f"<h2>{esc(heading)}</h2>{none}"
         items = "".join(
-            f"<li>{esc(n.source.label)}"
-            + (f", {esc(n.locator)}" if n.locator else "")
-            + f' <span class="muted">[{esc(n.source.ref.id)}]</span></li>'
+            f"<li>{esc(n.source.label)}" + (f", {esc(n.locator)}" if n.locator else "") + "</li>"
             for n in self._notes
         )
         # An ordered list numbers 1..n in order, which is the order numbers were given in.
@@ -337,5 +359,6 @@ def page(title: str, css: str, body: str) -> str:
     )
     return (
         f'<html><head><meta charset="utf-8"><title>{esc(title)}</title>'
-        f"<style>{css}\n{hanging_css()}</style></head><body>{body}</body></html>"
+        f"<style>{css}\n{RECORD_NOTE_CSS}\n{hanging_css()}</style></head>"
+        f"<body>{body}</body></html>"
     )

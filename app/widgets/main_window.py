@@ -1,8 +1,9 @@
 """MainWindow: layout, menus, actions, toolbar and status bar — no SQL, no wiring of others.
 
 Left: the list panes as tabs (People, Events, Documents, plus any extra pane such as the
-outcome chart).  Right: a breadcrumb over the detail view.  Every action has a menu entry and
-most a shortcut; the composition root (:mod:`app.bootstrap`) connects them.
+outcome chart and the sources).  Right: a breadcrumb over the detail view.  Every action has a
+menu entry and most a shortcut; the composition root (:mod:`app.bootstrap`) connects them.
+The detail view's context menu is Qt's own (copy, select all) plus Copy citation.
 
 Signals:
     breadcrumb_clicked(int): a history index chosen in the breadcrumb.
@@ -11,8 +12,8 @@ Signals:
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -53,6 +54,8 @@ class MainWindow(QMainWindow):
         self.breadcrumb.setWordWrap(True)
         self.breadcrumb.linkActivated.connect(self._on_breadcrumb_link)
         self.detail = DetailView(self)
+        self.detail.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.detail.customContextMenuRequested.connect(self._on_detail_context_menu_requested)
 
         right = QWidget(self)
         rlayout = QVBoxLayout(right)
@@ -167,6 +170,48 @@ class MainWindow(QMainWindow):
         )
         self.about_action = self._action("aboutAction", "&About")
         self.tab_actions: list[QAction] = []
+        self._make_citation_actions()
+
+    def _make_citation_actions(self) -> None:
+        self.copy_citation_action = self._action(
+            "copyCitationAction",
+            "Copy &citation",
+            "Ctrl+Shift+C",
+            "Copy a citation of the item shown (or of the chart, on the Outcomes tab)",
+        )
+        self.export_bibliography_action = self._action(
+            "exportBibliographyAction",
+            "Export &bibliography…",
+            None,
+            "Save every source of the archive as BibTeX, RIS or CSL-JSON",
+        )
+        self.export_record_bibliography_action = self._action(
+            "exportRecordBibliographyAction",
+            "Export bibliography of the item &shown…",
+            None,
+            "Save the sources the item shown cites as BibTeX, RIS or CSL-JSON",
+        )
+        #: Style → checkable action of Edit → Citation style (one checked at a time).
+        self.citation_style_group = QActionGroup(self)
+        self.citation_style_group.setExclusive(True)
+        self.citation_style_actions: dict[str, QAction] = {}
+        for style, name, text in (
+            ("chicago", "chicagoStyleAction", "&Chicago (notes and bibliography)"),
+            ("gost", "gostStyleAction", "&GOST R 7.0.5-2008"),
+        ):
+            action = self._action(
+                name, text, None, f"Copy citations in the {text.replace('&', '')} style"
+            )
+            action.setCheckable(True)
+            action.setData(style)
+            self.citation_style_group.addAction(action)
+            self.citation_style_actions[style] = action
+
+    def set_citation_style(self, style: str) -> None:
+        """Check ``style`` in Edit → Citation style."""
+        action = self.citation_style_actions.get(style)
+        if action is not None:
+            action.setChecked(True)
 
     def _make_menus(self) -> None:
         menu = self.menuBar()
@@ -178,6 +223,8 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.export_action)
         self.file_menu.addAction(self.save_chart_action)
+        self.file_menu.addAction(self.export_bibliography_action)
+        self.file_menu.addAction(self.export_record_bibliography_action)
         self.file_menu.addSeparator()
         for a in (
             self.print_action,
@@ -188,6 +235,12 @@ class MainWindow(QMainWindow):
             self.file_menu.addAction(a)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
+        self.edit_menu = menu.addMenu("&Edit")
+        self.edit_menu.addAction(self.copy_citation_action)
+        self.style_menu = self.edit_menu.addMenu("Citation &style")
+        self.style_menu.setObjectName("citationStyleMenu")
+        for action in self.citation_style_actions.values():
+            self.style_menu.addAction(action)
         self.go_menu = menu.addMenu("&Go")
         self.go_menu.addAction(self.back_action)
         self.go_menu.addAction(self.forward_action)
@@ -255,6 +308,23 @@ class MainWindow(QMainWindow):
     def set_status(self, text: str) -> None:
         """The permanent counts label in the status bar."""
         self.status.setText(text)
+
+    # -- detail context menu ----------------------------------------------------------------
+
+    def detail_context_menu(self, pos: QPoint) -> QMenu:
+        """The detail view's context menu at ``pos``: Qt's own entries, then Copy citation."""
+        menu = self.detail.createStandardContextMenu(pos)
+        menu.setParent(self, menu.windowFlags())
+        menu.addSeparator()
+        menu.addAction(self.copy_citation_action)
+        menu.addMenu(self.style_menu)
+        return menu
+
+    @Slot(QPoint)
+    def _on_detail_context_menu_requested(self, pos: QPoint) -> None:
+        menu = self.detail_context_menu(pos)
+        menu.exec(self.detail.viewport().mapToGlobal(pos))
+        menu.deleteLater()
 
     # -- events ---------------------------------------------------------------------------
 

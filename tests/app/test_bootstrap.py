@@ -23,11 +23,13 @@ from sqlalchemy import text
 from app.bootstrap import App
 from app.models.columns import PEOPLE_COLUMNS
 from app.models.paged_table import PagedTableModel
+from app.models.sources_model import SourceColumn
 from db import Archive, build, listing
 from db.build import source_data
 from db.dto import Ref
 from tests.app.conftest import FakeDialogs
 from tests.app.printing.dossier_fixtures import needs_poppler, pdf_text
+from tests.conftest import BUNDLED
 
 MakeApp = Callable[..., App]
 RENAMED = "Lev Quuxberg"
@@ -396,3 +398,73 @@ def test_a_text_hit_opens_with_the_searched_words_marked_on_its_page(
     assert marked and all(m.casefold() == "commuted" for m in marked)
     app.navigator.go(Ref("person", "kamenev-lev"))  # marks belong to the hit's page only
     assert app.window.detail.marked_words == []
+
+
+# -- sources --------------------------------------------------------------------------------
+
+
+def test_ctrl_5_shows_every_source_and_a_row_opens_its_page(
+    make_app: MakeApp, archive: Archive
+) -> None:
+    app = make_app()
+    w = app.window
+    go = next(a for a in w.tab_actions if a.shortcut().toString() == "Ctrl+5")
+    go.trigger()
+    assert w.tabs.currentWidget() is app.sources
+    assert w.tabs.tabText(w.tabs.currentIndex()) == "Sources"
+    with archive.connect() as conn:
+        (n,) = conn.execute(text("SELECT count(*) FROM source")).one()
+    view = app.sources.view
+    assert view.objectName() == "sourcesPane" and view.model().rowCount() == n
+    assert w.status.text() == f"{n} of {n} sources shown"
+    row = app.sources.model.row_of("koshel-kniga87")
+    assert row is not None
+    view.selectRow(row)
+    assert app.navigator.current == Ref("source", "koshel-kniga87")
+    assert w.detail.ref == Ref("source", "koshel-kniga87")
+    page = w.detail.plain_text()
+    assert "SOURCE" in page and "История российского сыска (page 87)" in page
+
+
+def test_sorting_and_filtering_sources_runs_in_sql(make_app: MakeApp, archive: Archive) -> None:
+    app = make_app()
+    pane = app.sources
+    before = [pane.model.id_at(r) for r in range(pane.model.rowCount())]
+    pane.view.sortByColumn(SourceColumn.TITLE, Qt.SortOrder.AscendingOrder)
+    by_title = [pane.model.id_at(r) for r in range(pane.model.rowCount())]
+    with archive.connect() as conn:
+        expected = [
+            r[0]
+            for r in conn.execute(text("SELECT id FROM source ORDER BY title COLLATE NOCASE, id"))
+        ]
+    assert by_title == expected != before
+    pane.set_filter("kind", "encyclopedia")
+    with archive.connect() as conn:
+        (n,) = conn.execute(text("SELECT count(*) FROM source WHERE kind = 'encyclopedia'")).one()
+    assert pane.model.rowCount() == n < 126
+    assert {pane.model.index(r, SourceColumn.KIND).data() for r in range(n)} == {"encyclopedia"}
+
+
+def test_a_source_link_on_a_page_reveals_the_source_in_its_pane(make_app: MakeApp) -> None:
+    app = make_app()
+    app.navigator.go(Ref("person", "sinelobov-alexei"))
+    _click(app, Ref("source", "wikimili-kremlin-plot"))
+    assert app.window.tabs.currentWidget() is app.sources
+    assert app.sources.current_id() == "wikimili-kremlin-plot"
+    app.window.back_action.trigger()
+    assert app.window.tabs.currentWidget() is app.panes["person"]
+
+
+def test_another_archive_resets_the_sources_pane(
+    make_app: MakeApp, fake_dialogs: FakeDialogs, tmp_path: Path
+) -> None:
+    app = make_app()
+    app.sources.set_filter("language", "en")
+    assert app.sources.model.rowCount() < 126
+    copy = tmp_path / "copy.sqlite"
+    copy.write_bytes(BUNDLED.read_bytes())
+    fake_dialogs.open_answers.append(copy)
+    app.window.open_action.trigger()
+    assert app.controller.holder.archive.path == copy
+    assert app.sources.model.query.filters == () and app.sources.model.rowCount() == 126
+    assert app.sources.combos["language"].currentIndex() == 0

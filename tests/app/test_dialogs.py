@@ -158,3 +158,49 @@ def test_the_default_external_opener_hands_the_address_to_the_desktop(
     Dialogs().external("http://showtrials.ru/a b/")
     ((url,),) = qt_dialogs["url"].calls
     assert isinstance(url, QUrl) and url.toString() == "http://showtrials.ru/a b/"
+
+
+# -- bibliographies ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt"),
+    [("a.bib", "bibtex"), ("a.RIS", "ris"), ("a.json", "csl-json"), ("a.txt", "bibtex")],
+)
+def test_a_given_save_callable_picks_the_bibliography_format_by_suffix(
+    parent: QWidget, qt_dialogs: dict[str, Recorder], name: str, fmt: str
+) -> None:
+    dialogs = Dialogs(save_path=lambda _parent, _suggested: Path("/out") / name)
+    assert dialogs.ask_bibliography(parent, "sources.bib") == (Path("/out") / name, fmt)
+    assert qt_dialogs["save"].calls == []
+
+
+def test_the_default_bibliography_dialog_takes_the_format_of_the_chosen_filter(
+    parent: QWidget, qt_dialogs: dict[str, Recorder]
+) -> None:
+    qt_dialogs["save"].answer = ("/out/sources", "RIS (Zotero, EndNote, Mendeley) (*.ris)")
+    assert Dialogs().ask_bibliography(parent, "sources.bib") == (Path("/out/sources.ris"), "ris")
+    ((widget, caption, suggested, filters),) = qt_dialogs["save"].calls
+    assert (widget, caption, suggested) == (parent, "Export bibliography", "sources.bib")
+    assert filters.split(";;") == [
+        "BibTeX (*.bib)",
+        "RIS (Zotero, EndNote, Mendeley) (*.ris)",
+        "CSL-JSON (*.json)",
+    ]
+
+
+def test_cancelling_the_bibliography_dialog_answers_none(
+    parent: QWidget, qt_dialogs: dict[str, Recorder]
+) -> None:
+    qt_dialogs["save"].answer = ("", "")
+    assert Dialogs().ask_bibliography(parent, "sources.bib") is None
+
+
+def test_a_typed_suffix_decides_the_bibliography_format(
+    parent: QWidget, qt_dialogs: dict[str, Recorder]
+) -> None:
+    qt_dialogs["save"].answer = ("/out/sources.json", "BibTeX (*.bib)")
+    assert Dialogs().ask_bibliography(parent, "sources.bib") == (
+        Path("/out/sources.json"),
+        "csl-json",
+    )

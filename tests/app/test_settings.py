@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QByteArray
 from PySide6.QtWidgets import QApplication
 
-from app.settings import MAX_RECENT, Settings
+from app.settings import CITATION_STYLES, MAX_RECENT, Settings
 
 BLOB = QByteArray(b'\x00\x01\xffgeometry\n=,"')
 
@@ -129,3 +129,19 @@ def test_a_hand_written_list_longer_than_the_limit_is_cut(ini: Path) -> None:
     paths = ", ".join(f"/d/{n}" for n in range(MAX_RECENT + 5))
     recent = _write(ini, f"[archives]\nrecent={paths}\n").recent_archives
     assert recent == [f"/d/{n}" for n in range(MAX_RECENT)]
+
+
+def test_the_citation_style_defaults_to_chicago_and_round_trips(ini: Path) -> None:
+    s = Settings(ini)
+    assert s.citation_style == CITATION_STYLES[0] == "chicago"
+    s.citation_style = "gost"
+    assert _reopen(s, ini).citation_style == "gost"
+
+
+def test_an_unknown_citation_style_in_the_file_falls_back_and_is_refused_when_set(
+    ini: Path,
+) -> None:
+    s = _write(ini, "[cite]\nstyle=mla\n")
+    assert s.citation_style == "chicago"
+    with pytest.raises(ValueError, match="style"):
+        s.citation_style = "mla"

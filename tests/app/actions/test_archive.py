@@ -20,12 +20,13 @@ from pytestqt.qtbot import QtBot
 
 from app import __version__
 from app.actions.archive import ArchiveActions
+from app.archive_digest import ArchiveDigest
 from app.controller import ArchiveController
 from app.settings import Settings
 from app.widgets.main_window import MainWindow
 from db import build, open_archive
 from tests.app.conftest import FakeDialogs
-from tests.conftest import BUNDLED
+from tests.conftest import BUNDLED, sha256
 
 META = tomllib.loads((build.DEFAULT_DATA / "archive.toml").read_text(encoding="utf-8"))
 
@@ -143,3 +144,30 @@ def test_about_names_version_archive_data_version_and_counts_from_sql(rig: Rig) 
             assert f"{n:,} {noun}" in text
     finally:
         conn.close()
+
+
+def test_about_gives_the_files_sha256_and_how_to_cite_the_archive(rig: Rig) -> None:
+    rig.actions.show_about()
+    ((_, text),) = rig.dialogs.messages
+    digest = sha256(BUNDLED)
+    assert f"SHA-256 of the archive file: {digest}" in text
+    how = text.split("How to cite this archive (Chicago):\n", 1)[1].split("\n", 1)[0]
+    assert how.startswith(f"{META['title']}. Database, data version {META['data_version']}.")
+    assert f"File {BUNDLED.name}." in how and how.endswith(f"SHA-256 {digest}.")
+
+
+def test_about_of_a_big_archive_waits_for_its_hash_off_the_gui_thread(
+    window: MainWindow, tmp_path: Path, fake_dialogs: FakeDialogs, qtbot: QtBot
+) -> None:
+    controller = ArchiveController(open_archive(BUNDLED), window)
+    try:
+        digest = ArchiveDigest(window, sync_limit=0)
+        actions = ArchiveActions(
+            window, controller, Settings(tmp_path / "s.ini"), fake_dialogs.dialogs(), digest
+        )
+        actions.show_about()
+        assert fake_dialogs.messages == [] and digest.busy
+        qtbot.waitUntil(lambda: len(fake_dialogs.messages) == 1, timeout=5000)
+        assert sha256(BUNDLED) in fake_dialogs.messages[0][1]
+    finally:
+        controller.close()

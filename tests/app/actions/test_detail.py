@@ -9,14 +9,37 @@ with a message; the breadcrumb and Back/Forward follow the history.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from app.actions.detail import DetailActions
 from app.controller import ArchiveController
+from app.models.sources_model import SourcesModel
 from app.navigation import Navigator
 from app.widgets.list_pane import ListPane
 from app.widgets.main_window import MainWindow
+from app.widgets.sources_pane import SourcesPane
+from db import Archive, queries
 from db.dto import Ref
+
+#: A sample of every kind of page: the visible text of none may show a source's id.
+SAMPLE = [
+    Ref("person", "cherniavsky-mikhail"),
+    Ref("person", "kamenev-lev"),
+    Ref("person", "sinelobov-alexei"),
+    Ref("person", "mukhanova-ekaterina"),
+    Ref("person", "yenukidze-avel"),
+    Ref("event", "ev-1935-vk-verdict"),
+    Ref("event", "ev-1935-mukhanova-8mar"),
+    Ref("event", "ev-1934-kirov"),
+    Ref("document", "doc-5242"),
+    Ref("document", "doc-5077"),
+    Ref("document", "doc-5003"),
+    Ref("source", "koshel-kniga87"),
+    Ref("source", "showtrials-catalog"),
+    Ref("source", "kapchenko-polbio"),
+]
 
 
 @pytest.fixture
@@ -95,7 +118,9 @@ def test_a_published_chart_bar_shows_every_sources_figure(
     actions.show_published_figure("military-collegium", "death")
     page = window.detail.plain_text()
     assert "Published: 2" in page
-    assert "kapchenko-polbio: 1" in page and "koshel-kniga87: 2" in page
+    assert "Политическая биография Сталина в 3-х томах, том 2 (page 531): 1" in page
+    assert "Пётр Кошель, История российского сыска (page 87): 2" in page
+    assert "koshel-kniga87" not in page  # the id stays in the link's address
     assert window.detail.ref is None
 
 
@@ -116,3 +141,53 @@ def test_the_dossier_actions_name_the_items_label_or_the_case(
     assert window.print_action.statusTip() == f"Dossier of {label}" and label != "ev-1934-kirov"
     actions.name_dossier_target(None)
     assert window.print_action.text() == "&Print case summary…"
+
+
+@pytest.fixture
+def sources_pane(window: MainWindow, controller: ArchiveController) -> SourcesPane:
+    model = SourcesModel(controller.holder, window)
+    model.reload()
+    pane = SourcesPane(model, window)
+    window.add_pane(pane, "Sources", "Ctrl+5")
+    return pane
+
+
+def test_with_a_sources_pane_a_source_is_revealed_there(
+    window: MainWindow,
+    navigator: Navigator,
+    controller: ArchiveController,
+    panes: dict[str, ListPane],
+    sources_pane: SourcesPane,
+) -> None:
+    actions = DetailActions(window, navigator, controller, panes, sources_pane)
+    actions.show_current(Ref("source", "koshel-kniga87"))
+    assert window.tabs.currentWidget() is sources_pane
+    assert sources_pane.current_id() == "koshel-kniga87"
+    assert "История российского сыска" in window.detail.plain_text()
+
+
+def _source_ids(archive: Archive) -> re.Pattern[str]:
+    with archive.connect() as conn:
+        ids = [r[0] for r in conn.exec_driver_sql("SELECT id FROM source")]
+    words = "|".join(re.escape(i) for i in sorted(ids, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])({words})(?![\w-])")
+
+
+def test_no_page_shows_a_source_id(
+    actions: DetailActions, window: MainWindow, archive: Archive
+) -> None:
+    ids = _source_ids(archive)
+    assert ids.findall("as [koshel-kniga87] says") == ["koshel-kniga87"]  # it would be seen
+    for ref in SAMPLE:
+        actions.show_current(ref)
+        assert window.detail.ref == ref
+        page = window.detail.plain_text()
+        assert ids.findall(page) == [], ref
+    with archive.connect() as conn:
+        bars = [c for c in queries.outcome_counts(conn) if c.published is not None]
+    assert bars
+    for bar in bars:
+        actions.show_published_figure(bar.tribunal, bar.outcome)
+        page = window.detail.plain_text()
+        assert "PUBLISHED FIGURE" in page
+        assert ids.findall(page) == [], (bar.tribunal, bar.outcome)

@@ -68,9 +68,8 @@ def tree(data: CaseData) -> Element:
 
 
 def _sources(tree: Element) -> list[str]:
-    """Ids of the numbered sources list, in order (note n is entry n - 1)."""
-    items = tree.find("ol", cls="sources").all("li")
-    return [re.findall(r"\[([^\]]+)\]$", li.text())[0] for li in items]
+    """Labels of the numbered sources list, in order (note n is entry n - 1)."""
+    return [li.text() for li in tree.find("ol", cls="sources").all("li")]
 
 
 def _marks(cell: Element) -> list[int]:
@@ -149,7 +148,7 @@ def test_every_tally_has_one_row_citing_its_own_source(data: CaseData, tree: Ele
         assert cells[2].text() == shown
         assert cells[1].text().startswith(tally.label)
         assert "fnum" in cells[3].classes
-        assert [sources[int(n) - 1] for n in cells[3].text().split(", ")] == [tally.source.ref.id]
+        assert [sources[int(n) - 1] for n in cells[3].text().split(", ")] == [tally.source.label]
 
 
 def test_outcome_table_has_one_row_per_bar_pair(data: CaseData, tree: Element) -> None:
@@ -164,7 +163,7 @@ def test_outcome_table_has_one_row_per_bar_pair(data: CaseData, tree: Element) -
         else:
             assert cells[2].find("span", cls="em").text() == str(outcome.published)
             assert [sources[n - 1] for n in _marks(cells[2])] == [
-                s for s, _ in outcome.published_by
+                data.sources[s].label for s, _ in outcome.published_by
             ]
 
 
@@ -202,7 +201,7 @@ def test_timeline_cites_each_event_by_its_sources(data: CaseData, tree: Element)
     sources = _sources(tree)
     for (_, facts), line in zip(data.events, lines, strict=True):
         date = facts.field("date")
-        cited = {c.source.ref.id for c in (*facts.sources, *(date.claims if date else ()))}
+        cited = {c.source.label for c in (*facts.sources, *(date.claims if date else ()))}
         assert {sources[n - 1] for n in _marks(line)} == cited
 
 

@@ -369,8 +369,11 @@ def test_outcome_page_explains_a_published_figure(
         tree.find("p", cls="sub").text()
         == f"Published: {count.published}; named in this archive: {count.named}"
     )
-    assert [li.text() for li in tree.find("ul").all("li")] == [
-        f"{src}: {n}" for src, n in count.published_by
+    labels = {t.source.ref.id: t.source.label for t in tallies}
+    items = tree.find("ul").all("li")
+    assert [li.text() for li in items] == [f"{labels[src]}: {n}" for src, n in count.published_by]
+    assert [li.find("a").attrs["href"] for li in items] == [
+        f"archive://source/{src}" for src, _ in count.published_by
     ]
     rows = tree.section("The sources' tallies").find("table").rows()[1:]
     own = [t for t in tallies if t.tribunal == count.tribunal]

@@ -6,8 +6,9 @@ import dataclasses
 import re
 
 from app.pages import dossier
+from app.pages.markup import esc
 from db import Archive, queries
-from db.dto import PersonDetail
+from db.dto import ClaimDTO, Facts, PersonDetail
 from tests.app.pages.imports import qt_imports
 
 CSS = "body { }"
@@ -49,12 +50,141 @@ def test_person_dossier_names_both_scripts_and_the_case_chain(archive: Archive) 
         assert text in html, text
 
 
-def test_every_key_fact_carries_a_note_marker(archive: Archive) -> None:
-    html = _html(archive, "mukhanova-ekaterina")
-    facts = html.split("<h2>Key facts</h2>", 1)[1].split("<h2>", 1)[0]
-    rows = re.findall(r'<p class="row">.*?</p>', facts)
-    assert len(rows) >= 7
-    assert all('<sup class="fn">' in row for row in rows)
+#: Fact rows of a person dossier and the claim field behind each (None: no field of its own).
+ROW_FIELDS = {
+    "Name (Latin)": None,
+    "Name (Cyrillic)": None,
+    "Also written": None,
+    "Life dates": None,
+    "Sex": None,
+    "Role in the case": None,
+    "Nationality": "nationality",
+    "Occupation": "occupation",
+    "Organisation": "organisation",
+    "Date of death": "death_date",
+    "Later fate": "later_fate",
+}
+
+
+def _rows(html: str) -> dict[str, str]:
+    """Label → the row's HTML, for the hanging fact rows (key facts and the case chain)."""
+    out = {}
+    for row in re.findall(r'<p class="(?:row|stage)">(.*?)</p>', html):
+        label = re.match(r'<span class="[a-z]*label">([^<]*)</span>', row)
+        assert label is not None
+        out[label.group(1)] = row
+    return out
+
+
+def _listed(html: str) -> list[str]:
+    """The numbered sources list: entry n - 1 is note n (label, then locator)."""
+    items = html.split('<ol class="sources">', 1)[1].split("</ol>", 1)[0]
+    return re.findall(r"<li>(.*?)</li>", items)
+
+
+def _numbers(text: str) -> set[int]:
+    out: set[int] = set()
+    for part in text.replace("&nbsp;", " ").split(", "):
+        first, _, last = part.partition("–")
+        out.update(range(int(first), int(last or first) + 1))
+    return out
+
+
+def _cited(row: str) -> set[int]:
+    return {
+        n for marks in re.findall(r'<sup class="fn">([^<]*)</sup>', row) for n in _numbers(marks)
+    }
+
+
+def _entry(claim: ClaimDTO) -> str:
+    return esc(claim.source.label) + (f", {esc(claim.locator)}" if claim.locator else "")
+
+
+def _people(archive: Archive) -> list[PersonDetail]:
+    with archive.connect() as conn:
+        ids = [r[0] for r in conn.exec_driver_sql("SELECT id FROM person ORDER BY pk")]
+        return [d for i in ids if (d := queries.person_detail(conn, i)) is not None]
+
+
+def test_facts_without_claims_of_their_own_carry_no_marker(archive: Archive) -> None:
+    for person in _people(archive):
+        html = dossier.person_html(person, CSS)[1]
+        for label, row in _rows(html).items():
+            field = ROW_FIELDS.get(label, "?")
+            if field is None or (field != "?" and person.facts.field(field) is None):
+                assert _cited(row) == set(), (person.id, label)
+
+
+def test_a_marked_fact_cites_only_the_claims_about_it(archive: Archive) -> None:
+    marked = 0
+    for person in _people(archive):
+        html = dossier.person_html(person, CSS)[1]
+        listed = _listed(html)
+        for label, row in _rows(html).items():
+            field = ROW_FIELDS.get(label)
+            fc = person.facts.field(field) if field else None
+            if fc is None or not _cited(row):
+                continue
+            marked += 1
+            assert {listed[n - 1] for n in _cited(row)} <= {_entry(c) for c in fc.claims}
+    assert marked >= 3
+
+
+def test_markers_differ_from_line_to_line_and_match_each_fact(archive: Archive) -> None:
+    person = _person(archive, "sinelobov-alexei")
+    html = dossier.person_html(person, CSS)[1]
+    rows, listed = _rows(html), _listed(html)
+    occupation = person.facts.field("occupation")
+    assert occupation is not None and person.occupation is not None
+    shown = person.occupation.strip().casefold()
+    same = [c for c in occupation.claims if shown.startswith((c.value or "?").strip().casefold())]
+    assert same  # the record's value is (or begins with) what these sources claim
+    assert {listed[n - 1] for n in _cited(rows["Occupation"])} == {_entry(c) for c in same}
+    verdict = person.sentences[0]
+    kind = verdict.facts.field("kind")
+    expected = kind.claims if kind else ()
+    assert {listed[n - 1] for n in _cited(rows["1935 verdict"])} == {
+        _entry(c) for c in (*expected, *_dates(verdict.facts))
+    }
+    assert _cited(rows["Occupation"]) != _cited(rows["1935 verdict"])
+    assert _cited(rows["Sex"]) == _cited(rows["Name (Latin)"]) == set()
+
+
+def _dates(facts: Facts) -> tuple[ClaimDTO, ...]:
+    fc = facts.field("date")
+    tribunal = facts.field("tribunal")
+    years = facts.field("years")
+    return tuple(c for f in (fc, tribunal, years) if f for c in f.claims)
+
+
+def test_the_record_sources_are_named_once_in_their_own_note(archive: Archive) -> None:
+    person = _person(archive, "cherniavsky-mikhail")
+    html = dossier.person_html(person, CSS)[1]
+    notes = re.findall(r'<p class="recsrc">(.*?)</p>', html)
+    assert len(notes) == 1
+    listed = _listed(html)
+    numbers = _numbers(re.search(r"notes? ([\d,–\s]+)\.", notes[0]).group(1))
+    assert {listed[n - 1] for n in numbers} == {_entry(c) for c in person.facts.sources}
+
+
+def test_each_sentence_names_its_own_sources_once(archive: Archive) -> None:
+    person = _person(archive, "sinelobov-alexei")
+    html = dossier.person_html(person, CSS)[1]
+    lines = re.findall(r"Sources of this sentence: notes? ([\d,–\s]+)<", html)
+    assert len(lines) == sum(1 for s in person.sentences if s.facts.sources)
+    listed = _listed(html)
+    for sentence, line in zip(person.sentences, lines, strict=True):
+        assert {listed[n - 1] for n in _numbers(line)} == {
+            _entry(c) for c in sentence.facts.sources
+        }
+
+
+def test_no_source_id_is_printed(archive: Archive) -> None:
+    html = _html(archive, "cherniavsky-mikhail")
+    visible = re.sub(r'href="[^"]*"', "", html)
+    with archive.connect() as conn:
+        ids = [r[0] for r in conn.exec_driver_sql("SELECT id FROM source")]
+    assert [i for i in ids if re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", visible)] == []
 
 
 def test_conflicting_claims_stand_side_by_side(archive: Archive) -> None:
@@ -73,12 +203,9 @@ def test_disputed_verdict_date_shows_both_dates(archive: Archive) -> None:
 
 def test_sources_list_numbers_every_cited_source(archive: Archive) -> None:
     html = _html(archive, "kamenev-lev")
-    cited = {
-        int(n)
-        for marks in re.findall(r'<sup class="fn">([^<]*)</sup>', html)
-        for part in marks.replace("&nbsp;", " ").split(", ")
-        for n in (range(int(part.split("–")[0]), int(part.split("–")[-1]) + 1))
-    }
+    cited = _cited(html)
+    for note in re.findall(r"Sources of this (?:record|sentence): notes? ([\d,–\s]+)[.<]", html):
+        cited |= _numbers(note)
     sources = html.split('<ol class="sources">', 1)[1].split("</ol>", 1)[0]
     listed = set(range(1, sources.count("<li>") + 1))  # an ordered list numbers 1..n
     assert cited == listed

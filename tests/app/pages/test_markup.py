@@ -29,7 +29,7 @@ from app.pages.markup import (
     table,
 )
 from db import Archive, queries
-from db.dto import ClaimDTO, Facts, FieldClaims, Labelled, Ref
+from db.dto import ClaimDTO, FieldClaims, Labelled, Ref
 from tests.app.pages.html_tree import parse
 from tests.app.pages.imports import qt_imports
 
@@ -151,7 +151,7 @@ def test_sources_are_numbered_in_the_order_first_cited() -> None:
     notes = Footnotes()
     assert notes.numbers([claim("a", PAPER)]) == "1"
     assert notes.numbers([claim("b", BOOK), claim("c", PAPER)]) == "1, 2"
-    assert _listed(notes) == ["A paper [paper]", "Author, <i>Book</i> [book]"]
+    assert _listed(notes) == ["A paper", "Author, <i>Book</i>"]
 
 
 def test_a_new_page_of_the_same_source_gets_a_new_number() -> None:
@@ -189,17 +189,6 @@ def test_a_short_marker_is_glued_and_a_long_one_may_wrap() -> None:
     assert long == '<sup class="fn">1, 3, 5, 7, 9</sup>'
 
 
-def test_a_field_cites_its_own_claims_else_the_record_sources() -> None:
-    facts = Facts(
-        sources=(claim(None, PAPER),),
-        fields=(FieldClaims("born", (claim("1890", BOOK, field="born"),)),),
-    )
-    notes = Footnotes()
-    assert notes.cite_field(facts, "born") == '<sup class="fn">1</sup>'  # BOOK
-    assert notes.cite_field(facts, "died") == '<sup class="fn">2</sup>'  # PAPER
-    assert _listed(notes) == ["Author, <i>Book</i> [book]", "A paper [paper]"]
-
-
 def test_sources_cited_without_a_claim_share_numbers_with_claims() -> None:
     notes = Footnotes()
     notes.cite([claim("x", PAPER)])
@@ -207,7 +196,7 @@ def test_sources_cited_without_a_claim_share_numbers_with_claims() -> None:
     assert notes.cite_sources([PAPER]) == '<sup class="fn">1</sup>'
 
 
-def test_sources_list_numbers_each_note_with_locator_and_id() -> None:
+def test_sources_list_numbers_each_note_with_locator_and_no_id() -> None:
     notes = Footnotes()
     notes.number(PAPER)
     notes.number(BOOK, "p. 7")
@@ -215,8 +204,8 @@ def test_sources_list_numbers_each_note_with_locator_and_id() -> None:
     assert tree.find("h2").text() == "Sources"
     items = tree.find("ol", cls="sources").all("li")
     assert [li.text() for li in items] == [
-        "A paper [paper]",
-        "Author, <i>Book</i>, p. 7 [book]",
+        "A paper",
+        "Author, <i>Book</i>, p. 7",
     ]
     assert all(li.all("i") == [] for li in items)  # the label's markup stays text
 
@@ -321,3 +310,23 @@ def test_page_keeps_a_note_marker_off_a_number() -> None:
 
 def test_the_module_imports_no_qt() -> None:
     assert qt_imports(markup) == []
+
+
+def test_the_record_note_names_the_record_sources_once() -> None:
+    notes = Footnotes()
+    notes.number(BOOK)
+    note = parse(notes.record_note([claim(None, PAPER), claim(None, BOOK)]))
+    paragraph = note.find("p", cls="recsrc")
+    assert paragraph.text().startswith("Sources of this record: notes 1, 2.")
+    assert note.all("sup") == []  # set apart from the line markers, not one of them
+
+
+def test_a_record_note_of_one_source_says_note_and_none_for_no_source() -> None:
+    notes = Footnotes()
+    assert "note 1." in notes.record_note([claim(None, PAPER)], "this sentence")
+    assert "Sources of this sentence" in notes.record_note([claim(None, PAPER)], "this sentence")
+    assert notes.record_note([]) == ""
+
+
+def test_every_page_carries_the_record_note_style() -> None:
+    assert "p.recsrc" in page("t", "body { }", "<p>x</p>")

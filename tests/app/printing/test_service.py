@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import subprocess
 from pathlib import Path
@@ -186,3 +187,86 @@ def test_every_heading_reaches_the_pdf(
     text = flat(pdf_text(_write(dossier_service, ref, tmp_path)).replace("&amp;", "&"))
     missing = [h for h in headings if flat(h.replace("&amp;", "&")) not in text]
     assert len(headings) >= 3 and missing == []
+
+
+# -- footnotes per fact, and no internal ids -------------------------------------------------
+
+#: Printed in every dossier sample below: none may show a source's id.
+PRINT_SAMPLE = [
+    Ref("person", "cherniavsky-mikhail"),
+    Ref("person", "kamenev-lev"),
+    SINELOBOV,
+    MUKHANOVA,
+    Ref("person", "yenukidze-avel"),
+    Ref("event", "ev-1935-vk-verdict"),
+    Ref("event", "ev-1935-mukhanova-8mar"),
+    Ref("event", "ev-1934-kirov"),
+    Ref("document", "doc-5242"),
+    Ref("document", "doc-5077"),
+    Ref("document", "doc-5003"),
+    Ref("source", "koshel-kniga87"),
+    Ref("source", "showtrials-catalog"),
+    Ref("source", "kapchenko-polbio"),
+    None,
+]
+
+
+def _layout_text(path: Path) -> str:
+    """The PDF's text in reading layout: a fact row's label, value and marker stay together."""
+    return subprocess.run(
+        ["pdftotext", "-layout", "-enc", "UTF-8", str(path), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+
+
+def _squeezed(text: str) -> str:
+    # Lines wrap anywhere, and pdftotext joins "a-" + "b" at a line end as "ab".
+    return "".join(text.split()).replace("-", "")
+
+
+def _row_texts(page_html: str) -> list[str]:
+    """The visible text of each hanging fact row, markers included, in order."""
+    rows = re.findall(r'<p class="(?:row|stage)">(.*?)</p>', page_html)
+    return [html.unescape(re.sub(r"<[^>]+>", "", r)) for r in rows]
+
+
+@pytest.mark.parametrize("ref", [SINELOBOV, Ref("person", "yenukidze-avel")], ids=str)
+def test_each_printed_fact_carries_its_own_markers(
+    dossier_service: DossierService, tmp_path: Path, ref: Ref
+) -> None:
+    _, page_html = dossier_service.html_for(ref)
+    printed = _squeezed(_layout_text(_write(dossier_service, ref, tmp_path)))
+    # Each row as the page has it, markers included, and no further note number after it
+    # (only a row label such as "1935 verdict" may follow with a digit).
+    rows = _row_texts(page_html)
+    labels = "|".join(re.escape(_squeezed(r.split("\t", 1)[0])) for r in rows)
+    for row in rows:
+        after = rf"(?:(?![\d,–])|(?={labels}))"
+        assert re.search(re.escape(_squeezed(row)) + after, printed), row
+    markers = re.findall(r'<sup class="fn">([^<]*)</sup>', page_html)
+    assert len(set(markers)) >= 2  # the markers differ from line to line
+
+
+def test_the_record_sources_are_printed_once_as_their_own_note(
+    dossier_service: DossierService, tmp_path: Path
+) -> None:
+    text = _layout_text(_write(dossier_service, Ref("person", "cherniavsky-mikhail"), tmp_path))
+    assert text.count("Sources of this record:") == 1
+    flat = _squeezed(text)
+    for label, value in (("Sex", "male"), ("Nationality", "Belarusian")):
+        # No number after the value: the next row's label follows at once.
+        assert re.search(re.escape(label + value) + r"[A-Z]", flat), label
+
+
+@pytest.mark.parametrize("ref", PRINT_SAMPLE, ids=lambda r: "case" if r is None else r.id)
+def test_no_printed_dossier_shows_a_source_id(
+    dossier_service: DossierService, archive: Archive, tmp_path: Path, ref: Ref | None
+) -> None:
+    with archive.connect() as conn:
+        ids = [r[0] for r in conn.exec_driver_sql("SELECT id FROM source")]
+    text = pdf_text(_write(dossier_service, ref, tmp_path))
+    assert len(text) > 200
+    shown = [i for i in ids if re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", text)]
+    assert shown == []

@@ -60,6 +60,11 @@ def _menu_actions(menu: QMenu) -> Iterator[QAction]:
         ("searchFilterAction", "Ctrl+Shift+F"),
         ("clearFiltersAction", "Ctrl+Shift+L"),
         ("aboutAction", None),
+        ("copyCitationAction", "Ctrl+Shift+C"),
+        ("exportBibliographyAction", None),
+        ("exportRecordBibliographyAction", None),
+        ("chicagoStyleAction", None),
+        ("gostStyleAction", None),
     ],
 )
 def test_each_action_has_its_object_name_and_shortcut(
@@ -202,3 +207,46 @@ def test_closing_the_window_announces_it(window: MainWindow, qtbot: QtBot) -> No
     window.show()
     with qtbot.waitSignal(window.closing, timeout=30_000):
         window.close()
+
+
+# -- citations ------------------------------------------------------------------------------
+
+
+def test_the_edit_menu_copies_a_citation_and_offers_the_styles(window: MainWindow) -> None:
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles[:2] == ["&File", "&Edit"]
+    edit = list(_menu_actions(window.edit_menu))
+    assert [a.objectName() for a in edit] == [
+        "copyCitationAction",
+        "chicagoStyleAction",
+        "gostStyleAction",
+    ]
+
+
+def test_one_citation_style_is_checked_at_a_time(window: MainWindow) -> None:
+    styles = window.citation_style_actions
+    assert set(styles) == {"chicago", "gost"}
+    window.set_citation_style("gost")
+    assert styles["gost"].isChecked() and not styles["chicago"].isChecked()
+    styles["chicago"].trigger()
+    assert styles["chicago"].isChecked() and not styles["gost"].isChecked()
+    window.set_citation_style("unknown")  # ignored
+    assert styles["chicago"].isChecked()
+
+
+def test_the_file_menu_exports_bibliographies(window: MainWindow) -> None:
+    names = [a.objectName() for a in window.file_menu.actions()]
+    assert "exportBibliographyAction" in names and "exportRecordBibliographyAction" in names
+
+
+def test_the_detail_context_menu_keeps_copy_and_adds_copy_citation(window: MainWindow) -> None:
+    window.detail.setPlainText("Mikhail Cherniavsky")
+    menu = window.detail_context_menu(QPoint(5, 5))
+    try:
+        actions = list(_menu_actions(menu))
+        names = [a.objectName() for a in actions]
+        assert "copyCitationAction" in names and "gostStyleAction" in names
+        assert any("Copy" in a.text() and a is not window.copy_citation_action for a in actions)
+        assert window.detail.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
+    finally:
+        menu.deleteLater()

@@ -1,0 +1,201 @@
+"""SourcesPane: every source of the archive, with kind and language filters and an export button.
+
+The table (object name ``sourcesPane``) shows a :class:`SourcesModel`, configured like the other
+list panes (fixed row height, no word wrap, interactive header, sorting by SQL).  Choosing a
+row becomes :attr:`SourcesPane.item_selected`; :meth:`SourcesPane.reveal` selects a source
+without emitting it.
+
+Signals:
+    item_selected(str): the id of the source the user made current.
+    counts_changed(int, int): rows shown, sources in the archive.
+    export_requested(): the user asked for a bibliography of the sources shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSignalBlocker, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.models.sources_model import SourceColumn, SourcesModel
+
+#: The filters of the pane: key of db.sources.FILTERS → label.
+FILTERS = {"kind": "Kind", "language": "Language"}
+
+
+class SourcesPane(QWidget):
+    """The Sources tab: filter bar, table, count line."""
+
+    item_selected = Signal(str)
+    counts_changed = Signal(int, int)
+    export_requested = Signal()
+
+    noun = "sources"
+
+    def __init__(self, model: SourcesModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.combos: dict[str, QComboBox] = {}
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        for key, label in FILTERS.items():
+            combo = QComboBox(self)
+            combo.setObjectName(f"sourcesPane_{key}Filter")
+            combo.setAccessibleName(f"Filter sources by {label.lower()}")
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.addItem(f"All {label.lower()}s")
+            combo.currentIndexChanged.connect(self._on_combo_changed)
+            bar.addWidget(QLabel(f"{label}:", self))
+            bar.addWidget(combo)
+            self.combos[key] = combo
+        bar.addStretch(1)
+        self.export_button = QPushButton("Export bibliography…", self)
+        self.export_button.setObjectName("sourcesPane_export")
+        self.export_button.setToolTip(
+            "Save the sources listed here, in this order, as BibTeX, RIS or CSL-JSON"
+        )
+        self.export_button.clicked.connect(self.export_requested)
+        bar.addWidget(self.export_button)
+
+        self.view = QTableView(self)
+        self.view.setObjectName("sourcesPane")
+        self.view.setAccessibleName("Sources list")
+        self.view.setModel(model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setWordWrap(False)
+        self.view.setAlternatingRowColors(True)
+        self.view.setTabKeyNavigation(False)
+        vh = self.view.verticalHeader()
+        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vh.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        vh.hide()
+        hh = self.view.horizontalHeader()
+        hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # The title takes the room left (a wide pane would otherwise stretch the Facts count).
+        hh.setSectionResizeMode(SourceColumn.TITLE, QHeaderView.ResizeMode.Stretch)
+        hh.setStretchLastSection(False)
+        hh.setSortIndicatorShown(True)
+        hh.setHighlightSections(False)
+        for i, col in enumerate(model.columns):
+            self.view.setColumnWidth(i, col.width)
+        self._sync_sort_indicator()
+        self.view.setSortingEnabled(True)
+
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("sourcesPane_count")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.count_label)
+
+        self.view.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
+        model.total_changed.connect(self._on_total_changed)
+        model.modelReset.connect(self._sync_sort_indicator)
+
+    # -- filters --------------------------------------------------------------------------
+
+    def set_filter_options(
+        self, key: str, options: Sequence[tuple[str, str]], current: str | None = None
+    ) -> None:
+        """Offer ``options`` (value, text) in filter ``key``'s combo, ``current`` selected."""
+        combo = self.combos[key]
+        with QSignalBlocker(combo):
+            while combo.count() > 1:
+                combo.removeItem(1)
+            for value, text in options:
+                combo.addItem(text, value)
+            index = combo.findData(current) if current is not None else 0
+            combo.setCurrentIndex(max(index, 0))
+
+    def set_filter(self, key: str, value: str | None) -> None:
+        """Select ``value`` in filter ``key``'s combo (None: all), which applies it."""
+        combo = self.combos[key]
+        index = combo.findData(value) if value is not None else 0
+        combo.setCurrentIndex(max(index, 0))
+
+    @Slot()
+    def clear_filters(self) -> None:
+        """Show every source."""
+        for combo in self.combos.values():
+            with QSignalBlocker(combo):
+                combo.setCurrentIndex(0)
+        self._apply_filters()
+
+    @Slot(int)
+    def _on_combo_changed(self, _index: int) -> None:
+        self._apply_filters()
+
+    def _apply_filters(self) -> None:
+        query = self.model.query
+        for key, combo in self.combos.items():
+            query = query.with_filter(key, combo.currentData())
+        if query != self.model.query:
+            self.model.set_query(query)
+
+    # -- selection ------------------------------------------------------------------------
+
+    @Slot(QModelIndex, QModelIndex)
+    def _on_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        item_id = self.model.id_at(current.row()) if current.isValid() else None
+        if item_id is not None:
+            self.item_selected.emit(item_id)
+
+    def current_id(self) -> str | None:
+        """Id of the current row."""
+        index = self.view.currentIndex()
+        return self.model.id_at(index.row()) if index.isValid() else None
+
+    def reveal(self, source_id: str) -> bool:
+        """Select and scroll to ``source_id`` without emitting :attr:`item_selected`."""
+        if self.current_id() == source_id:
+            return True
+        row = self.model.row_of(source_id)
+        selection = self.view.selectionModel()
+        with QSignalBlocker(selection):
+            if row is None:
+                selection.clearSelection()
+                selection.setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.Clear)
+                self.view.viewport().update()
+                return False
+            index = self.model.index(row, 0)
+            selection.setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        self.view.viewport().update()
+        return True
+
+    # -- counts and sort indicator ----------------------------------------------------------
+
+    @Slot(int, int)
+    def _on_total_changed(self, shown: int, total: int) -> None:
+        self.count_label.setText(f"{shown:,} of {total:,} sources shown")
+        self.counts_changed.emit(shown, total)
+
+    @Slot()
+    def _sync_sort_indicator(self) -> None:
+        q = self.model.query
+        header = self.view.horizontalHeader()
+        for i, col in enumerate(self.model.columns):
+            if col.sort_key == q.sort:
+                order = (
+                    Qt.SortOrder.DescendingOrder if q.descending else Qt.SortOrder.AscendingOrder
+                )
+                with QSignalBlocker(header):
+                    header.setSortIndicator(i, order)
+                return
