@@ -158,6 +158,8 @@ class SentenceFact:
     notes: str | None
     confidence: str
     facts: Facts
+    iso: str | None = None  # the date for machines (None = unknown), ``date`` is its label
+    precision: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,11 +192,17 @@ class RelationFact:
 
 @dataclass(frozen=True, slots=True)
 class DatedRef:
-    """A linked item with a date label (events, documents in a detail view)."""
+    """A linked item with a date label (events, documents in a detail view).
+
+    ``iso`` and ``precision`` give the date for machines (``1935-03``, ``month``) where
+    ``date`` is one; None where ``date`` holds another label (a participant's sentence).
+    """
 
     item: Labelled
     date: str
     role: str | None = None
+    iso: str | None = None
+    precision: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

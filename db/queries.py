@@ -223,6 +223,8 @@ def person_detail(conn: Connection, person_id: str) -> PersonDetail | None:
             s.notes,
             s.confidence,
             sfacts[s.id],
+            s.date or None,
+            s.date_precision if s.date else None,
         )
         for s in srows
     )
@@ -244,11 +246,18 @@ def person_detail(conn: Connection, person_id: str) -> PersonDetail | None:
             Labelled(Ref("event", r.id), r.title),
             vocab.format_date(r.date, r.date_precision),
             r.role,
+            r.date,
+            r.date_precision,
         )
         for r in conn.execute(_PERSON_EVENTS, {"pk": pk})
     )
     documents = tuple(
-        DatedRef(Labelled(Ref("document", r.id), r.title), vocab.format_date(r.date, "day"))
+        DatedRef(
+            Labelled(Ref("document", r.id), r.title),
+            vocab.format_date(r.date, "day"),
+            iso=r.date or None,
+            precision="day",
+        )
         for r in conn.execute(_PERSON_DOCUMENTS, {"pk": pk})
     )
     return PersonDetail(
@@ -312,7 +321,12 @@ def event_detail(conn: Connection, event_id: str) -> EventDetail | None:
         )
         total = int(conn.execute(select(func.count()).where(cond)).scalar() or 0)
         docs = tuple(
-            DatedRef(Labelled(Ref("document", r.id), r.title), vocab.format_date(r.date, "day"))
+            DatedRef(
+                Labelled(Ref("document", r.id), r.title),
+                vocab.format_date(r.date, "day"),
+                iso=r.date or None,
+                precision="day",
+            )
             for r in conn.execute(
                 select(Document.id, Document.title, Document.date)
                 .where(cond)
@@ -352,7 +366,12 @@ def document_detail(conn: Connection, document_id: str) -> DocumentDetail | None
         )
     )
     events = tuple(
-        DatedRef(Labelled(Ref("event", r.id), r.title), vocab.format_date(r.date, r.date_precision))
+        DatedRef(
+            Labelled(Ref("event", r.id), r.title),
+            vocab.format_date(r.date, r.date_precision),
+            iso=r.date or None,
+            precision=r.date_precision,
+        )
         for r in conn.execute(
             select(Event.id, Event.title, Event.date, Event.date_precision)
             .where(

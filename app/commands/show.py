@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import Any
 
 from app.cli import EXIT_NOT_FOUND
 from app.commands.output import facts_lines, print_json
@@ -52,8 +53,30 @@ def _record(kind: str, item: Detail) -> dict[str, object]:
 def _dict(item: Detail) -> dict[str, object]:
     from app.commands.output import to_jsonable
 
-    out: dict[str, object] = to_jsonable(item)
+    out: dict[str, object] = _machine_dates(to_jsonable(item))
     return out
+
+
+def _machine_dates(value: Any) -> Any:
+    """Dates for machines: where a record has ``iso``, ``date`` becomes that ISO 8601 date
+    (``1935-03-26``, ``1935-03``) with its ``precision``, and the text a reader sees moves to
+    ``date_label``; an unknown date is ``null``, not a sentence."""
+    if isinstance(value, list):
+        return [_machine_dates(v) for v in value]
+    if not isinstance(value, dict):
+        return value
+    out = {k: _machine_dates(v) for k, v in value.items()}
+    if "iso" in out:
+        out["date_label"] = out.get("date")
+        out["date"] = out.pop("iso")
+        out["precision"] = out.pop("precision", None)
+    elif "date_label" in out and "precision" not in out:  # a document: its ISO date's length
+        out["precision"] = _PRECISION_OF_LENGTH.get(len(str(out.get("date") or "")))
+        out["date"] = out.get("date") or None
+    return out
+
+
+_PRECISION_OF_LENGTH = {10: "day", 7: "month", 4: "year"}
 
 
 def text_lines(d: Detail) -> list[str]:

@@ -153,3 +153,30 @@ def test_json_of_a_source_says_it_is_a_source(
     archive: Archive, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert _json("koshel-kniga87", archive, capsys)["kind"] == "source"
+
+
+def _dates(value: object) -> list[dict[str, object]]:
+    """Every JSON object in ``value`` that has a ``date_label`` (a machine date beside it)."""
+    if isinstance(value, list):
+        return [d for v in value for d in _dates(v)]
+    if not isinstance(value, dict):
+        return []
+    own = [value] if "date_label" in value else []
+    return own + [d for v in value.values() for d in _dates(v)]
+
+
+@pytest.mark.parametrize("ident", ["cherniavsky-mikhail", "ev-1935-pb-yenukidze", "doc-5077"])
+def test_json_dates_are_iso_8601_with_a_precision_and_the_label_beside(
+    ident: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import re
+
+    assert main(["show", ident, "--json", "--archive", str(BUNDLED)]) == 0
+    dated = _dates(json.loads(capsys.readouterr().out))
+    assert dated
+    for item in dated:
+        assert item["date"] is None or re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", str(item["date"]))
+        assert item["precision"] in (None, "day", "month", "year")
+        assert (item["date"] is None) == (item["precision"] is None)
+    labels = {str(item["date_label"]) for item in dated}
+    assert not any(re.fullmatch(r"\d{4}-\d{2}-\d{2}", label) for label in labels)
