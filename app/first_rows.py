@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from app.models.columns import PEOPLE_COLUMNS, cell_text
 from db.engine import Archive
 from db.first_page import first_people_page
+from db.i18n import _
 
 
 class FirstRows(QWidget):
@@ -36,7 +37,7 @@ class FirstRows(QWidget):
         super().__init__(parent)
         self.setObjectName("peopleFirstRows")
         self.model = QStandardItemModel(0, len(PEOPLE_COLUMNS), self)
-        self.model.setHorizontalHeaderLabels([c.header for c in PEOPLE_COLUMNS])
+        self.model.setHorizontalHeaderLabels([_(c.header) for c in PEOPLE_COLUMNS])
         self.view = QTableView(self)
         self.view.setObjectName("peopleFirstRowsView")
         self.view.setAccessibleName("People list (loading)")

@@ -34,6 +34,7 @@ from app.pages.escape import escape
 from app.workers import Runner
 from db import listing
 from db.dto import ListRow
+from db.i18n import _
 from db.listing import ListQuery, ListSpec
 
 Index = QModelIndex | QPersistentModelIndex
@@ -236,10 +237,11 @@ class PagedTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._columns[section].header
+            return _(self._columns[section].header)
         if role == Qt.ItemDataRole.ToolTipRole:
             col = self._columns[section]
-            return f"Sort by {col.header.lower()}" if col.sort_key else col.header
+            header = _(col.header)
+            return _("Sort by {column}").format(column=header.lower()) if col.sort_key else header
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -271,6 +273,20 @@ class PagedTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return _tooltip(text)
         return cell_text(text)
+
+    def retranslate(self) -> None:
+        """Show the rows and headers in the interface language now in use.
+
+        Cached pages hold labels made in the old language (roles, tribunals, sentences,
+        dates): they are dropped and the visible rows read again.
+        """
+        self._pages.clear()
+        if self._columns:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._columns) - 1)
+        if self._total:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(self._total - 1, len(self._columns) - 1)
+            )
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self._columns):
