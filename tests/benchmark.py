@@ -279,8 +279,18 @@ def measure_in_process(
     app.window.show()
     app.window.grab()
     raw = sqlite3.connect(archive.resolve().as_uri() + "?mode=ro", uri=True)
+    pane = app.panes["person"]
+    app.window.tabs.setCurrentWidget(pane)
+    qt.processEvents()
+    # The floor paints the same pixels: a view of the People view's size, row height, column
+    # widths and alternating rows (a smaller view would flatter the floor).
     floor_view = QTableView()
-    floor_view.resize(560, 400)
+    floor_view.resize(pane.view.size())
+    floor_view.setAlternatingRowColors(True)
+    floor_view.verticalHeader().setDefaultSectionSize(
+        pane.view.verticalHeader().defaultSectionSize()
+    )
+    floor_view.verticalHeader().hide()
     floor_view.show()
 
     def floor_paint(rows: list[tuple[object, ...]]) -> None:
@@ -288,6 +298,8 @@ def measure_in_process(
         for r in rows:
             model.appendRow([QStandardItem("" if v is None else str(v)) for v in r])
         floor_view.setModel(model)
+        for i in range(model.columnCount()):
+            floor_view.setColumnWidth(i, pane.view.columnWidth(i))
         floor_view.viewport().repaint()
 
     # Keystroke → results painted.
@@ -337,7 +349,6 @@ def measure_in_process(
                 keystroke.floor.append(time.perf_counter() - start)
 
     # Filter → first rows painted, and the longest stall meanwhile.
-    pane = app.panes["person"]
     app.window.tabs.setCurrentWidget(pane)
     combos = {key: pane._combos[key] for key in ("sentence_kind", "tribunal")}
     filter_rows: list[Row] = []
@@ -376,7 +387,7 @@ def measure_in_process(
             start = time.perf_counter()
             floor_paint(
                 raw.execute(
-                    f"SELECT id, sort_name, name_ru, role, tribunal, sentence_kind, birth_year "
+                    f"SELECT sort_name, name_ru, role, tribunal, sentence_kind, birth_year "
                     f"FROM person WHERE {column} = ? ORDER BY rank_name LIMIT 256",
                     (value,),
                 ).fetchall()
@@ -397,6 +408,7 @@ def measure_in_process(
     )
     rng = random.Random(7)
     model = pane.model
+    row_height = pane.view.verticalHeader().defaultSectionSize()
     for _ in range(rounds if "jumps" in parts else 0):
         for _ in range(10):
             target = rng.randrange(model.rowCount())
@@ -407,9 +419,9 @@ def measure_in_process(
             start = time.perf_counter()
             floor_paint(
                 raw.execute(
-                    "SELECT id, sort_name, name_ru, role, tribunal, sentence_kind, birth_year "
+                    "SELECT sort_name, name_ru, role, tribunal, sentence_kind, birth_year "
                     "FROM person WHERE rank_name BETWEEN ? AND ? ORDER BY rank_name",
-                    (target + 1, target + 40),
+                    (target + 1, target + 1 + pane.view.viewport().height() // row_height),
                 ).fetchall()
             )
             jump.floor.append(time.perf_counter() - start)

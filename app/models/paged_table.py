@@ -53,6 +53,15 @@ def _tooltip(text: str) -> str:
     return f"<qt>{escape(text)}</qt>" if text else ""
 
 
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole.value)
+_ROLES = frozenset((_DISPLAY, _TOOLTIP, _ALIGN, int(IdRole), int(RowRole)))
+_LEFT = int((Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter).value)
+_RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
 class PagedTableModel(QAbstractTableModel):
     """Rows of one entity kind in the current sort and filter, fetched page by page."""
 
@@ -227,9 +236,7 @@ class PagedTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._columns)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -245,23 +252,16 @@ class PagedTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < self._total:
+        # Called ~10 times per visible cell per paint: plain int roles, no enum arithmetic.
+        if role not in _ROLES or not index.isValid():
             return None
-        if role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-            Qt.ItemDataRole.TextAlignmentRole,
-            IdRole,
-            RowRole,
-        ):
+        number = index.row()
+        if not 0 <= number < self._total:
             return None
         col = self._columns[index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            horizontal = (
-                Qt.AlignmentFlag.AlignRight if col.align_right else Qt.AlignmentFlag.AlignLeft
-            )
-            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
-        row = self.row_at(index.row())
+        if role == _ALIGN:
+            return _RIGHT if col.align_right else _LEFT
+        row = self.row_at(number)
         if row is None:
             return None
         if role == IdRole:
@@ -270,7 +270,7 @@ class PagedTableModel(QAbstractTableModel):
             return row
         value = getattr(row, col.attr)
         text = "" if value is None else str(value)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return _tooltip(text)
         return cell_text(text)
 
