@@ -2,6 +2,7 @@
 
 With no command it starts the GUI (``--archive PATH`` opens another archive); with a
 command (``info``, ``show`` …) it runs the command line interface and prints to stdout.
+``--lang en|ru`` (anywhere) chooses the language; without it the system's is used.
 """
 
 from __future__ import annotations
@@ -17,9 +18,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if cli.is_command(args):
         return cli.run(args)
+    lang, rest = cli.split_language(args)
+    if lang is not None:
+        from db import i18n
+
+        i18n.set_language(lang)
     from app import gui
 
-    return gui.run(args)
+    return gui.run(rest)
 
 
 if __name__ == "__main__":

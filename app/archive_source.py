@@ -78,23 +78,24 @@ class ArchiveHolder:
     def _replace_changed_file(self) -> None:
         from app import resources
         from db import ArchiveError, open_archive
+        from db.i18n import _
 
         path = self._archive.path
         try:
             new = open_archive(path)
-            message = (
-                f"The archive file “{path}” changed on disk while it was open; "
+            message = _(
+                "The archive file “{path}” changed on disk while it was open; "
                 "it was opened again and checked."
-            )
+            ).format(path=path)
         except ArchiveError as exc:
             bundled = resources.bundled_archive()
             if path.resolve() == bundled.resolve():
                 raise
             new = open_archive(bundled)
-            message = (
-                f"The archive file “{path}” changed on disk while it was open and can no "
-                f"longer be read ({exc.problem}). The bundled archive is open instead."
-            )
+            message = _(
+                "The archive file “{path}” changed on disk while it was open and can no "
+                "longer be read ({problem}). The bundled archive is open instead."
+            ).format(path=path, problem=exc.problem)
         old = self.swap(new)
         if self._on_replaced is not None:
             self._on_replaced(old, new, message)

@@ -23,6 +23,7 @@ from app.actions.sources import SourcesActions
 from app.archive_digest import ArchiveDigest
 from app.controller import ArchiveController
 from app.dialogs import Dialogs
+from app.language import LanguageSwitcher
 from app.models.columns import DOCUMENT_COLUMNS, EVENT_COLUMNS, PEOPLE_COLUMNS
 from app.models.paged_table import PagedTableModel
 from app.models.sources_model import SourcesModel
@@ -35,11 +36,18 @@ from app.widgets.main_window import MainWindow
 from app.widgets.search_panel import SearchPanel
 from app.widgets.sources_pane import SourcesPane
 from app.window_state import PANE_NAMES
-from db import Archive, listing
+from db import Archive, i18n, listing
 from db.dto import Ref
+from db.i18n import N_
 from db.listing import ListQuery
 
 PANE_KINDS = ("person", "event", "document")
+
+
+def default_sort(kind: str, sort: str) -> str:
+    """A pane's sort when none was saved: People by the name in the reader's script."""
+    return "name_ru" if kind == "person" and sort == "name" and i18n.language() == "ru" else sort
+
 
 __all__ = ["PANE_KINDS", "PANE_NAMES", "App", "Dialogs", "build_app"]
 
@@ -65,6 +73,7 @@ class App:
     sources_actions: SourcesActions = field(default=None)  # type: ignore[assignment]
     cite_actions: CiteActions = field(default=None)  # type: ignore[assignment]
     digest: ArchiveDigest = field(default=None)  # type: ignore[assignment]
+    language: LanguageSwitcher = field(default=None)  # type: ignore[assignment]
 
 
 def _build_panes(app: App) -> None:
@@ -74,9 +83,9 @@ def _build_panes(app: App) -> None:
         "document": (listing.DOCUMENTS, DOCUMENT_COLUMNS, "documents"),
     }
     titles = {
-        "person": ("People", "Ctrl+1"),
-        "event": ("Events", "Ctrl+2"),
-        "document": ("Documents", "Ctrl+3"),
+        "person": (N_("People"), "Ctrl+1"),
+        "event": (N_("Events"), "Ctrl+2"),
+        "document": (N_("Documents"), "Ctrl+3"),
     }
     filters = filter_specs(app.controller)
     window = app.window
@@ -87,7 +96,7 @@ def _build_panes(app: App) -> None:
         query = (
             ListQuery(saved[0], saved[1])
             if saved and saved[0] in spec.sorts
-            else ListQuery(spec.default_sort)
+            else ListQuery(default_sort(kind, spec.default_sort))
         )
         model.set_query(query)
         pane = ListPane(model, PANE_NAMES[kind], noun, filters[kind], window)
@@ -108,16 +117,17 @@ def build_app(
     _build_panes(app)
     app.chart = ChartPane(window)
     app.chart.set_source(controller.holder)
-    window.add_pane(app.chart, "Outcomes", "Ctrl+4")
+    window.add_pane(app.chart, N_("Outcomes"), "Ctrl+4")
     sources_model = SourcesModel(controller.holder, window)
     sources_model.reload()
     app.sources = SourcesPane(sources_model, window)
-    window.add_pane(app.sources, "Sources", "Ctrl+5")
+    window.add_pane(app.sources, N_("Sources"), "Ctrl+5")
     app.search = SearchPanel(window)
     app.search.set_source(controller.holder)
     window.set_search_panel(app.search)
     app.dossiers = DossierService(controller.holder)
     app.digest = ArchiveDigest(window)
+    app.language = LanguageSwitcher(settings, window)
     app.detail_actions = DetailActions(window, app.navigator, controller, app.panes, app.sources)
     app.list_actions = ListActions(window, controller, app.panes, app.search, app.dialogs)
     app.archive_actions = ArchiveActions(window, controller, settings, app.dialogs, app.digest)
@@ -132,6 +142,7 @@ def build_app(
     app.list_actions.show_tab_counts()
     app.sources_actions.fill_filters()
     app.cite_actions.show_style()
+    window.set_language(app.language.code)
     window_state.restore(app)
     controller.check_in_background()
     return app
@@ -202,6 +213,25 @@ def _connect(app: App) -> None:
     w.about_action.triggered.connect(archive.show_about)
     w.quit_action.triggered.connect(w.close)
     w.closing.connect(lambda: window_state.save(app))
+    _connect_language(app)
     instance = QApplication.instance()
     if instance is not None:
         instance.installEventFilter(w)  # mouse back/forward buttons anywhere in the window
+
+
+def _connect_language(app: App) -> None:
+    """View → Language: widgets retranslate themselves (``LanguageChange``); what is not a
+    widget is refreshed here, after them — models, the page shown, counts, chips, tooltips."""
+    w, language = app.window, app.language
+    for code, action in w.language_actions.items():
+        action.triggered.connect(lambda _checked=False, c=code: language.switch(c))
+    changed = language.changed
+    changed.connect(w.set_language)
+    changed.connect(app.controller.forget_labels)  # names may read otherwise now
+    for pane in app.panes.values():
+        changed.connect(pane.model.retranslate)
+    changed.connect(app.list_actions.retranslate)
+    changed.connect(app.sources_actions.retranslate)
+    changed.connect(app.archive_actions.show_title)
+    changed.connect(app.detail_actions.retranslate)  # the page shown, then the breadcrumb
+    changed.connect(app.cite_actions.show_target)

@@ -23,9 +23,20 @@ from app.archive_source import ArchiveHolder
 from app.list_export import ExportRequest, export_list, format_for
 from app.pages import detail as detail_html
 from app.workers import Runner
-from db import Archive, ArchiveError, ArchiveInfo, contract, gate, listing, open_archive, queries
+from db import (
+    Archive,
+    ArchiveError,
+    ArchiveInfo,
+    contract,
+    gate,
+    i18n,
+    listing,
+    open_archive,
+    queries,
+)
 from db.dto import Ref
 from db.export import Progress
+from db.i18n import _, ngettext
 from db.listing import ListQuery, ListSpec
 
 log = logging.getLogger(__name__)
@@ -62,6 +73,13 @@ class ArchiveController(QObject):
     def info(self) -> ArchiveInfo:
         """Facts of the archive open now."""
         return self.holder.info
+
+    def title(self) -> str:
+        """The open archive's title in the interface language: its Russian title (``meta``
+        ``title_ru``) in Russian when it has one, else its title."""
+        info = self.holder.info
+        russian = info.meta.get("title_ru")
+        return russian if i18n.language() == "ru" and russian else info.title
 
     def open_path(self, path: Path) -> bool:
         """Open ``path``; on failure keep the current archive and emit :attr:`error`."""
@@ -134,20 +152,31 @@ class ArchiveController(QObject):
             from app import resources
 
             self.error.emit(
-                "The archive is damaged",
-                f"{damage}. The bundled archive is opened instead.",
+                _("The archive is damaged"),
+                _("{problem}. The bundled archive is opened instead.").format(problem=damage),
             )
             self.open_path(resources.bundled_archive())
             return
         if not problems:
             return
         self.contract_problems = [str(p) for p in problems]
+        more = len(problems) - 1
+        if more:
+            message = ngettext(
+                "A full check of “{file}” found values this program does not accept: "
+                "{problem} (and {n} more). What it shows may be incomplete.",
+                "A full check of “{file}” found values this program does not accept: "
+                "{problem} (and {n} more). What it shows may be incomplete.",
+                more,
+            )
+        else:
+            message = _(
+                "A full check of “{file}” found values this program does not accept: "
+                "{problem}. What it shows may be incomplete."
+            )
         self.error.emit(
-            "The archive breaks its contract",
-            f"A full check of “{archive.info.path.name}” found values this program does not "
-            f"accept: {problems[0]}"
-            + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else "")
-            + ". What it shows may be incomplete.",
+            _("The archive breaks its contract"),
+            message.format(file=archive.info.path.name, problem=problems[0], n=more),
         )
 
     def _on_file_replaced(self, old: Archive, new: Archive, message: str) -> None:
@@ -159,7 +188,7 @@ class ArchiveController(QObject):
     def _on_replaced(self, old: object, new: object, message: str) -> None:
         self._labels.clear()
         self.archive_changed.emit(new)
-        self.error.emit("Archive changed on disk", message)
+        self.error.emit(_("Archive changed on disk"), message)
         if isinstance(old, Archive):
             old.close()
 
@@ -182,7 +211,9 @@ class ArchiveController(QObject):
     def welcome_page(self) -> Renderer:
         """The page shown when nothing is selected."""
         info = self.holder.info
-        html = detail_html.welcome_html(info.title, info.data_version, info.counts)
+        html = detail_html.welcome_html(
+            info.title, info.data_version, info.counts, title_ru=info.meta.get("title_ru")
+        )
         return lambda _expanded: html
 
     def outcome_page(self, tribunal: str, outcome: str) -> Renderer | None:
@@ -199,11 +230,21 @@ class ArchiveController(QObject):
         html = detail_html.outcome_html(counts[0], tallies)
         return lambda _expanded: html
 
+    def forget_labels(self) -> None:
+        """Drop the cached labels (the language changed: names may read otherwise)."""
+        self._labels.clear()
+
     def label(self, ref: Ref) -> str:
-        """Short label for breadcrumbs (cached per archive)."""
+        """Short label for breadcrumbs (cached per archive and language): in Russian a
+        person's Cyrillic name when the archive has one."""
         if ref not in self._labels:
             with self.holder.connect() as conn:
-                self._labels[ref] = queries.label_of(conn, ref) or ref.id
+                label = queries.label_of(conn, ref) or ref.id
+                if ref.kind == "person" and i18n.language() == "ru":
+                    pk = listing.pk_of(conn, listing.PEOPLE, ref.id)
+                    rows = listing.rows_by_pks(conn, listing.PEOPLE, [] if pk is None else [pk])
+                    label = str(getattr(rows[0], "name_ru", "") or label) if rows else label
+                self._labels[ref] = label
         return self._labels[ref]
 
     # -- lists ------------------------------------------------------------------------------

@@ -13,10 +13,13 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-#: Bibliography formats (``db.cite.FORMATS``) → (file suffix, description), for file dialogs.
+from db.i18n import N_, _
+
+#: Bibliography formats (``db.cite.FORMATS``) → (file suffix, description), for file dialogs
+#: (descriptions translated where shown).
 BIBLIOGRAPHY_FORMATS = {
     "bibtex": (".bib", "BibTeX"),
-    "ris": (".ris", "RIS (Zotero, EndNote, Mendeley)"),
+    "ris": (".ris", N_("RIS (Zotero, EndNote, Mendeley)")),
     "csl-json": (".json", "CSL-JSON"),
 }
 
@@ -24,7 +27,7 @@ BIBLIOGRAPHY_FORMATS = {
 def bibliography_format(path: Path) -> str:
     """The bibliography format a file name asks for by its suffix (BibTeX if none matches)."""
     suffix = path.suffix.casefold()
-    return next((k for k, (s, _) in BIBLIOGRAPHY_FORMATS.items() if s == suffix), "bibtex")
+    return next((k for k, (s, _label) in BIBLIOGRAPHY_FORMATS.items() if s == suffix), "bibtex")
 
 
 @dataclass
@@ -43,19 +46,22 @@ class Dialogs:
         if callable(self.open_path):
             result: Path | None = self.open_path(parent)
             return result
-        name, _ = QFileDialog.getOpenFileName(
-            parent, "Open archive", "", "Archives (*.sqlite *.db);;All files (*)"
+        name, _filter = QFileDialog.getOpenFileName(
+            parent,
+            _("Open archive"),
+            "",
+            _("Archives (*.sqlite *.db)") + ";;" + _("All files (*)"),
         )
         return Path(name) if name else None
 
-    def ask_save(
-        self, parent: QWidget, suggested: str, filters: str = "CSV (*.csv);;JSON (*.json)"
-    ) -> Path | None:
-        """Ask where to save (a list export, a chart image)."""
+    def ask_save(self, parent: QWidget, suggested: str, filters: str = "") -> Path | None:
+        """Ask where to save (a list export, a chart image); ``filters`` in Qt's form
+        (default: CSV or JSON)."""
         if callable(self.save_path):
             result: Path | None = self.save_path(parent, suggested)
             return result
-        name, _ = QFileDialog.getSaveFileName(parent, "Save as", suggested, filters)
+        filters = filters or "CSV (*.csv);;JSON (*.json)"
+        name, _filter = QFileDialog.getSaveFileName(parent, _("Save as"), suggested, filters)
         return Path(name) if name else None
 
     def ask_export(self, parent: QWidget, suggested: str) -> tuple[Path, str] | None:
@@ -65,9 +71,9 @@ class Dialogs:
         if callable(self.save_path):
             result: Path | None = self.save_path(parent, suggested)
             return None if result is None else (result, format_for(result))
-        filters = [f"{label} (*{suffix})" for suffix, label in FORMATS.values()]
+        filters = [f"{_(label)} (*{suffix})" for suffix, label in FORMATS.values()]
         name, chosen = QFileDialog.getSaveFileName(
-            parent, "Export list", suggested, ";;".join(filters)
+            parent, _("Export list"), suggested, ";;".join(filters)
         )
         if not name:
             return None
@@ -87,9 +93,9 @@ class Dialogs:
         if callable(self.save_path):
             result: Path | None = self.save_path(parent, suggested)
             return None if result is None else (result, bibliography_format(result))
-        filters = [f"{label} (*{suffix})" for suffix, label in BIBLIOGRAPHY_FORMATS.values()]
+        filters = [f"{_(label)} (*{suffix})" for suffix, label in BIBLIOGRAPHY_FORMATS.values()]
         name, chosen = QFileDialog.getSaveFileName(
-            parent, "Export bibliography", suggested, ";;".join(filters)
+            parent, _("Export bibliography"), suggested, ";;".join(filters)
         )
         if not name:
             return None
@@ -97,7 +103,7 @@ class Dialogs:
             (k for k, f in zip(BIBLIOGRAPHY_FORMATS, filters, strict=True) if f == chosen), None
         )
         path = Path(name)
-        known = {suffix for suffix, _ in BIBLIOGRAPHY_FORMATS.values()}
+        known = {suffix for suffix, _label in BIBLIOGRAPHY_FORMATS.values()}
         if path.suffix.casefold() in known:  # a typed suffix says the format
             return path, bibliography_format(path)
         return path.with_name(path.name + BIBLIOGRAPHY_FORMATS[fmt or "bibtex"][0]), fmt or "bibtex"

@@ -21,6 +21,7 @@ from types import TracebackType
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from db import errors as db_errors
+from db.i18n import _
 
 log = logging.getLogger("kremlin_archive")
 
@@ -141,18 +142,28 @@ class ExceptHook:
             self._showing = False
 
     def _dialog(self, kind: type[BaseException], exc: BaseException) -> tuple[str, str]:
-        where = f"\n\nDetails were written to {self._log_path}." if self._log_path else ""
+        where = (
+            "\n\n" + _("Details were written to {path}.").format(path=self._log_path)
+            if self._log_path
+            else ""
+        )
         family = db_errors.classify(exc)
         if _from_database(exc) and family is not db_errors.UNEXPECTED:
             return (
-                "Cannot read the archive",
-                f"Reading the archive failed: {family.problem}.{where}\n\n"
-                "The archive was not changed; other pages may still work.",
+                _("Cannot read the archive"),
+                _("Reading the archive failed: {problem}.").format(problem=family.problem)
+                + where
+                + "\n\n"
+                + _("The archive was not changed; other pages may still work."),
             )
         return (
-            "Unexpected error",
-            f"Something went wrong: {kind.__name__}: {db_errors.text_of(exc)}.{where}\n\n"
-            "The archive was not changed; you can keep working.",
+            _("Unexpected error"),
+            _("Something went wrong: {error}: {text}.").format(
+                error=kind.__name__, text=db_errors.text_of(exc)
+            )
+            + where
+            + "\n\n"
+            + _("The archive was not changed; you can keep working."),
         )
 
 

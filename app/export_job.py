@@ -20,8 +20,10 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from app import counts
 from app.workers import Runner
 from db.export import ExportCancelled, Progress
+from db.i18n import _, ngettext
 
 #: How often the dialog's bar is updated (ms).
 TICK_MS = 100
@@ -42,11 +44,12 @@ class ExportJob(QObject):
         self.path = path
         self._stop = threading.Event()
         self._written = 0
-        self.dialog = QProgressDialog(
-            f"Exporting {total:,} rows to {path.name}…", "Cancel", 0, max(total, 1), parent
-        )
+        label = ngettext(
+            "Exporting {n} row to {file}…", "Exporting {n} rows to {file}…", total
+        ).format(n=counts.number(total), file=path.name)
+        self.dialog = QProgressDialog(label, _("Cancel"), 0, max(total, 1), parent)
         self.dialog.setObjectName("exportProgress")
-        self.dialog.setWindowTitle("Export list")
+        self.dialog.setWindowTitle(_("Export list"))
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setAutoClose(False)
         self.dialog.setAutoReset(False)
@@ -110,6 +113,12 @@ class ExportJob(QObject):
     def _on_runner_failed(self, exc: object) -> None:
         self._finish()
         if isinstance(exc, OSError):
-            self.failed.emit(f"Could not write “{self.path}”: {exc.strerror or exc}")
+            self.failed.emit(
+                _("Could not write “{path}”: {reason}").format(
+                    path=self.path, reason=exc.strerror or exc
+                )
+            )
         else:
-            self.failed.emit(f"Could not export to “{self.path}”: {exc}")
+            self.failed.emit(
+                _("Could not export to “{path}”: {reason}").format(path=self.path, reason=exc)
+            )

@@ -12,7 +12,7 @@ real pane.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models.columns import PEOPLE_COLUMNS, cell_text
+from app import counts
+from app.models.columns import PEOPLE_COLUMNS, cell_text, name_columns_in_reading_order
 from db.engine import Archive
 from db.first_page import first_people_page
 from db.i18n import _
@@ -37,10 +38,10 @@ class FirstRows(QWidget):
         super().__init__(parent)
         self.setObjectName("peopleFirstRows")
         self.model = QStandardItemModel(0, len(PEOPLE_COLUMNS), self)
-        self.model.setHorizontalHeaderLabels([_(c.header) for c in PEOPLE_COLUMNS])
+        #: People in the archive (None: not read yet).
+        self.total: int | None = None
         self.view = QTableView(self)
         self.view.setObjectName("peopleFirstRowsView")
-        self.view.setAccessibleName("People list (loading)")
         self.view.setModel(self.model)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -64,6 +65,23 @@ class FirstRows(QWidget):
         layout.addWidget(bar)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.count_label)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Headers and the count in the interface language now in use."""
+        self.model.setHorizontalHeaderLabels([_(c.header) for c in PEOPLE_COLUMNS])
+        self.view.setAccessibleName(_("People list (loading)"))
+        if self.total is not None:
+            self.count_label.setText(counts.items("people", self.total))
+        pair = name_columns_in_reading_order(PEOPLE_COLUMNS)  # as the People pane shows them
+        header = self.view.horizontalHeader()
+        if pair is not None and header.visualIndex(pair[0]) > header.visualIndex(pair[1]):
+            header.swapSections(header.visualIndex(pair[0]), header.visualIndex(pair[1]))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def rows_that_fit(self, height: int) -> int:
         """How many rows a view of ``height`` pixels shows (plus one partly visible)."""
@@ -86,5 +104,6 @@ class FirstRows(QWidget):
                 item.setData(right if col.align_right else left, Qt.ItemDataRole.TextAlignmentRole)
                 items.append(item)
             self.model.appendRow(items)
-        self.count_label.setText(f"{total:,} people")
+        self.total = total
+        self.count_label.setText(counts.items("people", total))
         return total

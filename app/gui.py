@@ -12,9 +12,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QApplication
 
 from app import resources
+from app.language import start_language
 from app.settings import Settings
 from app.widgets.main_window import MainWindow
-from db import gate
+from db import gate, i18n
+from db.i18n import N_, _
 
 if TYPE_CHECKING:
     from db.engine import Archive
@@ -23,24 +25,26 @@ log = logging.getLogger(__name__)
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
-    """GUI options: ``--archive PATH`` and ``--settings FILE``."""
+    """GUI options: ``--archive PATH`` and ``--settings FILE`` (help in the system's language)."""
+    i18n.set_language(i18n.system_language())
     p = argparse.ArgumentParser(
         prog="kremlin-archive",
-        description="Kremlin Affair archive viewer. Commands: "
-        "info, show, search, stats, dossier "
-        "(see kremlin-archive COMMAND --help).",
+        description=_(
+            "Kremlin Affair archive viewer. Commands: info, show, search, stats, dossier, "
+            "export, cite (see kremlin-archive COMMAND --help)."
+        ),
     )
     p.add_argument(
         "--archive",
         type=Path,
         default=None,
-        help="archive file to open (default: the bundled archive)",
+        help=_("archive file to open (default: the bundled archive)"),
     )
     p.add_argument(
         "--settings",
         type=Path,
         default=None,
-        help="settings file to use (default: the per-user settings)",
+        help=_("settings file to use (default: the per-user settings)"),
     )
     return p.parse_args(list(argv))
 
@@ -56,11 +60,12 @@ def run(argv: Sequence[str]) -> int:
     # sqlite3 alone, then import the rest: SQLAlchemy's import alone costs about as much as
     # the whole bare window.
     settings = Settings(args.settings)
+    start_language(settings)  # before the first text: the window is built in it
     window = MainWindow()
     if (geometry := settings.geometry) is not None:
         window.restoreGeometry(geometry)
-    window.setWindowTitle("Kremlin Affair Archive")
-    window.statusBar().showMessage("Opening the archive…")
+    window.setWindowTitle(_("Kremlin Affair Archive"))
+    window.statusBar().showMessage(_("Opening the archive…"))
     window.show()
     if gate.slow_to_open(args.archive or resources.bundled_archive()):
         app.processEvents()  # paint the window now: the checks take a moment
@@ -109,7 +114,9 @@ def _open(window: MainWindow, requested: Path | None) -> Archive | None:
             QMessageBox.critical(window, exc.title, exc.message)
             return None
         answer = QMessageBox.question(
-            window, exc.title, f"{exc.message}\n\nOpen the bundled archive instead?"
+            window,
+            exc.title,
+            "\n\n".join((exc.message, _("Open the bundled archive instead?"))),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return None
@@ -131,8 +138,9 @@ def _show_first_rows(
 
     try:
         first = FirstRows()
-        window.show_first_rows(first, "People")
-        sort, descending = settings.sort(PANE_NAMES["person"]) or ("name", False)
+        window.show_first_rows(first, N_("People"))
+        default = "name_ru" if i18n.language() == "ru" else "name"  # as build_app sorts
+        sort, descending = settings.sort(PANE_NAMES["person"]) or (default, False)
         first.fill(archive, sort, descending, first.rows_that_fit(window.height()))
         window.repaint()  # the whole window, rows included, in one paint
     except Exception as exc:  # the boundary: never stop the start for a preview

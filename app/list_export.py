@@ -22,12 +22,13 @@ from pathlib import Path
 from app import part_files
 from app.archive_source import ArchiveSource
 from db import export
+from db.i18n import N_
 from db.listing import ListQuery, ListSpec
 
-#: Export formats: key → (file suffix, description).
+#: Export formats: key → (file suffix, description translated where shown).
 FORMATS = {
-    "csv-bom": (".csv", "CSV for spreadsheets (UTF-8 with BOM)"),
-    "csv": (".csv", "CSV, plain UTF-8"),
+    "csv-bom": (".csv", N_("CSV for spreadsheets (UTF-8 with BOM)")),
+    "csv": (".csv", N_("CSV, plain UTF-8")),
     "json": (".json", "JSON"),
 }
 PROVENANCE_SUFFIX = ".provenance.json"

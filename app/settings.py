@@ -10,6 +10,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from db.i18n import LANGUAGES
+
 MAX_RECENT = 8
 #: Citation styles of Edit → Citation style, the first the default (``db.cite.STYLES``; named
 #: here because settings are read before the data layer is imported).
@@ -17,7 +19,8 @@ CITATION_STYLES = ("chicago", "gost")
 
 
 class Settings:
-    """What the app remembers between runs: layout, sorts, tab and item, recent files, style."""
+    """What the app remembers between runs: layout, sorts, tab and item, recent files, style,
+    interface language."""
 
     def __init__(self, path: Path | None = None) -> None:
         if path is None:
@@ -151,3 +154,15 @@ class Settings:
         if value not in CITATION_STYLES:
             raise ValueError(f"unknown citation style {value!r}")
         self._qs.setValue("cite/style", value)
+
+    @property
+    def language(self) -> str:
+        """The interface language chosen under View → Language ('' = the system's)."""
+        value = self._str("ui/language")
+        return value if value in LANGUAGES else ""
+
+    @language.setter
+    def language(self, value: str) -> None:
+        if value not in LANGUAGES:
+            raise ValueError(f"unknown interface language {value!r}")
+        self._qs.setValue("ui/language", value)

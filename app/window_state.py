@@ -21,6 +21,7 @@ def restore(app: App) -> None:
     for kind, pane in app.panes.items():
         if (state := s.header_state(PANE_NAMES[kind])) is not None:
             pane.view.horizontalHeader().restoreState(state)
+            pane.order_name_columns()  # saved in another language, maybe
     from db.dto import Ref  # not at import: gui.py reads PANE_NAMES before the first rows
 
     ref = Ref.from_uri(s.current_item)

@@ -33,6 +33,7 @@ import sqlite3
 from collections.abc import Iterable
 
 from db import vocab
+from db.i18n import _
 
 #: The years a date may name (this is a 20th-century case; 1000..2100 leaves room for sources).
 YEAR_RANGE = range(1000, 2101)
@@ -122,9 +123,11 @@ SAMPLE = 64
 def id_problem(value: str | None) -> str | None:
     """Why ``value`` is not a valid id (None: it is one)."""
     if not value:
-        return "is empty"
+        return _("is empty")
     if not ID_PATTERN.fullmatch(value):
-        return f"'{printable(value, 40)}' is not an id (a-z, 0-9 and '-', at most 80)"
+        return _("'{value}' is not an id (a-z, 0-9 and '-', at most 80)").format(
+            value=printable(value, 40)
+        )
     return None
 
 
@@ -133,25 +136,38 @@ def date_problem(
 ) -> str | None:
     """Why ``value`` (at ``precision``, if given) is not a valid ISO date (None: it is one)."""
     if not value:
-        return None if may_be_empty else "is empty (a date is required here)"
+        return None if may_be_empty else _("is empty (a date is required here)")
     match = _DATE.fullmatch(value)
     if match is None:
-        return f"'{printable(value, 40)}' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"
+        return _("'{value}' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)").format(
+            value=printable(value, 40)
+        )
     year, month, day = (int(g) if g else None for g in match.groups())
     assert year is not None
     if year not in YEAR_RANGE:
-        return f"year {year} is outside {YEAR_RANGE.start}..{YEAR_RANGE.stop - 1}"
+        return _outside(year)
     if month is not None and not 1 <= month <= 12:
-        return f"'{value}' has no month {month}"
+        return _("'{value}' has no month {month}").format(value=value, month=month)
     if day is not None and month is not None and not 1 <= day <= _days(year, month):
-        return f"'{value}' is not a day of the calendar"
+        return _("'{value}' is not a day of the calendar").format(value=value)
     if precision is not None:
         parts = PRECISION_PARTS.get(precision)
         if parts is None:
-            return f"precision '{printable(precision, 20)}' is not year, month or day"
+            return _("precision '{precision}' is not year, month or day").format(
+                precision=printable(precision, 20)
+            )
         if parts != 1 + (month is not None) + (day is not None):
-            return f"'{value}' does not have {precision} precision"
+            # TRANSLATORS: {precision} is the stored key: year, month or day.
+            return _("'{value}' does not have {precision} precision").format(
+                value=value, precision=precision
+            )
     return None
+
+
+def _outside(year: int) -> str:
+    return _("year {year} is outside {first}..{last}").format(
+        year=year, first=YEAR_RANGE.start, last=YEAR_RANGE.stop - 1
+    )
 
 
 def _days(year: int, month: int) -> int:
@@ -165,9 +181,9 @@ def year_problem(value: int | str | None) -> str | None:
     try:
         year = int(value)
     except ValueError:
-        return f"'{printable(str(value), 20)}' is not a year"
+        return _("'{value}' is not a year").format(value=printable(str(value), 20))
     if year not in YEAR_RANGE:
-        return f"year {year} is outside {YEAR_RANGE.start}..{YEAR_RANGE.stop - 1}"
+        return _outside(year)
     return None
 
 
@@ -178,7 +194,7 @@ def text_problem(value: str | None) -> str | None:
     match = CONTROL.search(value)
     if match is None:
         return None
-    return f"holds the control character U+{ord(match.group()):04X}"
+    return _("holds the control character U+{code:04X}").format(code=ord(match.group()))
 
 
 def printable(text: str, limit: int = 80) -> str:
@@ -201,11 +217,15 @@ def _meta_counts(conn: sqlite3.Connection) -> tuple[dict[str, int], list[str]]:
     for table in COUNTED:
         raw = _scalar(conn, "SELECT value FROM meta WHERE key = ?", (f"{table}_count",))
         if raw is None:
-            problems.append(f"the metadata has no {table} count")
+            problems.append(_("the metadata has no {table} count").format(table=table))
             continue
         text = str(raw)
         if not text.isascii() or not text.isdigit() or len(text) > 12:
-            problems.append(f"the metadata's {table} count '{printable(text, 20)}' is no number")
+            problems.append(
+                _("the metadata's {table} count '{value}' is no number").format(
+                    table=table, value=printable(text, 20)
+                )
+            )
             continue
         counts[table] = int(text)
     return counts, problems
@@ -228,8 +248,15 @@ def cheap_problems(conn: sqlite3.Connection) -> list[str]:
             continue
         if (lo, hi) != (1, n):
             problems.append(
-                f"the metadata says {n:,} rows of '{table}', but its rows are numbered "
-                f"{lo if lo is not None else '—'}..{hi if hi is not None else '—'}"
+                _(
+                    "the metadata says {n:,} rows of '{table}', but its rows are numbered "
+                    "{first}..{last}"
+                ).format(
+                    n=n,
+                    table=table,
+                    first=lo if lo is not None else "—",
+                    last=hi if hi is not None else "—",
+                )
             )
     for table, columns in RANKS.items():
         if table not in counts:
@@ -238,7 +265,11 @@ def cheap_problems(conn: sqlite3.Connection) -> list[str]:
         for column in columns:
             lo, hi = _ends(conn, table, column)
             if n and (lo, hi) != (1, n):
-                problems.append(f"the list order '{table}.{column}' runs {lo}..{hi}, not 1..{n:,}")
+                problems.append(
+                    _(
+                        "the list order '{table}.{column}' runs {first}..{last}, not 1..{n:,}"
+                    ).format(table=table, column=column, first=lo, last=hi, n=n)
+                )
     for table in ID_TABLES:
         n = counts.get(table, 0)
         if not n:
@@ -246,7 +277,7 @@ def cheap_problems(conn: sqlite3.Connection) -> list[str]:
         for pk, value in _sample_rows(conn, table, '"id"', n):
             problem = id_problem(value if isinstance(value, str) else None)
             if problem:
-                problems.append(f"'{table}' row {pk}: the id {problem}")
+                problems.append(_row(table, pk, "id", problem))
                 break
     for table, column, precision, may_be_empty in DATES:
         n = counts.get(table, 0)
@@ -273,8 +304,16 @@ def _first_bad_date(
             may_be_empty=may_be_empty,
         )
         if problem:
-            return [f"'{table}' row {pk}: the {column} {problem}"]
+            return [_row(table, pk, column, problem)]
     return []
+
+
+def _row(table: str, pk: object, column: str, problem: str) -> str:
+    """``'person' row 7: the id '…' is not an id``."""
+    # TRANSLATORS: {column} is a column name of the archive; {problem} completes the sentence.
+    return _("'{table}' row {pk}: the {column} {problem}").format(
+        table=table, pk=pk, column=column, problem=problem
+    )
 
 
 def _sample_rows(
@@ -293,7 +332,11 @@ def full_problems(conn: sqlite3.Connection, limit: int = 20) -> list[str]:
     for table, n in counts.items():
         rows = _scalar(conn, f'SELECT count(*) FROM "{table}"')
         if rows != n:
-            problems.append(f"the metadata says {n:,} rows of '{table}', the table holds {rows:,}")
+            problems.append(
+                _("the metadata says {n:,} rows of '{table}', the table holds {rows:,}").format(
+                    n=n, table=table, rows=rows
+                )
+            )
     for table, columns in RANKS.items():
         rows = int(str(_scalar(conn, f'SELECT count(*) FROM "{table}"')))
         for column in columns:
@@ -302,15 +345,19 @@ def full_problems(conn: sqlite3.Connection, limit: int = 20) -> list[str]:
                 f'FROM "{table}"'
             ).fetchone()
             if rows and (lo, hi, distinct) != (1, rows, rows):
-                problems.append(f"the list order '{table}.{column}' is not 1..{rows:,} once each")
+                problems.append(
+                    _("the list order '{table}.{column}' is not 1..{rows:,} once each").format(
+                        table=table, column=column, rows=rows
+                    )
+                )
     for table in ID_TABLES:
         for pk, value in conn.execute(
             f"SELECT pk, id FROM \"{table}\" WHERE typeof(id) != 'text' OR id = '' "
             f"OR length(id) > 80 OR id GLOB '*[^a-z0-9-]*' OR id GLOB '-*' "
             f"OR instr(CAST(id AS BLOB), x'00') > 0 LIMIT 1"
         ):
-            bad_id = id_problem(value if isinstance(value, str) else None) or "is not text"
-            problems.append(f"'{table}' row {pk}: the id {bad_id}")
+            bad_id = id_problem(value if isinstance(value, str) else None) or _("is not text")
+            problems.append(_row(table, pk, "id", bad_id))
     for table, column, precision, may_be_empty in DATES:
         prec = f'"{precision}"' if precision else "NULL"
         rows = conn.execute(f'SELECT pk, "{column}", {prec} FROM "{table}"')
@@ -322,9 +369,14 @@ def full_problems(conn: sqlite3.Connection, limit: int = 20) -> list[str]:
             f'OR "{column}" IS NULL LIMIT 1',
             allowed,
         ):
-            shown = "empty" if value is None else f"'{printable(str(value), 40)}'"
+            shown = _("empty") if value is None else f"'{printable(str(value), 40)}'"
             problems.append(
-                f"'{table}' row {pk}: the {column} {shown} is not one of {list(allowed)}"
+                _row(
+                    table,
+                    pk,
+                    column,
+                    _("{value} is not one of {allowed}").format(value=shown, allowed=list(allowed)),
+                )
             )
     for table, column in YEARS:
         lo = YEAR_RANGE.start
@@ -334,7 +386,7 @@ def full_problems(conn: sqlite3.Connection, limit: int = 20) -> list[str]:
             f'AND ("{column}" < ? OR "{column}" > ?) LIMIT 1',
             (lo, hi),
         ):
-            problems.append(f"'{table}' row {pk}: the {column} {year_problem(value)}")
+            problems.append(_row(table, pk, column, str(year_problem(value))))
     for table, columns in TEXT.items():
         problems.extend(_text_problems(conn, table, columns))
     return problems[:limit]
@@ -365,5 +417,7 @@ def _text_problems(conn: sqlite3.Connection, table: str, columns: tuple[str, ...
         if isinstance(value, str):
             found = text_problem(value)
             if found:
-                return [f"'{table}' row {row[0]}: the {column} {found}"]
-    return [f"'{table}' row {row[0]}: a text holds a control character"]
+                return [_row(table, row[0], column, found)]
+    return [
+        _("'{table}' row {pk}: a text holds a control character").format(table=table, pk=row[0])
+    ]

@@ -40,6 +40,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from db import contract, errors
+from db.errors import Plural, Text
+from db.i18n import N_
 from db.schema_facts import (
     APPLICATION_ID,
     EXPECTED_SCHEMA,
@@ -162,17 +164,19 @@ def stat_file(path: Path) -> int:
     try:
         st = path.stat()
     except FileNotFoundError as exc:
-        raise errors.ArchiveNotFound(path, "no such file") from exc
+        raise errors.ArchiveNotFound(path, Text(N_("no such file"))) from exc
     except PermissionError as exc:
-        raise errors.ArchiveUnreadable(path, "permission denied") from exc
+        raise errors.ArchiveUnreadable(path, Text(N_("permission denied"))) from exc
     except (OSError, ValueError) as exc:  # ENAMETOOLONG, ELOOP, embedded NUL …
-        raise errors.ArchiveNotFound(path, f"the path cannot be used ({exc})") from exc
+        raise errors.ArchiveNotFound(
+            path, Text(N_("the path cannot be used ({error})"), error=exc)
+        ) from exc
     if stat.S_ISDIR(st.st_mode):
-        raise errors.ArchiveNotAFile(path, "this is a folder, not an archive file")
+        raise errors.ArchiveNotAFile(path, Text(N_("this is a folder, not an archive file")))
     if not stat.S_ISREG(st.st_mode):
-        raise errors.ArchiveNotAFile(path, "this is a device, pipe or socket, not a file")
+        raise errors.ArchiveNotAFile(path, Text(N_("this is a device, pipe or socket, not a file")))
     if st.st_size == 0:
-        raise errors.ArchiveEmpty(path, "the file is empty (0 bytes)")
+        raise errors.ArchiveEmpty(path, Text(N_("the file is empty (0 bytes)")))
     return st.st_size
 
 
@@ -181,53 +185,70 @@ def _read_start(path: Path, size: int) -> bytes:
         with path.open("rb") as fh:
             return fh.read(size)
     except PermissionError as exc:
-        raise errors.ArchiveUnreadable(path, "permission denied") from exc
+        raise errors.ArchiveUnreadable(path, Text(N_("permission denied"))) from exc
     except OSError as exc:
-        raise errors.ArchiveUnreadable(path, f"the file cannot be read ({exc.strerror})") from exc
+        raise errors.ArchiveUnreadable(
+            path, Text(N_("the file cannot be read ({error})"), error=exc.strerror)
+        ) from exc
 
 
 def check_header(path: Path) -> None:
     """Step 2: the 100-byte header is SQLite's, ours, and of this schema version."""
     header = _read_start(path, 100)
     if not header.startswith(SQLITE_MAGIC) or len(header) < 100:
-        kind = "a text file" if _looks_like_text(header) else "not a database"
-        raise errors.ArchiveNotSQLite(path, f"this is {kind}, not a Kremlin Affair archive")
+        problem = (
+            Text(N_("this is a text file, not a Kremlin Affair archive"))
+            if _looks_like_text(header)
+            else Text(N_("this is not a database, not a Kremlin Affair archive"))
+        )
+        raise errors.ArchiveNotSQLite(path, problem)
     damage = _header_damage(header)
     if damage:
-        raise errors.ArchiveCorrupt(path, f"the file header is damaged ({damage})", "bad-header")
+        raise errors.ArchiveCorrupt(
+            path, Text(N_("the file header is damaged ({damage})"), damage=damage), "bad-header"
+        )
     if header[18] == 2 or header[19] == 2:
         raise errors.ArchiveUnsupported(
             path,
-            "the archive uses write-ahead logging (WAL); archives must be published in "
-            "rollback-journal mode so they can be opened read-only",
+            Text(
+                N_(
+                    "the archive uses write-ahead logging (WAL); archives must be published in "
+                    "rollback-journal mode so they can be opened read-only"
+                )
+            ),
         )
     app_id = int.from_bytes(header[68:72], "big")
     if app_id != APPLICATION_ID:
         raise errors.ArchiveForeign(
-            path, "this is an SQLite database, but not a Kremlin Affair archive"
+            path, Text(N_("this is an SQLite database, but not a Kremlin Affair archive"))
         )
     version = int.from_bytes(header[60:64], "big")
     if version != SCHEMA_VERSION:
         raise errors.ArchiveVersionMismatch(
-            path, f"archive schema version {version}; this program reads version {SCHEMA_VERSION}"
+            path,
+            Text(
+                N_("archive schema version {version}; this program reads version {ours}"),
+                version=version,
+                ours=SCHEMA_VERSION,
+            ),
         )
 
 
-def _header_damage(header: bytes) -> str | None:
+def _header_damage(header: bytes) -> Text | None:
     """What is impossible in a 100-byte SQLite header (fields SQLite itself would trip on)."""
     page_size = int.from_bytes(header[16:18], "big")
     if page_size != 1 and (page_size < 512 or page_size & (page_size - 1)):
-        return f"page size {page_size}"
+        return Text(N_("page size {size}"), size=page_size)
     if header[18] not in (1, 2) or header[19] not in (1, 2):
-        return f"file format versions {header[18]}/{header[19]}"
+        return Text(N_("file format versions {write}/{read}"), write=header[18], read=header[19])
     if header[21:24] != b"\x40\x20\x20":
-        return "payload fractions"
+        return Text(N_("payload fractions"))
     schema_format = int.from_bytes(header[44:48], "big")
     if not 0 <= schema_format <= 4:  # 0: a database without any schema yet
-        return f"schema format {schema_format}"
+        return Text(N_("schema format {format}"), format=schema_format)
     encoding = int.from_bytes(header[56:60], "big")
     if encoding not in (0, 1, 2, 3):  # 0: not set yet (empty database)
-        return f"text encoding {encoding}"
+        return Text(N_("text encoding {encoding}"), encoding=encoding)
     return None
 
 
@@ -243,9 +264,14 @@ def check_siblings(path: Path) -> None:
     if start == JOURNAL_MAGIC:
         raise errors.ArchiveUnsupported(
             path,
-            f"an interrupted write left “{journal.name}” beside the archive; a published "
-            "archive never has one (open it once with SQLite to finish the write, or copy the "
-            "archive without it)",
+            Text(
+                N_(
+                    "an interrupted write left “{journal}” beside the archive; a published "
+                    "archive never has one (open it once with SQLite to finish the write, or copy "
+                    "the archive without it)"
+                ),
+                journal=journal.name,
+            ),
             "needs-write",
         )
 
@@ -280,9 +306,11 @@ def search_tables() -> tuple[str, ...]:
     return SEARCH_TABLES
 
 
-def _quote_list(names: list[str], limit: int = 3) -> str:
+def _quote_list(names: list[str], limit: int = 3) -> str | Text:
     shown = ", ".join(f"'{n}'" for n in names[:limit])
-    return shown + (f" and {len(names) - limit:,} more" if len(names) > limit else "")
+    if len(names) <= limit:
+        return shown
+    return Text(N_("{names} and {n:,} more"), names=shown, n=len(names) - limit)
 
 
 def _check_schema(conn: sqlite3.Connection, path: Path) -> None:
@@ -296,24 +324,46 @@ def _check_schema(conn: sqlite3.Connection, path: Path) -> None:
     for kind, name in expected:
         if kind != "table" or (name not in TABLE_COLUMNS and name not in fts):
             continue
-        what = "search index" if name in fts else "table"
         if name not in kinds:
-            raise errors.ArchiveCorrupt(path, f"the {what} '{name}' is missing", "missing-table")
+            absent = (
+                Text(N_("the search index '{name}' is missing"), name=name)
+                if name in fts
+                else Text(N_("the table '{name}' is missing"), name=name)
+            )
+            raise errors.ArchiveCorrupt(path, absent, "missing-table")
         if kinds[name] != "table":
             raise errors.ArchiveHostile(
                 path,
-                f"'{name}' is a {kinds[name]}, not a table; an archive holds its data "
-                "in tables only",
+                Text(
+                    N_(
+                        "'{name}' is a {kind}, not a table; an archive holds its data in "
+                        "tables only"
+                    ),
+                    name=name,
+                    kind=kinds[name],
+                ),
                 "schema-code",
             )
-    for kind in ("view", "trigger"):
+    for kind, template in (
+        (
+            "view",
+            N_(
+                "the archive contains view {names}; archives written by this program never "
+                "do, so it was refused unread"
+            ),
+        ),
+        (
+            "trigger",
+            N_(
+                "the archive contains trigger {names}; archives written by this program never "
+                "do, so it was refused unread"
+            ),
+        ),
+    ):
         names = sorted(n for (k, n) in found if k == kind)
         if names:
             raise errors.ArchiveHostile(
-                path,
-                f"the archive contains {kind} {_quote_list(names)}; archives written by "
-                f"this program never do, so it was refused unread",
-                "schema-code",
+                path, Text(template, names=_quote_list(names)), "schema-code"
             )
     for table in TABLE_COLUMNS:
         if found.get(("table", table)) != expected[("table", table)]:
@@ -328,22 +378,37 @@ def _check_schema(conn: sqlite3.Connection, path: Path) -> None:
     if missing:
         raise errors.ArchiveCorrupt(
             path,
-            f"the archive lacks {_quote_list(missing)}; it is damaged or was built by "
-            "another version of this program",
+            Text(
+                N_(
+                    "the archive lacks {names}; it is damaged or was built by another version "
+                    "of this program"
+                ),
+                names=_quote_list(missing),
+            ),
             "missing-table",
         )
     if differs:
         raise errors.ArchiveCorrupt(
             path,
-            f"{_quote_list(differs)} {'is' if len(differs) == 1 else 'are'} not defined "
-            "the way this program writes archives",
+            Plural.ngettext(
+                "{names} is not defined the way this program writes archives",
+                "{names} are not defined the way this program writes archives",
+                len(differs),
+                names=_quote_list(differs),
+            ),
             "schema-differs",
         )
     if extra:
         raise errors.ArchiveCorrupt(
             path,
-            f"the archive contains {len(extra):,} unknown table(s) or index(es) "
-            f"({_quote_list(extra)}); it was not written by this program",
+            Plural.ngettext(
+                "the archive contains {n:,} unknown table(s) or index(es) ({names}); it was "
+                "not written by this program",
+                "the archive contains {n:,} unknown table(s) or index(es) ({names}); it was "
+                "not written by this program",
+                len(extra),
+                names=_quote_list(extra),
+            ),
             "schema-differs",
         )
 
@@ -353,11 +418,22 @@ def _explain_table(conn: sqlite3.Connection, path: Path, table: str) -> None:
     missing = [name for name, _, _ in TABLE_COLUMNS[table] if name not in present]
     if missing:
         raise errors.ArchiveCorrupt(
-            path, f"the table '{table}' lacks column(s) {', '.join(missing)}", "missing-table"
+            path,
+            Plural.ngettext(
+                "the table '{table}' lacks column(s) {columns}",
+                "the table '{table}' lacks column(s) {columns}",
+                len(missing),
+                table=table,
+                columns=", ".join(missing),
+            ),
+            "missing-table",
         )
     raise errors.ArchiveCorrupt(
         path,
-        f"the table '{table}' is not defined the way this program writes archives",
+        Text(
+            N_("the table '{table}' is not defined the way this program writes archives"),
+            table=table,
+        ),
         "schema-differs",
     )
 
@@ -368,8 +444,14 @@ def _explain_table(conn: sqlite3.Connection, path: Path, table: str) -> None:
 def _too_big(path: Path, table: str) -> errors.ArchiveError:
     return errors.ArchiveCorrupt(
         path,
-        f"the table '{table}' holds a value larger than {FIELD_LIMIT // (1024 * 1024)} "
-        "MB, more than any archive field may hold",
+        Text(
+            N_(
+                "the table '{table}' holds a value larger than {mb} MB, more than any archive "
+                "field may hold"
+            ),
+            table=table,
+            mb=FIELD_LIMIT // (1024 * 1024),
+        ),
         "too-big",
     )
 
@@ -411,11 +493,13 @@ def _check_values(conn: sqlite3.Connection, path: Path) -> None:
         values = iter(row)
         for name, integer, _ in declared:
             if next(values):
-                kind = "whole number" if integer else "text"
+                template = (
+                    N_("the column '{table}.{column}' holds values that are not whole number")
+                    if integer
+                    else N_("the column '{table}.{column}' holds values that are not text")
+                )
                 raise errors.ArchiveCorrupt(
-                    path,
-                    f"the column '{table}.{name}' holds values that are not {kind}",
-                    "bad-value",
+                    path, Text(template, table=table, column=name), "bad-value"
                 )
             if not integer:
                 next(values)
@@ -433,7 +517,10 @@ def _check_chart_summary(conn: sqlite3.Connection, path: Path) -> None:
             if part and not (eq and count.isascii() and count.isdigit()):
                 raise errors.ArchiveCorrupt(
                     path,
-                    f"the chart summary is damaged (a published figure reads “{part[:40]}”)",
+                    Text(
+                        N_("the chart summary is damaged (a published figure reads “{text}”)"),
+                        text=part[:40],
+                    ),
                     "bad-value",
                 )
 
@@ -452,7 +539,7 @@ def _check_fts_in_memory(path: Path, budget: StepBudget) -> None:
         if family in ("interrupted", "too-big"):
             raise
         raise errors.ArchiveCorrupt(
-            path, f"the search index is damaged ({exc})", "search-index"
+            path, Text(N_("the search index is damaged ({error})"), error=exc), "search-index"
         ) from exc
     finally:
         mem.close()
@@ -462,20 +549,28 @@ def integrity(conn: sqlite3.Connection, path: Path, pragma: str = "quick_check(1
     """Step 4: SQLite's own check of every page (refused with the first problem it names)."""
     result = conn.execute(f"PRAGMA {pragma}").fetchall()
     if result != [("ok",)]:
-        first = str(result[0][0]) if result else "no answer"
-        raise errors.ArchiveCorrupt(path, f"the integrity check failed ({first})", "malformed")
+        first = str(result[0][0]) if result else Text(N_("no answer"))
+        raise errors.ArchiveCorrupt(
+            path, Text(N_("the integrity check failed ({first})"), first=first), "malformed"
+        )
 
 
 def check_contract(conn: sqlite3.Connection, path: Path, *, full: bool) -> None:
     """Step 5b: the values keep :mod:`db.contract` (every row, or the cheap probes only)."""
     problems = contract.full_problems(conn) if full else contract.cheap_problems(conn)
     if problems:
-        more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
-        raise errors.ArchiveCorrupt(
-            path,
-            f"the archive breaks the archive contract: {problems[0]}{more}",
-            "contract",
-        )
+        if len(problems) > 1:
+            problem: Text = Plural.ngettext(
+                "the archive breaks the archive contract: {first} (and {n} more problem(s))",
+                "the archive breaks the archive contract: {first} (and {n} more problem(s))",
+                len(problems) - 1,
+                first=problems[0],
+            )
+        else:
+            problem = Text(
+                N_("the archive breaks the archive contract: {first}"), first=problems[0]
+            )
+        raise errors.ArchiveCorrupt(path, problem, "contract")
 
 
 def validate(conn: sqlite3.Connection, path: Path, size: int) -> tuple[bool, bool, bool]:
@@ -534,8 +629,12 @@ def read_info(
         )
     except (KeyError, ValueError) as exc:
         raise errors.ArchiveCorrupt(
-            path, f"the archive metadata is incomplete ({exc})", "bad-value"
+            path,
+            Text(N_("the archive metadata is incomplete ({error})"), error=exc),
+            "bad-value",
         ) from exc
     if "person" not in counts:
-        raise errors.ArchiveCorrupt(path, "the archive metadata has no person count", "bad-value")
+        raise errors.ArchiveCorrupt(
+            path, Text(N_("the archive metadata has no person count")), "bad-value"
+        )
     return info

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, select
 
 from db import vocab
+from db.i18n import _
 from db.queries import source_label
 from db.schema import Source, Tally
 
@@ -48,7 +49,7 @@ class UncountedFigure:
     @property
     def reason(self) -> str:
         """Why it does not vote: ``"count not visible"`` or ``"a range of terms"``."""
-        return "count not visible" if self.count is None else "a range of terms"
+        return _("count not visible") if self.count is None else _("a range of terms")
 
     def applies_to(self, tribunal: str, outcome: str) -> bool:
         """True when this figure is a footnote of the bar (tribunal, outcome)."""

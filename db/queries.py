@@ -33,6 +33,7 @@ from db.dto import (
     SourceDetail,
     TallyRow,
 )
+from db.i18n import _, pgettext
 from db.schema import (
     Claim,
     Document,
@@ -59,8 +60,17 @@ def source_label(author: str | None, title: str, year: int | None) -> str:
 
 
 def person_label(name_en: str, name_ru: str) -> str:
-    """``Mikhail Cherniavsky (Чернявский Михаил Кондратьевич)``."""
-    return f"{name_en} ({name_ru})"
+    """``Mikhail Cherniavsky (Чернявский Михаил Кондратьевич)``; the reader's script first
+    («Чернявский Михаил Кондратьевич (Mikhail Cherniavsky)» in Russian)."""
+    # TRANSLATORS: a person's two stored names; put the name in your script first.
+    return _("{name_en} ({name_ru})").format(name_en=name_en, name_ru=name_ru)
+
+
+def person_name(name_en: str, name_ru: str | None) -> str:
+    """One name of a person where a line has room for one: the reader's script."""
+    # TRANSLATORS: the one name shown where a line has room for only one; {name_ru} is the
+    # Cyrillic form, {name_en} the English one.
+    return pgettext("one name", "{name_en}").format(name_en=name_en, name_ru=name_ru or name_en)
 
 
 # Statements are built once: constructing a select() costs more than SQLite running it
@@ -216,7 +226,7 @@ def person_detail(conn: Connection, person_id: str) -> PersonDetail | None:
             s.id,
             s.stage,
             s.tribunal,
-            vocab.format_date(s.date, s.date_precision) if s.date else "date unknown",
+            vocab.format_date(s.date, s.date_precision),
             s.kind,
             s.years,
             vocab.sentence_label(s.kind, s.years),
@@ -419,7 +429,12 @@ def _subject_labels(conn: Connection, kind: str, ids: list[str]) -> dict[str, La
     if kind == "sentence":
         rows = conn.execute(
             select(
-                Sentence.id, Sentence.kind, Sentence.years, Person.id.label("pid"), Person.name_en
+                Sentence.id,
+                Sentence.kind,
+                Sentence.years,
+                Person.id.label("pid"),
+                Person.name_en,
+                Person.name_ru,
             )
             .join(Person, Person.pk == Sentence.person_pk)
             .where(Sentence.id.in_(ids))
@@ -427,7 +442,10 @@ def _subject_labels(conn: Connection, kind: str, ids: list[str]) -> dict[str, La
         return {
             r.id: Labelled(
                 Ref("person", r.pid),
-                f"{r.name_en}: sentence ({vocab.sentence_label(r.kind, r.years)})",
+                _("{name}: sentence ({sentence})").format(
+                    name=person_name(r.name_en, r.name_ru),
+                    sentence=vocab.sentence_label(r.kind, r.years),
+                ),
             )
             for r in rows
         }
@@ -439,7 +457,9 @@ def _subject_labels(conn: Connection, kind: str, ids: list[str]) -> dict[str, La
                 Relation.relation,
                 a.id.label("aid"),
                 a.name_en.label("an"),
+                a.name_ru.label("an_ru"),
                 b.name_en.label("bn"),
+                b.name_ru.label("bn_ru"),
             )
             .join(a, a.pk == Relation.person_pk)
             .join(b, b.pk == Relation.related_pk)
@@ -447,7 +467,10 @@ def _subject_labels(conn: Connection, kind: str, ids: list[str]) -> dict[str, La
         )
         return {
             r.id: Labelled(
-                Ref("person", r.aid), f"{r.an}: {vocab.relation_phrase(r.relation)} {r.bn}"
+                Ref("person", r.aid),
+                vocab.relation_label(
+                    person_name(r.an, r.an_ru), r.relation, person_name(r.bn, r.bn_ru)
+                ),
             )
             for r in rows
         }

@@ -2,30 +2,82 @@
 
 Kept in one place so that the builder validates against the same values the UI shows, and so
 that outcome categories (chart bars, People-pane filters) have exactly one definition.
+
+Labels are English source text marked for translation; they are translated when they are read
+(:class:`Labels` looks each one up in the current language), never when this module is
+imported, so a language switch shows at once.  Dates and numbers follow the reader's language
+too: ``27 July 1935`` / «27 июля 1935 г.», ``1,234`` / «1 234».
 """
 
 from __future__ import annotations
 
 import calendar
+from collections.abc import Iterator, Mapping
 
-ROLES: dict[str, str] = {
-    "defendant": "defendant",
-    "investigator": "investigator",
-    "official": "official",
-    "alleged-instigator": "alleged instigator",
-    "witness": "witness",
-    "relative": "relative",
-    "researcher": "researcher",
-    "other": "other",
-}
+from babel.dates import get_month_names
+from babel.numbers import format_decimal
 
-TRIBUNALS: dict[str, str] = {
-    "military-collegium": "Military Collegium",
-    "special-board-oso": "Special Board (OSO)",
-    "nkvd-troika": "NKVD troika",
-    "unknown": "tribunal unknown",
-    "none": "—",
-}
+from db.i18n import N_, _, language, ngettext, pgettext
+
+
+class Labels(Mapping[str, str]):
+    """A vocabulary: key → English label, handed out in the current language when read.
+
+    ``ROLES["witness"]`` is ``witness`` in English and «свидетель» in Russian; iterating gives
+    the keys in their order, as a dict does.
+    """
+
+    def __init__(self, labels: dict[str, str]) -> None:
+        self._labels = labels
+
+    def __getitem__(self, key: str) -> str:
+        return _(self._labels[key])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._labels)
+
+    def __len__(self) -> int:
+        return len(self._labels)
+
+    def source(self, key: str) -> str:
+        """The English label of ``key`` (untranslated)."""
+        return self._labels[key]
+
+
+ROLES = Labels(
+    {
+        "defendant": N_("defendant"),
+        "investigator": N_("investigator"),
+        "official": N_("official"),
+        "alleged-instigator": N_("alleged instigator"),
+        "witness": N_("witness"),
+        "relative": N_("relative"),
+        "researcher": N_("researcher"),
+        "other": N_("other"),
+    }
+)
+
+TRIBUNALS = Labels(
+    {
+        "military-collegium": N_("Military Collegium"),
+        "special-board-oso": N_("Special Board (OSO)"),
+        "nkvd-troika": N_("NKVD troika"),
+        "unknown": N_("tribunal unknown"),
+        "none": "—",
+    }
+)
+
+
+def tribunal_label(key: str) -> str:
+    """Display name of a tribunal key (the key itself when the vocabulary lacks it)."""
+    return TRIBUNALS.get(key, key)
+
+
+def tribunal_heading(key: str) -> str:
+    """:func:`tribunal_label` with a capital first letter, to start a line."""
+    label = tribunal_label(key)
+    return label[:1].upper() + label[1:]
+
 
 #: Relation kinds whose words are not simply the key with spaces for hyphens.
 RELATION_PHRASES: dict[str, str] = {
@@ -40,14 +92,98 @@ RELATION_PHRASES: dict[str, str] = {
 #: Relations that are things one person did to the other: "A blamed B", not "A is … of B".
 VERB_RELATIONS: frozenset[str] = frozenset({"blamed"})
 
+#: Every relation of the archive as a sentence naming both people: ``{a}`` is the person the
+#: relation is stated of ("{a} is brother of {b}"), ``{b}`` the other.  The English is what
+#: :func:`relation_sentence` builds from the relation's words; the entry exists so that each
+#: sentence can be translated whole (a Russian name cannot simply follow "of").
+RELATION_SENTENCES: dict[str, str] = {
+    "accused-by": N_("{a} is accused by {b}"),
+    "acquaintance": N_("{a} is acquaintance of {b}"),
+    "alleged-co-conspirator": N_("{a} is alleged co-conspirator of {b}"),
+    "alleged-link": N_("{a} is alleged link of {b}"),
+    "arrested-after-testimony-of": N_("{a} is arrested after testimony of {b}"),
+    "aunt": N_("{a} is aunt of {b}"),
+    "blamed": N_("{a} blamed {b}"),
+    "brother": N_("{a} is brother of {b}"),
+    "clemency-refused-by": N_("{a} is clemency refused by {b}"),
+    "classmate": N_("{a} is classmate of {b}"),
+    "confidant-of": N_("{a} is confidant of {b}"),
+    "daughter": N_("{a} is daughter of {b}"),
+    "ex-husband": N_("{a} is ex-husband of {b}"),
+    "ex-wife": N_("{a} is ex-wife of {b}"),
+    "father": N_("{a} is father of {b}"),
+    "fellow-villager": N_("{a} is fellow villager of {b}"),
+    "former-partner": N_("{a} is former partner of {b}"),
+    "former-sister-in-law": N_("{a} is former sister-in-law of {b}"),
+    "friend": N_("{a} is friend of {b}"),
+    "husband": N_("{a} is husband of {b}"),
+    "implicated-by": N_("{a} is implicated by {b}"),
+    "interrogated-by": N_("{a} is interrogated by {b}"),
+    "mother": N_("{a} is mother of {b}"),
+    "named-as-rumour-source-by": N_("{a} is named as rumour source by {b}"),
+    "nephew": N_("{a} is nephew of {b}"),
+    "pressured-before-trial-by": N_("{a} is pressured before trial by {b}"),
+    "questioned-as-witness-by": N_("{a} is questioned as witness by {b}"),
+    "recommended-by": N_("{a} is recommended by {b}"),
+    "recruited-by-alleged": N_("{a} is allegedly recruited by {b}"),
+    "released-after-intervention-of": N_("{a} is released after intervention of {b}"),
+    "school-friend": N_("{a} is school friend of {b}"),
+    "second-wife": N_("{a} is second wife of {b}"),
+    "sister": N_("{a} is sister of {b}"),
+    "son": N_("{a} is son of {b}"),
+    "subordinate-of": N_("{a} is subordinate of {b}"),
+    "wife": N_("{a} is wife of {b}"),
+}
+
+
+#: The relation words of :data:`RELATION_SENTENCES` with their preposition, as
+#: :func:`relation_phrase` gives them in English (marked here so each can be translated).
+RELATION_PHRASE_TEXT: dict[str, str] = {
+    "accused-by": N_("accused by"),
+    "acquaintance": N_("acquaintance of"),
+    "alleged-co-conspirator": N_("alleged co-conspirator of"),
+    "alleged-link": N_("alleged link of"),
+    "arrested-after-testimony-of": N_("arrested after testimony of"),
+    "aunt": N_("aunt of"),
+    "blamed": N_("blamed"),
+    "brother": N_("brother of"),
+    "clemency-refused-by": N_("clemency refused by"),
+    "classmate": N_("classmate of"),
+    "confidant-of": N_("confidant of"),
+    "daughter": N_("daughter of"),
+    "ex-husband": N_("ex-husband of"),
+    "ex-wife": N_("ex-wife of"),
+    "father": N_("father of"),
+    "fellow-villager": N_("fellow villager of"),
+    "former-partner": N_("former partner of"),
+    "former-sister-in-law": N_("former sister-in-law of"),
+    "friend": N_("friend of"),
+    "husband": N_("husband of"),
+    "implicated-by": N_("implicated by"),
+    "interrogated-by": N_("interrogated by"),
+    "mother": N_("mother of"),
+    "named-as-rumour-source-by": N_("named as rumour source by"),
+    "nephew": N_("nephew of"),
+    "pressured-before-trial-by": N_("pressured before trial by"),
+    "questioned-as-witness-by": N_("questioned as witness by"),
+    "recommended-by": N_("recommended by"),
+    "recruited-by-alleged": N_("allegedly recruited by"),
+    "released-after-intervention-of": N_("released after intervention of"),
+    "school-friend": N_("school friend of"),
+    "second-wife": N_("second wife of"),
+    "sister": N_("sister of"),
+    "son": N_("son of"),
+    "subordinate-of": N_("subordinate of"),
+    "wife": N_("wife of"),
+}
+
 
 def relation_words(relation: str) -> str:
     """Words of a relation: ``former-sister-in-law`` → ``former sister-in-law``."""
     return RELATION_PHRASES.get(relation) or relation.replace("-", " ")
 
 
-def relation_phrase(relation: str) -> str:
-    """The relation as words with its preposition: ``brother of``, ``accused by``, ``blamed``."""
+def _english_phrase(relation: str) -> str:
     rel = relation_words(relation)
     last = rel.rsplit(" ", 1)[-1]
     if relation in VERB_RELATIONS or last in ("of", "by", "to", "with", "after"):
@@ -55,12 +191,47 @@ def relation_phrase(relation: str) -> str:
     return f"{rel} of"
 
 
+def relation_phrase(relation: str) -> str:
+    """The relation as words with its preposition: ``brother of``, ``accused by``, ``blamed``.
+
+    In another language: the relation's own word there («брат», «допрашивал(а)»), or the
+    English words for a relation the vocabulary lacks (archive data).
+    """
+    phrase = RELATION_PHRASE_TEXT.get(relation)
+    return _(phrase) if phrase is not None else _english_phrase(relation)
+
+
+def relation_sentence(a: str, relation: str, b: str) -> str:
+    """``a``'s relation to ``b`` as one sentence: ``Klavdia Sinelobova is sister of Alexei
+    Sinelobov``, «Синелобов Алексей …: сестра — Синелобова Клавдия …»."""
+    template = RELATION_SENTENCES.get(relation)
+    if template is not None:
+        return _(template).format(a=a, b=b)
+    phrase = _english_phrase(relation)
+    if relation in VERB_RELATIONS:
+        return f"{a} {phrase} {b}"
+    # TRANSLATORS: a relation missing from the vocabulary; {relation} is its English words.
+    return _("{a} is {relation} {b}").format(a=a, relation=phrase, b=b)
+
+
+def relation_label(a: str, relation: str, b: str) -> str:
+    """A relation as the subject of a citation: ``Nina Rozenfeld: former sister-in-law of Lev
+    Kamenev`` (in Russian the whole :func:`relation_sentence`)."""
+    # TRANSLATORS: {sentence} is the relation as a whole sentence in your language; use it
+    # rather than {a} {phrase} {b} when "{phrase} {b}" does not read in your language.
+    return _("{a}: {phrase} {b}").format(
+        a=a, phrase=relation_phrase(relation), b=b, sentence=relation_sentence(a, relation, b)
+    )
+
+
 #: Scopes of published tallies that are not tribunals (a proposal, a decision).
-TALLY_SCOPES: dict[str, str] = {
-    "all": "all",
-    "yagoda-proposal": "Yagoda's proposal",
-    "stalin-decision": "Stalin's decision",
-}
+TALLY_SCOPES = Labels(
+    {
+        "all": N_("all"),
+        "yagoda-proposal": N_("Yagoda's proposal"),
+        "stalin-decision": N_("Stalin's decision"),
+    }
+)
 
 
 def tally_scope(key: str) -> str:
@@ -68,39 +239,209 @@ def tally_scope(key: str) -> str:
     return TALLY_SCOPES.get(key) or TRIBUNALS.get(key) or key
 
 
-SENTENCE_KINDS: dict[str, str] = {
-    "death": "death",
-    "prison": "prison",
-    "camp": "camp",
-    "exile": "exile",
-    "ban-on-residence": "ban on residence",
-    "none": "none",
-    "unknown": "unknown",
-}
+SENTENCE_KINDS = Labels(
+    {
+        "death": N_("death"),
+        "prison": N_("prison"),
+        "camp": N_("camp"),
+        "exile": N_("exile"),
+        "ban-on-residence": N_("ban on residence"),
+        "none": N_("none"),
+        "unknown": N_("unknown"),
+    }
+)
 
-STAGES: dict[str, str] = {
-    "verdict": "1935 verdict",
-    "commutation": "commutation",
-    "later": "later sentence",
-}
+STAGES = Labels(
+    {
+        "verdict": N_("1935 verdict"),
+        "commutation": N_("commutation"),
+        "later": N_("later sentence"),
+    }
+)
 
 CONFIDENCE = ("high", "medium", "low")
 PRECISIONS = ("day", "month", "year")
+#: How sure the archive is of a record or a claim.
+CONFIDENCE_LABELS = Labels({"high": N_("high"), "medium": N_("medium"), "low": N_("low")})
+
+
+def confidence_label(key: str | None) -> str:
+    """``high`` / «высокая»; a value outside the vocabulary as stored."""
+    return CONFIDENCE_LABELS.get(key or "", key or "")
+
+
+def sex_label(key: str | None) -> str:
+    """A person's sex as stored (``M``, ``F``) in the reader's language."""
+    if key == "M":
+        return pgettext("sex", "M")
+    if key == "F":
+        return pgettext("sex", "F")
+    return key or ""
+
+
+#: Scripts of stored name forms.
+SCRIPTS = Labels({"cyrl": N_("cyrl"), "latn": N_("latn")})
+#: Kinds of stored name forms, as ``show`` lists them.
+NAME_KINDS = Labels(
+    {
+        "russian": N_("russian"),
+        "english": N_("english"),
+        "variant": N_("variant"),
+        "initials": N_("initials"),
+        "misspelling": N_("misspelling"),
+        "cover-name": N_("cover-name"),
+    }
+)
+
+
+#: Roles of people in events (``event_person.role``: a few words per participant).
+EVENT_ROLES = Labels(
+    {
+        "accused": N_("accused"),
+        "official": N_("official"),
+        "investigator": N_("investigator"),
+        "witness": N_("witness"),
+        "named": N_("named"),
+        "relative": N_("relative"),
+        "alleged instigator": N_("alleged instigator"),
+    }
+)
+
+
+def event_role(role: str) -> str:
+    """A participant's role in an event; a role outside the vocabulary as stored."""
+    return EVENT_ROLES.get(role, role)
+
+
+#: Kinds of sources.
+SOURCE_KINDS = Labels(
+    {
+        "book": N_("book"),
+        "article": N_("article"),
+        "archive": N_("archive"),
+        "encyclopedia": N_("encyclopedia"),
+    }
+)
+
+
+def source_kind_label(kind: str) -> str:
+    """``book``, ``article`` …; a kind outside the vocabulary as stored."""
+    return SOURCE_KINDS.get(kind, kind)
+
+
+#: Types of case-file documents (stored with underscores: ``interrogation_protocol``).
+DOC_TYPES = Labels(
+    {
+        "interrogation_protocol": N_("interrogation protocol"),
+        "confrontation_protocol": N_("confrontation protocol"),
+        "search_protocol": N_("search protocol"),
+        "special_report": N_("special report"),
+        "letter": N_("letter"),
+        "memo_note": N_("memo note"),
+        "session_transcript": N_("session transcript"),
+        "statement": N_("statement"),
+        "list": N_("list"),
+        "explanation": N_("explanation"),
+        "decree_resolution": N_("decree resolution"),
+        "reference_note": N_("reference note"),
+        "autobiography": N_("autobiography"),
+        "data_extract": N_("data extract"),
+        "plan_instruction": N_("plan instruction"),
+        "draft_project": N_("draft project"),
+        "verdict_or_sentence": N_("verdict or sentence"),
+    }
+)
+
+
+def doc_type_label(key: str) -> str:
+    """``interrogation_protocol`` → ``interrogation protocol`` (in the reader's language)."""
+    return DOC_TYPES.get(key) or key.replace("_", " ")
+
+
+#: Fields that claims are about (``claim.field``): English words are the key's words.
+CLAIM_FIELDS = Labels(
+    {
+        "record": N_("record"),
+        "date": N_("date"),
+        "arrest_date": N_("arrest date"),
+        "death_date": N_("death date"),
+        "session_dates": N_("session dates"),
+        "trial_announced_date": N_("trial announced date"),
+        "surname": N_("surname"),
+        "given_names": N_("given names"),
+        "identity": N_("identity"),
+        "occupation": N_("occupation"),
+        "post_after_expulsion": N_("post after expulsion"),
+        "removal_as_tsik_secretary": N_("removal as tsik secretary"),
+        "relation": N_("relation"),
+        "later_fate": N_("later fate"),
+        "charge": N_("charge"),
+        "charges": N_("charges"),
+        "alleged_involvement": N_("alleged involvement"),
+        "under_investigation": N_("under investigation"),
+        "tribunal": N_("tribunal"),
+        "kind": N_("kind"),
+        "years": N_("years"),
+        "exile_term": N_("exile term"),
+        "residence_ban_term": N_("residence ban term"),
+        "defendants": N_("defendants"),
+        "convicted": N_("convicted"),
+        "people_listed": N_("people listed"),
+        "death_sentences": N_("death sentences"),
+        "prison_sentences": N_("prison sentences"),
+        "exile_sentences": N_("exile sentences"),
+        "residence_bans": N_("residence bans"),
+        "proposed_death_sentences": N_("proposed death sentences"),
+        "proposed_ten_year_terms": N_("proposed ten year terms"),
+        "proposed_releases": N_("proposed releases"),
+        "proposed_years": N_("proposed years"),
+    }
+)
+
+
+def claim_field_label(key: str) -> str:
+    """Words of a claim's field: ``later_fate`` → ``later fate`` (in the reader's language)."""
+    return CLAIM_FIELDS.get(key) or key.replace("_", " ")
+
+
+def claim_field_name(key: str) -> str:
+    """A claim's field where a listing names it: the key itself in English (``later_fate``,
+    as ``show`` prints it), its words in another language («дальнейшая судьба»)."""
+    return key if language() == "en" else claim_field_label(key)
+
+
+def _years(kind: str, n: int) -> str:
+    """``10 years prison`` with the right plural form of every language."""
+    if kind == "prison":
+        return ngettext("{n} year prison", "{n} years prison", n).format(n=n)
+    if kind == "camp":
+        return ngettext("{n} year camp", "{n} years camp", n).format(n=n)
+    if kind == "exile":
+        return ngettext("{n} year exile", "{n} years exile", n).format(n=n)
+    if kind == "ban-on-residence":
+        return ngettext("{n} year ban on residence", "{n} years ban on residence", n).format(n=n)
+    if kind == "unknown":
+        return ngettext(
+            "{n} year, kind of sentence unknown", "{n} years, kind of sentence unknown", n
+        ).format(n=n)
+    # TRANSLATORS: {kind} is a kind of sentence the vocabulary lacks, as the archive stores it.
+    return ngettext("{n} year {kind}", "{n} years {kind}", n).format(n=n, kind=kind)
 
 
 def sentence_label(kind: str, years: int | None) -> str:
     """``10 years prison``, ``death``, ``2 years exile``, ``4 years, kind of sentence unknown``."""
     if kind == "none":
-        return "no sentence"
+        return _("no sentence")
     if kind == "death":
-        return "death"
-    label = SENTENCE_KINDS.get(kind, kind)
+        return SENTENCE_KINDS["death"]
     if years is None:
-        return label
-    term = f"{years} year" + ("" if years == 1 else "s")
-    if kind == "unknown":
-        return f"{term}, kind of sentence unknown"
-    return f"{term} {label}"
+        return SENTENCE_KINDS.get(kind, kind)
+    return _years(kind, years)
+
+
+def year_count(n: int) -> str:
+    """``1 year``, ``10 years`` / «1 год», «3 года», «10 лет»."""
+    return ngettext("{n} year", "{n} years", n).format(n=format_number(n))
 
 
 def outcome_key(kind: str, years: int | None) -> str:
@@ -118,19 +459,42 @@ def outcome_key(kind: str, years: int | None) -> str:
     return "unknown"
 
 
+#: Axis labels of the chart categories that are not terms.
+OUTCOME_LABELS = Labels(
+    {
+        "death": N_("death"),
+        "exile": N_("exile"),
+        "ban": N_("ban on residence"),
+        "none": N_("none / released"),
+        "unknown": N_("unknown"),
+        "no-verdict": N_("no verdict"),
+    }
+)
+
+
 def outcome_label(key: str) -> str:
     """Axis label of a chart category key."""
     if key.startswith("term:"):
         n = key[5:]
-        return "prison/camp, term unknown" if n == "?" else f"{n} yrs"
-    return {
-        "death": "death",
-        "exile": "exile",
-        "ban": "ban on residence",
-        "none": "none / released",
-        "unknown": "unknown",
-        "no-verdict": "no verdict",
-    }.get(key, key)
+        if not n.isdigit():
+            return _("prison/camp, term unknown")
+        # TRANSLATORS: a prison or camp term on the chart axis ("10 yrs").
+        return ngettext("{n} yr", "{n} yrs", int(n)).format(n=n)
+    return OUTCOME_LABELS.get(key, key)
+
+
+def outcome_description(key: str) -> str:
+    """Long form for tables and tooltips: ``prison or camp, 10 years``, ``sentence unknown``."""
+    if key.startswith("term:"):
+        n = key[5:]
+        if n.isdigit():
+            return ngettext("prison or camp, {n} year", "prison or camp, {n} years", int(n)).format(
+                n=n
+            )
+        return _("prison or camp, term unknown")
+    if key == "unknown":
+        return _("sentence unknown")
+    return outcome_label(key)
 
 
 def outcome_order(key: str) -> int:
@@ -143,8 +507,23 @@ def outcome_order(key: str) -> int:
     return {"exile": 200, "ban": 201, "none": 202, "unknown": 203}.get(key, 300)
 
 
-def format_date(date: str | None, precision: str | None) -> str:
-    """Show an ISO date at its precision: ``26 March 1935``, ``March 1935``, ``1935``."""
+def format_number(n: int) -> str:
+    """A count with the reader's digit grouping: ``1,234`` / «1 234» (no-break space)."""
+    if language() == "en":
+        return f"{n:,}"
+    return str(format_decimal(n, locale=language()))
+
+
+def _month(number: int, genitive: bool) -> str:
+    if not 1 <= number <= 12:
+        raise ValueError(number)
+    names = get_month_names("wide", "format" if genitive else "stand-alone", locale=language())
+    return str(names[number])
+
+
+def english_date(date: str | None, precision: str | None) -> str:
+    """:func:`format_date` in English whatever the reader's language (for citations in an
+    English style: ``26 March 1935``)."""
     if not date:
         return "date unknown"
     parts = date.split("-")
@@ -156,5 +535,30 @@ def format_date(date: str | None, precision: str | None) -> str:
         if precision == "month" or len(parts) == 2:
             return f"{month} {year}"
         return f"{int(parts[2])} {month} {year}"
+    except (ValueError, IndexError):
+        return date
+
+
+def format_date(date: str | None, precision: str | None) -> str:
+    """Show an ISO date at its precision: ``26 March 1935``, ``March 1935``, ``1935``;
+    in Russian «26 марта 1935 г.», «март 1935 г.», «1935 г.»."""
+    if language() == "en":
+        return english_date(date, precision)
+    if not date:
+        return _("date unknown")
+    parts = date.split("-")
+    try:
+        year = int(parts[0])
+        if precision == "year" or len(parts) == 1:
+            # TRANSLATORS: a date known to the year.
+            return pgettext("date", "{year}").format(year=year)
+        month = int(parts[1])
+        if precision == "month" or len(parts) == 2:
+            # TRANSLATORS: a date known to the month; {month} is the month's name on its own.
+            return pgettext("date", "{month} {year}").format(month=_month(month, False), year=year)
+        # TRANSLATORS: a full date; {month} is the month's name as it follows a day number.
+        return pgettext("date", "{day} {month} {year}").format(
+            day=int(parts[2]), month=_month(month, True), year=year
+        )
     except (ValueError, IndexError):
         return date

@@ -8,12 +8,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Slot
 
+from app import counts
 from app.archive_digest import ArchiveDigest
 from app.controller import ArchiveController
 from app.dialogs import Dialogs
 from app.settings import Settings
 from app.widgets.main_window import MainWindow
 from db import Archive, ArchiveInfo, cite
+from db.i18n import _
 
 
 class ArchiveActions(QObject):
@@ -68,13 +70,18 @@ class ArchiveActions(QObject):
             action = menu.addAction(text)
             action.triggered.connect(lambda _checked=False, p=text: self.open_path(Path(p)))
         if menu.isEmpty():
-            menu.addAction("(none)").setEnabled(False)
+            menu.addAction(_("(none)")).setEnabled(False)
 
     @Slot()
     def show_title(self) -> None:
         """The window title names the archive open now."""
         info = self._controller.info
-        self._window.setWindowTitle(f"{info.title} — {info.path.name} — Kremlin Affair Archive")
+        # TRANSLATORS: the window title: the archive's own title, its file, the program.
+        self._window.setWindowTitle(
+            _("{title} — {file} — Kremlin Affair Archive").format(
+                title=self._controller.title(), file=info.path.name
+            )
+        )
 
     @Slot(str, str)
     def report_refusal(self, title: str, message: str) -> None:
@@ -83,7 +90,8 @@ class ArchiveActions(QObject):
 
     @Slot()
     def show_about(self) -> None:
-        """Help → About: version, archive, counts, the file's SHA-256 and how to cite it.
+        """Help → About: version, archive, counts, the file's SHA-256 and how to cite it (in
+        the citation style chosen).
 
         The digest of a big archive is computed off the GUI thread: the box then opens when it
         is known (once per file; later it comes from the cache).
@@ -97,9 +105,9 @@ class ArchiveActions(QObject):
 
         if archive is not self._controller.archive:
             return  # another archive was opened while this one was hashed
-        counts = ", ".join(
-            f"{info.counts.get(k, 0):,} {label}"
-            for k, label in (
+        numbers = ", ".join(
+            counts.items(noun, info.counts.get(kind, 0))
+            for kind, noun in (
                 ("person", "people"),
                 ("event", "events"),
                 ("document", "documents"),
@@ -107,16 +115,43 @@ class ArchiveActions(QObject):
                 ("claim", "claims"),
             )
         )
+        style = self._settings.citation_style  # Edit → Citation style
         with self._controller.holder.connect() as conn:
-            how = cite.record(conn, None, "chicago", self._today(), digest, info.path.name)
-        sha = digest or "could not be read"
+            how = cite.record(conn, None, style, self._today(), digest, info.path.name)
+        how_heading = (
+            _("How to cite this archive (GOST R 7.0.5):")
+            if style == "gost"
+            else _("How to cite this archive (Chicago):")
+        )
         self._dialogs.show(
             self._window,
-            "About Kremlin Affair Archive",
-            f"Kremlin Affair Archive {__version__}\n\n{info.title}\n"
-            f"Data version {info.data_version} (schema {info.schema_version})\n{counts}\n\n"
-            f"Archive: {info.path}\nSHA-256 of the archive file: {sha}\n\n"
-            f"How to cite this archive (Chicago):\n{how}\n\n"
-            "Every fact cites its sources: see the Sources tab (Ctrl+5) and the sources of "
-            "each record. Edit → Copy citation (Ctrl+Shift+C) cites the item shown.",
+            _("About Kremlin Affair Archive"),
+            "\n\n".join(
+                (
+                    _("Kremlin Affair Archive {version}").format(version=__version__),
+                    "\n".join(
+                        (
+                            self._controller.title(),
+                            _("Data version {data} (schema {schema})").format(
+                                data=info.data_version, schema=info.schema_version
+                            ),
+                            numbers,
+                        )
+                    ),
+                    "\n".join(
+                        (
+                            _("Archive: {path}").format(path=info.path),
+                            _("SHA-256 of the archive file: {sha}").format(
+                                sha=digest or _("could not be read")
+                            ),
+                        )
+                    ),
+                    f"{how_heading}\n{how}",
+                    _(
+                        "Every fact cites its sources: see the Sources tab (Ctrl+5) and the "
+                        "sources of each record. Edit → Copy citation (Ctrl+Shift+C) cites the "
+                        "item shown."
+                    ),
+                )
+            ),
         )

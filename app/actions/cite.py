@@ -24,7 +24,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
-from app import bibliography_export
+from app import bibliography_export, counts
 from app.archive_digest import ArchiveDigest
 from app.controller import ArchiveController
 from app.dialogs import Dialogs
@@ -35,11 +35,12 @@ from app.widgets.sources_pane import SourcesPane
 from app.workers import Runner
 from db import cite
 from db.dto import Ref
+from db.i18n import N_, _, ngettext, pgettext
 
 log = logging.getLogger(__name__)
 
-#: Names of the styles as the status bar says them.
-STYLE_NAMES = {"chicago": "Chicago", "gost": "GOST R 7.0.5"}
+#: Names of the styles as the status bar says them (translated where shown).
+STYLE_NAMES = {"chicago": N_("Chicago"), "gost": N_("GOST R 7.0.5")}
 
 
 class CiteActions(QObject):
@@ -94,23 +95,34 @@ class CiteActions(QObject):
 
     def _target_label(self, ref: Ref | None) -> str:
         if ref is None:
-            return "the archive"
+            return _("the archive")
         if ref == cite.CHART:
-            return "the outcome chart"
-        return f"“{self._controller.label(ref)}”"
+            return _("the outcome chart")
+        # TRANSLATORS: an item named in a sentence ("Copy a citation of “Lev Kamenev”").
+        return _("“{item}”").format(item=self._controller.label(ref))
+
+    def _sources_of(self, ref: Ref | None) -> str:
+        """``the sources of …`` (a phrase of its own: languages decline "of" differently)."""
+        if ref is None:
+            return pgettext("sources of", "the sources of the archive")
+        if ref == cite.CHART:
+            return pgettext("sources of", "the sources of the outcome chart")
+        return pgettext("sources of", "the sources of “{item}”").format(
+            item=self._controller.label(ref)
+        )
 
     @Slot()
     def show_target(self) -> None:
-        """Name what the citation actions act on in their tooltips (the item or tab changed)."""
+        """Name what the citation actions act on in their tooltips (the item, tab or language
+        changed)."""
         ref = self.target()
         what = self._target_label(ref)
         w = self._window
-        w.copy_citation_action.setStatusTip(f"Copy a citation of {what}")
-        w.copy_citation_action.setToolTip(f"Copy a citation of {what}")
+        w.set_citation_target(what)
         w.export_record_bibliography_action.setEnabled(ref is not None)
-        w.export_record_bibliography_action.setStatusTip(
-            f"Save the sources {what} cites as BibTeX, RIS or CSL-JSON"
-        )
+        tip = _("Save {sources} as BibTeX, RIS or CSL-JSON").format(sources=self._sources_of(ref))
+        w.export_record_bibliography_action.setStatusTip(tip)
+        w.export_record_bibliography_action.setToolTip(tip)
 
     # -- style ----------------------------------------------------------------------------
 
@@ -136,7 +148,7 @@ class CiteActions(QObject):
         path = self._controller.info.path
         archive = self._controller.archive
         if self._digest.busy:
-            self._window.statusBar().showMessage("Hashing the archive file for the citation…")
+            self._window.statusBar().showMessage(_("Hashing the archive file for the citation…"))
         self._digest.request(path, lambda digest: self._copy(archive, ref, style, digest))
 
     def _copy(self, archive: object, ref: Ref | None, style: str, digest: str | None) -> None:
@@ -148,15 +160,20 @@ class CiteActions(QObject):
                     conn, ref, style, self.today(), digest, self._controller.info.path.name
                 )
         except cite.UnknownRecord as exc:
-            self._dialogs.show(self._window, "Nothing to cite", str(exc))
+            self._dialogs.show(self._window, _("Nothing to cite"), str(exc))
             return
         clipboard = QGuiApplication.clipboard()
         clipboard.setText(text)
         what = self._target_label(ref)
-        missing = "" if digest else " (without the file's SHA-256: it could not be read)"
-        self._window.statusBar().showMessage(
-            f"Copied a {STYLE_NAMES.get(style, style)} citation of {what}{missing}", 8000
-        )
+        name = _(STYLE_NAMES[style]) if style in STYLE_NAMES else style
+        if digest:
+            message = _("Copied a {style} citation of {what}").format(style=name, what=what)
+        else:
+            message = _(
+                "Copied a {style} citation of {what} (without the file's SHA-256: it could "
+                "not be read)"
+            ).format(style=name, what=what)
+        self._window.statusBar().showMessage(message, 8000)
         self.citation_copied.emit(text)
 
     # -- bibliographies ------------------------------------------------------------------
@@ -164,18 +181,17 @@ class CiteActions(QObject):
     @Slot()
     def export_all_sources(self) -> None:
         """File → Export bibliography: every source of the archive."""
-        self._export("sources", bibliography_export.every_source, "every source")
+        self._export(counts.file_stem("sources"), bibliography_export.every_source, None)
 
     @Slot()
     def export_record_sources(self) -> None:
         """File → Export bibliography of the item shown: the sources it cites."""
         ref = self.target()
         if ref is None:
-            self._window.statusBar().showMessage("No item is shown: nothing to export", 5000)
+            self._window.statusBar().showMessage(_("No item is shown: nothing to export"), 5000)
             return
         name = "chart" if ref == cite.CHART else ref.id
-        what = f"the sources of {self._target_label(ref)}"
-        self._export(f"{name}-sources", bibliography_export.cited_by(ref), what)
+        self._export(f"{name}-sources", bibliography_export.cited_by(ref), ref)
 
     @Slot()
     def export_listed_sources(self) -> None:
@@ -183,8 +199,9 @@ class CiteActions(QObject):
         if self._sources is None:
             return
         query = self._sources.model.query
-        what = "every source" if not query.filters else "the sources listed"
-        self._export("sources", bibliography_export.listed(query), what)
+        self._export(
+            counts.file_stem("sources"), bibliography_export.listed(query), bool(query.filters)
+        )
 
     @Slot()
     def export_listed_if_shown(self) -> None:
@@ -192,9 +209,20 @@ class CiteActions(QObject):
         if self._sources is not None and self._window.tabs.currentWidget() is self._sources:
             self.export_listed_sources()
 
-    def _export(self, stem: str, choice: bibliography_export.Choice, what: str) -> None:
+    def _writing_message(self, what: Ref | bool | None) -> str:
+        """``Writing a bibliography of every source…``: ``what`` is None (every source), True
+        (the sources listed) or the record whose sources are written."""
+        if what is None or what is False:
+            return _("Writing a bibliography of every source…")
+        if what is True:
+            return _("Writing a bibliography of the sources listed…")
+        return _("Writing a bibliography of {sources}…").format(sources=self._sources_of(what))
+
+    def _export(
+        self, stem: str, choice: bibliography_export.Choice, what: Ref | bool | None
+    ) -> None:
         if self._writer.busy:
-            self._window.statusBar().showMessage("A bibliography is being written…", 5000)
+            self._window.statusBar().showMessage(_("A bibliography is being written…"), 5000)
             return
         answer = self._dialogs.ask_bibliography(self._window, safe_file_name(stem, ".bib"))
         if answer is None:
@@ -205,7 +233,7 @@ class CiteActions(QObject):
         def work() -> tuple[Path, int]:
             return path, bibliography_export.export_bibliography(source, path, fmt, choice)
 
-        self._window.statusBar().showMessage(f"Writing a bibliography of {what}…")
+        self._window.statusBar().showMessage(self._writing_message(what))
         self._writing = path
         self._writer.submit(work, self._on_written)
 
@@ -217,7 +245,10 @@ class CiteActions(QObject):
         assert isinstance(result, tuple)
         path, n = result
         self._window.statusBar().showMessage(
-            f"Wrote {n:,} source{'s' if n != 1 else ''} to {path}", 8000
+            ngettext("Wrote {n} source to {path}", "Wrote {n} sources to {path}", n).format(
+                n=counts.number(n), path=path
+            ),
+            8000,
         )
         self.bibliography_written.emit(path, n)
 
@@ -225,7 +256,9 @@ class CiteActions(QObject):
     def _on_writer_failed(self, exc: object) -> None:
         self._window.statusBar().clearMessage()
         if isinstance(exc, OSError):
-            message = f"Could not write “{self._writing}”: {exc.strerror or exc}"
+            message = _("Could not write “{path}”: {reason}").format(
+                path=self._writing, reason=exc.strerror or exc
+            )
         else:
-            message = f"Could not export the bibliography: {exc}"
-        self._dialogs.show(self._window, "Export failed", message)
+            message = _("Could not export the bibliography: {reason}").format(reason=exc)
+        self._dialogs.show(self._window, _("Export failed"), message)

@@ -10,6 +10,15 @@ from app.widgets.list_pane import ListPane
 from app.widgets.main_window import MainWindow
 from app.widgets.sources_pane import SourcesPane
 from db.dto import Ref
+from db.i18n import N_, _
+
+#: What the status bar says when a link leads to an item this archive lacks, by its kind.
+NOT_FOUND = {
+    "person": N_("No person “{id}” in this archive"),
+    "event": N_("No event “{id}” in this archive"),
+    "document": N_("No document “{id}” in this archive"),
+    "source": N_("No source “{id}” in this archive"),
+}
 
 
 class DetailActions(QObject):
@@ -38,10 +47,13 @@ class DetailActions(QObject):
         self._panes: dict[str, ListPane | SourcesPane] = dict(panes)
         if sources is not None:
             self._panes["source"] = sources
+        #: The published chart bar whose figures the detail view shows (None: another page).
+        self._figure: tuple[str, str] | None = None
 
     @Slot()
     def show_welcome(self) -> None:
         """The archive's welcome page (nothing selected)."""
+        self._figure = None
         self._window.detail.show_page(None, self._controller.welcome_page(), [])
 
     @Slot(object)
@@ -53,17 +65,41 @@ class DetailActions(QObject):
             return
         page = self._controller.page(ref)
         if page is None:
-            w.statusBar().showMessage(f"No {ref.kind} “{ref.id}” in this archive", 5000)
+            missing = NOT_FOUND.get(ref.kind, N_("“{id}” is not in this archive"))
+            w.statusBar().showMessage(_(missing).format(id=ref.id), 5000)
             self.show_welcome()
             return
+        self._figure = None
         w.detail.show_page(ref, *page)
         pane = self._panes.get(ref.kind)
         if pane is not None:
             w.tabs.setCurrentWidget(pane)
             if not pane.reveal(ref.id):
                 w.statusBar().showMessage(
-                    "The item is not among the rows the pane's filter shows", 5000
+                    _("The item is not among the rows the pane's filter shows"), 5000
                 )
+
+    @Slot()
+    def retranslate(self) -> None:
+        """The language changed: the page shown is made again in it (the same item, part of
+        long fields and scroll position; no history step), then the breadcrumb."""
+        w = self._window
+        w.statusBar().clearMessage()
+        ref = w.detail.ref
+        if ref is not None:
+            page = self._controller.page(ref)
+            if page is not None:
+                w.detail.replace_page(*page)
+            pane = self._panes.get(ref.kind)
+            if pane is not None:
+                pane.reveal(ref.id)  # its list may be sorted by the other name now
+        elif self._figure is not None:
+            figure = self._controller.outcome_page(*self._figure)
+            if figure is not None:
+                w.detail.replace_page(figure, [])
+        else:
+            w.detail.replace_page(self._controller.welcome_page(), [])
+        self.show_history()
 
     @Slot()
     def show_history(self) -> None:
@@ -79,6 +115,7 @@ class DetailActions(QObject):
         page = self._controller.outcome_page(tribunal, outcome)
         if page is not None:
             self._window.detail.show_page(None, page, [])
+            self._figure = (tribunal, outcome)
 
     @Slot(object)
     def name_dossier_target(self, ref: Ref | None) -> None:

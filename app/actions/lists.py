@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Slot
 
+from app import counts
 from app.controller import ArchiveController
 from app.dialogs import Dialogs
 from app.export_job import ExportJob
@@ -15,6 +17,7 @@ from app.widgets.main_window import MainWindow
 from app.widgets.search_panel import SearchPanel
 from db import listing, vocab
 from db.export import Progress
+from db.i18n import _, ngettext
 
 
 class ListActions(QObject):
@@ -44,6 +47,8 @@ class ListActions(QObject):
         self._dialogs = dialogs
         #: The export running now (one at a time), if any.
         self.export_job: ExportJob | None = None
+        #: Each pane's chip, as words made again in a new language (None: no chip).
+        self._chips: dict[str, Callable[[], str]] = {}
 
     def current_pane(self) -> ListPane | None:
         """The list pane on the current tab, if any."""
@@ -67,7 +72,19 @@ class ListActions(QObject):
             self._show_counts(pane, shown, total)
 
     def _show_counts(self, pane: ListPane, shown: int, total: int) -> None:
-        self._window.set_status(f"{shown:,} of {total:,} {pane.noun} shown")
+        self._window.set_status(counts.shown_of(pane.noun, shown, total))
+
+    @Slot()
+    def retranslate(self) -> None:
+        """The language changed: filter words, chips and the status bar counts again."""
+        filters = filter_specs(self._controller)
+        for kind, pane in self._panes.items():
+            pane.retitle_filters(filters[kind])
+            pane.sort_by_reading_name()
+            describe = self._chips.get(kind)
+            if describe is not None and pane.chip.isVisibleTo(pane):
+                pane.set_chip_text(describe())
+        self.show_tab_counts()
 
     # -- commands --------------------------------------------------------------------------
 
@@ -81,12 +98,13 @@ class ListActions(QObject):
         if pane is None or self.export_job is not None:
             return
         w = self._window
-        answer = self._dialogs.ask_export(w, safe_file_name(pane.noun, ".csv"))
+        answer = self._dialogs.ask_export(w, safe_file_name(counts.file_stem(pane.noun), ".csv"))
         if answer is None:
             return
         path, fmt = answer
         model, note = pane.model, pane.chip.text() if pane.chip.isVisible() else ""
-        columns = [(c.attr, c.header) for c in model.columns]
+        # JSON keys stay English (programs read them); a spreadsheet's header row is read.
+        columns = [(c.attr, c.header if fmt == "json" else _(c.header)) for c in model.columns]
         spec, query = model.spec, model.query
 
         def work(progress: Progress) -> int:
@@ -106,16 +124,16 @@ class ListActions(QObject):
 
     def _on_export_done(self, noun: str, rows: int, path: Path) -> None:
         self._end_export()
-        self._window.statusBar().showMessage(f"Exported {rows:,} {noun} to {path}", 8000)
+        self._window.statusBar().showMessage(counts.exported(noun, rows, path), 8000)
 
     def _on_export_failed(self, message: str) -> None:
         self._end_export()
-        self._dialogs.show(self._window, "Export failed", message)
+        self._dialogs.show(self._window, _("Export failed"), message)
 
     @Slot()
     def _on_export_cancelled(self) -> None:
         self._end_export()
-        self._window.statusBar().showMessage("Export cancelled; no file was written", 8000)
+        self._window.statusBar().showMessage(_("Export cancelled; no file was written"), 8000)
 
     @Slot()
     def clear_current_filters(self) -> None:
@@ -136,8 +154,15 @@ class ListActions(QObject):
     def show_outcome_in_people(self, tribunal: str, outcome: str) -> None:
         """A named chart bar: People shows exactly the people it counts."""
         pane = self._panes["person"]
-        label = f"{vocab.TRIBUNALS.get(tribunal, tribunal)}: {vocab.outcome_label(outcome)}"
-        pane.set_extra_filters({"tribunal": tribunal, "outcome": outcome}, f"Outcome — {label}")
+
+        def describe() -> str:
+            # TRANSLATORS: the chip over People after a click on a chart bar.
+            return _("Outcome — {tribunal}: {outcome}").format(
+                tribunal=vocab.tribunal_label(tribunal), outcome=vocab.outcome_label(outcome)
+            )
+
+        self._chips["person"] = describe
+        pane.set_extra_filters({"tribunal": tribunal, "outcome": outcome}, describe())
         self._window.tabs.setCurrentWidget(pane)
 
     @Slot()
@@ -150,46 +175,61 @@ class ListActions(QObject):
             pane.clear_extra_filters()
             return
         pks = self._controller.person_pks(query)
-        pane.set_pks_filter(tuple(pks), f"Search — “{query}”: {len(pks):,} people")
+        n = len(pks)
+
+        def describe() -> str:
+            return ngettext(
+                "Search — “{query}”: {n} person", "Search — “{query}”: {n} people", n
+            ).format(query=query, n=counts.number(n))
+
+        self._chips["person"] = describe
+        pane.set_pks_filter(tuple(pks), describe())
         self._window.tabs.setCurrentWidget(pane)
 
 
 def _people_filters() -> tuple[FilterSpec, ...]:
     return (
-        FilterSpec("role", "Role", tuple(vocab.ROLES.items())),
+        FilterSpec("role", _("Role"), tuple(vocab.ROLES.items()), _("All roles")),
         FilterSpec(
             "tribunal",
-            "Tribunal",
-            tuple((k, "no tribunal" if k == "none" else v) for k, v in vocab.TRIBUNALS.items()),
+            _("Tribunal"),
+            tuple((k, _("no tribunal") if k == "none" else v) for k, v in vocab.TRIBUNALS.items()),
+            _("All tribunals"),
         ),
         FilterSpec(
             "sentence_kind",
-            "Sentence",
+            _("Sentence"),
             tuple(
-                (k, "no verdict recorded" if k == "none" else v)
+                (k, _("no verdict recorded") if k == "none" else v)
                 for k, v in vocab.SENTENCE_KINDS.items()
             ),
+            _("All sentences"),
         ),
     )
 
 
 def filter_specs(controller: ArchiveController) -> dict[str, tuple[FilterSpec, ...]]:
-    """The filter combos of each pane, with the values the open archive holds."""
+    """The filter combos of each pane, with the values the open archive holds, in the
+    interface language now in use."""
 
     def values(spec: listing.ListSpec, key: str) -> list[str]:
         return controller.filter_values(spec, key)
 
+    def years(spec: listing.ListSpec) -> FilterSpec:
+        return FilterSpec(
+            "year", _("Year"), tuple((y, y) for y in values(spec, "year")), _("All years")
+        )
+
     return {
         "person": _people_filters(),
-        "event": (
-            FilterSpec("year", "Year", tuple((y, y) for y in values(listing.EVENTS, "year"))),
-        ),
+        "event": (years(listing.EVENTS),),
         "document": (
             FilterSpec(
                 "doc_type",
-                "Type",
-                tuple((t, t.replace("_", " ")) for t in values(listing.DOCUMENTS, "doc_type")),
+                _("Type"),
+                tuple((t, vocab.doc_type_label(t)) for t in values(listing.DOCUMENTS, "doc_type")),
+                _("All types"),
             ),
-            FilterSpec("year", "Year", tuple((y, y) for y in values(listing.DOCUMENTS, "year"))),
+            years(listing.DOCUMENTS),
         ),
     }

@@ -10,6 +10,7 @@ from app.printing import DossierService, export_dossier_pdf, preview_dossier, pr
 from app.widgets.chart_pane import ChartPane
 from app.widgets.main_window import MainWindow
 from db.dto import Ref
+from db.i18n import _
 
 
 class OutputActions(QObject):
@@ -67,22 +68,24 @@ class OutputActions(QObject):
             w,
             self._dossiers,
             w.detail.ref,
-            ask_path=lambda _parent, name: self._dialogs.ask_save(w, name, "PDF (*.pdf)"),
+            ask_path=lambda _parent, name: self._dialogs.ask_save(w, name, _("PDF (*.pdf)")),
             show_error=self._error,
         )
         if path is not None:
-            w.statusBar().showMessage(f"Dossier saved to {path}", 8000)
+            w.statusBar().showMessage(_("Dossier saved to {path}").format(path=path), 8000)
 
     @Slot()
     def save_chart(self) -> None:
         """Save the outcome chart as PNG or SVG."""
         w = self._window
-        path = self._dialogs.ask_save(w, "outcomes.png", "Images (*.png);;SVG (*.svg)")
+        path = self._dialogs.ask_save(
+            w, _("outcomes") + ".png", _("PNG images (*.png);;SVG images (*.svg)")
+        )
         if path is None:
             return
         try:
             self._chart.save_image(path)
         except OSError as exc:
-            self._dialogs.show(w, "Could not save the chart", str(exc))
+            self._dialogs.show(w, _("Could not save the chart"), str(exc))
             return
-        w.statusBar().showMessage(f"Chart saved to {path}", 8000)
+        w.statusBar().showMessage(_("Chart saved to {path}").format(path=path), 8000)

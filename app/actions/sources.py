@@ -4,27 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Slot
 
+from app import counts
 from app.controller import ArchiveController
+from app.models.source_vocab import LANGUAGES, kind_label, language_name
 from app.widgets.main_window import MainWindow
 from app.widgets.sources_pane import FILTERS, SourcesPane
 from db import sources
 
-#: Names of the language codes sources use (others are shown as their code).
-LANGUAGES = {
-    "be": "Belarusian",
-    "de": "German",
-    "en": "English",
-    "fr": "French",
-    "pl": "Polish",
-    "ru": "Russian",
-    "uk": "Ukrainian",
-}
-
-
-def language_name(code: str) -> str:
-    """``ru`` → ``Russian (ru)``; an unknown code as it is."""
-    name = LANGUAGES.get(code)
-    return f"{name} ({code})" if name else code
+__all__ = ["LANGUAGES", "SourcesActions", "language_name"]
 
 
 class SourcesActions(QObject):
@@ -46,13 +33,23 @@ class SourcesActions(QObject):
 
     @Slot()
     def fill_filters(self) -> None:
-        """Offer the kinds and languages the open archive's sources have (at most a few hundred)."""
+        """Offer the kinds and languages the open archive's sources have (at most a few
+        hundred), named in the interface language now in use."""
         with self._controller.holder.connect() as conn:
             values = {key: sources.distinct_values(conn, key) for key in FILTERS}
         query = self._pane.model.query
         for key, found in values.items():
-            texts = [(v, language_name(v) if key == "language" else v) for v in found]
-            self._pane.set_filter_options(key, texts, query.filter_value(key))
+            name = language_name if key == "language" else kind_label
+            self._pane.set_filter_options(
+                key, [(v, name(v)) for v in found], query.filter_value(key)
+            )
+
+    @Slot()
+    def retranslate(self) -> None:
+        """The language changed: the combos' values, the table and the status bar again."""
+        self.fill_filters()
+        self._pane.model.retranslate()
+        self.show_tab_counts()
 
     @Slot()
     def reset_for_new_archive(self) -> None:
@@ -74,4 +71,4 @@ class SourcesActions(QObject):
             self._show(shown, total)
 
     def _show(self, shown: int, total: int) -> None:
-        self._window.set_status(f"{shown:,} of {total:,} sources shown")
+        self._window.set_status(counts.shown_of("sources", shown, total))

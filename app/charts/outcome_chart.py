@@ -32,6 +32,7 @@ from app.charts.outcome_text import (
     ChartLayout,
     axis_label,
     set_label,
+    tr,
 )
 from app.pages.escape import escape
 from db.dto import OutcomeCount
@@ -58,6 +59,14 @@ MEASURE_PROPERTY = "measure"
 COMPACT_BELOW = 1100
 #: Chart width taken by the value axis and margins, not by bar groups (pixels, approximate).
 _PLOT_MARGIN = 110
+
+
+def title_html(*, compact: bool = False) -> str:
+    """The chart's title over its key; ``compact``: the key's two halves on two lines."""
+    key = escape(tr(SUBTITLE))
+    if compact:
+        key = key.replace(" · ", "<br>")
+    return f"<div align='center'><b>{escape(tr(TITLE))}</b><br><small>{key}</small></div>"
 
 
 def tribunal_colour(tribunal: str, index: int) -> QColor:
@@ -119,6 +128,7 @@ def fit_to_width(chart: QChart, width: float) -> None:
     if chart.property("compact") == compact:
         return
     chart.setProperty("compact", compact)
+    chart.setTitle(title_html(compact=compact))
     font = QFont()
     if compact:
         font.setPointSizeF(max(font.pointSizeF() - 1.5, 6.5))
@@ -130,7 +140,7 @@ def fit_to_width(chart: QChart, width: float) -> None:
             axis.setCategories(
                 [axis_label(o, compact=compact) for o in chart.property("outcomes") or []]
             )
-            axis.setTitleText(X_TITLE_COMPACT if compact else X_TITLE)
+            axis.setTitleText(tr(X_TITLE_COMPACT if compact else X_TITLE))
     for series in chart.series():
         if isinstance(series, QBarSeries):
             for bar_set in series.barSets():
@@ -159,9 +169,7 @@ def build_chart(
     title_font = QFont(chart.titleFont())
     title_font.setPointSizeF(max(title_font.pointSizeF(), 9.0) + 2)
     chart.setTitleFont(title_font)
-    chart.setTitle(
-        f"<div align='center'><b>{escape(TITLE)}</b><br><small>{escape(SUBTITLE)}</small></div>"
-    )
+    chart.setTitle(title_html(compact=width < COMPACT_BELOW))
     chart.setMargins(QMargins(6, 6, 6, 0))
     series = QBarSeries()
     tribunal_index: dict[str, int] = {}
@@ -185,13 +193,13 @@ def build_chart(
     chart.setProperty("outcomes", list(layout.outcomes))
     x_axis = QBarCategoryAxis()
     x_axis.append([axis_label(o) for o in layout.outcomes])
-    x_axis.setTitleText(X_TITLE)
+    x_axis.setTitleText(tr(X_TITLE))
     y_axis = QValueAxis()
     y_max, ticks = _nice_max(top)
     y_axis.setRange(0, y_max)
     y_axis.setTickCount(ticks)
     y_axis.setLabelFormat("%d")
-    y_axis.setTitleText(Y_TITLE)
+    y_axis.setTitleText(tr(Y_TITLE))
     chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(x_axis)

@@ -2,6 +2,9 @@
 
 Shared by the chart (:mod:`app.charts.outcome_chart`), its pane and ``kremlin-archive stats``
 (which must not need a display).  Everything that returns rich text escapes archive text.
+Words are English marked for translation and are translated when a function is called, in the
+interface language of that moment (the constants hold the English: translate them with
+``_()`` where shown, as :func:`title` and the chart do).
 """
 
 from __future__ import annotations
@@ -12,25 +15,59 @@ from dataclasses import dataclass
 from app.pages.escape import escape
 from db import vocab
 from db.dto import OutcomeCount
+from db.i18n import N_, _, ngettext, pgettext
 from db.outcomes import UncountedFigure
 
 PUBLISHED = "published"
 NAMED = "named"
-#: Names of the two measures, as the legend shows them.
+#: Names of the two measures, as the legend shows them (English; :func:`measure_label`).
 MEASURE_LABELS = {PUBLISHED: "published", NAMED: "named"}
 
-TITLE = "How the 1935 sentences fell"
-SUBTITLE = (
+TITLE = N_("How the 1935 sentences fell")
+SUBTITLE = N_(
     "solid bars: what the sources publish (the figure most give) · "
     "hatched bars: people named in this archive"
 )
-X_TITLE = "1935 sentence (prison or camp: term in years)"
-X_TITLE_COMPACT = (
+X_TITLE = N_("1935 sentence (prison or camp: term in years)")
+X_TITLE_COMPACT = N_(
     "1935 sentence (prison or camp: term in years; res. ban: ban on residence; ?: sentence unknown)"
 )
-#: Category labels of narrow charts, where "ban on residence" would elide.
-SHORT_CATEGORIES = {"ban": "res. ban", "unknown": "?", "none": "released", "term:?": "? yrs"}
-Y_TITLE = "people"
+Y_TITLE = N_("number of people")
+#: Categories with a short label on narrow charts, where "ban on residence" would elide
+#: (the labels: :func:`short_category`).
+SHORT_CATEGORIES = ("death", "ban", "unknown", "none", "term:?")
+
+
+def short_category(outcome: str) -> str | None:
+    """The label of ``outcome`` on a narrow chart (None: its usual label fits)."""
+    if outcome not in SHORT_CATEGORIES:
+        return None
+    if outcome == "unknown":
+        return "?"
+    labels = {
+        # TRANSLATORS: short chart labels (a bar group is ~60 pixels wide).
+        "death": pgettext("short chart category", "death"),
+        "ban": pgettext("short chart category", "res. ban"),
+        "none": pgettext("short chart category", "released"),
+        "term:?": pgettext("short chart category", "? yrs"),
+    }
+    return labels[outcome]
+
+
+def tr(text: str) -> str:
+    """``text`` (one of this module's constants) in the interface language."""
+    return _(text) if text else text
+
+
+def measure_label(measure: str) -> str:
+    """``published`` or ``named``, as the legend and tooltips say it."""
+    if measure == PUBLISHED:
+        # TRANSLATORS: a chart bar showing the figure the sources publish.
+        return pgettext("chart measure", "published")
+    if measure == NAMED:
+        # TRANSLATORS: a chart bar counting the people this archive names.
+        return pgettext("chart measure", "named")
+    return measure
 
 
 @dataclass(frozen=True)
@@ -77,30 +114,28 @@ class ChartLayout:
 
 def tribunal_label(tribunal: str) -> str:
     """Display name of a tribunal key (the key itself when the vocabulary lacks it)."""
-    return vocab.TRIBUNALS.get(tribunal, tribunal)
+    return vocab.tribunal_label(tribunal)
 
 
 def heading(tribunal: str) -> str:
     """:func:`tribunal_label` with a capital first letter, to start a line or a sentence."""
-    label = tribunal_label(tribunal)
-    return label[:1].upper() + label[1:]
+    return vocab.tribunal_heading(tribunal)
 
 
 def category_label(outcome: str) -> str:
     """Label of an outcome category; "sentence unknown" so it is not read as a tribunal."""
     if outcome == "unknown":
-        return "sentence unknown"
-    return "1 yr" if outcome == "term:1" else vocab.outcome_label(outcome)
+        return _("sentence unknown")
+    n = outcome[5:] if outcome.startswith("term:") else ""
+    if n.isdigit():
+        # TRANSLATORS: a prison or camp term on the chart's axis: "1 yr", "10 yrs".
+        return ngettext("{n} yr", "{n} yrs", int(n)).format(n=n)
+    return vocab.outcome_label(outcome)
 
 
 def category_description(outcome: str) -> str:
     """Long form for tooltips and tables: ``"prison or camp, 10 years"``, ``"death"``."""
-    if outcome.startswith("term:"):
-        n = outcome[5:]
-        if n.isdigit():
-            return f"prison or camp, {n} year" + ("" if n == "1" else "s")
-        return "prison or camp, term unknown"
-    return category_label(outcome)
+    return vocab.outcome_description(outcome)
 
 
 def axis_label(outcome: str, *, compact: bool = False) -> str:
@@ -108,7 +143,7 @@ def axis_label(outcome: str, *, compact: bool = False) -> str:
     ``compact``: the short forms of :data:`SHORT_CATEGORIES` for narrow charts."""
     label = category_label(outcome)
     if compact:
-        return escape(SHORT_CATEGORIES.get(outcome, label))
+        return escape(short_category(outcome) or label)
     if len(label) <= 10 or " " not in label:
         return escape(label)
     words = label.split(" ")
@@ -119,9 +154,9 @@ def axis_label(outcome: str, *, compact: bool = False) -> str:
 
 #: Short tribunal names for narrow charts (e.g. a dossier page), where legend entries elide.
 SHORT_TRIBUNALS = {
-    "military-collegium": "Mil. Collegium",
-    "special-board-oso": "OSO",
-    "unknown": "trib. unknown",
+    "military-collegium": N_("Mil. Collegium"),
+    "special-board-oso": N_("OSO"),
+    "unknown": N_("trib. unknown"),
 }
 
 
@@ -132,7 +167,13 @@ def set_label(tribunal: str, measure: str, *, compact: bool = False) -> str:
     vocabulary is archive text.
     """
     name = SHORT_TRIBUNALS.get(tribunal) if compact else None
-    return escape(f"{name or tribunal_label(tribunal)}, {MEASURE_LABELS[measure]}")
+    # TRANSLATORS: a legend entry of the chart: a tribunal, then "published" or "named".
+    return escape(
+        _("{tribunal}, {measure}").format(
+            tribunal=tr(name) if name else tribunal_label(tribunal),
+            measure=measure_label(measure),
+        )
+    )
 
 
 def _clip(text: str, limit: int = 100) -> str:
@@ -142,7 +183,12 @@ def _clip(text: str, limit: int = 100) -> str:
 
 def n_of_n(named: int, published: int | None) -> str:
     """``"3 of 9 named"``; just ``"3 named"`` when no figure is published."""
-    return f"{named:,} named" if published is None else f"{named:,} of {published:,} named"
+    n = vocab.format_number(named)
+    if published is None:
+        return ngettext("{n} named", "{n} named", named).format(n=n)
+    return ngettext("{n} of {total} named", "{n} of {total} named", named).format(
+        n=n, total=vocab.format_number(published)
+    )
 
 
 def bar_tooltip(
@@ -160,31 +206,41 @@ def bar_tooltip(
     """
     labels = source_labels or {}
     esc = escape
+    num = vocab.format_number
     named = count.named if count else 0
     published = count.published if count else None
     by = count.published_by if count else ()
+    # TRANSLATORS: the bar's measure in a tooltip: "(published bar)", "(named bar)".
+    bar = _("({measure} bar)").format(measure=measure_label(measure))
     head = [
         f"<b>{esc(category_description(outcome))}</b> — {esc(tribunal_label(tribunal))}"
-        f" <i>({esc(MEASURE_LABELS[measure])} bar)</i>"
+        f" <i>{esc(bar)}</i>"
     ]
     if published is None:
-        head.append("Published: no source gives a figure")
+        head.append(esc(_("Published: no source gives a figure")))
     else:
-        disagree = len({n for _, n in by}) > 1
-        why = " — the figure most sources give; they disagree" if disagree else ""
-        head.append(f"Published: <b>{published:,}</b>{why}")
+        disagree = len({n for _source, n in by}) > 1
+        why = _(" — the figure most sources give; they disagree") if disagree else ""
+        head.append(
+            esc(_("Published: {figure}{why}")).format(
+                figure=f"<b>{esc(num(published))}</b>", why=esc(why)
+            )
+        )
     lines = [*head]
     lines += [
-        f"    {figure:,} — {esc(_clip(labels.get(source_id, source_id)))}"
+        f"    {esc(num(figure))} — {esc(_clip(labels.get(source_id, source_id)))}"
         for source_id, figure in by
     ]
     for f in uncounted:
-        shown = "?" if f.count is None else f"{f.count:,}"
-        lines.append(
-            f"    {shown} — {esc(_clip(f.source_label))} <i>(not counted: {esc(f.reason)})</i>"
-        )
+        shown = "?" if f.count is None else num(f.count)
+        reason = _("(not counted: {reason})").format(reason=f.reason)
+        lines.append(f"    {esc(shown)} — {esc(_clip(f.source_label))} <i>{esc(reason)}</i>")
         lines.append(f"        <i>“{esc(_clip(f.label))}”</i>")
-    lines.append(f"Named in the archive: <b>{named:,}</b> ({esc(n_of_n(named, published))})")
+    lines.append(
+        esc(_("Named in the archive: {n} ({n_of_n})")).format(
+            n=f"<b>{esc(num(named))}</b>", n_of_n=esc(n_of_n(named, published))
+        )
+    )
     # white-space:pre keeps Qt's tooltip label from wrapping each line into a narrow column.
     return f"<div style='white-space:pre'>{'<br>'.join(lines)}</div>"
 
@@ -196,11 +252,26 @@ def totals_line(counts: Sequence[OutcomeCount], published_totals: Mapping[str, i
     for c in counts:
         named[c.tribunal] = named.get(c.tribunal, 0) + c.named
     parts = []
-    for tribunal in dict.fromkeys(t for t, _ in layout.bar_sets):
+    for tribunal in dict.fromkeys(t for t, _measure in layout.bar_sets):
         n = named.get(tribunal, 0)
         total = published_totals.get(tribunal)
         if total is None:
-            parts.append(f"{heading(tribunal)}: {n:,} named here (no published total)")
+            text = ngettext(
+                "{tribunal}: {n} named here (no published total)",
+                "{tribunal}: {n} named here (no published total)",
+                n,
+            )
         else:
-            parts.append(f"{heading(tribunal)}: {n:,} of {total:,} convicted named here")
+            text = ngettext(
+                "{tribunal}: {n} of {total} convicted named here",
+                "{tribunal}: {n} of {total} convicted named here",
+                total,
+            )
+        parts.append(
+            text.format(
+                tribunal=heading(tribunal),
+                n=vocab.format_number(n),
+                total=vocab.format_number(total or 0),
+            )
+        )
     return " · ".join(parts)

@@ -18,8 +18,9 @@ import sys
 from app.cli import EXIT_NOT_FOUND, EXIT_USAGE
 from db import Archive, cite, release
 from db.dto import Ref
+from db.i18n import N_, _
 
-HELP = "print a citation of a record (Chicago, GOST) or export sources (CSL-JSON, RIS, BibTeX)"
+HELP = N_("print a citation of a record (Chicago, GOST) or export sources (CSL-JSON, RIS, BibTeX)")
 TEXT = "text"
 
 
@@ -27,40 +28,42 @@ def _date(text: str) -> datetime.date:
     try:
         return datetime.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"“{text}” is not a date like 2026-12-04") from None
+        raise argparse.ArgumentTypeError(
+            _("“{text}” is not a date like 2026-12-04").format(text=text)
+        ) from None
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add this command's options."""
     parser.add_argument(
-        "id", nargs="?", help="record id, e.g. kamenev-lev, event/ev-1934-kirov or chart"
+        "id", nargs="?", help=_("record id, e.g. kamenev-lev, event/ev-1934-kirov or chart")
     )
     parser.add_argument(
-        "--style", choices=cite.STYLES, default="chicago", help="text style (default chicago)"
+        "--style", choices=cite.STYLES, default="chicago", help=_("text style (default chicago)")
     )
     parser.add_argument(
         "--format",
         choices=(TEXT, *cite.FORMATS),
         default=None,
-        help="text (the default for a record) or an export format",
+        help=_("text (the default for a record) or an export format"),
     )
     parser.add_argument(
-        "--all-sources", action="store_true", help="export every source (needs --format)"
+        "--all-sources", action="store_true", help=_("export every source (needs --format)")
     )
     parser.add_argument(
-        "--whole-archive", action="store_true", help="cite the archive itself, not one record"
+        "--whole-archive", action="store_true", help=_("cite the archive itself, not one record")
     )
     parser.add_argument(
         "--sha256",
         action="store_true",
-        help="name the archive file's SHA-256 digest (reads the whole file once)",
+        help=_("name the archive file's SHA-256 digest (reads the whole file once)"),
     )
     parser.add_argument(
         "--accessed",
         type=_date,
         default=None,
         metavar="YYYY-MM-DD",
-        help="date the archive was consulted (default today)",
+        help=_("date the archive was consulted (default today)"),
     )
 
 
@@ -71,13 +74,17 @@ def _error(message: str) -> None:
 def run(args: argparse.Namespace, archive: Archive) -> int:
     """Print the citation or the export."""
     if sum((bool(args.id), args.all_sources, args.whole_archive)) != 1:
-        _error("cite: give exactly one of ID, --whole-archive or --all-sources")
+        _error(_("cite: give exactly one of ID, --whole-archive or --all-sources"))
         return EXIT_USAGE
     fmt = args.format or TEXT
     with archive.connect() as conn:
         if args.all_sources:
             if fmt == TEXT:
-                _error(f"cite --all-sources needs --format {' or '.join(cite.FORMATS)}")
+                _error(
+                    _("cite --all-sources needs --format {formats}").format(
+                        formats=_(" or ").join(cite.FORMATS)
+                    )
+                )
                 return EXIT_USAGE
             sys.stdout.write(cite.bibliography(conn, fmt))
             return 0
@@ -85,11 +92,11 @@ def run(args: argparse.Namespace, archive: Archive) -> int:
         if args.id:
             refs = cite.find(conn, args.id)
             if not refs:
-                _error(f"no record with id “{args.id}”")
+                _error(_("no record with id “{id}”").format(id=args.id))
                 return EXIT_NOT_FOUND
             if len(refs) > 1:
                 kinds = ", ".join(f"{r.kind}/{r.id}" for r in refs)
-                _error(f"“{args.id}” is ambiguous; use one of {kinds}")
+                _error(_("“{id}” is ambiguous; use one of {kinds}").format(id=args.id, kinds=kinds))
                 return EXIT_USAGE
             ref = refs[0]
         when, where = args.accessed, archive.path.name

@@ -23,6 +23,7 @@ from app.cli import EXIT_FAILED, EXIT_NOT_FOUND, EXIT_USAGE
 from app.filenames import OutsideFolder, inside, safe_file_name, safe_stem
 from db import Archive, listing, queries
 from db.dto import Ref
+from db.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:  # Qt is imported only when the command runs, not when the CLI parses
     from PySide6.QtCore import QCoreApplication
@@ -30,7 +31,7 @@ if TYPE_CHECKING:  # Qt is imported only when the command runs, not when the CLI
 
     from app.printing import DossierService
 
-HELP = "write a footnoted dossier (person, event, document, source, or the whole case) as PDF"
+HELP = N_("write a footnoted dossier (person, event, document, source, or the whole case) as PDF")
 #: People fetched per page while writing every person's dossier.
 BATCH = 256
 #: Paper sizes by name (the printing layer's names; kept here so parsing needs no Qt).
@@ -41,22 +42,28 @@ KINDS = ("person", "event", "document", "source")
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add this command's options."""
     parser.add_argument(
-        "id", nargs="?", help="record id, e.g. sinelobov-alexei or event/ev-1935-vk-verdict"
+        "id", nargs="?", help=_("record id, e.g. sinelobov-alexei or event/ev-1935-vk-verdict")
     )
     group = parser.add_mutually_exclusive_group()
-    group.add_argument("--case", action="store_true", help="the case summary")
+    group.add_argument("--case", action="store_true", help=_("the case summary"))
     group.add_argument(
-        "--all-people", action="store_true", help="one PDF per person into the folder given with -o"
+        "--all-people",
+        action="store_true",
+        help=_("one PDF per person into the folder given with -o"),
     )
     parser.add_argument(
-        "-o", "--output", type=Path, default=None, help="PDF file (or folder, with --all-people)"
+        "-o",
+        "--output",
+        type=Path,
+        default=None,
+        help=_("PDF file (or folder, with --all-people)"),
     )
     parser.add_argument(
         "--page-size",
         type=_page_size,
         choices=PAGE_SIZES,
         default="A4",
-        help="paper size (default A4; any letter case)",
+        help=_("paper size (default A4; any letter case)"),
     )
 
 
@@ -69,13 +76,18 @@ def _not_found(conn: Connection, text: str) -> str:
     """Why ``text`` names no record, with the right spelling when it is just the wrong kind."""
     kind, sep, bare = text.removeprefix("archive://").partition("/")
     if not sep:
-        return f"no record with id “{text}”"
+        return _("no record with id “{id}”").format(id=text)
     if kind not in KINDS:
-        return f"“{kind}” is not a kind of record (use {', '.join(KINDS)}, or the id alone)"
+        return _("“{kind}” is not a kind of record (use {kinds}, or the id alone)").format(
+            kind=kind, kinds=", ".join(KINDS)
+        )
     others = [f"{r.kind}/{r.id}" for r in queries.find_refs(conn, bare)]
+    # TRANSLATORS: {kind} is one of the words person, event, document, source (as typed).
     if others:
-        return f"no {kind} with id “{bare}”; there is {' and '.join(others)}"
-    return f"no {kind} with id “{bare}”"
+        return _("no {kind} with id “{id}”; there is {others}").format(
+            kind=kind, id=bare, others=_(" and ").join(others)
+        )
+    return _("no {kind} with id “{id}”").format(kind=kind, id=bare)
 
 
 def _error(message: str) -> None:
@@ -86,10 +98,10 @@ def run(args: argparse.Namespace, archive: Archive) -> int:
     """Write the requested dossier(s)."""
     chosen = [bool(args.id), args.case, args.all_people]
     if sum(chosen) != 1:
-        _error("dossier: give exactly one of ID, --case or --all-people")
+        _error(_("dossier: give exactly one of ID, --case or --all-people"))
         return EXIT_USAGE
     if args.all_people and args.output is None:
-        _error("dossier --all-people needs -o FOLDER")
+        _error(_("dossier --all-people needs -o FOLDER"))
         return EXIT_USAGE
     app = _gui_app()  # noqa: F841 (kept alive while the dossiers are written)
     from app.printing import DossierService
@@ -106,7 +118,7 @@ def run(args: argparse.Namespace, archive: Archive) -> int:
                 return EXIT_NOT_FOUND
         if len(refs) > 1:
             kinds = ", ".join(f"{r.kind}/{r.id}" for r in refs)
-            _error(f"“{args.id}” is ambiguous; use one of {kinds}")
+            _error(_("“{id}” is ambiguous; use one of {kinds}").format(id=args.id, kinds=kinds))
             return EXIT_USAGE
         ref = refs[0]
     output = args.output or Path(safe_file_name(ref.id if ref else "case-summary", ".pdf"))
@@ -119,7 +131,7 @@ def _write(service: DossierService, ref: Ref | None, path: Path, page_size: str)
     try:
         written = service.write_pdf(ref, path, page_size)
     except PdfWriteError as exc:
-        _error(f"cannot write {exc.path}: {exc.message}")
+        _error(_("cannot write {path}: {error}").format(path=exc.path, error=exc.message))
         return EXIT_FAILED
     print(written)
     return 0
@@ -129,13 +141,17 @@ def _all_people(
     service: DossierService, archive: Archive, folder: Path, page_size: str, progress: TextIO
 ) -> int:
     if folder.exists() and not folder.is_dir():
-        _error(f"{folder} is a file; --all-people writes into a folder")
+        _error(_("{folder} is a file; --all-people writes into a folder").format(folder=folder))
         return EXIT_USAGE
     created = not folder.exists()
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        _error(f"cannot create the folder {folder}: {exc.strerror or exc}")
+        _error(
+            _("cannot create the folder {folder}: {error}").format(
+                folder=folder, error=exc.strerror or exc
+            )
+        )
         return EXIT_FAILED
     code = _write_all(service, archive, folder, page_size, progress)
     if code and created:
@@ -168,7 +184,7 @@ def _write_all(
                     screen.write("\n")
                 where = exc.path if isinstance(exc, PdfWriteError) else folder
                 message = exc.message if isinstance(exc, PdfWriteError) else str(exc)
-                _error(f"cannot write {where}: {message}")
+                _error(_("cannot write {path}: {error}").format(path=where, error=message))
                 return EXIT_FAILED
             done += 1
             line = f"[{done}/{total}] {terminal.visible(row.id)}"
@@ -176,7 +192,10 @@ def _write_all(
             screen.flush()
     if live:
         screen.write("\n")
-    progress.write(f"{done} dossiers written to {folder}\n")
+    written = ngettext(
+        "{n} dossiers written to {folder}", "{n} dossiers written to {folder}", done
+    ).format(n=done, folder=folder)
+    progress.write(written + "\n")
     return 0
 
 

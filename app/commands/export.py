@@ -15,8 +15,9 @@ from app.cli import EXIT_FAILED, EXIT_USAGE
 from app.list_export import FORMATS, ExportRequest, export_list, format_for
 from db import Archive, listing
 from db.dto import DocumentRow, EventRow, PersonRow
+from db.i18n import N_, _, ngettext
 
-HELP = "write the people, events or documents list (sorted, filtered) as CSV or JSON"
+HELP = N_("write the people, events or documents list (sorted, filtered) as CSV or JSON")
 
 LISTS = {
     "people": (listing.PEOPLE, PersonRow),
@@ -27,23 +28,25 @@ LISTS = {
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add this command's options."""
-    parser.add_argument("list", choices=sorted(LISTS), help="which list")
-    parser.add_argument("-o", "--output", type=Path, required=True, help="file to write")
+    parser.add_argument("list", choices=sorted(LISTS), help=_("which list"))
+    parser.add_argument("-o", "--output", type=Path, required=True, help=_("file to write"))
     parser.add_argument(
         "--format",
         choices=sorted(FORMATS),
         default=None,
-        help="csv-bom (default for .csv: UTF-8 with a byte-order mark, for spreadsheets), "
-        "csv (plain UTF-8) or json (default for .json)",
+        help=_(
+            "csv-bom (default for .csv: UTF-8 with a byte-order mark, for spreadsheets), "
+            "csv (plain UTF-8) or json (default for .json)"
+        ),
     )
-    parser.add_argument("--sort", default=None, help="sort key (e.g. name, date, title)")
-    parser.add_argument("--descending", action="store_true", help="reverse the order")
+    parser.add_argument("--sort", default=None, help=_("sort key (e.g. name, date, title)"))
+    parser.add_argument("--descending", action="store_true", help=_("reverse the order"))
     parser.add_argument(
         "--filter",
         action="append",
         default=[],
         metavar="KEY=VALUE",
-        help="keep rows whose KEY is VALUE (e.g. tribunal=military-collegium); repeatable",
+        help=_("keep rows whose KEY is VALUE (e.g. tribunal=military-collegium); repeatable"),
     )
 
 
@@ -52,12 +55,20 @@ def run(args: argparse.Namespace, archive: Archive) -> int:
     spec, row_type = LISTS[args.list]
     sort = args.sort or spec.default_sort
     if sort not in spec.sorts:
-        return _usage(f"the {args.list} list sorts by {', '.join(sorted(spec.sorts))}")
+        return _usage(
+            _("the {list} list sorts by {keys}").format(
+                list=args.list, keys=", ".join(sorted(spec.sorts))
+            )
+        )
     query = listing.ListQuery(sort, args.descending)
     for item in args.filter:
         key, eq, value = item.partition("=")
         if not eq or key not in spec.filters:
-            return _usage(f"filters of the {args.list} list: {', '.join(sorted(spec.filters))}")
+            return _usage(
+                _("filters of the {list} list: {keys}").format(
+                    list=args.list, keys=", ".join(sorted(spec.filters))
+                )
+            )
         query = query.with_filter(key, value)
     columns = [(f.name, f.name) for f in dataclasses.fields(row_type) if f.name not in ("pk", "id")]
     path = args.output.expanduser()
@@ -65,12 +76,26 @@ def run(args: argparse.Namespace, archive: Archive) -> int:
     try:
         n = export_list(archive, request)
     except OSError as exc:
-        print(f"kremlin-archive: cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
+        print(
+            _("kremlin-archive: cannot write {path}: {error}").format(
+                path=path, error=exc.strerror or exc
+            ),
+            file=sys.stderr,
+        )
         return EXIT_FAILED
-    print(f"{n} {args.list} written to {path}")
+    print(_written(args.list, n).format(n=n, path=path))
     return 0
 
 
+def _written(name: str, n: int) -> str:
+    """``{n} people written to {path}`` with the plural form of ``n``."""
+    if name == "people":
+        return ngettext("{n} people written to {path}", "{n} people written to {path}", n)
+    if name == "events":
+        return ngettext("{n} events written to {path}", "{n} events written to {path}", n)
+    return ngettext("{n} documents written to {path}", "{n} documents written to {path}", n)
+
+
 def _usage(message: str) -> int:
-    print(f"kremlin-archive: export: {message}", file=sys.stderr)
+    print(_("kremlin-archive: export: {message}").format(message=message), file=sys.stderr)
     return EXIT_USAGE

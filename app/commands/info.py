@@ -6,13 +6,31 @@ import argparse
 
 from app.commands.output import print_json
 from db import Archive
+from db.i18n import N_, _, ngettext
+from db.vocab import Labels, format_number
 
-HELP = "print the archive's title, data version, schema version and record counts"
+HELP = N_("print the archive's title, data version, schema version and record counts")
+
+#: What each counted table holds, as the count's label.
+COUNT_LABELS = Labels(
+    {
+        "claim": N_("claims"),
+        "document": N_("documents"),
+        "event": N_("events"),
+        "person": N_("people"),
+        "relation": N_("relations"),
+        "sentence": N_("sentences"),
+        "source": N_("sources"),
+        "tally": N_("tallies"),
+    }
+)
+#: Width of the label column (wider when a language's labels need it).
+LABEL_WIDTH = 16
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add this command's options."""
-    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument("--json", action="store_true", help=_("print JSON"))
 
 
 def run(args: argparse.Namespace, archive: Archive) -> int:
@@ -30,12 +48,19 @@ def run(args: argparse.Namespace, archive: Archive) -> int:
             }
         )
         return 0
-    print(info.title)
-    print(f"  file:            {info.path} ({info.size_bytes:,} bytes)")
-    print(f"  data version:    {info.data_version}")
-    print(f"  schema version:  {info.schema_version}")
-    plural = {"person": "people", "tally": "tallies"}
+    size = ngettext("{n} byte", "{n} bytes", info.size_bytes).format(
+        n=format_number(info.size_bytes)
+    )
+    rows = [
+        (_("file:"), _("{path} ({size})").format(path=info.path, size=size)),
+        (_("data version:"), info.data_version),
+        (_("schema version:"), str(info.schema_version)),
+    ]
     for key in sorted(info.counts):
-        label = plural.get(key, key + "s") + ":"
-        print(f"  {label:<16} {info.counts[key]:,}")
+        label = COUNT_LABELS.get(key, key + "s")
+        rows.append((f"{label}:", format_number(info.counts[key])))
+    width = max(LABEL_WIDTH, *(len(label) for label, _value in rows))
+    print(info.title)
+    for label, value in rows:
+        print(f"  {label:<{width}} {value}")
     return 0

@@ -9,6 +9,8 @@ import sys
 from typing import Any
 
 from db.dto import ClaimDTO, Facts
+from db.i18n import _
+from db.vocab import claim_field_name, confidence_label
 
 
 def to_jsonable(value: Any) -> Any:
@@ -40,9 +42,10 @@ def claim_line(claim: ClaimDTO) -> str:
     if claim.value:
         parts.append(f"— {claim.value}")
     if claim.locator:
-        parts.append(f"at {claim.locator}")
+        # TRANSLATORS: where in a source a claim stands ("p. 87"); archive text.
+        parts.append(_("at {locator}").format(locator=claim.locator))
     if claim.confidence:
-        parts.append(f"({claim.confidence})")
+        parts.append(f"({confidence_label(claim.confidence)})")
     if claim.note:
         parts.append(f"— {claim.note}")
     return " ".join(parts)
@@ -52,10 +55,11 @@ def facts_lines(facts: Facts, indent: str = "  ") -> list[str]:
     """Per-field claims (disputed ones flagged) then the record's sources."""
     lines = []
     for fc in facts.fields:
-        flag = " [sources disagree]" if fc.disputed else ""
-        lines.append(f"{indent}{fc.field}{flag}:")
+        name = claim_field_name(fc.field)
+        head = _("{field} [sources disagree]:") if fc.disputed else _("{field}:")
+        lines.append(indent + head.format(field=name))
         lines.extend(f"{indent}  {claim_line(c)}" for c in fc.claims)
     if facts.sources:
-        lines.append(f"{indent}sources:")
+        lines.append(indent + _("sources:"))
         lines.extend(f"{indent}  {claim_line(c)}" for c in facts.sources)
     return lines

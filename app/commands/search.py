@@ -8,17 +8,35 @@ import sys
 from app.cli import EXIT_FAILED, EXIT_NOT_FOUND
 from app.commands.output import print_json
 from db import Archive
+from db.i18n import N_, _
 from db.search.find import SearchResults, search
+from db.vocab import Labels
 
-HELP = "find people (any spelling of a name), events, documents and sources"
+HELP = N_("find people (any spelling of a name), events, documents and sources")
+
+#: What a hit is, as its line names it.
+KINDS = Labels(
+    {
+        "person": N_("person"),
+        "event": N_("event"),
+        "document": N_("document"),
+        "source": N_("source"),
+    }
+)
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add this command's options."""
-    parser.add_argument("query", nargs="+", help="words to find, e.g. Jeschow or 'Н.Б. Розенфельд'")
-    parser.add_argument("--json", action="store_true", help="print JSON")
     parser.add_argument(
-        "--limit", type=int, default=10, metavar="N", help="at most N hits per group (default 10)"
+        "query", nargs="+", help=_("words to find, e.g. Jeschow or 'Н.Б. Розенфельд'")
+    )
+    parser.add_argument("--json", action="store_true", help=_("print JSON"))
+    parser.add_argument(
+        "--limit",
+        type=int,
+        default=10,
+        metavar="N",
+        help=_("at most N hits per group (default 10)"),
     )
 
 
@@ -56,13 +74,14 @@ def as_dict(results: SearchResults) -> dict[str, object]:
 
 def text_lines(results: SearchResults) -> list[str]:
     """Plain-text rendering: one heading per group, two lines per hit."""
-    lines = [f"note: {n}" for n in results.notices]
+    lines = [_("note: {text}").format(text=n) for n in results.notices]
     for g in results.groups:
         lines.append(f"{g.title} ({g.count_label})")
         for h in g.hits:
             detail = f" [{h.detail}]" if h.detail else ""
-            lines.append(f"  {h.ref.kind:<8} {h.ref.id}  {h.label}{detail}")
-            lines.append(f"           why: {h.why}")
+            kind = KINDS.get(h.ref.kind, h.ref.kind)
+            lines.append(f"  {kind:<8} {h.ref.id}  {h.label}{detail}")
+            lines.append("           " + _("why: {why}").format(why=h.why))
     return lines
 
 
@@ -72,10 +91,13 @@ def run(args: argparse.Namespace, archive: Archive) -> int:
     with archive.connect() as conn:
         results = search(conn, " ".join(args.query), limit=limit)
     if results.error:
-        print(f"kremlin-archive: search failed: {results.error}", file=sys.stderr)
+        print(
+            _("kremlin-archive: search failed: {error}").format(error=results.error),
+            file=sys.stderr,
+        )
         return EXIT_FAILED
     if args.json:
         print_json(as_dict(results))
     else:
-        print("\n".join(text_lines(results)) if results.groups else "nothing found")
+        print("\n".join(text_lines(results)) if results.groups else _("nothing found"))
     return 0 if results.groups else EXIT_NOT_FOUND

@@ -9,16 +9,32 @@ from typing import Any
 from app.cli import EXIT_NOT_FOUND
 from app.commands.output import facts_lines, print_json
 from db import Archive, queries
-from db.dto import Detail, DocumentDetail, EventDetail, PersonDetail
-from db.vocab import ROLES, STAGES, TRIBUNALS
+from db.dto import DatedRef, Detail, DocumentDetail, EventDetail, PersonDetail
+from db.i18n import DEFAULT, N_, _, language, ngettext
+from db.queries import person_name
+from db.vocab import (
+    NAME_KINDS,
+    ROLES,
+    SCRIPTS,
+    STAGES,
+    TRIBUNALS,
+    claim_field_name,
+    confidence_label,
+    doc_type_label,
+    event_role,
+    relation_sentence,
+    sex_label,
+    source_kind_label,
+    tally_scope,
+)
 
-HELP = "print one person, event, document or source with every fact and its sources"
+HELP = N_("print one person, event, document or source with every fact and its sources")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add this command's options."""
-    parser.add_argument("id", help="record id, e.g. cherniavsky-mikhail or event/ev-1934-kirov")
-    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument("id", help=_("record id, e.g. cherniavsky-mikhail or event/ev-1934-kirov"))
+    parser.add_argument("--json", action="store_true", help=_("print JSON"))
 
 
 def run(args: argparse.Namespace, archive: Archive) -> int:
@@ -26,7 +42,7 @@ def run(args: argparse.Namespace, archive: Archive) -> int:
     with archive.connect() as conn:
         refs = queries.find_refs(conn, args.id)
     if not refs:
-        print(f"kremlin-archive: no record with id “{args.id}”", file=sys.stderr)
+        print(_("kremlin-archive: no record with id “{id}”").format(id=args.id), file=sys.stderr)
         return EXIT_NOT_FOUND
     with archive.connect() as conn:
         details = [d for d in (queries.detail(conn, r) for r in refs) if d is not None]
@@ -79,78 +95,150 @@ def _machine_dates(value: Any) -> Any:
 _PRECISION_OF_LENGTH = {10: "day", 7: "month", 4: "year"}
 
 
+def _term(key: str, label: str) -> str:
+    """A stored key as ``show`` has always printed it in English (``military-collegium``), its
+    label in another language («Военная коллегия …»)."""
+    return key if language() == DEFAULT else label
+
+
 def text_lines(d: Detail) -> list[str]:
     """Plain-text rendering of a detail DTO."""
     if isinstance(d, PersonDetail):
         return _person(d)
     if isinstance(d, EventDetail):
-        lines = [f"EVENT {d.id}: {d.title}", f"  date: {d.date_label}"]
-        if d.summary:
-            lines.append(f"  summary: {d.summary}")
-        lines += [
-            f"  participant: {p.item.label} [{p.item.ref.id}] ({p.role})" for p in d.participants
-        ]
-        lines += [f"  document: {x.date} {x.item.label} [{x.item.ref.id}]" for x in d.documents]
-        return lines + facts_lines(d.facts)
+        return _event(d)
     if isinstance(d, DocumentDetail):
-        lines = [
-            f"DOCUMENT {d.id}: {d.title}",
-            f"  date: {d.date_label}",
-            f"  type: {d.doc_type}",
-            f"  collection: {d.collection or '—'}",
-            f"  address: {d.url or '—'}",
-        ]
-        for written, person in d.named:
-            target = f"{person.label} [{person.ref.id}]" if person else "not linked"
-            lines.append(f"  names: {written} → {target}")
-        return lines + facts_lines(d.facts)
+        return _document(d)
     lines = [
-        f"SOURCE {d.id}: {d.label}",
-        f"  kind: {d.kind}, language: {d.language}",
-        f"  address: {d.url or '—'}",
+        _("SOURCE {id}: {label}").format(id=d.id, label=d.label),
+        "  "
+        + _("kind: {kind}, language: {language}").format(
+            kind=source_kind_label(d.kind), language=d.language
+        ),
+        "  " + _("address: {url}").format(url=d.url or "—"),
     ]
     if d.note:
-        lines.append(f"  note: {d.note}")
+        lines.append("  " + _("note: {note}").format(note=d.note))
     lines += [
-        f"  tally: {t.tribunal}: {t.label} = {t.count if t.count is not None else '?'}"
+        "  "
+        + _("tally: {scope}: {label} = {count}").format(
+            scope=_term(t.tribunal, tally_scope(t.tribunal)),
+            label=t.label,
+            count=t.count if t.count is not None else "?",
+        )
         for t in d.tallies
     ]
-    lines += [
-        f"  cited for: {c.subject.label} — {c.field}" + (f": {c.value}" if c.value else "")
-        for c in d.citations
-    ]
+    for c in d.citations:
+        field = claim_field_name(c.field)
+        line = (
+            _("cited for: {subject} — {field}: {value}")
+            if c.value
+            else _("cited for: {subject} — {field}")
+        )
+        lines.append("  " + line.format(subject=c.subject.label, field=field, value=c.value))
     if d.citations_total > len(d.citations):
-        lines.append(f"  … and {d.citations_total - len(d.citations)} more")
+        more = d.citations_total - len(d.citations)
+        lines.append("  " + ngettext("… and {n} more", "… and {n} more", more).format(n=more))
     return lines
+
+
+def _event(d: EventDetail) -> list[str]:
+    lines = [
+        _("EVENT {id}: {title}").format(id=d.id, title=d.title),
+        "  " + _("date: {date}").format(date=d.date_label),
+    ]
+    if d.summary:
+        lines.append("  " + _("summary: {text}").format(text=d.summary))
+    lines += [
+        "  "
+        + _("participant: {name} [{id}] ({role})").format(
+            name=p.item.label, id=p.item.ref.id, role=event_role(p.role or "")
+        )
+        for p in d.participants
+    ]
+    lines += [_document_line(x) for x in d.documents]
+    return lines + facts_lines(d.facts)
+
+
+def _document_line(x: DatedRef) -> str:
+    return "  " + _("document: {date} {title} [{id}]").format(
+        date=x.date, title=x.item.label, id=x.item.ref.id
+    )
+
+
+def _document(d: DocumentDetail) -> list[str]:
+    lines = [
+        _("DOCUMENT {id}: {title}").format(id=d.id, title=d.title),
+        "  " + _("date: {date}").format(date=d.date_label),
+        "  " + _("type: {type}").format(type=_term(d.doc_type, doc_type_label(d.doc_type))),
+        "  " + _("collection: {collection}").format(collection=d.collection or "—"),
+        "  " + _("address: {url}").format(url=d.url or "—"),
+    ]
+    for written, person in d.named:
+        target = f"{person.label} [{person.ref.id}]" if person else _("not linked")
+        lines.append("  " + _("names: {written} → {person}").format(written=written, person=target))
+    return lines + facts_lines(d.facts)
 
 
 def _person(d: PersonDetail) -> list[str]:
     life = f"{d.birth_year or '?'}–{d.death_year or '?'}"
+    # TRANSLATORS: put the name in your script first ({name_ru} is the Cyrillic form).
     lines = [
-        f"PERSON {d.id}: {d.name_en} / {d.name_ru}",
-        f"  role: {ROLES.get(d.role, d.role)}; life: {life}; confidence: {d.confidence}",
+        _("PERSON {id}: {name_en} / {name_ru}").format(
+            id=d.id, name_en=d.name_en, name_ru=d.name_ru
+        ),
+        "  "
+        + _("role: {role}; life: {life}; confidence: {confidence}").format(
+            role=ROLES.get(d.role, d.role), life=life, confidence=confidence_label(d.confidence)
+        ),
     ]
     for label, value in (
-        ("sex", d.sex),
-        ("nationality", d.nationality),
-        ("occupation", d.occupation),
-        ("organisation", d.organisation),
-        ("summary", d.summary),
-        ("later fate", d.later_fate),
+        (_("sex: {value}"), sex_label(d.sex)),
+        (_("nationality: {value}"), d.nationality),
+        (_("occupation: {value}"), d.occupation),
+        (_("organisation: {value}"), d.organisation),
+        (_("summary: {text}"), d.summary),
+        (_("later fate: {value}"), d.later_fate),
     ):
         if value:
-            lines.append(f"  {label}: {value}")
-    lines += [f"  name: {n.name} ({n.script}, {n.kind})" for n in d.names]
+            lines.append("  " + label.format(value=value, text=value))
+    lines += [
+        "  "
+        + _("name: {name} ({script}, {kind})").format(
+            name=n.name, script=SCRIPTS.get(n.script, n.script), kind=NAME_KINDS.get(n.kind, n.kind)
+        )
+        for n in d.names
+    ]
     for s in d.sentences:
         lines.append(
-            f"  sentence ({STAGES.get(s.stage, s.stage)}): "
-            f"{TRIBUNALS.get(s.tribunal, s.tribunal)}, {s.date}: {s.label} "
-            f"(confidence {s.confidence})"
+            "  "
+            + _(
+                "sentence ({stage}): {tribunal}, {date}: {sentence} (confidence {confidence})"
+            ).format(
+                stage=STAGES.get(s.stage, s.stage),
+                tribunal=TRIBUNALS.get(s.tribunal, s.tribunal),
+                date=s.date,
+                sentence=s.label,
+                confidence=confidence_label(s.confidence),
+            )
         )
         lines += facts_lines(s.facts, "    ")
+    this = person_name(d.name_en, d.name_ru)
     for r in d.relations:
-        lines.append(f"  relation: {r.sentence(d.name_en)} [{r.other.ref.id}]")
+        a, b = (this, r.other.label) if r.outgoing else (r.other.label, this)
+        lines.append(
+            "  "
+            + _("relation: {relation} [{id}]").format(
+                relation=relation_sentence(a, r.relation, b), id=r.other.ref.id
+            )
+        )
         lines += facts_lines(r.facts, "    ")
-    lines += [f"  event: {e.date} {e.item.label} [{e.item.ref.id}]" for e in d.events]
-    lines += [f"  document: {x.date} {x.item.label} [{x.item.ref.id}]" for x in d.documents]
+    lines += [
+        "  "
+        + _("event: {date} {title} [{id}]").format(
+            date=e.date, title=e.item.label, id=e.item.ref.id
+        )
+        for e in d.events
+    ]
+    lines += [_document_line(x) for x in d.documents]
     return lines + facts_lines(d.facts)

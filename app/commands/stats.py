@@ -11,25 +11,24 @@ import argparse
 from collections.abc import Sequence
 from typing import Any
 
-from app.charts.outcome_text import (
-    ChartLayout,
-    category_description,
-    heading,
-    n_of_n,
-    tribunal_label,
-)
+from app.charts.outcome_text import ChartLayout
 from app.commands.output import print_json
 from db import Archive, outcomes
 from db.dto import OutcomeCount
+from db.i18n import N_, _, ngettext, pgettext
 from db.outcomes import UncountedFigure
 from db.queries import outcome_counts
+from db.vocab import format_number, outcome_description, tribunal_heading, tribunal_label
 
-HELP = "print how the 1935 sentences fell: published tallies beside people named in the archive"
+HELP = N_("print how the 1935 sentences fell: published tallies beside people named in the archive")
+#: Widths of the table's columns (wider where a language's headings need it).
+SENTENCE_WIDTH = 30
+NUMBER_WIDTH = 9
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add this command's options."""
-    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument("--json", action="store_true", help=_("print JSON"))
 
 
 def _tribunals(counts: Sequence[OutcomeCount]) -> list[str]:
@@ -64,7 +63,7 @@ def as_json(
                     {
                         "outcome": c.outcome,
                         "label": c.label,
-                        "description": category_description(c.outcome),
+                        "description": outcome_description(c.outcome),
                         "position": c.position,
                         "published": c.published,
                         "named": c.named,
@@ -83,12 +82,28 @@ def as_json(
 
 
 def _sources_text(c: OutcomeCount, notes: Sequence[UncountedFigure]) -> str:
-    parts = [f"{s} {n:,}" for s, n in c.published_by]
+    parts = [f"{s} {format_number(n)}" for s, n in c.published_by]
     parts += [
-        f"{f.source_id} {'?' if f.count is None else f'{f.count:,}'} (not counted: {f.reason})"
+        _("{source} {count} (not counted: {reason})").format(
+            source=f.source_id,
+            count="?" if f.count is None else format_number(f.count),
+            reason=f.reason,
+        )
         for f in notes
     ]
     return ", ".join(parts)
+
+
+def _head(named: int, total: int | None) -> str:
+    """``3 named here (no published total)``, ``5 of 42 convicted named here``."""
+    if total is None:
+        return ngettext(
+            "{n} named here (no published total)", "{n} named here (no published total)", named
+        ).format(n=format_number(named))
+    # TRANSLATORS: the plural form follows {total} (of 1 convicted / of 42 convicted).
+    return ngettext(
+        "{named} of {total} convicted named here", "{named} of {total} convicted named here", total
+    ).format(named=format_number(named), total=format_number(total))
 
 
 def text_lines(
@@ -96,31 +111,36 @@ def text_lines(
 ) -> list[str]:
     """The chart's numbers as a plain-text table per tribunal."""
     lines = [
-        "How the 1935 sentences fell: published tallies beside people named in this archive",
-        "(published: the figure most sources give; every source's own figure follows)",
+        _("How the 1935 sentences fell: published tallies beside people named in this archive"),
+        _("(published: the figure most sources give; every source's own figure follows)"),
     ]
     if not counts:
-        return [*lines, "", "This archive records no 1935 verdicts and no published tallies."]
+        return [*lines, "", _("This archive records no 1935 verdicts and no published tallies.")]
+    # TRANSLATORS: headings of the columns of the stats table.
+    titles = (
+        pgettext("stats column", "sentence"),
+        pgettext("stats column", "published"),
+        pgettext("stats column", "named"),
+        pgettext("stats column", "sources"),
+    )
+    first = max(SENTENCE_WIDTH, len(titles[0]))
+    number = max(NUMBER_WIDTH, len(titles[1]), len(titles[2]))
     for tribunal in _tribunals(counts):
         rows = _rows(counts, tribunal)
         named = sum(c.named for c in rows)
-        total = totals.get(tribunal)
-        head = (
-            f"{n_of_n(named, None)} here (no published total)"
-            if total is None
-            else f"{named:,} of {total:,} convicted named here"
-        )
         lines += [
             "",
-            f"{heading(tribunal)}: {head}",
-            f"  {'sentence':<30} {'published':>9} {'named':>9}  sources",
+            _("{tribunal}: {head}").format(
+                tribunal=tribunal_heading(tribunal), head=_head(named, totals.get(tribunal))
+            ),
+            f"  {titles[0]:<{first}} {titles[1]:>{number}} {titles[2]:>{number}}  {titles[3]}",
         ]
         for c in rows:
             notes = [f for f in uncounted if f.applies_to(tribunal, c.outcome)]
-            published = "—" if c.published is None else f"{c.published:,}"
+            published = "—" if c.published is None else format_number(c.published)
             lines.append(
-                f"  {category_description(c.outcome):<30} {published:>9} "
-                f"{c.named:>9,}  {_sources_text(c, notes)}".rstrip()
+                f"  {outcome_description(c.outcome):<{first}} {published:>{number}} "
+                f"{format_number(c.named):>{number}}  {_sources_text(c, notes)}".rstrip()
             )
     return lines
 

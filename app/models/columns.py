@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 
+from db import i18n
 from db.i18n import N_
 
 #: Longest text a cell shows (archive fields may hold a megabyte).
@@ -29,24 +30,24 @@ class ColumnSpec:
 
 
 PEOPLE_COLUMNS = (
-    ColumnSpec("name", N_("Name"), "name", width=165),
-    ColumnSpec("name_ru", N_("Name (Cyrillic)"), "name_ru", width=215),
-    ColumnSpec("role", N_("Role"), "role", width=95),
-    ColumnSpec("tribunal", N_("Tribunal"), "tribunal", width=140),
-    ColumnSpec("sentence", N_("Sentence"), "sentence", width=110),
-    ColumnSpec("birth_year", N_("Born"), "birth_year", align_right=True, width=50),
+    ColumnSpec("name", N_("Name"), "name", width=155),
+    ColumnSpec("name_ru", N_("Name (Cyrillic)"), "name_ru", width=205),
+    ColumnSpec("role", N_("Role"), "role", width=100),
+    ColumnSpec("tribunal", N_("Tribunal"), "tribunal", width=133),
+    ColumnSpec("sentence", N_("Sentence"), "sentence", width=105),
+    ColumnSpec("birth_year", N_("Born"), "birth_year", align_right=True, width=72),
 )
 
 EVENT_COLUMNS = (
-    ColumnSpec("date", N_("Date"), "date", width=135),
-    ColumnSpec("title", N_("Event"), "title", width=520),
+    ColumnSpec("date", N_("Date"), "date", width=150),
+    ColumnSpec("title", N_("Event"), "title", width=505),
     ColumnSpec("people", N_("People"), None, align_right=True, width=60),
 )
 
 DOCUMENT_COLUMNS = (
-    ColumnSpec("date", N_("Date"), "date", width=115),
-    ColumnSpec("doc_type", N_("Type"), "doc_type", width=135),
-    ColumnSpec("title", N_("Title"), "title", width=340),
+    ColumnSpec("date", N_("Date"), "date", width=150),
+    ColumnSpec("doc_type", N_("Type"), "doc_type", width=160),
+    ColumnSpec("title", N_("Title"), "title", width=300),
     ColumnSpec("persons", N_("Persons named"), None, width=200),
 )
 
@@ -57,3 +58,14 @@ def cell_text(text: str) -> str:
     A cell is elided to its column anyway; eliding a 1 MB string costs ~0.7 s per paint.
     """
     return text if len(text) <= DISPLAY_LIMIT else text[:DISPLAY_LIMIT] + "…"
+
+
+def name_columns_in_reading_order(columns: tuple[ColumnSpec, ...]) -> tuple[int, int] | None:
+    """(the name column to show first, the other) as column indexes, in the interface
+    language: the Cyrillic name leads in Russian, the English one otherwise; None when the
+    columns do not hold both."""
+    keys = [c.attr for c in columns]
+    if "name" not in keys or "name_ru" not in keys:
+        return None
+    english, russian = keys.index("name"), keys.index("name_ru")
+    return (russian, english) if i18n.language() == "ru" else (english, russian)

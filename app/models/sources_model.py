@@ -29,8 +29,10 @@ from PySide6.QtCore import (
 
 from app.archive_source import ArchiveSource
 from app.models.columns import ColumnSpec, IdRole, RowRole, cell_text
+from app.models.source_vocab import kind_label, language_label
 from app.pages.escape import escape
-from db import sources
+from db import sources, vocab
+from db.i18n import N_, _
 from db.sources import SourceQuery, SourceRow
 
 Index = QModelIndex | QPersistentModelIndex
@@ -48,16 +50,22 @@ class SourceColumn(IntEnum):
 
 
 COLUMNS = (
-    ColumnSpec("author", "Author", "author", width=170),
-    ColumnSpec("title", "Title", "title", width=310),
-    ColumnSpec("year", "Year", "year", align_right=True, width=50),
-    ColumnSpec("kind", "Kind", "kind", width=85),
-    ColumnSpec("language", "Language", "language", width=75),
-    ColumnSpec("facts", "Facts", "facts", align_right=True, width=55),
+    ColumnSpec("author", N_("Author"), "author", width=170),
+    ColumnSpec("title", N_("Title"), "title", width=310),
+    ColumnSpec("year", N_("Year"), "year", align_right=True, width=50),
+    ColumnSpec("kind", N_("Kind"), "kind", width=130),
+    ColumnSpec("language", N_("Language"), "language", width=85),
+    ColumnSpec("facts", N_("Facts"), "facts", align_right=True, width=60),
 )
 
 #: Longest text a cell's tooltip shows.
 TOOLTIP_LIMIT = 500
+#: What the Facts column counts: :data:`db.sources.FACTS_MEANING`, marked for translation here
+#: (the pane shows it; a test keeps the two the same).
+FACTS_MEANING = N_(
+    "Facts this source supports: its field-level claims (a date, a sentence, a figure) "
+    "plus the records that name it among their sources."
+)
 
 
 def _tooltip(text: str) -> str:
@@ -68,8 +76,15 @@ def _tooltip(text: str) -> str:
 
 
 def _text(row: SourceRow, column: SourceColumn) -> str:
+    """A cell: archive text as stored; kind and language as words of the interface language."""
     value = getattr(row, COLUMNS[column].attr)
-    return "" if value is None else cell_text(str(value))
+    if value is None:
+        return ""
+    if column == SourceColumn.KIND:
+        return cell_text(kind_label(str(value)))
+    if column == SourceColumn.LANGUAGE:
+        return cell_text(language_label(str(value)))
+    return cell_text(str(value))
 
 
 class SourcesModel(QAbstractTableModel):
@@ -193,7 +208,7 @@ class SourcesModel(QAbstractTableModel):
             return item
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == SourceColumn.FACTS:
-                return f"{item.facts:,} — {sources.FACTS_MEANING}"
+                return f"{vocab.format_number(item.facts)} — {_(FACTS_MEANING)}"
             return _tooltip(_text(item, column)) or None
         return _text(item, column)
 
@@ -203,12 +218,19 @@ class SourcesModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section].header
+            return _(COLUMNS[section].header)
         if role == Qt.ItemDataRole.ToolTipRole:
             if section == SourceColumn.FACTS:
-                return sources.FACTS_MEANING
-            return f"Sort by {COLUMNS[section].header.lower()} (in the archive, not here)"
+                return _(FACTS_MEANING)
+            return _("Sort by {column}").format(column=_(COLUMNS[section].header).lower())
         return None
+
+    def retranslate(self) -> None:
+        """Show headers, kinds and languages in the interface language now in use (the pages
+        hold archive values only: nothing cached is in the old language)."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        if self._total:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._total - 1, len(COLUMNS) - 1))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """A new SQL order (the view's header click)."""

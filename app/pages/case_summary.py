@@ -7,11 +7,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from app.pages import labels
 from app.pages.dossier import outcome_cells
-from app.pages.markup import NOTES, Footnotes, esc, page, table
+from app.pages.markup import NOTES, Footnotes, esc, heading, page, table
 from app.pages.markup import rows as rows_html
 from db.dto import EventRow, Facts, Labelled, OutcomeCount, PersonDetail, TallyRow
-from db.vocab import TRIBUNALS, tally_scope
+from db.i18n import N_, _, ngettext, pgettext
 
 #: Image resource name of the outcome chart; the printer registers the picture under it.
 CHART_URL = "dossier-image:outcome-chart"
@@ -19,13 +20,14 @@ CHART_URL = "dossier-image:outcome-chart"
 CHART_WIDTH = 640
 CHART_HEIGHT = 361
 
+#: Rows of the overview: what the archive holds, by kind (labels translated where shown).
 _COUNT_LABELS = (
-    ("person", "people"),
-    ("event", "events"),
-    ("document", "case-file documents"),
-    ("source", "sources"),
-    ("claim", "sourced claims"),
-    ("tally", "published tallies"),
+    ("person", N_("people")),
+    ("event", N_("events")),
+    ("document", N_("case-file documents")),
+    ("source", N_("sources")),
+    ("claim", N_("sourced claims")),
+    ("tally", N_("published tallies")),
 )
 
 
@@ -46,9 +48,24 @@ class CaseData:
     sources: Mapping[str, Labelled] = field(default_factory=dict)  # tally source id -> label
 
 
+def _heads(*words: str) -> tuple[str, ...]:
+    """Table headers (already translated), escaped."""
+    return tuple(esc(w) for w in words)
+
+
+def _not_visible() -> str:
+    return _("not visible")
+
+
 def _overview(c: CaseData, notes: Footnotes) -> str:
-    rows = [(esc(label), f"{c.counts[key]:,}") for key, label in _COUNT_LABELS if key in c.counts]
-    out = "<h2>Overview</h2>" + table(("In this archive", "Count"), rows, widths=(70, 30))
+    rows = [
+        (esc(_(label)), labels.number(c.counts[key]))
+        for key, label in _COUNT_LABELS
+        if key in c.counts
+    ]
+    out = heading(_("Overview")) + table(
+        _heads(_("In this archive"), _("Count")), rows, widths=(70, 30)
+    )
     totals: dict[str, list[TallyRow]] = {}
     for t in c.tallies:
         if t.category == "total":
@@ -57,25 +74,28 @@ def _overview(c: CaseData, notes: Footnotes) -> str:
     trows = []
     for key in tribunals:
         published = "; ".join(
-            f"{esc(t.count if t.count is not None else 'not visible')}"
+            f"{esc(t.count if t.count is not None else _not_visible())}"
             f"{notes.cite_sources([t.source])} <span class='muted'>{esc(t.label)}</span>"
             for t in totals.get(key, ())
         )
         named = c.convicts_by_tribunal.get(key)
+        no_total = esc(_("no published total"))
         trows.append(
             (
-                esc("all tribunals" if key == "all" else TRIBUNALS.get(key, key)),
-                published or '<span class="muted">no published total</span>',
-                f"{named:,}"
+                esc(_("all tribunals") if key == "all" else labels.tribunal(key)),
+                published or f'<span class="muted">{no_total}</span>',
+                labels.number(named)
                 if named is not None
-                else f"{sum(c.convicts_by_tribunal.values()):,}"
+                else labels.number(sum(c.convicts_by_tribunal.values()))
                 if key == "all"
                 else "0",
             )
         )
     if trows:
-        out += "<h3>Convicted: published totals beside the people named here</h3>" + table(
-            ("Tribunal", "Published total", "Named in archive"), trows, widths=(28, 52, 20)
+        out += heading(_("Convicted: published totals beside the people named here"), 3) + table(
+            _heads(_("Tribunal"), _("Published total"), _("Named in archive")),
+            trows,
+            widths=(28, 52, 20),
         )
     return out
 
@@ -83,22 +103,30 @@ def _overview(c: CaseData, notes: Footnotes) -> str:
 def _tallies(c: CaseData, notes: Footnotes) -> str:
     rows = [
         (
-            esc(tally_scope(t.tribunal)),
+            esc(labels.tally_scope(t.tribunal)),
             esc(t.label) + (f'<br><span class="note">{esc(t.note)}</span>' if t.note else ""),
-            esc(t.count if t.count is not None else "not visible"),
+            esc(t.count if t.count is not None else _not_visible()),
             notes.source_numbers([t.source]),
         )
         for t in c.tallies
     ]
+    intro = _(
+        "Aggregate counts exactly as each source prints them (the archive keeps every "
+        "figure, including those that disagree)."
+    )
     return (
-        "<h2>Published tallies</h2><p>Aggregate counts exactly as each source prints "
-        "them (the archive keeps every figure, including those that disagree).</p>"
-        + table(("Tribunal", "As printed", "Count", NOTES), rows, widths=(22, 56, 12, 10))
+        heading(_("Published tallies"))
+        + f"<p>{esc(intro)}</p>"
+        + table(
+            _heads(_("Tribunal"), _("As printed"), _("Count"), _(NOTES)),
+            rows,
+            widths=(22, 56, 12, 10),
+        )
     )
 
 
 def _outcomes(c: CaseData, notes: Footnotes) -> str:
-    out = "<h2>How the sentences fell</h2>"
+    out = heading(_("How the sentences fell"))
     if c.with_chart:
         out += (
             f'<p align="center"><img src="{CHART_URL}" width="{CHART_WIDTH}" '
@@ -117,10 +145,20 @@ def _outcomes(c: CaseData, notes: Footnotes) -> str:
             else f'<span class="em">{o.published}</span>' + (f" ({'; '.join(by)})" if by else "")
         )
         rows.append(
-            (esc(TRIBUNALS.get(o.tribunal, o.tribunal)), esc(o.label), published, f"{o.named:,}")
+            (
+                esc(labels.tribunal(o.tribunal)),
+                esc(labels.outcome(o)),
+                published,
+                labels.number(o.named),
+            )
         )
     return out + table(
-        ("Tribunal", "1935 sentence", "Published (each source)", "Named in archive"),
+        _heads(
+            _("Tribunal"),
+            _("1935 sentence"),
+            _("Published (each source)"),
+            _("Named in archive"),
+        ),
         rows,
         widths=(24, 24, 34, 18),
     )
@@ -133,43 +171,62 @@ def _timeline(c: CaseData, notes: Footnotes) -> str:
         marker = notes.cite([*facts.sources, *(date_fc.claims if date_fc else ())])
         # An event with no one of the archive linked to it (a list compiled, a press item)
         # gets no count rather than "0 people".
-        people = (
-            f' <span class="muted">— {e.people:,} {"person" if e.people == 1 else "people"}</span>'
-            if e.people
-            else ""
-        )
+        count = ngettext("{n} person", "{n} people", e.people).format(n=labels.number(e.people))
+        people = f' <span class="muted">— {esc(count)}</span>' if e.people else ""
         lines.append((esc(e.date), f"{esc(e.title)}{people}{marker}"))
-    out = "<h2>Timeline of events</h2>" + rows_html(lines, "dated")
+    out = heading(_("Timeline of events")) + rows_html(lines, "dated")
     more = c.events_total - len(c.events)
     if more > 0:
-        out += f'<p class="muted">… and {more:,} more events (see the Events pane).</p>'
+        rest = ngettext(
+            "… and {n} more event (see the Events pane).",
+            "… and {n} more events (see the Events pane).",
+            more,
+        ).format(n=labels.number(more))
+        out += f'<p class="muted">{esc(rest)}</p>'
     return out
 
 
 def _convicts(c: CaseData, notes: Footnotes) -> str:
     rows = []
+    cyrillic = labels.cyrillic_first()
     for p in c.convicts:
         verdict, later = outcome_cells(p, notes, verdict_tribunal=False)
         tribunal = next((s.tribunal for s in p.sentences if s.stage == "verdict"), "unknown")
-        rows.append(
-            (esc(p.name_en), esc(p.name_ru), esc(TRIBUNALS.get(tribunal, tribunal)), verdict, later)
-        )
+        names = (p.name_ru, p.name_en) if cyrillic else (p.name_en, p.name_ru)
+        rows.append((esc(names[0]), esc(names[1]), esc(labels.tribunal(tribunal)), verdict, later))
     total = sum(c.convicts_by_tribunal.values())
-    out = f"<h2>Convicts named in the archive ({total:,})</h2>" + table(
-        ("Name", "Имя", "Tribunal", "1935 verdict", "Later"), rows, widths=(21, 25, 14, 20, 20)
+    title = _("Convicts named in the archive ({n})").format(n=labels.number(total))
+    other_name = _("Name (Latin)") if cyrillic else _("Name (Cyrillic)")
+    out = heading(title) + table(
+        _heads(
+            _("Name"), other_name, _("Tribunal"), pgettext("column", "1935 verdict"), _("Later")
+        ),
+        rows,
+        widths=(25, 21, 14, 20, 20) if cyrillic else (21, 25, 14, 20, 20),
     )
     if total > len(c.convicts):
-        out += f'<p class="muted">… and {total - len(c.convicts):,} more (see the People pane).</p>'
+        more = total - len(c.convicts)
+        rest = _("… and {n} more (see the People pane).").format(n=labels.number(more))
+        out += f'<p class="muted">{esc(rest)}</p>'
     return out
+
+
+def titles(c: CaseData) -> tuple[str, str | None]:
+    """The archive's title and its other form: the Russian title first in Russian."""
+    if labels.cyrillic_first() and c.title_ru:
+        return c.title_ru, c.title
+    return c.title, c.title_ru
 
 
 def case_html(c: CaseData, css: str) -> tuple[str, str]:
     """(title, HTML) of the case summary."""
     notes = Footnotes()
-    title = f"{c.title} — case summary"
-    sub = f'<p class="cyr">{esc(c.title_ru)}</p>' if c.title_ru else ""
+    main, other = titles(c)
+    title = _("{title} — case summary").format(title=main)
+    sub = f'<p class="cyr">{esc(other)}</p>' if other else ""
+    kind = _("Case summary")
     body = (
-        f'<h1>{esc(c.title)}</h1>{sub}<p class="kind">Case summary</p>'
+        f'<h1>{esc(main)}</h1>{sub}<p class="kind">{esc(kind)}</p>'
         + _overview(c, notes)
         + _tallies(c, notes)
         + _outcomes(c, notes)

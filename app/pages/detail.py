@@ -15,6 +15,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable
 
+from app.pages import labels
 from app.pages.escape import escape
 from db.dto import (
     ClaimDTO,
@@ -31,7 +32,7 @@ from db.dto import (
     SourceDetail,
     TallyRow,
 )
-from db.vocab import ROLES, STAGES, TRIBUNALS, tally_scope
+from db.i18n import _, ngettext, pgettext
 
 TEXT_LIMIT = 3000
 #: Characters of an expanded field shown at once: Qt lays out 100,000 unbroken characters in
@@ -71,15 +72,22 @@ def _part(key: str | None, expanded: frozenset[str]) -> int:
 
 def _part_links(key: str, part: int, parts: int) -> tuple[str, str]:
     """Links before and after part ``part`` of ``parts`` of a field shown in parts."""
+
+    def words(message: str, n: int) -> str:
+        return escape(message.format(part=labels.number(n), parts=labels.number(parts)))
+
+    back, forward, this = (
+        _("← part {part} of {parts}"),
+        _("part {part} of {parts} →"),
+        _("(part {part} of {parts})"),
+    )
     before = (
-        f'<a href="expand://{key}/{part - 1}">← part {part - 1} of {parts}</a> … '
-        if part > 1
-        else ""
+        f'<a href="expand://{key}/{part - 1}">{words(back, part - 1)}</a> … ' if part > 1 else ""
     )
     after = (
-        f' … <a href="expand://{key}/{part + 1}">part {part + 1} of {parts} →</a>'
+        f' … <a href="expand://{key}/{part + 1}">{words(forward, part + 1)}</a>'
         if part < parts
-        else f" <span class='src'>(part {part} of {parts})</span>"
+        else f" <span class='src'>{words(this, part)}</span>"
     )
     return before, after
 
@@ -100,16 +108,22 @@ def esc(value: object, key: str | None = None, expanded: frozenset[str] = frozen
         text = text[(part - 1) * EXPAND_STEP : part * EXPAND_STEP]
     elif not part and len(text) > TEXT_LIMIT:
         hidden = len(text) - TEXT_LIMIT
+        pieces = -(-len(text) // EXPAND_STEP)
         what = (
-            "show all"
+            _("show all")
             if len(text) <= EXPAND_STEP
-            else f"show it in {-(-len(text) // EXPAND_STEP)} parts"
+            else ngettext("show it in {n} part", "show it in {n} parts", pieces).format(
+                n=labels.number(pieces)
+            )
+        )
+        count = ngettext("({n} more character)", "({n} more characters)", hidden).format(
+            n=labels.number(hidden)
         )
         text = text[:TEXT_LIMIT]
         more = (
-            f' <a href="expand://{key}/1">… {what} ({hidden:,} more characters)</a>'
+            f' <a href="expand://{key}/1">… {escape(what)} {escape(count)}</a>'
             if key
-            else f" … ({hidden:,} more characters)"
+            else f" … {escape(count)}"
         )
     # Zero-width spaces let Qt wrap a huge unbroken token instead of laying it out whole.
     # They go between chunks of the *raw* text, so none lands inside an entity like &lt;.
@@ -141,52 +155,80 @@ def _sources(claims: Iterable[ClaimDTO]) -> str:
     for c in claims:
         extra = f", {esc(c.locator)}" if c.locator else ""
         parts.append(link(c.source) + extra)
-    return '<span class="src">Sources: ' + "; ".join(parts) + "</span>" if parts else ""
+    if not parts:
+        return ""
+    lead = _("Sources:")
+    return f'<span class="src">{escape(lead)} ' + "; ".join(parts) + "</span>"
 
 
 def _claims_table(fc: FieldClaims) -> str:
     """One row per claimed value, with every source that gives it (side by side when disputed)."""
-    title = "Sources disagree" if fc.disputed else "Sourced claims"
+    title = _("Sources disagree") if fc.disputed else _("Sourced claims")
     groups: dict[str, list[ClaimDTO]] = {}
     for c in fc.claims:
         groups.setdefault(c.value or "", []).append(c)
     rows = []
+    unrated = _("confidence not given")
     for value, claims in groups.items():
         sources = "<br>".join(
             f"{link(c.source)}{', ' + esc(c.locator) if c.locator else ''}"
-            f" <span class='src'>({esc(c.confidence or 'confidence not given')})</span>"
+            f" <span class='src'>({esc(labels.confidence(c.confidence) or unrated)})</span>"
             for c in claims
         )
         notes = "<br>".join(dict.fromkeys(esc(c.note) for c in claims if c.note))
-        count = f"{len(claims)} sources" if len(claims) > 1 else "1 source"
+        n = len(claims)
+        count = ngettext("{n} source", "{n} sources", n).format(n=labels.number(n))
         rows.append(
-            f"<tr><td><b>{esc(value)}</b><br><span class='src'>{count}</span></td>"
+            f"<tr><td><b>{esc(value)}</b><br><span class='src'>{esc(count)}</span></td>"
             f"<td>{sources}</td><td class='note'>{notes}</td></tr>"
         )
     cls = "dispute" if fc.disputed else "claims"
+    heads = "".join(
+        f"<th>{escape(h)}</th>"
+        for h in (
+            pgettext("column of claims", "claim"),
+            pgettext("column of claims", "sources (confidence)"),
+            pgettext("column of claims", "note"),
+        )
+    )
     return (
-        f"<p><b>{esc(fc.field.replace('_', ' '))}</b> — {title}:</p>"
+        f"<p><b>{esc(labels.field_name(fc.field))}</b> — {escape(title)}:</p>"
         f'<table class="{cls}" border="1" cellspacing="0" cellpadding="3">'
-        f"<tr><th>claim</th><th>sources (confidence)</th><th>note</th></tr>"
+        f"<tr>{heads}</tr>"
         f"{''.join(rows)}</table>"
     )
 
 
-def _facts_block(facts: Facts, heading: str = "Sources") -> str:
+def _heading(text: str) -> str:
+    """An ``<h2>`` of page words (already translated)."""
+    return f"<h2>{escape(text)}</h2>"
+
+
+def _muted(text: str) -> str:
+    """A note in the muted style: an absence, a count of what is not shown."""
+    return f"<p class='note'>{escape(text)}</p>"
+
+
+def _facts_block(facts: Facts, heading: str | None = None) -> str:
     out = []
     disputed = [f for f in facts.fields if f.disputed]
     agreed = [f for f in facts.fields if not f.disputed]
     if disputed:
-        out.append("<h2>Where the sources disagree</h2>")
+        out.append(_heading(_("Where the sources disagree")))
         out.extend(_claims_table(f) for f in disputed)
     if agreed:
-        out.append("<h2>Further sourced claims</h2>")
+        out.append(_heading(_("Further sourced claims")))
         out.extend(_claims_table(f) for f in agreed)
     if facts.sources:
-        out.append(f"<h2>{esc(heading)}</h2><ol>")
+        out.append(_heading(_("Sources") if heading is None else heading) + "<ol>")
         out.extend(
             f"<li>{link(c.source)}"
-            f"{' — ' + esc(c.confidence) + ' confidence' if c.confidence else ''}</li>"
+            + (
+                " — " + esc(_("{level} confidence").format(level=labels.confidence(c.confidence)))
+                if c.confidence
+                else ""
+            )
+            + "</li>"
             for c in facts.sources
         )
         out.append("</ol>")
@@ -199,11 +241,12 @@ def _row(label: str, value: str) -> str:
 
 def _dated_list(items: Iterable[DatedRef], empty: str) -> str:
     rows = [
-        f"<li>{esc(i.date)} — {link(i.item)}"
-        f"{' <span class=src>(' + esc(i.role) + ')</span>' if i.role else ''}</li>"
+        f"<li>{esc(labels.dated(i))} — {link(i.item)}"
+        f"{' <span class=src>(' + esc(labels.participation(i.role)) + ')</span>' if i.role else ''}"
+        "</li>"
         for i in items
     ]
-    return "<ul>" + "".join(rows) + "</ul>" if rows else f"<p class='note'>{esc(empty)}</p>"
+    return "<ul>" + "".join(rows) + "</ul>" if rows else _muted(empty)
 
 
 def _field_sources(facts: Facts, name: str) -> str:
@@ -216,8 +259,22 @@ def _field_sources(facts: Facts, name: str) -> str:
     if fc is None:
         return ""
     if fc.disputed:
-        return " <span class='src'>(sources disagree — see below)</span>"
+        pointer = _("(sources disagree — see below)")
+        return f" <span class='src'>{escape(pointer)}</span>"
     return "<br>" + _sources(fc.claims)
+
+
+def _kind(text: str) -> str:
+    """The small capitals line above a page's title (``PERSON``)."""
+    return f"<p class='kind'>{escape(text)}</p>"
+
+
+def _address(url: str | None) -> str:
+    """A web address as a link the user must click to open, or "" when there is none."""
+    if not url:
+        return ""
+    note = escape(_("(opens in your web browser)"))
+    return f'<a href="external:0">{esc(url)}</a> <span class="src">{note}</span>'
 
 
 def person_html(d: PersonDetail, expanded: frozenset[str] = frozenset()) -> str:
@@ -229,103 +286,113 @@ def person_html(d: PersonDetail, expanded: frozenset[str] = frozenset()) -> str:
 
     facts = "".join(
         (
-            _row("Role in the case", esc(ROLES.get(d.role, d.role))),
-            _row("Life", esc(life) if d.birth_year or d.death_year else ""),
-            _row("Sex", esc(d.sex or "")),
-            _row("Nationality", claimed(esc(d.nationality or ""), "nationality")),
+            _row(_("Role in the case"), esc(labels.role(d.role))),
+            _row(_("Life"), esc(life) if d.birth_year or d.death_year else ""),
+            _row(_("Sex"), esc(labels.sex(d.sex))),
+            _row(_("Nationality"), claimed(esc(d.nationality or ""), "nationality")),
             _row(
-                "Occupation",
+                _("Occupation"),
                 claimed(esc(d.occupation or "", "occupation", expanded), "occupation"),
             ),
             _row(
-                "Organisation",
+                _("Organisation"),
                 claimed(esc(d.organisation or "", "organisation", expanded), "organisation"),
             ),
-            _row("Confidence", esc(d.confidence)),
+            _row(_("Confidence"), esc(labels.confidence(d.confidence))),
         )
     )
     names = "".join(
         f"<li>{esc(n.name, 'name', expanded)} <span class='src'>"
-        f"({esc(n.script)}, {esc(n.kind)}{', ' + esc(n.note) if n.note else ''})"
+        f"({esc(labels.script(n.script))}, {esc(labels.name_kind(n.kind))}"
+        f"{', ' + esc(n.note) if n.note else ''})"
         f"</span></li>"
         for n in d.names
     )
+    title, sub = ("name_en", d.name_en), ("name_ru", d.name_ru)
+    if labels.cyrillic_first() and d.name_ru:
+        title, sub = sub, title
+    own_name = title[1]
     parts = [
-        f"<p class='kind'>PERSON</p><h1>{esc(d.name_en, 'name_en', expanded)}</h1>",
-        f"<p class='sub'>{esc(d.name_ru, 'name_ru', expanded)}</p>",
+        _kind(_("PERSON")) + f"<h1>{esc(title[1], title[0], expanded)}</h1>",
+        f"<p class='sub'>{esc(sub[1], sub[0], expanded)}</p>",
         f"<table>{facts}</table>",
     ]
     if d.summary:
         parts.append(f"<p>{esc(d.summary, 'summary', expanded)}</p>")
-    parts.append("<h2>Sentences</h2>")
+    parts.append(_heading(_("Sentences")))
     if not d.sentences:
-        parts.append("<p class='note'>No sentence recorded.</p>")
+        parts.append(_muted(_("No sentence recorded.")))
     for s in d.sentences:
+        level = _("(confidence {level})").format(level=labels.confidence(s.confidence))
         parts.append(
-            f"<p><b>{esc(STAGES.get(s.stage, s.stage))}:</b> "
-            f"{esc(TRIBUNALS.get(s.tribunal, s.tribunal))}, {esc(s.date)} — "
-            f"<b>{esc(s.label)}</b> <span class='src'>(confidence {esc(s.confidence)})</span>"
+            f"<p><b>{esc(labels.stage(s.stage))}:</b> "
+            f"{esc(labels.tribunal(s.tribunal))}, {esc(labels.sentence_date(s))} — "
+            f"<b>{esc(labels.sentence(s))}</b> <span class='src'>{esc(level)}</span>"
             f"<br>{esc(s.notes or '')}<br>{_sources(s.facts.sources)}</p>"
         )
         parts.extend(_claims_table(f) for f in s.facts.fields)
     if d.later_fate:
-        parts.append(f"<h2>Later fate</h2><p>{esc(d.later_fate, 'later_fate', expanded)}</p>")
-    parts.append("<h2>Names</h2><ul>" + names + "</ul>")
+        parts.append(
+            _heading(_("Later fate")) + f"<p>{esc(d.later_fate, 'later_fate', expanded)}</p>"
+        )
+    parts.append(_heading(_("Names")) + "<ul>" + names + "</ul>")
     if d.relations:
-        parts.append("<h2>Relations</h2><ul>")
+        parts.append(_heading(_("Relations")) + "<ul>")
         for r in d.relations:
             sentence = r.sentence("\x00")
-            before, _, after = sentence.partition(r.other.label)
+            before, _sep, after = sentence.partition(r.other.label)
             text = (
-                esc(before).replace("\x00", esc(d.name_en))
+                esc(before).replace("\x00", esc(own_name))
                 + link(r.other)
-                + esc(after).replace("\x00", esc(d.name_en))
+                + esc(after).replace("\x00", esc(own_name))
             )
             note = f" <span class='note'>{esc(r.note)}</span>" if r.note else ""
-            disputed = " <b>(sources disagree)</b>" if r.facts.disputed else ""
+            disagree = _("(sources disagree)")
+            disputed = f" <b>{escape(disagree)}</b>" if r.facts.disputed else ""
             parts.append(f"<li>{text}{disputed}{note}<br>{_sources(r.facts.sources)}")
             parts.extend(_claims_table(f) for f in r.facts.fields if f.disputed)
             parts.append("</li>")
         parts.append("</ul>")
-    parts.append("<h2>Events</h2>" + _dated_list(d.events, "No events recorded."))
+    parts.append(_heading(_("Events")) + _dated_list(d.events, _("No events recorded.")))
     parts.append(
-        "<h2>Documents naming this person</h2>"
-        + _dated_list(d.documents, "No document title names this person.")
+        _heading(_("Documents naming this person"))
+        + _dated_list(d.documents, _("No document title names this person."))
     )
-    parts.append(_facts_block(d.facts, "Sources of this record"))
+    parts.append(_facts_block(d.facts, _("Sources of this record")))
     return _page("".join(parts))
 
 
 def event_html(d: EventDetail, expanded: frozenset[str] = frozenset()) -> str:
     """The event page: date, summary, participants with outcomes, documents, sources."""
     parts = [
-        f"<p class='kind'>EVENT</p><h1>{esc(d.title, 'title', expanded)}</h1>",
-        f"<p class='sub'>{esc(d.date_label)}</p>",
+        _kind(_("EVENT")) + f"<h1>{esc(d.title, 'title', expanded)}</h1>",
+        f"<p class='sub'>{esc(labels.date(d.date, d.precision))}</p>",
     ]
     if d.summary:
         parts.append(f"<p>{esc(d.summary, 'summary', expanded)}</p>")
-    parts.append("<h2>Participants</h2>")
+    parts.append(_heading(_("Participants")))
     rows = [
-        f"<li>{link(p.item)} <span class='src'>({esc(p.role or 'named')})</span>"
+        f"<li>{link(p.item)} <span class='src'>"
+        f"({esc(labels.participation(p.role or 'named'))})</span>"
         f"{' — ' + esc(p.date) if p.date else ''}</li>"
         for p in d.participants
     ]
     parts.append(
-        "<ul>" + "".join(rows) + "</ul>"
-        if rows
-        else "<p class='note'>No participants recorded.</p>"
+        "<ul>" + "".join(rows) + "</ul>" if rows else _muted(_("No participants recorded."))
     )
-    label = {"day": "Documents of that date", "month": "Documents of that month"}.get(
-        d.precision, "Documents of that year"
-    )
-    more = (
-        f" (first {len(d.documents)} of {d.documents_total})"
-        if d.documents_total > len(d.documents)
-        else ""
-    )
-    parts.append(
-        f"<h2>{label}{esc(more)}</h2>" + _dated_list(d.documents, "No document bears this date.")
-    )
+    if d.precision == "day":
+        label = _("Documents of that date")
+    elif d.precision == "month":
+        label = _("Documents of that month")
+    else:
+        label = _("Documents of that year")
+    if d.documents_total > len(d.documents):
+        label = _("{heading} (first {shown} of {total})").format(
+            heading=label,
+            shown=labels.number(len(d.documents)),
+            total=labels.number(d.documents_total),
+        )
+    parts.append(_heading(label) + _dated_list(d.documents, _("No document bears this date.")))
     parts.append(_facts_block(d.facts))
     return _page("".join(parts))
 
@@ -333,36 +400,25 @@ def event_html(d: EventDetail, expanded: frozenset[str] = frozenset()) -> str:
 def document_html(d: DocumentDetail, expanded: frozenset[str] = frozenset()) -> str:
     """The document page: title as published, type, date, named persons, address."""
     named = []
+    unlinked = escape(_("not linked to a person (no unambiguous match)"))
     for written, person in d.named:
-        target = (
-            link(person)
-            if person
-            else "<span class='note'>not linked to a person (no unambiguous match)</span>"
-        )
+        target = link(person) if person else f"<span class='note'>{unlinked}</span>"
         named.append(f"<li>{esc(written)} → {target}</li>")
-    address = (
-        f'<a href="external:0">{esc(d.url)}</a> <span class="src">(opens in your web '
-        f"browser)</span>"
-        if d.url
-        else ""
-    )
     rows = "".join(
         (
-            _row("Date", esc(d.date_label)),
-            _row("Type", esc(d.doc_type)),
-            _row("Collection", esc(d.collection or "")),
-            _row("Category", esc(d.category or "")),
-            _row("Online text", address),
+            _row(_("Date"), esc(labels.date(d.date or None, "day"))),
+            _row(_("Type"), esc(labels.document_type(d.doc_type))),
+            _row(_("Collection"), esc(d.collection or "")),
+            _row(_("Category"), esc(d.category or "")),
+            _row(_("Online text"), _address(d.url)),
         )
     )
     parts = [
-        f"<p class='kind'>DOCUMENT</p><h1>{esc(d.title, 'title', expanded)}</h1>",
+        _kind(_("DOCUMENT")) + f"<h1>{esc(d.title, 'title', expanded)}</h1>",
         f"<table>{rows}</table>",
-        "<h2>Persons named in the title</h2>",
-        "<ul>" + "".join(named) + "</ul>"
-        if named
-        else "<p class='note'>The title names no person.</p>",
-        "<h2>Events of that date</h2>" + _dated_list(d.events, "No event on that date."),
+        _heading(_("Persons named in the title")),
+        "<ul>" + "".join(named) + "</ul>" if named else _muted(_("The title names no person.")),
+        _heading(_("Events of that date")) + _dated_list(d.events, _("No event on that date.")),
         _facts_block(d.facts),
     ]
     return _page("".join(parts))
@@ -370,53 +426,60 @@ def document_html(d: DocumentDetail, expanded: frozenset[str] = frozenset()) -> 
 
 def source_html(d: SourceDetail, expanded: frozenset[str] = frozenset()) -> str:
     """The source page: bibliographic record and every fact citing it."""
-    address = (
-        f'<a href="external:0">{esc(d.url)}</a> <span class="src">(opens in your web '
-        f"browser)</span>"
-        if d.url
-        else ""
-    )
     rows = "".join(
         (
-            _row("Author", esc(d.author or "not shown")),
-            _row("Title", esc(d.title)),
-            _row("Year", esc(d.year or "")),
-            _row("Kind", esc(d.kind)),
-            _row("Language", esc(d.language)),
-            _row("Address", address),
+            _row(_("Author"), esc(d.author or _("not shown"))),
+            _row(_("Title"), esc(d.title)),
+            _row(_("Year"), esc(d.year or "")),
+            _row(_("Kind"), esc(labels.source_kind(d.kind))),
+            _row(_("Language"), esc(labels.language_name(d.language))),
+            _row(_("Address"), _address(d.url)),
         )
     )
     parts = [
-        f"<p class='kind'>SOURCE</p><h1>{esc(d.title, 'title', expanded)}</h1>",
+        _kind(_("SOURCE")) + f"<h1>{esc(d.title, 'title', expanded)}</h1>",
         f"<table>{rows}</table>",
     ]
     if d.note:
         parts.append(f"<p>{esc(d.note, 'note', expanded)}</p>")
     if d.tallies:
-        parts.append("<h2>Figures this source publishes</h2>" + tally_table(d.tallies))
-    parts.append(f"<h2>Facts citing this source ({d.citations_total})</h2><ul>")
+        parts.append(_heading(_("Figures this source publishes")) + tally_table(d.tallies))
+    heading = _("Facts citing this source ({n})").format(n=labels.number(d.citations_total))
+    parts.append(_heading(heading) + "<ul>")
     for c in d.citations:
-        what = esc(c.field.replace("_", " ")) if c.field != "record" else "the record"
+        what = (
+            esc(labels.field_name(c.field))
+            if c.field != "record"
+            else escape(pgettext("what a source supports", "the record"))
+        )
         value = f": {esc(c.value)}" if c.value else ""
         parts.append(f"<li>{link(c.subject)} — {what}{value}</li>")
     parts.append("</ul>")
-    if d.citations_total > len(d.citations):
-        parts.append(f"<p class='note'>… and {d.citations_total - len(d.citations)} more.</p>")
+    more = d.citations_total - len(d.citations)
+    if more > 0:
+        parts.append(_muted(_("… and {n} more.").format(n=labels.number(more))))
     return _page("".join(parts))
 
 
 def tally_table(tallies: Iterable[TallyRow]) -> str:
     """Published counts as printed, one row each."""
+    hidden = _("not visible")
     rows = "".join(
-        f"<tr><td>{esc(tally_scope(t.tribunal))}</td><td>{esc(t.label)}</td>"
-        f"<td align='right'>{esc(t.count if t.count is not None else 'not visible')}</td>"
+        f"<tr><td>{esc(labels.tally_scope(t.tribunal))}</td><td>{esc(t.label)}</td>"
+        f"<td align='right'>{esc(t.count if t.count is not None else hidden)}</td>"
         f"<td>{link(t.source)}</td></tr>"
         for t in tallies
     )
-    return (
-        '<table border="1" cellspacing="0" cellpadding="3"><tr><th>tribunal'
-        "</th><th>as printed</th><th>count</th><th>source</th></tr>" + rows + "</table>"
+    heads = "".join(
+        f"<th>{escape(h)}</th>"
+        for h in (
+            pgettext("column of tallies", "tribunal"),
+            pgettext("column of tallies", "as printed"),
+            pgettext("column of tallies", "count"),
+            pgettext("column of tallies", "source"),
+        )
     )
+    return f'<table border="1" cellspacing="0" cellpadding="3"><tr>{heads}</tr>{rows}</table>'
 
 
 def outcome_html(count: OutcomeCount, tallies: Iterable[TallyRow]) -> str:
@@ -427,13 +490,22 @@ def outcome_html(count: OutcomeCount, tallies: Iterable[TallyRow]) -> str:
     """
     tallies = list(tallies)
     sources: dict[str, Labelled] = {t.source.ref.id: t.source for t in tallies}
-    tribunal = TRIBUNALS.get(count.tribunal, count.tribunal)
-    shown = "no source publishes a figure" if count.published is None else str(count.published)
+    shown = (
+        _("no source publishes a figure")
+        if count.published is None
+        else labels.number(count.published)
+    )
+    sub = _("Published: {shown}; named in this archive: {named}").format(
+        shown=shown, named=labels.number(count.named)
+    )
+    intro = _("The chart shows the figure most sources give. Every source's figure:")
     parts = [
-        f"<p class='kind'>PUBLISHED FIGURE</p><h1>{esc(count.label)} — {esc(tribunal)}</h1>",
-        f"<p class='sub'>Published: {esc(shown)}; named in this archive: {count.named}</p>",
-        "<p>The chart shows the figure most sources give. Every source's figure:</p><ul>",
+        _kind(_("PUBLISHED FIGURE"))
+        + f"<h1>{esc(labels.outcome(count))} — {esc(labels.tribunal(count.tribunal))}</h1>",
+        f"<p class='sub'>{esc(sub)}</p>",
+        f"<p>{escape(intro)}</p><ul>",
     ]
+    anonymous = _("a source")
     for source_id, figure in count.published_by:
         known = sources.get(source_id)
         # A figure whose source has no tally row (not in the bundled archive) still links to
@@ -441,31 +513,50 @@ def outcome_html(count: OutcomeCount, tallies: Iterable[TallyRow]) -> str:
         label = (
             link(known)
             if known
-            else f'<a href="{escape(Ref("source", source_id).uri())}">a source</a>'
+            else f'<a href="{escape(Ref("source", source_id).uri())}">{escape(anonymous)}</a>'
         )
-        parts.append(f"<li>{label}: {figure}</li>")
-    parts.append("</ul><h2>The sources' tallies for this tribunal</h2>")
+        parts.append(f"<li>{label}: {labels.number(figure)}</li>")
+    parts.append("</ul>" + _heading(_("The sources' tallies for this tribunal")))
     parts.append(tally_table(t for t in tallies if t.tribunal == count.tribunal))
     return _page("".join(parts))
 
 
-def welcome_html(title: str, data_version: str, counts: dict[str, int]) -> str:
-    """Shown when nothing is selected."""
+#: What the welcome page counts, in this order.
+_WELCOME_COUNTS = ("person", "event", "document", "source", "claim")
+
+
+def _counted(kind: str, n: int) -> str:
+    """``99 people``, ``1,048 sourced claims``: a count of one kind of record."""
+    if kind == "person":
+        words = ngettext("{n} person", "{n} people", n)
+    elif kind == "event":
+        words = ngettext("{n} event", "{n} events", n)
+    elif kind == "document":
+        words = ngettext("{n} case-file document", "{n} case-file documents", n)
+    elif kind == "source":
+        words = ngettext("{n} source", "{n} sources", n)
+    else:
+        words = ngettext("{n} sourced claim", "{n} sourced claims", n)
+    return words.format(n=labels.number(n))
+
+
+def welcome_html(
+    title: str, data_version: str, counts: dict[str, int], title_ru: str | None = None
+) -> str:
+    """Shown when nothing is selected; ``title_ru``: the archive's Russian title (shown in
+    Russian when given)."""
+    shown = title_ru if labels.cyrillic_first() and title_ru else title
     rows = "".join(
-        f"<li>{counts.get(k, 0):,} {esc(label)}</li>"
-        for k, label in (
-            ("person", "people"),
-            ("event", "events"),
-            ("document", "case-file documents"),
-            ("source", "sources"),
-            ("claim", "sourced claims"),
-        )
+        f"<li>{esc(_counted(kind, counts.get(kind, 0)))}</li>" for kind in _WELCOME_COUNTS
+    )
+    version = _("Data version {version}").format(version=data_version)
+    hint = _(
+        "Select a person, event or document on the left, or search with Ctrl+F. Every fact "
+        "shows its sources; where sources disagree, all claims are shown side by side."
     )
     return _page(
-        f"<h1>{esc(title)}</h1><p class='sub'>Data version {esc(data_version)}</p>"
-        f"<ul>{rows}</ul><p>Select a person, event or document on the left, or "
-        f"search with Ctrl+F. Every fact shows its sources; where sources disagree, "
-        f"all claims are shown side by side.</p>"
+        f"<h1>{esc(shown)}</h1><p class='sub'>{esc(version)}</p>"
+        f"<ul>{rows}</ul><p>{escape(hint)}</p>"
     )
 
 

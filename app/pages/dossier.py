@@ -19,14 +19,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
+from app.pages import labels
+from app.pages.labels import field_label
 from app.pages.markup import (
+    SENTENCE,
     Footnotes,
     disputed_table,
     esc,
-    field_label,
     format_value,
+    heading,
     life_dates,
     page,
+    sources_of,
     table,
 )
 from app.pages.markup import rows as rows_html
@@ -41,7 +45,7 @@ from db.dto import (
     SentenceFact,
     SourceDetail,
 )
-from db.vocab import ROLES, STAGES, TRIBUNALS, tally_scope
+from db.i18n import _, ngettext, pgettext
 
 #: Person fields printed in their own place (key facts, case chain); the rest go to "further".
 _PLACED_FIELDS = frozenset(
@@ -57,9 +61,25 @@ _PLACED_FIELDS = frozenset(
     }
 )
 _ARREST = re.compile(r"\barrest", re.IGNORECASE)
-_SEX = {"M": "male", "F": "female"}
-_NONE = '<span class="muted">{}</span>'
-_FLAG = ' <span class="flag">sources disagree — see Conflicting claims</span>'
+
+
+def _none(words: str) -> str:
+    """An absence, in the muted style (``words`` already translated)."""
+    return f'<span class="muted">{esc(words)}</span>'
+
+
+def _flag() -> str:
+    flag = _("sources disagree — see Conflicting claims")
+    return f' <span class="flag">{esc(flag)}</span>'
+
+
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _own_name(d: PersonDetail) -> str:
+    """The person's name as the page's sentences use it: Cyrillic first in Russian."""
+    return d.name_ru if labels.cyrillic_first() and d.name_ru else d.name_en
 
 
 def _claims(*groups: Iterable[ClaimDTO]) -> list[ClaimDTO]:
@@ -72,9 +92,10 @@ def _values_cited(fc: FieldClaims, notes: Footnotes) -> str:
     for v in fc.values:
         claims = [c for c in fc.claims if (c.value or "") == v]
         parts.append(f"{esc(format_value(fc.field, v or None))}{notes.cite(claims)}")
-    text = " or ".join(parts)
+    either = pgettext("between claimed values", "or")
+    text = f" {esc(either)} ".join(parts)
     if fc.disputed:
-        text += _FLAG
+        text += _flag()
     return text
 
 
@@ -105,9 +126,10 @@ def _column_fact(value: str, facts: Facts, field: str, notes: Footnotes) -> str:
     within = [c for c in fc.claims if c.value and folded.startswith(c.value.strip().casefold())]
     text = f"{esc(value)}{notes.cite(same or within)}"
     if fc.disputed:
-        return text + _FLAG
+        return text + _flag()
     if not (same or within):
-        text += f'; <span class="muted">given as</span> {_values_cited(fc, notes)}'
+        given = esc(_("given as"))
+        text += f'; <span class="muted">{given}</span> {_values_cited(fc, notes)}'
     return text
 
 
@@ -122,29 +144,34 @@ def _key_facts(d: PersonDetail, notes: Footnotes) -> str:
     others = [n.name for n in d.names if n.name not in (d.name_en, d.name_ru)]
     death = f.field("death_date")
     # Name forms carry no source of their own: the record's; flagged when spellings are disputed.
-    name_flag = _FLAG if any(fc.field in _NAME_FIELDS for fc in f.disputed) else ""
+    name_flag = _flag() if any(fc.field in _NAME_FIELDS for fc in f.disputed) else ""
+    names = [
+        _fact_row(_("Name (Latin)"), d.name_en, ""),
+        _fact_row(_("Name (Cyrillic)"), d.name_ru, ""),
+    ]
+    if labels.cyrillic_first():
+        names.reverse()
     rows = [
         r
         for r in (
-            _fact_row("Name (Latin)", d.name_en, ""),
-            _fact_row("Name (Cyrillic)", d.name_ru, ""),
-            _fact_row("Also written", "; ".join(others) if others else None, name_flag),
-            _fact_row("Life dates", life_dates(d.birth_year, d.death_year), ""),
-            ("Date of death", _values_cited(death, notes)) if death else None,
-            _fact_row("Sex", _SEX.get(d.sex or "", d.sex), ""),
+            *names,
+            _fact_row(_("Also written"), "; ".join(others) if others else None, name_flag),
+            _fact_row(_("Life dates"), life_dates(d.birth_year, d.death_year), ""),
+            (esc(_("Date of death")), _values_cited(death, notes)) if death else None,
+            _fact_row(_("Sex"), labels.sex_words(d.sex), ""),
             *(
-                (label, _column_fact(value, f, field, notes)) if value else None
+                (esc(label), _column_fact(value, f, field, notes)) if value else None
                 for label, value, field in (
-                    ("Nationality", d.nationality, "nationality"),
-                    ("Occupation", d.occupation, "occupation"),
-                    ("Organisation", d.organisation, "organisation"),
+                    (_("Nationality"), d.nationality, "nationality"),
+                    (_("Occupation"), d.occupation, "occupation"),
+                    (_("Organisation"), d.organisation, "organisation"),
                 )
             ),
-            _fact_row("Role in the case", ROLES.get(d.role, d.role), ""),
+            _fact_row(_("Role in the case"), labels.role(d.role), ""),
         )
         if r is not None
     ]
-    out = f"<h2>Key facts</h2>{rows_html(rows)}"
+    out = heading(_("Key facts")) + f"{rows_html(rows)}"
     if d.summary:
         out += f'<p class="summary">{esc(d.summary)}</p>'
     return out
@@ -154,14 +181,21 @@ def _arrest(d: PersonDetail, events: Mapping[str, Facts], notes: Footnotes) -> s
     lines = []
     fc = d.facts.field("arrest_date")
     if fc:
-        lines.append(f"Arrest date: {_values_cited(fc, notes)}")
+        lines.append(esc(_("Arrest date:")) + f" {_values_cited(fc, notes)}")
     for e in d.events:
         if _ARREST.search(e.item.label) and e.role != "investigator":
             facts = events.get(e.item.ref.id, Facts())
             marker = notes.cite(_claims(facts.sources, _field_claims(facts, "date")))
-            role = f" (as {esc(e.role)})" if e.role else ""
-            lines.append(f"Event: {esc(e.date)}, “{esc(e.item.label)}”{role}{marker}")
-    return "<br>".join(lines) or _NONE.format("No arrest date or arrest event is recorded.")
+            line = (
+                _("Event: {date}, “{title}” (as {role})")
+                if e.role
+                else _("Event: {date}, “{title}”")
+            )
+            text = line.format(
+                date=labels.dated(e), title=e.item.label, role=labels.participation(e.role)
+            )
+            lines.append(esc(text) + marker)
+    return "<br>".join(lines) or _none(_("No arrest date or arrest event is recorded."))
 
 
 def _field_claims(facts: Facts, name: str) -> tuple[ClaimDTO, ...]:
@@ -173,76 +207,77 @@ def _sentence(s: SentenceFact, notes: Footnotes) -> str:
     """Tribunal, date and sentence, each cited by its own claims; the sentence's sources once."""
     f = s.facts
     if s.tribunal == "unknown" and not f.field("tribunal"):
-        tribunal = _NONE.format("not known")  # an absence: nothing to cite
+        tribunal = _none(_("not known"))  # an absence: nothing to cite
     else:
-        tribunal = f"{esc(TRIBUNALS.get(s.tribunal, s.tribunal))}" + notes.cite(
-            _field_claims(f, "tribunal")
-        )
+        tribunal = f"{esc(labels.tribunal(s.tribunal))}" + notes.cite(_field_claims(f, "tribunal"))
     date_fc = f.field("date")
     if date_fc:
         date = _values_cited(date_fc, notes)
-    elif s.date == "date unknown":
-        date = _NONE.format("not known")
+    elif labels.unknown_date(s):
+        date = _none(_("not known"))
     else:
-        date = esc(s.date)
+        date = esc(labels.sentence_date(s))
     kind_claims = _claims(_field_claims(f, "kind"), _field_claims(f, "years"))
-    label = f'<span class="em">{esc(s.label)}</span>{notes.cite(kind_claims)}'
+    label = f'<span class="em">{esc(labels.sentence(s))}</span>{notes.cite(kind_claims)}'
     flag = ""
     if any(fc.disputed for fc in f.fields if fc.field in ("kind", "years", "tribunal")):
-        flag = _FLAG
-    out = f"Tribunal: {tribunal}<br>Date: {date}<br>Sentence: {label}{flag}"
+        flag = _flag()
+    words = (_("Tribunal:"), _("Date:"), _("Sentence:"))
+    values = (tribunal, date, label + flag)
+    out = "<br>".join(f"{esc(w)} {v}" for w, v in zip(words, values, strict=True))
     if s.notes:
         out += f'<br><span class="note">{esc(s.notes)}</span>'
-    out += f'<br><span class="muted">confidence {esc(s.confidence)}</span>'
+    level = _("confidence {level}").format(level=labels.confidence(s.confidence))
+    out += f'<br><span class="muted">{esc(level)}</span>'
     numbers = notes.numbers(f.sources)
     if numbers:
-        word = "notes" if ("," in numbers or "–" in numbers) else "note"
-        out += f'<br><span class="fnum">Sources of this sentence: {word} {numbers}</span>'
+        out += f'<br><span class="fnum">{esc(sources_of(SENTENCE, numbers))}</span>'
     return out
 
 
 def _case_chain(d: PersonDetail, events: Mapping[str, Facts], notes: Footnotes) -> str:
-    rows = [("Arrest", _arrest(d, events, notes))]
+    rows = [(esc(_("Arrest")), _arrest(d, events, notes))]
     charges = d.facts.field("charges") or d.facts.field("charge")
     rows.append(
         (
-            "Charges",
+            esc(_("Charges")),
             _values_cited(charges, notes)
             if charges
-            else _NONE.format(
-                "Not recorded as a separate fact; where a source states them "
-                "they are quoted in the sentence notes."
+            else _none(
+                _(
+                    "Not recorded as a separate fact; where a source states them "
+                    "they are quoted in the sentence notes."
+                )
             ),
         )
     )
     for s in d.sentences:
-        rows.append((esc(STAGES.get(s.stage, s.stage)).capitalize(), _sentence(s, notes)))
+        rows.append((esc(_upper_first(labels.stage(s.stage))), _sentence(s, notes)))
     if not d.sentences:
-        rows.append(("Sentence", _NONE.format("No sentence is recorded for this person.")))
+        rows.append((esc(_("Sentence")), _none(_("No sentence is recorded for this person."))))
     fate = d.facts.field("later_fate")
+    later = esc(_("Later fate"))
     if d.later_fate:
-        rows.append(("Later fate", _column_fact(d.later_fate, d.facts, "later_fate", notes)))
+        rows.append((later, _column_fact(d.later_fate, d.facts, "later_fate", notes)))
     elif fate:
-        rows.append(("Later fate", _values_cited(fate, notes)))
+        rows.append((later, _values_cited(fate, notes)))
     # Hanging rows, not a table: a table costs Qt three layouts of every cell (a quarter
     # of a dossier's layout time) and this one needs no grid to be read.
-    return "<h2>The case</h2>" + rows_html(rows, css="stage", label_css="stagelabel")
+    return heading(_("The case")) + rows_html(rows, css="stage", label_css="stagelabel")
 
 
 def _conflicts(d: PersonDetail, notes: Footnotes) -> str:
-    items: list[tuple[str, FieldClaims]] = [(d.name_en, fc) for fc in d.facts.disputed]
+    name = _own_name(d)
+    items: list[tuple[str, FieldClaims]] = [(name, fc) for fc in d.facts.disputed]
     for s in d.sentences:
-        items += [(STAGES.get(s.stage, s.stage), fc) for fc in s.facts.disputed]
+        items += [(labels.stage(s.stage), fc) for fc in s.facts.disputed]
     for r in d.relations:
-        items += [(r.sentence(d.name_en), fc) for fc in r.facts.disputed]
+        items += [(r.sentence(name), fc) for fc in r.facts.disputed]
+    title = heading(_("Conflicting claims"))
     if not items:
-        return (
-            '<h2>Conflicting claims</h2><p class="muted">No field of this record has '
-            "conflicting claims in the archive.</p>"
-        )
-    return "<h2>Conflicting claims</h2>" + "".join(
-        disputed_table(subject, fc, notes) for subject, fc in items
-    )
+        none = _("No field of this record has conflicting claims in the archive.")
+        return f'{title}<p class="muted">{esc(none)}</p>'
+    return title + "".join(disputed_table(subject, fc, notes) for subject, fc in items)
 
 
 def _further(d: PersonDetail, notes: Footnotes) -> str:
@@ -252,18 +287,19 @@ def _further(d: PersonDetail, notes: Footnotes) -> str:
         for fc in d.facts.fields
         if fc.field not in _PLACED_FIELDS and not fc.disputed
     ]
-    return f"<h2>Further sourced facts</h2>{rows_html(rows)}" if rows else ""
+    return heading(_("Further sourced facts")) + f"{rows_html(rows)}" if rows else ""
 
 
 def _relations(d: PersonDetail, notes: Footnotes) -> str:
     if not d.relations:
         return ""
     items = []
+    name = _own_name(d)
     for r in d.relations:
         marker = notes.cite(_claims(_field_claims(r.facts, "relation"), r.facts.sources))
         note = f' <span class="note">{esc(r.note)}</span>' if r.note else ""
-        items.append(f"<li>{esc(r.sentence(d.name_en))}{marker}{note}</li>")
-    return f"<h2>Relations</h2><ul>{''.join(items)}</ul>"
+        items.append(f"<li>{esc(r.sentence(name))}{marker}{note}</li>")
+    return heading(_("Relations")) + f"<ul>{''.join(items)}</ul>"
 
 
 def _dated_rows(items: Iterable[DatedRef], facts: Mapping[str, Facts], notes: Footnotes) -> str:
@@ -271,9 +307,10 @@ def _dated_rows(items: Iterable[DatedRef], facts: Mapping[str, Facts], notes: Fo
     rows = []
     for e in items:
         f = facts.get(e.item.ref.id, Facts())
-        role = f' <span class="muted">— {esc(e.role)}</span>' if e.role else ""
+        part = esc(labels.participation(e.role))
+        role = f' <span class="muted">— {part}</span>' if e.role else ""
         marker = notes.cite(_claims(f.sources, _field_claims(f, "date")))
-        rows.append((esc(e.date), f"{esc(e.item.label)}{role}{marker}"))
+        rows.append((esc(labels.dated(e)), f"{esc(e.item.label)}{role}{marker}"))
     return rows_html(rows, "dated")
 
 
@@ -286,13 +323,19 @@ def person_html(
     """(title, HTML) of a person's dossier; ``events``/``documents``: their facts by id."""
     events = events or {}
     notes = Footnotes()
-    title = f"{d.name_en} — {d.name_ru}"
-    kind = (
-        f"Person dossier · {esc(ROLES.get(d.role, d.role))} · record "
-        f"person/{esc(d.id)} · confidence of the record: {esc(d.confidence)}"
+    first, second = (
+        (d.name_ru, d.name_en) if labels.cyrillic_first() and d.name_ru else (d.name_en, d.name_ru)
+    )
+    title = f"{first} — {second}"
+    kind = esc(
+        _("Person dossier · {role} · record {record} · confidence of the record: {level}").format(
+            role=labels.role(d.role),
+            record=f"person/{d.id}",
+            level=labels.confidence(d.confidence),
+        )
     )
     parts = [
-        _header(d.name_en, d.name_ru, kind),
+        _header(first, second, kind),
         notes.record_note(d.facts.sources),
         _key_facts(d, notes),
         _case_chain(d, events, notes),
@@ -301,14 +344,14 @@ def person_html(
         _relations(d, notes),
     ]
     if d.events:
-        parts.append("<h2>Timeline</h2>" + _dated_rows(d.events, events, notes))
+        parts.append(heading(_("Timeline")) + _dated_rows(d.events, events, notes))
     if d.documents:
         parts.append(
-            "<h2>Documents naming this person</h2>"
+            heading(_("Documents naming this person"))
             + _dated_rows(d.documents, documents or {}, notes)
         )
     parts.append(notes.html())
-    return f"Person dossier: {title}", page(title, css, "".join(parts))
+    return _("Person dossier: {title}").format(title=title), page(title, css, "".join(parts))
 
 
 def _fields_section(
@@ -321,10 +364,10 @@ def _fields_section(
     ]
     out = ""
     if agreed:
-        out += f"<h2>Figures and facts given by the sources</h2>{rows_html(agreed)}"
+        out += heading(_("Figures and facts given by the sources")) + rows_html(agreed)
     disputed = [fc for fc in facts.disputed if fc.field not in skip]
     if disputed:
-        out += "<h2>Conflicting claims</h2>" + "".join(
+        out += heading(_("Conflicting claims")) + "".join(
             disputed_table(subject, fc, notes) for fc in disputed
         )
     return out
@@ -341,14 +384,14 @@ def outcome_cells(
     for s in p.sentences:
         marker = notes.cite(_claims(_field_claims(s.facts, "kind"), s.facts.sources))
         where = (
-            [TRIBUNALS.get(s.tribunal, s.tribunal)]
+            [labels.tribunal(s.tribunal)]
             if s.tribunal != "unknown" and (verdict_tribunal or s.stage != "verdict")
             else []
         )
-        if s.date != "date unknown":
-            where.append(s.date)
+        if not labels.unknown_date(s):
+            where.append(labels.sentence_date(s))
         context = f" ({esc(', '.join(where))})" if where else ""
-        text = f"{esc(s.label)}{context}{marker}"
+        text = f"{esc(labels.sentence(s))}{context}{marker}"
         (verdict if s.stage == "verdict" else later).append(text)
     return "<br>".join(verdict), "<br>".join(later)
 
@@ -364,11 +407,12 @@ def event_html(
     notes = Footnotes()
     record_note = notes.record_note(d.facts.sources)
     date_fc = d.facts.field("date")
-    date = _values_cited(date_fc, notes) if date_fc else esc(d.date_label)
+    date = _values_cited(date_fc, notes) if date_fc else esc(labels.date(d.date, d.precision))
+    kind = _("Event dossier · record {record}").format(record=f"event/{d.id}")
     parts = [
-        _header(d.title, None, f"Event dossier · record event/{esc(d.id)}"),
+        _header(d.title, None, esc(kind)),
         record_note,
-        rows_html([("Date", date)]),
+        rows_html([(esc(_("Date")), date)]),
     ]
     if d.summary:
         parts.append(f'<p class="summary">{esc(d.summary)}</p>')
@@ -380,27 +424,48 @@ def event_html(
         detail = people.get(p.item.ref.id)
         verdict, later = outcome_cells(detail, notes)
         if detail is None and p.date:  # not looked up (a very large event): no sources here
-            verdict = f'{esc(p.date)} <span class="muted">(sources: see the person)</span>'
-        rows.append((esc(p.item.label), esc(p.role or ""), verdict or _NONE.format("none"), later))
+            see = esc(_("(sources: see the person)"))
+            verdict = f'{esc(p.date)} <span class="muted">{see}</span>'
+        rows.append(
+            (
+                esc(p.item.label),
+                esc(labels.participation(p.role)),
+                verdict or _none(pgettext("no outcome", "none")),
+                later,
+            )
+        )
     if rows:
         # Who took part comes from the event's own sources (its record note); each outcome
         # carries the sources of its own sentence.
-        count = f"{len(d.participants):,} {'person' if len(d.participants) == 1 else 'people'}"
+        n = len(d.participants)
+        took_part = ngettext(
+            "{n} person of this archive took part, as the sources of this record give "
+            "them; outcomes as each verdict's sources give them.",
+            "{n} people of this archive took part, as the sources of this record give "
+            "them; outcomes as each verdict's sources give them.",
+            n,
+        ).format(n=labels.number(n))
+        heads = (_("Person"), _("Role"), pgettext("column", "1935 verdict"), _("Later"))
         parts.append(
-            f"<h2>Participants and their outcomes</h2><p>{count} of this archive "
-            "took part, as the sources of this record give them; outcomes as each "
-            "verdict's sources give them.</p>"
-            + table(("Person", "Role", "1935 verdict", "Later"), rows, widths=(31, 15, 31, 23))
+            heading(_("Participants and their outcomes"))
+            + f"<p>{esc(took_part)}</p>"
+            + table(tuple(esc(h) for h in heads), rows, widths=(31, 15, 31, 23))
         )
     if d.documents:
         more = d.documents_total - len(d.documents)
         parts.append(
-            "<h2>Documents of the date</h2>" + _dated_rows(d.documents, documents or {}, notes)
+            heading(_("Documents of the date")) + _dated_rows(d.documents, documents or {}, notes)
         )
         if more > 0:
-            parts.append(f'<p class="muted">… and {more:,} more documents of this date.</p>')
+            rest = ngettext(
+                "… and {n} more document of this date.",
+                "… and {n} more documents of this date.",
+                more,
+            ).format(n=labels.number(more))
+            parts.append(f'<p class="muted">{esc(rest)}</p>')
     parts.append(notes.html())
-    return f"Event dossier: {d.title}", page(d.title, css, "".join(parts))
+    title = _("Event dossier: {title}").format(title=d.title)
+    return title, page(d.title, css, "".join(parts))
 
 
 def document_html(
@@ -413,53 +478,68 @@ def document_html(
     rows = [
         r
         for r in (
-            ("Date", _values_cited(date_fc, notes)) if date_fc else None,
-            None if date_fc else _fact_row("Date", d.date_label, ""),
-            _fact_row("Type", d.doc_type, ""),
-            _fact_row("Collection", d.collection, ""),
-            _fact_row("Category", d.category, ""),
-            _fact_row("Address", d.url, ""),
+            (esc(_("Date")), _values_cited(date_fc, notes)) if date_fc else None,
+            None if date_fc else _fact_row(_("Date"), labels.date(d.date or None, "day"), ""),
+            _fact_row(_("Type"), labels.document_type(d.doc_type), ""),
+            _fact_row(_("Collection"), d.collection, ""),
+            _fact_row(_("Category"), d.category, ""),
+            _fact_row(_("Address"), d.url, ""),
         )
         if r is not None
     ]
+    kind = _("Document dossier · record {record}").format(record=f"document/{d.id}")
     parts = [
-        _header(d.title, None, f"Document dossier · record document/{esc(d.id)}"),
+        _header(d.title, None, esc(kind)),
         record_note,
         rows_html(rows),
     ]
     if d.named:
         named = [
-            (esc(written), esc(p.label) if p else _NONE.format("not linked"))
-            for written, p in d.named
+            (esc(written), esc(p.label) if p else _none(_("not linked"))) for written, p in d.named
         ]
-        parts.append(
-            "<h2>Names in the title</h2>" + table(("As written", "Person"), named, widths=(40, 60))
-        )
+        heads = (esc(_("As written")), esc(_("Person")))
+        parts.append(heading(_("Names in the title")) + table(heads, named, widths=(40, 60)))
     if d.events:
-        parts.append("<h2>Events of the date</h2>" + _dated_rows(d.events, events or {}, notes))
+        parts.append(heading(_("Events of the date")) + _dated_rows(d.events, events or {}, notes))
     parts.append(notes.html())
-    return f"Document dossier: {d.title}", page(d.title, css, "".join(parts))
+    title = _("Document dossier: {title}").format(title=d.title)
+    return title, page(d.title, css, "".join(parts))
 
 
-#: Headings of the records a source supports, by kind, in this order.
-_KIND_HEADINGS = {
-    "person": "People",
-    "event": "Events",
-    "document": "Case-file documents",
-    "sentence": "Sentences",
-    "relation": "Relations",
-}
+#: Kinds of record a source supports, in the order the source dossier lists them.
+_KIND_ORDER = ("person", "event", "document", "sentence", "relation")
+
+
+def _kind_heading(kind: str, n: int) -> str:
+    """``People it is a source for (12)``: the heading of one kind of record a source supports."""
+    count = labels.number(n)
+    if kind == "person":
+        return _("People it is a source for ({n})").format(n=count)
+    if kind == "event":
+        return _("Events it is a source for ({n})").format(n=count)
+    if kind == "document":
+        return _("Case-file documents it is a source for ({n})").format(n=count)
+    if kind == "sentence":
+        return _("Sentences it is a source for ({n})").format(n=count)
+    if kind == "relation":
+        return _("Relations it is a source for ({n})").format(n=count)
+    return _("{kinds} it is a source for ({n})").format(kinds=kind.capitalize() + "s", n=count)
+
+
+def _not_visible() -> str:
+    """A published figure the scan does not show."""
+    return _("not visible")
 
 
 def _citations(d: SourceDetail) -> str:
     """What cites a source: whole records by kind (sorted by label), then field values."""
     records = [c for c in d.citations if c.field == "record"]
     values = [c for c in d.citations if c.field != "record"]
-    out = f"<h2>Facts citing this source ({d.citations_total:,})</h2>"
+    out = heading(_("Facts citing this source ({n})").format(n=labels.number(d.citations_total)))
     kinds = sorted(
         {c.subject.ref.kind for c in records},
         key=lambda k: (
-            list(_KIND_HEADINGS).index(k) if k in _KIND_HEADINGS else len(_KIND_HEADINGS),
+            _KIND_ORDER.index(k) if k in _KIND_ORDER else len(_KIND_ORDER),
             k,
         ),
     )
@@ -468,15 +548,16 @@ def _citations(d: SourceDetail) -> str:
             (c for c in records if c.subject.ref.kind == kind),
             key=lambda c: (c.subject.label.casefold(), c.subject.ref.id),
         )
-        heading = _KIND_HEADINGS.get(kind, kind.capitalize() + "s")
         out += (
-            f"<h3>{esc(heading)} it is a source for ({len(items):,})</h3><ul>"
+            heading(_kind_heading(kind, len(items)), 3)
+            + "<ul>"
             + "".join(f"<li>{esc(c.subject.label)}</li>" for c in items)
             + "</ul>"
         )
     if values:
-        out += "<h3>Values it gives for single facts</h3>" + table(
-            ("Item", "Fact", "Value"),
+        heads = (esc(_("Item")), esc(_("Fact")), esc(_("Value")))
+        out += heading(_("Values it gives for single facts"), 3) + table(
+            heads,
             [
                 (
                     esc(c.subject.label),
@@ -489,10 +570,14 @@ def _citations(d: SourceDetail) -> str:
         )
     more = d.citations_total - len(d.citations)
     if more > 0:
-        out += (
-            f'<p class="muted">… and {more:,} more facts (not listed here; the detail '
-            "view and the lists of the archive show them).</p>"
-        )
+        rest = ngettext(
+            "… and {n} more fact (not listed here; the detail view and the lists of the "
+            "archive show it).",
+            "… and {n} more facts (not listed here; the detail view and the lists of the "
+            "archive show them).",
+            more,
+        ).format(n=labels.number(more))
+        out += f'<p class="muted">{esc(rest)}</p>'
     return out
 
 
@@ -501,28 +586,29 @@ def source_html(d: SourceDetail, css: str) -> tuple[str, str]:
     rows = [
         r
         for r in (
-            _fact_row("Author", d.author, ""),
-            _fact_row("Title", d.title, ""),
-            _fact_row("Year", str(d.year) if d.year else None, ""),
-            _fact_row("Kind", d.kind, ""),
-            _fact_row("Language", d.language, ""),
-            _fact_row("Address", d.url, ""),
-            _fact_row("Note", d.note, ""),
+            _fact_row(_("Author"), d.author, ""),
+            _fact_row(_("Title"), d.title, ""),
+            _fact_row(_("Year"), str(d.year) if d.year else None, ""),
+            _fact_row(_("Kind"), labels.source_kind(d.kind), ""),
+            _fact_row(_("Language"), labels.language_name(d.language), ""),
+            _fact_row(_("Address"), d.url, ""),
+            _fact_row(_("Note"), d.note, ""),
         )
         if r is not None
     ]
     # No id in the header: a source is known to readers by its author and title.
-    parts = [_header(d.label, None, "Source dossier"), rows_html(rows)]
+    parts = [_header(d.label, None, esc(_("Source dossier"))), rows_html(rows)]
     if d.tallies:
+        heads = (esc(_("Tribunal")), esc(_("As printed")), esc(_("Count")))
         parts.append(
-            "<h2>Figures this source publishes</h2>"
+            heading(_("Figures this source publishes"))
             + table(
-                ("Tribunal", "As printed", "Count"),
+                heads,
                 [
                     (
-                        esc(tally_scope(t.tribunal)),
+                        esc(labels.tally_scope(t.tribunal)),
                         esc(t.label),
-                        esc(t.count if t.count is not None else "not visible"),
+                        esc(t.count if t.count is not None else _not_visible()),
                     )
                     for t in d.tallies
                 ],
@@ -531,4 +617,5 @@ def source_html(d: SourceDetail, css: str) -> tuple[str, str]:
         )
     if d.citations:
         parts.append(_citations(d))
-    return f"Source dossier: {d.label}", page(d.label, css, "".join(parts))
+    title = _("Source dossier: {title}").format(title=d.label)
+    return title, page(d.label, css, "".join(parts))

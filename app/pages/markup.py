@@ -12,27 +12,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from app.pages import labels
 from app.pages.escape import escape
+from app.pages.labels import field_label
 from db import vocab
 from db.dto import ClaimDTO, FieldClaims, Labelled
+from db.i18n import N_, _, ngettext
 
 #: Longest stretch of one value printed; Qt's text layout is super-linear on huge unbroken runs.
 MAX_VALUE_CHARS = 20_000
 
 #: ISO dates (with month, optionally day) inside a claimed value.
 _ISO_IN_TEXT = re.compile(r"\b\d{4}-\d{2}(?:-\d{2})?\b")
-
-#: Readable names of claim fields (others: underscores become spaces).
-FIELD_LABELS = {
-    "record": "the record as a whole",
-    "later_fate": "later fate",
-    "arrest_date": "arrest date",
-    "death_date": "date of death",
-    "given_names": "given names",
-    "kind": "sentence",
-    "years": "term (years)",
-    "proposed_years": "proposed term (years)",
-}
 
 
 def esc(value: object) -> str:
@@ -41,30 +32,11 @@ def esc(value: object) -> str:
     text = "" if value is None else str(value).replace("\t", " ")
     if len(text) > MAX_VALUE_CHARS:
         cut = len(text) - MAX_VALUE_CHARS
-        text = f"{text[:MAX_VALUE_CHARS]} … [{cut:,} more characters not printed]"
+        more = ngettext(
+            "[{n} more character not printed]", "[{n} more characters not printed]", cut
+        ).format(n=labels.number(cut))
+        text = f"{text[:MAX_VALUE_CHARS]} … {more}"
     return escape(text)
-
-
-#: Words of field names written as acronyms (``removal_as_tsik_secretary``).
-ACRONYMS = {
-    "tsik": "TsIK",
-    "tsk": "TsK",
-    "nkvd": "NKVD",
-    "ogpu": "OGPU",
-    "oso": "OSO",
-    "vkp": "VKP",
-    "vtsik": "VTsIK",
-    "gpu": "GPU",
-    "mit": "MIT",
-}
-
-
-def field_label(name: str) -> str:
-    """``later_fate`` → ``later fate``; ``removal_as_tsik_secretary`` → ``… TsIK …``."""
-    if name in FIELD_LABELS:
-        return FIELD_LABELS[name]
-    words = name.split("_")
-    return " ".join(ACRONYMS.get(w, w) for w in words)
 
 
 def format_value(field: str, value: str | None) -> str:
@@ -74,7 +46,7 @@ def format_value(field: str, value: str | None) -> str:
     span of years such as ``1934-35`` is not a date and stays as claimed.
     """
     if value is None or value == "":
-        return "(no value)"
+        return _("(no value)")
     return _ISO_IN_TEXT.sub(_spelled_date, value)
 
 
@@ -91,9 +63,9 @@ def life_dates(birth: int | None, death: int | None) -> str | None:
     if birth and death:
         return f"{birth}–{death}"
     if birth:
-        return f"born {birth}"
+        return _("born {year}").format(year=birth)
     if death:
-        return f"died {death}"
+        return _("died {year}").format(year=death)
     return None
 
 
@@ -127,6 +99,11 @@ def _marker(numbers: str) -> str:
     return f'<sup class="fn">{numbers}</sup>' if numbers else ""
 
 
+def heading(text: str, level: int = 2) -> str:
+    """A heading of page words (already translated): ``<h2>Sources</h2>``."""
+    return f"<h{level}>{esc(text)}</h{level}>"
+
+
 #: Class of the record's sources note (:meth:`Footnotes.record_note`) and its style: a shaded
 #: block in the notes' colour, unlike any line of facts.
 RECORD_NOTE_CLASS = "recsrc"
@@ -134,6 +111,39 @@ RECORD_NOTE_CSS = (
     f"p.{RECORD_NOTE_CLASS} {{ background-color: #f6efe8; color: #6b2a0b; font-size: 8.5pt; "
     "margin-top: 4px; margin-bottom: 6px; }"
 )
+
+
+#: What a sources note is about (:func:`sources_of`).
+RECORD = "this record"
+SENTENCE = "this sentence"
+
+
+def sources_of(what: str, numbers: str) -> str:
+    """``Sources of this record: notes 1–3, 7`` (``note 4`` for one note).
+
+    ``what`` is :data:`RECORD` or :data:`SENTENCE`, each a whole sentence to translate;
+    any other words are put in as given.
+    """
+    single = "," not in numbers and "–" not in numbers
+    if what == RECORD:
+        text = (
+            _("Sources of this record: note {numbers}")
+            if single
+            else _("Sources of this record: notes {numbers}")
+        )
+    elif what == SENTENCE:
+        text = (
+            _("Sources of this sentence: note {numbers}")
+            if single
+            else _("Sources of this sentence: notes {numbers}")
+        )
+    else:
+        text = (
+            _("Sources of {what}: note {numbers}")
+            if single
+            else _("Sources of {what}: notes {numbers}")
+        )
+    return text.format(what=what, numbers=numbers)
 
 
 @dataclass(frozen=True)
@@ -186,7 +196,7 @@ class Footnotes:
         """Plain note numbers of sources cited without a claim."""
         return number_ranges(self.number(s) for s in sources)
 
-    def record_note(self, claims: Iterable[ClaimDTO], what: str = "this record") -> str:
+    def record_note(self, claims: Iterable[ClaimDTO], what: str = RECORD) -> str:
         """The one note naming the sources of a record as a whole (empty when it has none).
 
         Facts that no field-level claim supports rest on the record's own sources; rather
@@ -196,24 +206,23 @@ class Footnotes:
         numbers = self.numbers(claims)
         if not numbers:
             return ""
-        word = "note" if "," not in numbers and "–" not in numbers else "notes"
-        return (
-            f'<p class="{RECORD_NOTE_CLASS}">Sources of {esc(what)}: {word} {numbers}. '
-            "Every fact of it printed without a note of its own rests on them.</p>"
-        )
+        rest = _("Every fact of it printed without a note of its own rests on them.")
+        return f'<p class="{RECORD_NOTE_CLASS}">{esc(sources_of(what, numbers))}. {esc(rest)}</p>'
 
     def __len__(self) -> int:
         return len(self._notes)
 
-    def html(self, heading: str = "Sources") -> str:
-        """The numbered sources list under ``heading`` (a line saying so when none was cited).
+    def html(self, heading: str | None = None) -> str:
+        """The numbered sources list under ``heading`` (default "Sources"; a line saying so when
+        none was cited).
 
         Each entry names the source by author, title and year (and the page cited); never by
         the archive's internal id, which means nothing to a reader.
         """
+        heading = _("Sources") if heading is None else heading
         if not self._notes:
-            none = '<p class="muted">No sources are recorded for this item.</p>'
-            return f"<h2>{esc(heading)}</h2>{none}"
+            none = _("No sources are recorded for this item.")
+            return f'<h2>{esc(heading)}</h2><p class="muted">{esc(none)}</p>'
         items = "".join(
             f"<li>{esc(n.source.label)}" + (f", {esc(n.locator)}" if n.locator else "") + "</li>"
             for n in self._notes
@@ -227,7 +236,8 @@ def claim_group(claims: Sequence[ClaimDTO], notes: Footnotes) -> str:
     first = claims[0]
     bits = ["; ".join(f"{esc(c.source.label)}{notes.cite([c])}" for c in claims)]
     if first.confidence:
-        bits.append(f'<span class="muted">confidence {esc(first.confidence)}</span>')
+        level = _("confidence {level}").format(level=labels.confidence(first.confidence))
+        bits.append(f'<span class="muted">{esc(level)}</span>')
     if first.note:
         bits.append(f'<span class="note">{esc(first.note)}</span>')
     return "<br>".join(bits)
@@ -250,16 +260,19 @@ def disputed_table(subject: str, fc: FieldClaims, notes: Footnotes) -> str:
             "<td>" + "<br><br>".join(claim_group(g, notes) for g in groups.values()) + "</td>"
         )
     # A heading (h4), so that the printer keeps it on the page of its table.
+    what = ngettext(
+        "{field}: {n} different value", "{field}: {n} different values", len(values)
+    ).format(field=field_label(fc.field), n=labels.number(len(values)))
     return (
         f'<h4 class="claimhead"><span class="subject">{esc(subject)}</span> — '
-        f"{esc(field_label(fc.field))}: {len(values)} different values</h4>"
+        f"{esc(what)}</h4>"
         f'<table class="dispute" width="100%" cellspacing="0" cellpadding="4">'
         f"<thead><tr>{heads}</tr></thead><tr>{''.join(cells)}</tr></table>"
     )
 
 
-#: Header of the note-number column of list tables.
-NOTES = "Notes"
+#: Header of the note-number column of list tables (translated where shown: ``_(NOTES)``).
+NOTES = N_("Notes")
 
 
 def table(
@@ -270,14 +283,15 @@ def table(
 ) -> str:
     """A table of already-escaped cell HTML with a header row repeated on each page.
 
-    A last column headed :data:`NOTES` holds note numbers and is set in the notes style.
+    A last column headed :data:`NOTES` (in any language) holds note numbers and is set in the
+    notes style.
     """
     w = list(widths or ())
     head = "".join(
         (f'<th width="{w[i]}%">' if i < len(w) else "<th>") + f"{h}</th>"
         for i, h in enumerate(headers)
     )
-    notes_col = len(headers) - 1 if headers and headers[-1] == NOTES else -1
+    notes_col = len(headers) - 1 if headers and headers[-1] in (NOTES, _(NOTES)) else -1
     body = "".join(
         "<tr>"
         + "".join(
@@ -312,17 +326,24 @@ def rows(items: Iterable[tuple[str, str]], css: str = "row", label_css: str = "l
     )
 
 
-#: Longest label that fits the hanging column; a longer one gets the value on the next line
-#: (a tab after it would jump to the next tab stop, out of line with the other values).
+#: Longest label that fits the hanging column, in Latin characters; a longer one gets the value
+#: on the next line (a tab after it would jump to the next tab stop, out of line with the other
+#: values).
 ROW_LABEL_CHARS = 17
+#: Width of a Cyrillic letter in Latin characters: the print face's Cyrillic is wider
+#: («Дальнейшая судьба», 17 letters, overruns the column where 17 Latin ones fit).
+CYRILLIC_WIDTH = 1.1
 _LABEL_BREAK = "<br>"
 _TAG = re.compile(r"<[^>]+>")
+_CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
 
 
-def _visible_len(markup: str) -> int:
-    if len(markup) <= ROW_LABEL_CHARS:  # markup is never shorter than its text
+def _visible_len(markup: str) -> float:
+    """The width of a label's text, in Latin characters."""
+    if len(markup) * CYRILLIC_WIDTH <= ROW_LABEL_CHARS:  # markup is never shorter than its text
         return len(markup)
-    return len(html.unescape(_TAG.sub("", markup)))
+    text = html.unescape(_TAG.sub("", markup))
+    return len(text) + (CYRILLIC_WIDTH - 1) * len(_CYRILLIC_LETTER.findall(text))
 
 
 def hanging_css(scale: float = 1.0) -> str:

@@ -19,6 +19,7 @@ from app.printing.pdf_file import PdfWriteError
 from app.printing.printer import RenderError, Rendition, page_layout, paint
 from app.printing.service import DossierNotFound, DossierService
 from db.dto import Ref
+from db.i18n import _
 
 AskPath = Callable[[QWidget | None, str], Path | None]
 ShowError = Callable[[QWidget | None, str, str], None]
@@ -28,8 +29,8 @@ RunPreview = Callable[[QPrintPreviewDialog], None]
 
 def ask_pdf_path(parent: QWidget | None, suggested: str) -> Path | None:
     """Ask where to save the PDF (None: cancelled); adds ``.pdf`` when no suffix is given."""
-    name, _ = QFileDialog.getSaveFileName(
-        parent, "Export dossier as PDF", suggested, "PDF files (*.pdf)"
+    name, _chosen = QFileDialog.getSaveFileName(
+        parent, _("Export dossier as PDF"), suggested, _("PDF files (*.pdf)")
     )
     if not name:
         return None
@@ -45,7 +46,7 @@ def show_error(parent: QWidget | None, title: str, message: str) -> None:
 def run_print_dialog(parent: QWidget | None, printer: QPrinter) -> bool:
     """The system print dialog; True when the user chose to print."""
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle("Print dossier")
+    dialog.setWindowTitle(_("Print dossier"))
     return dialog.exec() == QDialog.DialogCode.Accepted
 
 
@@ -87,8 +88,10 @@ def export_dossier_pdf(
     except PdfWriteError as exc:
         show_error(
             parent,
-            "Export PDF failed",
-            f"The dossier could not be saved as\n{exc.path}\n\n{exc.message}.",
+            _("Export PDF failed"),
+            _("The dossier could not be saved as\n{path}\n\n{reason}.").format(
+                path=exc.path, reason=exc.message
+            ),
         )
         return None
 
@@ -124,16 +127,24 @@ def print_dossier(
     except PdfWriteError as exc:
         show_error(
             parent,
-            "Print failed",
-            f"The dossier could not be printed to\n{exc.path}\n\n{exc.message}.",
+            _("Print failed"),
+            _("The dossier could not be printed to\n{path}\n\n{reason}.").format(
+                path=exc.path, reason=exc.message
+            ),
         )
         return False
     except (RenderError, DossierNotFound) as exc:
-        show_error(parent, "Print failed", f"The dossier could not be printed: {exc}.")
+        show_error(
+            parent,
+            _("Print failed"),
+            _("The dossier could not be printed: {reason}.").format(reason=exc),
+        )
         return False
     if printer.printerState() == QPrinter.PrinterState.Error:
         show_error(
-            parent, "Print failed", "The printer reported an error; nothing may have been printed."
+            parent,
+            _("Print failed"),
+            _("The printer reported an error; nothing may have been printed."),
         )
         return False
     return True
@@ -162,7 +173,7 @@ class PreviewPainter(QObject):
         try:
             self.pages = paint(printer, self._rendition)
         except RenderError as exc:
-            self._show_error(self._dialog, "Print preview failed", str(exc))
+            self._show_error(self._dialog, _("Print preview failed"), str(exc))
 
 
 def preview_dossier(
@@ -177,13 +188,13 @@ def preview_dossier(
     try:
         rendition = service.rendition(ref)
     except DossierNotFound as exc:
-        show_error(parent, "Print preview failed", f"{exc}.")
+        show_error(parent, _("Print preview failed"), f"{exc}.")
         return None
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageLayout(page_layout(default_page_size()))
     printer.setDocName(rendition.title)
     dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle(f"Print preview — {rendition.title}")
+    dialog.setWindowTitle(_("Print preview — {title}").format(title=rendition.title))
     painter = PreviewPainter(rendition, printer, show_error, dialog)
     dialog.paintRequested.connect(painter.paint)
     run_dialog(dialog)

@@ -16,6 +16,7 @@ import stat
 from pathlib import Path
 
 from app import part_files
+from db.i18n import _
 
 #: A dossier PDF is never smaller than this (fonts alone take more).
 MIN_PDF_BYTES = 1024
@@ -33,11 +34,11 @@ class PdfWriteError(Exception):
 def pdf_problem(data: bytes) -> str | None:
     """Why ``data`` is not a complete PDF, or None when it looks like one."""
     if len(data) < MIN_PDF_BYTES:
-        return f"the rendered PDF is only {len(data)} bytes"
+        return _("the rendered PDF is only {n} bytes").format(n=len(data))
     if not data.startswith(b"%PDF-"):
-        return "the rendered data does not start like a PDF"
+        return _("the rendered data does not start like a PDF")
     if b"%%EOF" not in data[-64:]:
-        return "the rendered PDF is incomplete (no end-of-file marker)"
+        return _("the rendered PDF is incomplete (no end-of-file marker)")
     return None
 
 
@@ -52,13 +53,13 @@ def target_problem(path: Path) -> str | None:
         return _describe(exc, path)
     if st is not None:
         if stat.S_ISDIR(st.st_mode):
-            return "this is a folder; choose a file name inside it"
+            return _("this is a folder; choose a file name inside it")
         if not stat.S_ISREG(st.st_mode):
-            return "this is a device, pipe or socket, not a file"
+            return _("this is a device, pipe or socket, not a file")
     if not folder.exists():
-        return f"the folder {folder} does not exist"
+        return _("the folder {folder} does not exist").format(folder=folder)
     if not folder.is_dir():
-        return f"{folder} is not a folder"
+        return _("{folder} is not a folder").format(folder=folder)
     return None
 
 
@@ -66,18 +67,20 @@ def _describe(exc: OSError, path: Path) -> str:
     folder = path.parent
     code = exc.errno
     if code in (errno.ENOSPC, errno.EDQUOT):
-        return f"the disk is full (no space left in {folder}); nothing was written"
+        return _("the disk is full (no space left in {folder}); nothing was written").format(
+            folder=folder
+        )
     if code == errno.EROFS:
-        return f"the folder {folder} is on a read-only disk"
+        return _("the folder {folder} is on a read-only disk").format(folder=folder)
     if code in (errno.EACCES, errno.EPERM):
-        return f"no permission to write in the folder {folder}"
+        return _("no permission to write in the folder {folder}").format(folder=folder)
     if code == errno.ENOENT:
-        return f"the folder {folder} does not exist"
+        return _("the folder {folder} does not exist").format(folder=folder)
     if code == errno.EISDIR:
-        return "this is a folder; choose a file name inside it"
+        return _("this is a folder; choose a file name inside it")
     if code == errno.ENAMETOOLONG:
-        return "the file name is too long"
-    return f"the file could not be written ({exc.strerror or exc})"
+        return _("the file name is too long")
+    return _("the file could not be written ({reason})").format(reason=exc.strerror or exc)
 
 
 def expand(path: Path | str) -> Path:
@@ -113,9 +116,9 @@ def _read_back(tmp: Path, size: int) -> str | None:
         fh.seek(max(0, size - 64))
         tail = fh.read()
     if tmp.stat().st_size != size:
-        return "the file on disk has the wrong size"
+        return _("the file on disk has the wrong size")
     if not head.startswith(b"%PDF-") or b"%%EOF" not in tail:
-        return "the file on disk is not a complete PDF"
+        return _("the file on disk is not a complete PDF")
     return None
 
 

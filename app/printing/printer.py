@@ -34,8 +34,10 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
+from app.pages import labels
 from app.pages.markup import ROW_INDENT_PX, hanging_css
 from app.printing.fonts import print_family
+from db.i18n import _
 
 #: Page sizes offered by name (command line, export).
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
@@ -60,20 +62,35 @@ class RenderError(RuntimeError):
 
 @dataclass(frozen=True)
 class PageDecor:
-    """Text of the running header and footer."""
+    """Text of the running header and footer, in the reader's language when it is asked for.
+
+    ``archive_title_ru``: the archive's Russian title (its ``title_ru``), printed instead of
+    ``archive_title`` in Russian.
+    """
 
     title: str
     archive_title: str
     data_version: str
     printed: date
+    archive_title_ru: str | None = None
 
     def footer_left(self) -> str:
         """``The Kremlin Affair, 1935 · data version 2026.11.3``."""
-        return f"{self.archive_title} · data version {self.data_version}"
+        title = self.archive_title
+        if labels.cyrillic_first() and self.archive_title_ru:
+            title = self.archive_title_ru
+        return _("{archive} · data version {version}").format(
+            archive=title, version=self.data_version
+        )
 
     def footer_right(self) -> str:
-        """``printed 25 November 2026``."""
-        return f"printed {self.printed.day} {self.printed:%B %Y}"
+        """``printed 25 November 2026`` (the date written by :func:`db.vocab.format_date`)."""
+        return _("printed {date}").format(date=labels.date(self.printed.isoformat(), "day"))
+
+
+def page_number(number: int, total: int) -> str:
+    """``page 3 of 7`` in the footer."""
+    return _("page {number} of {total}").format(number=number, total=total)
 
 
 @dataclass(frozen=True)
@@ -287,7 +304,7 @@ class _Decorator:
         h, f = frame.header, frame.footer
         self._title = metrics.elidedText(decor.title, Qt.TextElideMode.ElideMiddle, h.width())
         # The widest centre text ("page 10 of 10") keeps both sides clear of it on every page.
-        widest = metrics.horizontalAdvance(f"page {total} of {total}")
+        widest = metrics.horizontalAdvance(page_number(total, total))
         side = (f.width() - widest) / 2 - metrics.averageCharWidth() * 2
         self._left = metrics.elidedText(decor.footer_left(), Qt.TextElideMode.ElideRight, side)
         self._right = metrics.elidedText(decor.footer_right(), Qt.TextElideMode.ElideLeft, side)
@@ -307,7 +324,7 @@ class _Decorator:
         painter.drawText(
             f,
             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
-            f"page {number} of {self._total}",
+            page_number(number, self._total),
         )
         painter.drawText(f, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, self._right)
         painter.setPen(self._rule_pen)
@@ -369,12 +386,12 @@ def paint(device: QPagedPaintDevice, rendition: Rendition, first: int = 1, last:
     first = max(1, first)
     painter = QPainter()
     if not painter.begin(device):
-        raise RenderError("the printer or file could not be opened for drawing")
+        raise RenderError(_("the printer or file could not be opened for drawing"))
     try:
         decorator = _Decorator(device, frame, rendition.decor, font, total)
         for number in range(first, last + 1):
             if number > first and not device.newPage():
-                raise RenderError(f"the printer refused page {number}")
+                raise RenderError(_("the printer refused page {number}").format(number=number))
             decorator.draw(painter, number)
             _draw_body(painter, doc, frame.body, number - 1)
     finally:
@@ -393,7 +410,7 @@ def pdf_bytes(
     writer.setResolution(PDF_DPI)
     writer.setPageLayout(layout)
     writer.setTitle(rendition.title)
-    writer.setCreator("Kremlin Affair Archive")
+    writer.setCreator(_("Kremlin Affair Archive"))
     pages = paint(writer, rendition, first, last)
     del writer  # flushes nothing more: the painter's end() already wrote the trailer
     buffer.close()

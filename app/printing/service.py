@@ -15,7 +15,7 @@ from sqlalchemy import Connection
 
 from app import resources
 from app.archive_source import ArchiveSource
-from app.pages import case_summary, dossier
+from app.pages import case_summary, dossier, labels
 from app.printing.pdf_file import PdfWriteError, expand, target_problem, write_pdf_file
 from app.printing.printer import (
     PAGE_SIZES,
@@ -35,6 +35,7 @@ from db.dto import (
     Ref,
     SourceDetail,
 )
+from db.i18n import _, pgettext
 from db.vocab import TRIBUNALS
 
 #: At most this many events and convicts are listed in the case summary (the rest counted).
@@ -102,7 +103,11 @@ class DossierService:
                 )
             if isinstance(item, SourceDetail):
                 return dossier.source_html(item, self._css)
-        raise DossierNotFound(f"no {ref.kind} with id “{ref.id}” in this archive")
+        raise DossierNotFound(
+            _("no {kind} with id “{id}” in this archive").format(
+                kind=labels.kind_word(ref.kind), id=ref.id
+            )
+        )
 
     def _case_data(self, with_chart: bool) -> case_summary.CaseData:
         info = self._archive.info
@@ -172,7 +177,9 @@ class DossierService:
         else:
             title, html = self.html_for(ref)
         info = self._archive.info
-        decor = PageDecor(title, info.title, info.data_version, self._today())
+        decor = PageDecor(
+            title, info.title, info.data_version, self._today(), info.meta.get("title_ru")
+        )
         return Rendition(title, html, decor, images)
 
     @staticmethod
@@ -188,8 +195,13 @@ class DossierService:
         then leaves no file, partial or otherwise, at ``path``.
         """
         if page_size not in PAGE_SIZES:
+            either = pgettext("between choices", "or")
             raise PdfWriteError(
-                Path(path), f"unknown page size {page_size!r} (use {' or '.join(PAGE_SIZES)})"
+                Path(path),
+                _("unknown page size {size} (use {sizes})").format(
+                    size=repr(page_size),
+                    sizes=f" {either} ".join(PAGE_SIZES),
+                ),
             )
         return self.write_pdf_layout(ref, path, page_layout(page_size))
 
@@ -207,7 +219,9 @@ class DossierService:
         except DossierNotFound as exc:
             raise PdfWriteError(path, str(exc)) from exc
         except RenderError as exc:
-            raise PdfWriteError(path, f"the dossier could not be rendered ({exc})") from exc
+            raise PdfWriteError(
+                path, _("the dossier could not be rendered ({reason})").format(reason=exc)
+            ) from exc
         return write_pdf_file(path, data)
 
     def page_count(self, ref: Ref | None, page_size: str = "A4") -> int:

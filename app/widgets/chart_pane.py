@@ -12,7 +12,17 @@ import os
 from pathlib import Path
 
 from PySide6.QtCharts import QBarSeries, QBarSet, QChart, QChartView
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt, Signal, Slot
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QEvent,
+    QIODevice,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QCursor, QPainter, QResizeEvent
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QLabel, QToolTip, QVBoxLayout, QWidget
@@ -23,6 +33,7 @@ from app.charts.outcome_chart import MEASURE_PROPERTY, TRIBUNAL_PROPERTY
 from app.charts.outcome_text import NAMED, PUBLISHED
 from db import outcomes
 from db.dto import OutcomeCount
+from db.i18n import _
 from db.outcomes import UncountedFigure
 from db.queries import outcome_counts
 
@@ -50,10 +61,10 @@ class ChartPane(QWidget):
         self._layout = outcome_text.ChartLayout.of([])
         self._uncounted: list[UncountedFigure] = []
         self._source_labels: dict[str, str] = {}
+        self._totals: dict[str, int] = {}
         self.view = QChartView(self)
         self.view.setObjectName("outcomeChart")
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.view.setAccessibleName("Sentence outcomes chart")
         self.totals = QLabel(self)
         self.totals.setObjectName("outcomeTotals")
         self.totals.setTextFormat(Qt.TextFormat.PlainText)
@@ -65,6 +76,23 @@ class ChartPane(QWidget):
         box.addWidget(self.view, 1)
         box.addWidget(self.totals)
         self._show([], {})
+
+    # -- language --------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        """Build the chart again in the interface language now in use (title, axes, legend,
+        categories, totals); its numbers are kept, so nothing is read again — except the
+        uncounted figures' labels and reasons, words of the data layer."""
+        if self._source is not None:
+            with self._source.connect() as conn:
+                self._uncounted = outcomes.uncounted_figures(conn)
+                self._source_labels = outcomes.source_labels(conn)
+        self._show(self._counts, self._totals)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- data ------------------------------------------------------------------------------
 
@@ -101,6 +129,8 @@ class ChartPane(QWidget):
 
     def _show(self, counts: list[OutcomeCount], totals: dict[str, int]) -> None:
         self._counts = counts
+        self._totals = totals
+        self.view.setAccessibleName(_("Sentence outcomes chart"))
         self._layout = outcome_text.ChartLayout.of(counts)
         chart = outcome_chart.build_chart(counts, width=self.width())
         for series in chart.series():
@@ -114,7 +144,7 @@ class ChartPane(QWidget):
         self.totals.setText(
             outcome_text.totals_line(counts, totals)
             if counts
-            else "This archive records no 1935 verdicts and no published tallies."
+            else _("This archive records no 1935 verdicts and no published tallies.")
         )
         self.view.setAccessibleDescription(self.totals.text())
 
@@ -177,8 +207,9 @@ class ChartPane(QWidget):
             data = self._svg_bytes(size)
         else:
             raise OSError(
-                f"Cannot save the chart as “{path.suffix or path.name}”: "
-                "choose a file name ending in .png or .svg."
+                _(
+                    "Cannot save the chart as “{kind}”: choose a file name ending in .png or .svg."
+                ).format(kind=path.suffix or path.name)
             )
         tmp = path.with_name(f".{path.name}.part")
         try:
@@ -187,7 +218,10 @@ class ChartPane(QWidget):
         except OSError as exc:
             tmp.unlink(missing_ok=True)
             raise OSError(
-                exc.errno, f"Cannot save the chart to {path}: {exc.strerror or exc}"
+                exc.errno,
+                _("Cannot save the chart to {path}: {reason}").format(
+                    path=path, reason=exc.strerror or exc
+                ),
             ) from exc
 
     def _png_bytes(self, size: QSize) -> bytes:
@@ -196,7 +230,7 @@ class ChartPane(QWidget):
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         # PySide6 6.12 accepts only str for the format here although its stubs say bytes.
         if not image.save(buffer, "PNG"):  # type: ignore[call-overload]
-            raise OSError("Cannot encode the chart as PNG.")
+            raise OSError(_("Cannot encode the chart as PNG."))
         return bytes(buffer.data().data())
 
     def _svg_bytes(self, size: QSize) -> bytes:
@@ -211,11 +245,11 @@ class ChartPane(QWidget):
         generator.setResolution(round(screen.logicalDotsPerInch()) if screen else 96)
         generator.setSize(size)
         generator.setViewBox(QRect(0, 0, size.width(), size.height()))
-        generator.setTitle(outcome_text.TITLE)
-        generator.setDescription(outcome_text.SUBTITLE)
+        generator.setTitle(outcome_text.tr(outcome_text.TITLE))
+        generator.setDescription(outcome_text.tr(outcome_text.SUBTITLE))
         painter = QPainter()
         if not painter.begin(generator):
-            raise OSError("Cannot start the SVG writer.")
+            raise OSError(_("Cannot start the SVG writer."))
         try:
             outcome_chart.paint_chart(painter, self._counts, size.width(), size.height())
         finally:

@@ -18,9 +18,11 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QRegularExpression, QUrl, Signal, Slot
+from PySide6.QtCore import QByteArray, QEvent, QRegularExpression, QUrl, Signal, Slot
 from PySide6.QtGui import QImage, QPalette, QTextCharFormat, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+
+from db.i18n import _
 
 if TYPE_CHECKING:  # imported on first click: the window must show before the data layer
     from db.dto import Ref
@@ -45,7 +47,6 @@ class DetailView(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("detailView")
-        self.setAccessibleName("Detail")
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setReadOnly(True)
@@ -56,6 +57,16 @@ class DetailView(QTextBrowser):
         self._words: tuple[str, ...] = ()
         self._next_words: tuple[str, ...] = ()
         self.ref: Ref | None = None
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The view's own words (the page is made again by its owner: :meth:`replace_page`)."""
+        self.setAccessibleName(_("Details of the item shown"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def show_page(self, ref: Ref | None, renderer: Renderer, external: list[str]) -> None:
         """Show a page; ``external`` holds the addresses ``external:N`` links stand for.
@@ -70,6 +81,16 @@ class DetailView(QTextBrowser):
         self._render()
         self.verticalScrollBar().setValue(0)
         self.page_shown.emit(ref)
+
+    def replace_page(self, renderer: Renderer, external: list[str]) -> None:
+        """Show the same page made anew (another language): the item, the parts of long
+        fields opened, the marked words and the scroll position stay."""
+        position = self.verticalScrollBar().value()
+        self._renderer = renderer
+        self._external = list(external)
+        self._render()
+        self.verticalScrollBar().setValue(position)
+        self.page_shown.emit(self.ref)
 
     @Slot(str)
     def highlight_words(self, text: str) -> None:

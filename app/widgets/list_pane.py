@@ -13,7 +13,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSignalBlocker, Qt, Signal, Slot
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QSignalBlocker,
+    Qt,
+    Signal,
+    Slot,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,17 +34,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import counts
+from app.models.columns import name_columns_in_reading_order
 from app.models.paged_table import PagedTableModel
+from db.i18n import _
 from db.listing import ListQuery
 
 
 @dataclass(frozen=True)
 class FilterSpec:
-    """A filter combo: db filter key, label, and (value, text) options."""
+    """A filter combo: db filter key, label, (value, text) options and the text of "every
+    value" — all in the interface language of the moment they were made (the actions make
+    them again on a language switch: :meth:`ListPane.retitle_filters`)."""
 
     key: str
     label: str
     options: tuple[tuple[str, str], ...]
+    everything: str = ""
 
 
 class ListPane(QWidget):
@@ -55,8 +69,10 @@ class ListPane(QWidget):
     ) -> None:
         super().__init__(parent)
         self.model = model
+        #: What the pane lists, as a noun key of :mod:`app.counts` (``people`` …).
         self.noun = noun
         self._combos: dict[str, QComboBox] = {}
+        self._labels: dict[str, QLabel] = {}
         self._chip_keys: set[str] = set()
 
         bar = QHBoxLayout()
@@ -64,12 +80,17 @@ class ListPane(QWidget):
         for spec in filters:
             combo = QComboBox(self)
             combo.setObjectName(f"{view_name}_{spec.key}Filter")
-            combo.setAccessibleName(f"Filter {noun} by {spec.label.lower()}")
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             self._fill_combo(combo, spec)
             combo.currentIndexChanged.connect(self._on_combo_changed)
-            bar.addWidget(QLabel(f"{spec.label}:", self))
+            label = QLabel(self)
+            label.setObjectName(f"{view_name}_{spec.key}Label")
+            label.setBuddy(combo)
+            self._label_filter(label, combo, spec)
+            bar.addWidget(label)
             bar.addWidget(combo)
             self._combos[spec.key] = combo
+            self._labels[spec.key] = label
         bar.addStretch(1)
         self.chip = QLabel(self)
         self.chip.setObjectName(f"{view_name}_chip")
@@ -80,7 +101,6 @@ class ListPane(QWidget):
         self.chip.hide()
         self.chip_clear = QToolButton(self)
         self.chip_clear.setText("✕")
-        self.chip_clear.setToolTip("Remove this filter")
         self.chip_clear.setObjectName(f"{view_name}_chipClear")
         self.chip_clear.hide()
         self.chip_clear.clicked.connect(self.clear_extra_filters)
@@ -89,7 +109,6 @@ class ListPane(QWidget):
 
         self.view = QTableView(self)
         self.view.setObjectName(view_name)
-        self.view.setAccessibleName(f"{noun.capitalize()} list")
         self.view.setModel(model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -125,6 +144,51 @@ class ListPane(QWidget):
         model.runner.busy_changed.connect(self._on_busy_changed)
         model.query_changed.connect(self._on_query_changed)
         model.modelReset.connect(self._sync_sort_indicator)
+        self.retranslate()
+
+    # -- language -------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        """Set the pane's own texts in the interface language now in use (filter texts come
+        from the actions: :meth:`retitle_filters`)."""
+        self.chip_clear.setToolTip(_("Remove this filter"))
+        self.chip_clear.setAccessibleName(_("Remove this filter"))
+        # TRANSLATORS: the accessible name of a list pane's table, e.g. "People list".
+        self.view.setAccessibleName(_("{pane} list").format(pane=counts.title(self.noun)))
+        self.order_name_columns()
+        self._show_counts()
+
+    def order_name_columns(self) -> None:
+        """Show the name in the reader's script first (the Cyrillic one in Russian); the two
+        name columns swap places, every other column stays where the user put it."""
+        pair = name_columns_in_reading_order(self.model.columns)
+        if pair is None:
+            return
+        header = self.view.horizontalHeader()
+        first, other = header.visualIndex(pair[0]), header.visualIndex(pair[1])
+        if first > other:
+            header.swapSections(first, other)
+
+    def sort_by_reading_name(self) -> None:
+        """A list sorted by a name sorts by the name shown first now (the language changed);
+        any other sort stays."""
+        pair = name_columns_in_reading_order(self.model.columns)
+        q = self.model.query
+        keys = {self.model.columns[i].sort_key for i in pair} if pair else set()
+        if pair is None or q.sort not in keys:
+            return
+        wanted = self.model.columns[pair[0]].sort_key
+        if wanted is not None and wanted != q.sort:
+            self.model.request_query(ListQuery(wanted, q.descending, q.filters, q.pks))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def set_chip_text(self, description: str) -> None:
+        """Say again what the chip filters (the language changed); its filter stays."""
+        self.chip.setText(description)
 
     # -- filters --------------------------------------------------------------------------
 
@@ -180,10 +244,30 @@ class ListPane(QWidget):
 
     @staticmethod
     def _fill_combo(combo: QComboBox, spec: FilterSpec) -> None:
-        everything = spec.label.lower()
-        combo.addItem(f"All {everything}" if everything.endswith("s") else f"All {everything}s")
+        combo.addItem(spec.everything or _("All"))
         for value, text in spec.options:
             combo.addItem(text, value)
+
+    @staticmethod
+    def _label_filter(label: QLabel, combo: QComboBox, spec: FilterSpec) -> None:
+        # TRANSLATORS: the label before a filter combo, e.g. "Role:".
+        label.setText(_("{field}:").format(field=spec.label))
+        # TRANSLATORS: the accessible name of a filter combo, e.g. "Filter by role".
+        combo.setAccessibleName(_("Filter by {field}").format(field=spec.label.lower()))
+
+    def retitle_filters(self, filters: tuple[FilterSpec, ...]) -> None:
+        """Show ``filters``' words (another language); the values chosen stay chosen."""
+        for spec in filters:
+            combo = self._combos.get(spec.key)
+            if combo is None:
+                continue
+            chosen = combo.currentData()
+            with QSignalBlocker(combo):
+                combo.clear()
+                self._fill_combo(combo, spec)
+                index = combo.findData(chosen) if chosen is not None else 0
+                combo.setCurrentIndex(max(index, 0))
+            self._label_filter(self._labels[spec.key], combo, spec)
 
     def set_filter_options(self, filters: tuple[FilterSpec, ...]) -> None:
         """Offer ``filters``' values (another archive was opened); every combo shows all."""
@@ -254,18 +338,28 @@ class ListPane(QWidget):
     @Slot(int, int)
     def _on_total_changed(self, shown: int, total: int) -> None:
         if self.model.partial:  # the first page of a big filter; every match is coming
-            self.count_label.setText(f"Filtering {self.noun}… the first {shown:,} shown")
+            self.count_label.setText(counts.filtering(self.noun, shown))
         else:
-            self.count_label.setText(f"{shown:,} of {total:,} {self.noun} shown")
+            self.count_label.setText(counts.shown_of(self.noun, shown, total))
             self.view.viewport().unsetCursor()  # every row is known, whatever still runs
         self.counts_changed.emit(shown, total)
+
+    def _show_counts(self) -> None:
+        """The count line again, in the language now in use."""
+        model = self.model
+        if model.partial:
+            self.count_label.setText(counts.filtering(self.noun, model.total))
+        elif model.runner.busy:
+            self.count_label.setText(counts.filtering(self.noun))
+        else:
+            self.count_label.setText(counts.shown_of(self.noun, model.total, model.table_total))
 
     @Slot(bool)
     def _on_busy_changed(self, busy: bool) -> None:
         # Filters of big archives run on a worker: say so, keep the old rows usable.
         if busy:
             if not self.model.partial:  # else the first page on screen says what is coming
-                self.count_label.setText(f"Filtering {self.noun}…")
+                self.count_label.setText(counts.filtering(self.noun))
             self.view.viewport().setCursor(Qt.CursorShape.BusyCursor)
         else:
             self.view.viewport().unsetCursor()

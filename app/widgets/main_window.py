@@ -12,7 +12,7 @@ Signals:
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -21,12 +21,55 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTabWidget,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from app.pages.escape import escape
 from app.widgets.detail_view import DetailView
+from db.i18n import LANGUAGES, N_, _
+
+#: Every fixed action: object name → (text, tip), English marked for translation.  The Go
+#: menu's pane actions, the dossier actions' item-specific words and the citation actions'
+#: target are made in :meth:`MainWindow.retranslate` from what the window was told.
+ACTION_TEXTS: dict[str, tuple[str, str]] = {
+    "openAction": (N_("&Open archive…"), N_("Open another archive file")),
+    "exportAction": (
+        N_("&Export list…"),
+        N_("Save the rows the current pane shows as CSV or JSON"),
+    ),
+    "saveChartAction": (N_("Save outcome &chart…"), N_("Save the outcome chart as PNG or SVG")),
+    "caseSummaryAction": (N_("Case &summary dossier…"), N_("Print or save the case summary")),
+    "quitAction": (N_("&Quit"), ""),
+    "backAction": (N_("&Back"), N_("Go back")),
+    "forwardAction": (N_("&Forward"), N_("Go forward")),
+    "findAction": (N_("&Find…"), N_("Search names and texts")),
+    "searchFilterAction": (
+        N_("Show search matches in &People"),
+        N_("Filter the People pane to the people the current search finds"),
+    ),
+    "clearFiltersAction": (N_("&Clear filters"), N_("Show every row of the pane")),
+    "aboutAction": (N_("&About"), ""),
+    "exportBibliographyAction": (
+        N_("Export &bibliography…"),
+        N_("Save every source of the archive as BibTeX, RIS or CSL-JSON"),
+    ),
+    "exportRecordBibliographyAction": (
+        N_("Export bibliography of the item &shown…"),
+        N_("Save the sources the item shown cites as BibTeX, RIS or CSL-JSON"),
+    ),
+    "chicagoStyleAction": (
+        N_("&Chicago (notes and bibliography)"),
+        N_("Copy citations in the Chicago style (notes and bibliography)"),
+    ),
+    "gostStyleAction": (
+        N_("&GOST R 7.0.5-2008"),
+        N_("Copy citations in the GOST R 7.0.5-2008 style"),
+    ),
+}
+#: Citation styles of Edit → Citation style: style → its action's object name.
+STYLE_ACTIONS = {"chicago": "chicagoStyleAction", "gost": "gostStyleAction"}
 
 
 class MainWindow(QMainWindow):
@@ -45,10 +88,16 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("paneTabs")
         self.tabs.setDocumentMode(True)
         self._first_rows: QWidget | None = None
+        #: Each tab's widget → its English title (translated where shown).
+        self._tab_titles: dict[QWidget, str] = {}
+        #: The label of the item the dossier actions act on (None: the case summary).
+        self._dossier_label: str | None = None
+        #: What Copy citation cites, as a phrase of the current language (None: not yet said).
+        self._citation_target: str | None = None
+        self._search_panel: QWidget | None = None
 
         self.breadcrumb = QLabel(self)
         self.breadcrumb.setObjectName("breadcrumb")
-        self.breadcrumb.setAccessibleName("Where you came from")
         self.breadcrumb.setTextFormat(Qt.TextFormat.RichText)
         self.breadcrumb.setOpenExternalLinks(False)
         self.breadcrumb.setWordWrap(True)
@@ -85,127 +134,119 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status)
         self._make_actions()
         self._make_menus()
+        self.retranslate()
 
     # -- actions --------------------------------------------------------------------------
 
     def _action(
         self,
         name: str,
-        text: str,
         shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-        tip: str = "",
     ) -> QAction:
-        action = QAction(text, self)
+        action = QAction(self)
         action.setObjectName(name)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setStatusTip(tip)
-            action.setToolTip(tip)
         self.addAction(action)
         return action
 
     def set_dossier_target(self, label: str | None) -> None:
         """Name what Print, Print preview and Export PDF act on: an item, or the case summary."""
+        self._dossier_label = label
+        self._name_dossier_target()
+
+    def _name_dossier_target(self) -> None:
+        label = self._dossier_label
         if label is None:
             texts = (
-                "&Print case summary…",
-                "Print pre&view of the case summary…",
-                "Export case summary as &PDF…",
+                _("&Print case summary…"),
+                _("Print pre&view of the case summary…"),
+                _("Export case summary as &PDF…"),
             )
-            tip = "No single item is shown: these act on the case summary"
+            tip = _("No single item is shown: these act on the case summary")
         else:
-            texts = ("&Print dossier…", "Print pre&view of the dossier…", "Export dossier as &PDF…")
-            tip = f"Dossier of {label}"
+            texts = (
+                _("&Print dossier…"),
+                _("Print pre&view of the dossier…"),
+                _("Export dossier as &PDF…"),
+            )
+            tip = _("Dossier of {item}").format(item=label)
         for action, text in zip(
             (self.print_action, self.preview_action, self.export_pdf_action), texts, strict=True
         ):
             action.setText(text)
             action.setStatusTip(tip)
-            action.setToolTip(f"{text.replace('&', '').rstrip('…')} — {tip}")
+            # TRANSLATORS: a tooltip: an action's name, then what it acts on.
+            action.setToolTip(
+                _("{action} — {target}").format(
+                    action=text.replace("&", "").rstrip("…"), target=tip
+                )
+            )
+
+    def set_citation_target(self, what: str | None) -> None:
+        """Name what Copy citation cites (``the outcome chart``, in the current language;
+        None: the item shown, whatever it is)."""
+        self._citation_target = what
+        self._name_citation_target()
+
+    def _name_citation_target(self) -> None:
+        what = self._citation_target
+        if what is None:
+            tip = _("Copy a citation of the item shown (or of the chart, on the Outcomes tab)")
+        else:
+            tip = _("Copy a citation of {what}").format(what=what)
+        self.copy_citation_action.setStatusTip(tip)
+        self.copy_citation_action.setToolTip(tip)
 
     def _make_actions(self) -> None:
         K = QKeySequence.StandardKey  # noqa: N806
-        self.open_action = self._action(
-            "openAction", "&Open archive…", K.Open, "Open another archive file"
-        )
-        self.export_action = self._action(
-            "exportAction",
-            "&Export list…",
-            "Ctrl+E",
-            "Save the rows the current pane shows as CSV or JSON",
-        )
-        self.print_action = self._action(
-            "printAction", "&Print…", K.Print, "Print the dossier of the item shown"
-        )
-        self.preview_action = self._action(
-            "printPreviewAction", "Print pre&view…", None, "Preview the dossier of the item shown"
-        )
-        self.export_pdf_action = self._action(
-            "exportPdfAction",
-            "Export &PDF…",
-            "Ctrl+Shift+E",
-            "Save the dossier of the item shown as PDF",
-        )
-        self.case_summary_action = self._action(
-            "caseSummaryAction", "Case &summary dossier…", None, "Print or save the case summary"
-        )
-        self.save_chart_action = self._action(
-            "saveChartAction", "Save outcome &chart…", None, "Save the outcome chart as PNG or SVG"
-        )
-        self.quit_action = self._action("quitAction", "&Quit", K.Quit)
-        self.back_action = self._action("backAction", "&Back", "Alt+Left", "Go back")
-        self.forward_action = self._action("forwardAction", "&Forward", "Alt+Right", "Go forward")
+        self.open_action = self._action("openAction", K.Open)
+        self.export_action = self._action("exportAction", "Ctrl+E")
+        self.print_action = self._action("printAction", K.Print)
+        self.preview_action = self._action("printPreviewAction")
+        self.export_pdf_action = self._action("exportPdfAction", "Ctrl+Shift+E")
+        self.case_summary_action = self._action("caseSummaryAction")
+        self.save_chart_action = self._action("saveChartAction")
+        self.quit_action = self._action("quitAction", K.Quit)
+        self.back_action = self._action("backAction", "Alt+Left")
+        self.forward_action = self._action("forwardAction", "Alt+Right")
         self.back_action.setEnabled(False)
         self.forward_action.setEnabled(False)
-        self.find_action = self._action("findAction", "&Find…", K.Find, "Search names and texts")
-        self.search_filter_action = self._action(
-            "searchFilterAction",
-            "Show search matches in &People",
-            "Ctrl+Shift+F",
-            "Filter the People pane to the people the current search finds",
-        )
-        self.clear_filters_action = self._action(
-            "clearFiltersAction", "&Clear filters", "Ctrl+Shift+L", "Show every row of the pane"
-        )
-        self.about_action = self._action("aboutAction", "&About")
+        self.find_action = self._action("findAction", K.Find)
+        self.search_filter_action = self._action("searchFilterAction", "Ctrl+Shift+F")
+        self.clear_filters_action = self._action("clearFiltersAction", "Ctrl+Shift+L")
+        self.about_action = self._action("aboutAction")
         self.tab_actions: list[QAction] = []
         self._make_citation_actions()
+        self._make_language_actions()
 
     def _make_citation_actions(self) -> None:
-        self.copy_citation_action = self._action(
-            "copyCitationAction",
-            "Copy &citation",
-            "Ctrl+Shift+C",
-            "Copy a citation of the item shown (or of the chart, on the Outcomes tab)",
-        )
-        self.export_bibliography_action = self._action(
-            "exportBibliographyAction",
-            "Export &bibliography…",
-            None,
-            "Save every source of the archive as BibTeX, RIS or CSL-JSON",
-        )
-        self.export_record_bibliography_action = self._action(
-            "exportRecordBibliographyAction",
-            "Export bibliography of the item &shown…",
-            None,
-            "Save the sources the item shown cites as BibTeX, RIS or CSL-JSON",
-        )
+        self.copy_citation_action = self._action("copyCitationAction", "Ctrl+Shift+C")
+        self.export_bibliography_action = self._action("exportBibliographyAction")
+        self.export_record_bibliography_action = self._action("exportRecordBibliographyAction")
         #: Style → checkable action of Edit → Citation style (one checked at a time).
         self.citation_style_group = QActionGroup(self)
         self.citation_style_group.setExclusive(True)
         self.citation_style_actions: dict[str, QAction] = {}
-        for style, name, text in (
-            ("chicago", "chicagoStyleAction", "&Chicago (notes and bibliography)"),
-            ("gost", "gostStyleAction", "&GOST R 7.0.5-2008"),
-        ):
-            action = self._action(
-                name, text, None, f"Copy citations in the {text.replace('&', '')} style"
-            )
+        for style, name in STYLE_ACTIONS.items():
+            action = self._action(name)
             action.setCheckable(True)
             action.setData(style)
             self.citation_style_group.addAction(action)
             self.citation_style_actions[style] = action
+
+    def _make_language_actions(self) -> None:
+        #: Language code → checkable action of View → Language, named in its own language.
+        self.language_group = QActionGroup(self)
+        self.language_group.setExclusive(True)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in LANGUAGES.items():
+            action = self._action(f"language{code.capitalize()}Action")
+            action.setText(name)  # never translated: a reader finds their own language
+            action.setCheckable(True)
+            action.setData(code)
+            self.language_group.addAction(action)
+            self.language_actions[code] = action
 
     def set_citation_style(self, style: str) -> None:
         """Check ``style`` in Edit → Citation style."""
@@ -213,11 +254,18 @@ class MainWindow(QMainWindow):
         if action is not None:
             action.setChecked(True)
 
+    def set_language(self, code: str) -> None:
+        """Check ``code`` in View → Language."""
+        action = self.language_actions.get(code)
+        if action is not None:
+            action.setChecked(True)
+
     def _make_menus(self) -> None:
         menu = self.menuBar()
-        self.file_menu = menu.addMenu("&File")
+        self.file_menu = menu.addMenu("")
+        self.file_menu.setObjectName("fileMenu")
         self.file_menu.addAction(self.open_action)
-        self.recent_menu = QMenu("Open &recent", self)
+        self.recent_menu = QMenu(self)
         self.recent_menu.setObjectName("recentMenu")
         self.file_menu.addMenu(self.recent_menu)
         self.file_menu.addSeparator()
@@ -235,24 +283,33 @@ class MainWindow(QMainWindow):
             self.file_menu.addAction(a)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
-        self.edit_menu = menu.addMenu("&Edit")
+        self.edit_menu = menu.addMenu("")
+        self.edit_menu.setObjectName("editMenu")
         self.edit_menu.addAction(self.copy_citation_action)
-        self.style_menu = self.edit_menu.addMenu("Citation &style")
+        self.style_menu = self.edit_menu.addMenu("")
         self.style_menu.setObjectName("citationStyleMenu")
         for action in self.citation_style_actions.values():
             self.style_menu.addAction(action)
-        self.go_menu = menu.addMenu("&Go")
+        self.go_menu = menu.addMenu("")
+        self.go_menu.setObjectName("goMenu")
         self.go_menu.addAction(self.back_action)
         self.go_menu.addAction(self.forward_action)
         self.go_menu.addSeparator()
-        self.view_menu = menu.addMenu("&View")
+        self.view_menu = menu.addMenu("")
+        self.view_menu.setObjectName("viewMenu")
         self.view_menu.addAction(self.find_action)
         self.view_menu.addAction(self.search_filter_action)
         self.view_menu.addAction(self.clear_filters_action)
-        self.help_menu = menu.addMenu("&Help")
+        self.view_menu.addSeparator()
+        self.language_menu = self.view_menu.addMenu("")
+        self.language_menu.setObjectName("languageMenu")
+        for action in self.language_actions.values():
+            self.language_menu.addAction(action)
+        self.help_menu = menu.addMenu("")
+        self.help_menu.setObjectName("helpMenu")
         self.help_menu.addAction(self.about_action)
 
-        self.toolbar = QToolBar("Navigation", self)
+        self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -263,31 +320,93 @@ class MainWindow(QMainWindow):
             self.toolbar.addAction(a)
         self.addToolBar(self.toolbar)
 
+    # -- language ---------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        """Set every text of the window in the interface language now in use."""
+        for name, (text, tip) in ACTION_TEXTS.items():
+            action = self.findChild(QAction, name)
+            if action is None:
+                continue
+            action.setText(_(text))
+            action.setStatusTip(_(tip) if tip else "")
+            action.setToolTip(_(tip) if tip else "")  # no tip: Qt shows the text
+        self._name_dossier_target()
+        self._name_citation_target()
+        self.copy_citation_action.setText(_("Copy &citation"))
+        for menu, title in (
+            (self.file_menu, N_("&File")),
+            (self.recent_menu, N_("Open &recent")),
+            (self.edit_menu, N_("&Edit")),
+            (self.style_menu, N_("Citation &style")),
+            (self.go_menu, N_("&Go")),
+            (self.view_menu, N_("&View")),
+            (self.language_menu, N_("&Language")),
+            (self.help_menu, N_("&Help")),
+        ):
+            menu.setTitle(_(title))
+        self.toolbar.setWindowTitle(_("Navigation"))
+        self.breadcrumb.setAccessibleName(_("Where you came from"))
+        if self._search_panel is not None:
+            self._search_panel.setAccessibleName(_("Search"))
+        for widget, title in self._tab_titles.items():
+            self.tabs.setTabText(self.tabs.indexOf(widget), _(title))
+        for action in self.tab_actions:
+            title = str(action.data())
+            action.setText(f"&{_(title)}")
+            tip = _("Show the {pane} pane").format(pane=_(title))
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        self._retranslate_qt_tab_buttons()
+
+    def _retranslate_qt_tab_buttons(self) -> None:
+        # Qt names a tab bar's scroll buttons once, when it makes them, and never again on a
+        # language change: name them in Qt's own catalogue (qtbase) here.
+        for name, text in (
+            ("ScrollLeftButton", "Scroll Left"),
+            ("ScrollRightButton", "Scroll Right"),
+        ):
+            for button in self.findChildren(QToolButton, name):
+                button.setAccessibleName(QCoreApplication.translate("QTabBar", text))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- panes ------------------------------------------------------------------------------
+
     def set_search_panel(self, panel: QWidget) -> None:
         """Put the search box and its results above the panes."""
-        panel.setAccessibleName("Search")
+        self._search_panel = panel
+        panel.setAccessibleName(_("Search"))
         self.left_split.insertWidget(0, panel)
         self.left_split.setCollapsible(1, False)
         self.left_split.setSizes([190, 560])
 
     def show_first_rows(self, widget: QWidget, title: str) -> None:
-        """Show ``widget`` as the first tab until the first real pane is added."""
+        """Show ``widget`` as the first tab until the first real pane is added (``title``:
+        English, translated here)."""
         self._first_rows = widget
-        self.tabs.addTab(widget, title)
+        self._tab_titles[widget] = title
+        self.tabs.addTab(widget, _(title))
 
     def add_pane(self, widget: QWidget, title: str, shortcut: str) -> QAction:
-        """Add a tab with a Go-menu action switching to it (replacing the first rows' tab)."""
+        """Add a tab with a Go-menu action switching to it (replacing the first rows' tab);
+        ``title`` is English (marked with ``N_``), shown in the interface language."""
         if self._first_rows is not None:
             self.tabs.removeTab(self.tabs.indexOf(self._first_rows))
+            self._tab_titles.pop(self._first_rows, None)
             self._first_rows.deleteLater()
             self._first_rows = None
-        index = self.tabs.addTab(widget, title)
-        action = self._action(
-            f"show{title.replace(' ', '')}Action", f"&{title}", shortcut, f"Show the {title} pane"
-        )
+        index = self.tabs.addTab(widget, _(title))
+        self._tab_titles[widget] = title
+        action = self._action(f"show{title.replace(' ', '')}Action", shortcut)
+        action.setData(title)
         action.triggered.connect(lambda: self.tabs.setCurrentIndex(index))
         self.go_menu.addAction(action)
         self.tab_actions.append(action)
+        self.retranslate()
         return action
 
     # -- breadcrumb, status -----------------------------------------------------------------

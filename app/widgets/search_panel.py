@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import counts
 from app.archive_source import ArchiveSource
 from app.models.search_results import (
     DetailRole,
@@ -51,15 +52,14 @@ from app.models.search_results import (
 )
 from app.pages.escape import escape
 from app.workers import Runner
+from db.i18n import N_, _
 from db.search.find import SearchResults, search
 
 Span = tuple[int, int]
-_NOUNS = {
-    "person": ("person", "people"),
-    "event": ("event", "events"),
-    "document": ("document", "documents"),
-    "source": ("source", "sources"),
-}
+#: Kinds of hits → the noun keys of :mod:`app.counts`.
+_NOUNS = {"person": "people", "event": "events", "document": "documents", "source": "sources"}
+#: Why a search has no results when its worker failed (translated where shown).
+FAILED = N_("the search failed")
 
 
 def marked_html(text: str, spans: tuple[Span, ...], tag: str = "b") -> str:
@@ -178,7 +178,6 @@ class SearchPanel(QWidget):
         self._runner = runner or Runner(self)
         self._box = QLineEdit(self)
         self._box.setObjectName("searchBox")
-        self._box.setPlaceholderText("Search names in any spelling, events, documents…")
         self._box.setClearButtonEnabled(True)
         self._box.setMaxLength(1000)
         self._status = QLabel(self)
@@ -212,6 +211,25 @@ class SearchPanel(QWidget):
         self._view.activated.connect(self._on_view_activated)
         self._view.clicked.connect(self._on_view_activated)
         self._status.hide()
+        self._set_texts()
+
+    # -- language -------------------------------------------------------------------------
+
+    def _set_texts(self) -> None:
+        self._box.setPlaceholderText(_("Search names in any spelling, events, documents…"))
+        self._box.setAccessibleName(_("Search"))
+        self._view.setAccessibleName(_("Search results"))
+
+    def retranslate(self) -> None:
+        """Texts in the interface language now in use; the results are searched again, as
+        their groups and explanations are words of the language too."""
+        self._set_texts()
+        self.reload()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- public API ------------------------------------------------------------------------
 
@@ -285,7 +303,7 @@ class SearchPanel(QWidget):
     def _on_runner_failed(self, _exc: object) -> None:
         self._running = None
         pending, self._pending = self._pending, None
-        self._show(SearchResults(self._box.text(), error="the search failed"))
+        self._show(SearchResults(self._box.text(), error=FAILED))
         if pending is not None:
             self._request(pending)
 
@@ -301,11 +319,17 @@ class SearchPanel(QWidget):
     @staticmethod
     def _summary(results: SearchResults) -> str:
         if results.error:
-            return f"Search failed: {results.error}"
+            return _("Search failed: {error}").format(error=_(results.error))
         parts = [
-            f"{g.count_label} {_NOUNS[g.kind][g.count != 1 or g.more]}" for g in results.groups
+            counts.items(
+                _NOUNS.get(g.kind, ""), g.count, counts.number(g.count) + ("+" if g.more else "")
+            )
+            for g in results.groups
         ]
-        text = " · ".join(parts) if parts else f"Nothing found for “{results.query.strip()}”"
+        if parts:
+            text = " · ".join(parts)
+        else:
+            text = _("Nothing found for “{query}”").format(query=results.query.strip())
         return "; ".join([text, *results.notices])
 
     @Slot()

@@ -15,7 +15,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSignalBlocker, Qt, Signal, Slot
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QSignalBlocker,
+    Qt,
+    Signal,
+    Slot,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,10 +36,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import counts
 from app.models.sources_model import SourceColumn, SourcesModel
+from db.i18n import N_, _
 
-#: The filters of the pane: key of db.sources.FILTERS → label.
-FILTERS = {"kind": "Kind", "language": "Language"}
+#: The filters of the pane: key of db.sources.FILTERS → (label, "every value"), translated
+#: where shown.
+FILTERS = {
+    "kind": (N_("Kind"), N_("All kinds")),
+    "language": (N_("Language"), N_("All languages")),
+}
 
 
 class SourcesPane(QWidget):
@@ -47,30 +61,30 @@ class SourcesPane(QWidget):
         super().__init__(parent)
         self.model = model
         self.combos: dict[str, QComboBox] = {}
+        self._labels: dict[str, QLabel] = {}
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
-        for key, label in FILTERS.items():
+        for key in FILTERS:
             combo = QComboBox(self)
             combo.setObjectName(f"sourcesPane_{key}Filter")
-            combo.setAccessibleName(f"Filter sources by {label.lower()}")
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            combo.addItem(f"All {label.lower()}s")
+            combo.addItem("")
             combo.currentIndexChanged.connect(self._on_combo_changed)
-            bar.addWidget(QLabel(f"{label}:", self))
+            label = QLabel(self)
+            label.setObjectName(f"sourcesPane_{key}Label")
+            label.setBuddy(combo)
+            bar.addWidget(label)
             bar.addWidget(combo)
             self.combos[key] = combo
+            self._labels[key] = label
         bar.addStretch(1)
-        self.export_button = QPushButton("Export bibliography…", self)
+        self.export_button = QPushButton(self)
         self.export_button.setObjectName("sourcesPane_export")
-        self.export_button.setToolTip(
-            "Save the sources listed here, in this order, as BibTeX, RIS or CSL-JSON"
-        )
         self.export_button.clicked.connect(self.export_requested)
         bar.addWidget(self.export_button)
 
         self.view = QTableView(self)
         self.view.setObjectName("sourcesPane")
-        self.view.setAccessibleName("Sources list")
         self.view.setModel(model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -104,6 +118,30 @@ class SourcesPane(QWidget):
         self.view.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
         model.total_changed.connect(self._on_total_changed)
         model.modelReset.connect(self._sync_sort_indicator)
+        self.retranslate()
+
+    # -- language -------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        """Set the pane's own texts in the interface language now in use (the combos' values
+        come from :class:`app.actions.sources.SourcesActions`)."""
+        for key, (label, everything) in FILTERS.items():
+            self._labels[key].setText(_("{field}:").format(field=_(label)))
+            self.combos[key].setItemText(0, _(everything))
+            self.combos[key].setAccessibleName(
+                _("Filter by {field}").format(field=_(label).lower())
+            )
+        self.export_button.setText(_("Export bibliography…"))
+        self.export_button.setToolTip(
+            _("Save the sources listed here, in this order, as BibTeX, RIS or CSL-JSON")
+        )
+        self.view.setAccessibleName(_("{pane} list").format(pane=counts.title(self.noun)))
+        self._show_counts()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- filters --------------------------------------------------------------------------
 
@@ -184,8 +222,12 @@ class SourcesPane(QWidget):
 
     @Slot(int, int)
     def _on_total_changed(self, shown: int, total: int) -> None:
-        self.count_label.setText(f"{shown:,} of {total:,} sources shown")
+        self._show_counts()
         self.counts_changed.emit(shown, total)
+
+    def _show_counts(self) -> None:
+        model = self.model
+        self.count_label.setText(counts.shown_of(self.noun, model.total, model.table_total))
 
     @Slot()
     def _sync_sort_indicator(self) -> None:

@@ -17,9 +17,10 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from db import outcomes, queries
+from db import outcomes, queries, vocab
 from db.cite.clean import one_line, optional
 from db.dto import DocumentDetail, EventDetail, Facts, PersonDetail, Ref
+from db.i18n import _
 from db.schema import Meta, Source
 
 #: The outcomes chart as a citable record.
@@ -145,7 +146,7 @@ def sources(conn: Connection, ids: Sequence[str] | None = None) -> tuple[SourceI
             found[row.id] = _item(row)
     missing = [i for i in wanted if i not in found]
     if missing:
-        raise UnknownRecord(f"no source with id “{one_line(missing[0])}”")
+        raise UnknownRecord(_("no source with id “{id}”").format(id=one_line(missing[0])))
     return tuple(found[i] for i in wanted)
 
 
@@ -183,7 +184,9 @@ def cited(conn: Connection, ref: Ref | None) -> Cited:
         )
     detail = queries.detail(conn, ref, citations=0) if ref.kind in CITABLE_KINDS else None
     if detail is None:
-        raise UnknownRecord(f"no record with id “{one_line(ref.kind)}/{one_line(ref.id)}”")
+        raise UnknownRecord(
+            _("no record with id “{id}”").format(id=f"{one_line(ref.kind)}/{one_line(ref.id)}")
+        )
     if isinstance(detail, PersonDetail):
         ids = _fact_sources(
             [
@@ -192,14 +195,17 @@ def cited(conn: Connection, ref: Ref | None) -> Cited:
                 *(r.facts for r in detail.relations),
             ]
         )
-        label_en = queries.person_label(detail.name_en, detail.name_ru)
+        # The English style's label, whatever the reader's language (queries.person_label
+        # puts the reader's script first).
+        label_en = f"{detail.name_en} ({detail.name_ru})"
         return Cited(meta, ref, one_line(label_en), one_line(detail.name_ru), sources(conn, ids))
     if isinstance(detail, EventDetail | DocumentDetail):
         title = one_line(detail.title)
+        precision = detail.precision if isinstance(detail, EventDetail) else "day"
         return Cited(
             meta,
             ref,
-            f"{title} ({one_line(detail.date_label)})",
+            f"{title} ({one_line(vocab.english_date(detail.date, precision))})",
             f"{title} ({_numeric_date(detail.date)})",
             sources(conn, _fact_sources([detail.facts])),
         )

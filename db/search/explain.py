@@ -9,22 +9,26 @@ marks the spans.
 
 from __future__ import annotations
 
+import string
 import unicodedata
 from dataclasses import dataclass, field
 
+from db.i18n import N_, _, pgettext
 from db.search import translit
 from db.search.query import Candidate, Query, Rank, Word, initial_letters, text_prefixes
 
 Span = tuple[int, int]
 #: How a stored name form's kind is named in an explanation.
 KIND_LABELS = {
-    "russian": "name",
-    "english": "name",
-    "variant": "variant spelling",
-    "initials": "name",
-    "misspelling": "misspelling in a source",
-    "cover-name": "cover name",
+    "russian": N_("name"),
+    "english": N_("name"),
+    "variant": N_("variant spelling"),
+    "initials": N_("name"),
+    "misspelling": N_("misspelling in a source"),
+    "cover-name": N_("cover name"),
 }
+#: Parts of a name (surname, given name, patronymic); a word of no known part is "word".
+SURNAME, GIVEN, PATRONYMIC, WORD = "surname", "given", "patronymic", "word"
 #: Forms that rank after the person's own names (a cover name, a source's misspelling).
 WEAK_KINDS = frozenset({"cover-name", "misspelling"})
 SNIPPET_BEFORE = 40
@@ -47,6 +51,15 @@ class Why:
         self._length += len(text)
         return self
 
+    def template(self, text: str, emphasised: frozenset[str] = frozenset(), **values: str) -> Why:
+        """Append ``text`` (translated) with its ``{fields}`` filled; fields named in
+        ``emphasised`` are emphasised.  Translators may reorder fields freely."""
+        for literal, name, _spec, _conv in string.Formatter().parse(text):
+            self.add(literal)
+            if name is not None:
+                self.add(values[name], name in emphasised)
+        return self
+
     def clause(self) -> Why:
         """Start a new clause (``; `` between clauses)."""
         if self.parts:
@@ -65,24 +78,67 @@ class PersonWords:
 
     words: dict[str, tuple[str, str]]  # key -> (word as written, name-form kind)
     keys: frozenset[str]  # every index key, initials included
+    #: key -> part of the name (:data:`SURNAME`, :data:`GIVEN`, :data:`PATRONYMIC`), read
+    #: from the person's Russian and English forms
+    parts: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, names: list[tuple[str, str, str]]) -> PersonWords:
         """From ``(name, script, kind)`` rows; Russian forms first so they name the word."""
         words: dict[str, tuple[str, str]] = {}
         keys: set[str] = set()
+        roles: dict[str, str] = {}
         order = sorted(names, key=lambda n: (n[2] != "russian", n[2] != "english"))
         for name, script, kind in order:
-            parts = translit.parse_name(name, script == "cyrl" or translit.is_cyrillic(name))
+            cyrillic = script == "cyrl" or translit.is_cyrillic(name)
+            parts = translit.parse_name(name, cyrillic)
             keys.update(translit.initial_key(i, c) for i, c in enumerate(parts.initials))
             for word, key in parts.words:
                 keys.add(key)
                 words.setdefault(key, (word, kind))
-        return cls(words, frozenset(keys))
+            if kind in ("russian", "english"):
+                for key, role in name_roles(name, cyrillic).items():
+                    roles.setdefault(key, role)
+        return cls(words, frozenset(keys), roles)
+
+    def part(self, key: str) -> str:
+        """The part of the name the word ``key`` is (:data:`WORD` when not known)."""
+        return self.parts.get(key, WORD)
 
     def shown(self, key: str) -> str:
         """The word as a source writes it."""
         return self.words.get(key, (key, ""))[0]
+
+
+def name_roles(name: str, cyrillic: bool) -> dict[str, str]:
+    """Word key → part of the name, for a full name form: ``Каменев (Розенфельд) Лев
+    Борисович`` (Russian: surname first; a bracketed word is another surname) or
+    ``Lev Kamenev`` (surname last).  Initials are no part."""
+    roles: dict[str, str] = {}
+    outside: list[str] = []
+    depth = 0
+    for part in name.replace("(", " ( ").replace(")", " ) ").split():
+        if part in ("(", ")"):
+            depth = max(0, depth + (1 if part == "(" else -1))
+            continue
+        key = translit.word_key(part)
+        if len(key) < 2:
+            continue
+        if depth:
+            roles.setdefault(key, SURNAME)
+        else:
+            outside.append(key)
+    pairs: list[tuple[str, str]]
+    if cyrillic:
+        pairs = list(zip(outside, (SURNAME, GIVEN, PATRONYMIC), strict=False))
+    elif len(outside) == 1:
+        pairs = [(outside[0], SURNAME)]
+    else:
+        middle = [(k, PATRONYMIC) for k in outside[1:-1]]
+        pairs = [(outside[0], GIVEN), *middle, (outside[-1], SURNAME)] if outside else []
+    for key, role in pairs:
+        roles.setdefault(key, role)
+    return roles
 
 
 def respell(cyrillic: str, spelling: str, origin: str) -> str:
@@ -100,6 +156,39 @@ def respell(cyrillic: str, spelling: str, origin: str) -> str:
 
 def _systems(origin: str) -> str:
     return translit.describe_systems([c for c in origin.split() if c in translit.LABELS])
+
+
+def _kind_label(kind: str, part: str) -> str:
+    """What a stored word is: ``name`` (a surname, given name, patronymic), ``cover name`` …"""
+    label = KIND_LABELS.get(kind, KIND_LABELS["russian"])
+    if label != KIND_LABELS["russian"]:
+        return _(label)
+    if part == SURNAME:
+        return pgettext("surname", "name")
+    if part == GIVEN:
+        return pgettext("given name", "name")
+    if part == PATRONYMIC:
+        return pgettext("patronymic", "name")
+    return _(label)
+
+
+def _of(name: str, part: str) -> str:
+    """``of Ежов``: the word a spelling or form belongs to («фамилии Ежов», «имени Лев»)."""
+    if part == SURNAME:
+        return pgettext("surname", "of {name}").format(name=name)
+    if part == GIVEN:
+        return pgettext("given name", "of {name}").format(name=name)
+    if part == PATRONYMIC:
+        return pgettext("patronymic", "of {name}").format(name=name)
+    return _("of {name}").format(name=name)
+
+
+#: Clauses of a form: the other gender's, a declined one.
+FORM_CLAUSES = {
+    "feminine": N_("feminine form {typed} {of_name}"),
+    "masculine": N_("masculine form {typed} {of_name}"),
+    "declined": N_("declined form {typed} {of_name}"),
+}
 
 
 def _best(word: Word, person: PersonWords) -> Candidate | None:
@@ -125,28 +214,64 @@ def _best(word: Word, person: PersonWords) -> Candidate | None:
 def _word_clause(why: Why, word: Word, c: Candidate, person: PersonWords) -> None:
     shown = person.shown(c.term)
     typed = word.token.text
+    part = person.part(c.term)
+    of_name = _of(shown, part)
     is_name = c.origin in ("", "cyr", "lat") or set(c.origin.split()) <= {"cyr", "lat"}
     if c.rank in (Rank.NAME, Rank.PREFIX) and (is_name or c.spelling == c.term):
         kind = person.words.get(c.term, ("", "russian"))[1]
-        why.add(f"{KIND_LABELS.get(kind, 'name')} ").add(shown, True)
+        # TRANSLATORS: {kind} is what the word is ("name", "cover name"), {word} the word.
+        why.template(
+            _("{kind} {word}"), frozenset({"word"}), kind=_kind_label(kind, part), word=shown
+        )
     elif c.rank in (Rank.SPELLING, Rank.PREFIX):
-        why.add(f"{_systems(c.origin)} spelling ").add(respell(shown, c.spelling, c.origin), True)
-        why.add(f" of {shown}")
+        why.template(
+            # TRANSLATORS: {systems} names transliteration systems ("German", "ALA-LC and
+            # ICAO passport"); {of_name} is "of Ежов" as translated there.
+            _("{systems} spelling {spelled} {of_name}"),
+            frozenset({"spelled"}),
+            systems=_systems(c.origin),
+            spelled=respell(shown, c.spelling, c.origin),
+            of_name=of_name,
+        )
     elif c.rank == Rank.FORM:
-        label = "declined" if c.origin == "declined" else c.origin
-        why.add(f"{label} form ").add(typed, True).add(f" of {shown}")
-    elif c.rank == Rank.SIMILAR:
-        why.add("spelling ").add(typed, True)
-        if is_name:
-            why.add(" similar to ").add(shown, True)
+        template = FORM_CLAUSES.get(c.origin)
+        if template is None:
+            # TRANSLATORS: {label} is a kind of word form the vocabulary lacks.
+            why.template(
+                _("{label} form {typed} {of_name}"),
+                frozenset({"typed"}),
+                label=c.origin,
+                typed=typed,
+                of_name=of_name,
+            )
         else:
-            why.add(f" similar to the {_systems(c.origin)} spelling ")
-            why.add(respell(shown, c.spelling, c.origin), True).add(f" of {shown}")
+            why.template(_(template), frozenset({"typed"}), typed=typed, of_name=of_name)
+    elif c.rank == Rank.SIMILAR:
+        if is_name:
+            why.template(
+                _("spelling {typed} similar to {name}"),
+                frozenset({"typed", "name"}),
+                typed=typed,
+                name=shown,
+            )
+        else:
+            why.template(
+                _("spelling {typed} similar to the {systems} spelling {spelled} {of_name}"),
+                frozenset({"typed", "spelled"}),
+                typed=typed,
+                systems=_systems(c.origin),
+                spelled=respell(shown, c.spelling, c.origin),
+                of_name=of_name,
+            )
+    elif is_name:
+        why.template(_("one letter off from {name}"), frozenset({"name"}), name=shown)
     else:
-        target = shown if is_name else respell(shown, c.spelling, c.origin)
-        why.add("one letter off from ").add(target, True)
-        if not is_name:
-            why.add(f" ({shown})")
+        why.template(
+            _("one letter off from {spelled} ({name})"),
+            frozenset({"spelled"}),
+            spelled=respell(shown, c.spelling, c.origin),
+            name=shown,
+        )
 
 
 @dataclass(frozen=True)
@@ -181,7 +306,7 @@ def explain_person(query: Query, person: PersonWords) -> Explained:
         )
         ranks.append(int(Rank.NAME if ok else Rank.FORM))
         typed = " ".join(f"{t.text}." for t in query.initials)
-        why.clause().add("initials ").add(typed, True)
+        why.clause().template(_("initials {typed}"), frozenset({"typed"}), typed=typed)
     worst = max(ranks, default=int(Rank.TYPO))
     weak = sum(person.words.get(k, ("", ""))[1] in WEAK_KINDS for k in matched)
     return Explained((worst, sum(ranks) + weak), why.text, tuple(why.spans), frozenset(matched))
@@ -229,11 +354,13 @@ def snippet(field_name: str, text: str, spans: tuple[Span, ...], why: Why) -> No
     if end < len(text):
         space = text.rfind(" ", spans[0][1], end)
         end = space if space >= 0 else end
-    why.clause().add(f"{field_name}: " + ("…" if start > 0 else ""))
+    # TRANSLATORS: {field} names a text of the record ("summary"); {excerpt} is archive text.
+    head, _sep, tail = _("{field}: {excerpt}").partition("{excerpt}")
+    why.clause().add(head.format(field=field_name) + ("…" if start > 0 else ""))
     pos = start
     for a, b in spans:
         if a < start or b > end:
             continue
         why.add(text[pos:a]).add(text[a:b], True)
         pos = b
-    why.add(text[pos:end] + ("…" if end < len(text) else ""))
+    why.add(text[pos:end] + ("…" if end < len(text) else "") + tail.format(field=field_name))

@@ -27,7 +27,8 @@ from typing import Any
 
 from db import vocab
 from db.dto import Ref
-from db.queries import source_label
+from db.i18n import N_, _
+from db.queries import person_label, person_name, source_label
 from db.search.explain import (
     Explained,
     PersonWords,
@@ -49,7 +50,13 @@ COUNT_BUDGET_S = 0.01
 COUNT_EXACT = 256
 #: A search gives up after this long (a hostile or damaged archive cannot stall the UI).
 TIME_BUDGET_S = 2.0
-GROUP_TITLES = {"person": "People", "event": "Events", "document": "Documents", "source": "Sources"}
+#: Group headings (English source text: translated when a search builds its groups).
+GROUP_TITLES = {
+    "person": N_("People"),
+    "event": N_("Events"),
+    "document": N_("Documents"),
+    "source": N_("Sources"),
+}
 #: Documents/events linked to at most this many of the best people are listed too.
 LINKED_PEOPLE = 3
 
@@ -282,7 +289,7 @@ def _person_hits(
         if r is None:
             continue
         forms = [(str(r[3]), "cyrl", "russian"), (str(r[2]), "latn", "english"), *names.get(pk, [])]
-        label = f"{r[2]} ({r[3]})"
+        label = person_label(str(r[2]), str(r[3]))
         if found[pk] < 3:
             ex = explain_person(query, PersonWords.of(forms))
             spans = highlight(label, ex.matched)
@@ -323,26 +330,26 @@ def _explain_into(why: Why, query: Query, texts: list[tuple[str, str]]) -> bool:
 #: looks at them; each SQL takes (record id) or (pk) as its one parameter.
 _RECORD_TEXTS: dict[str, tuple[tuple[str, str], ...]] = {
     "person": (
-        ("occupation", "SELECT occupation FROM person WHERE pk = :pk"),
-        ("organisation", "SELECT organisation FROM person WHERE pk = :pk"),
-        ("nationality", "SELECT nationality FROM person WHERE pk = :pk"),
-        ("summary", "SELECT summary FROM person WHERE pk = :pk"),
-        ("later fate", "SELECT later_fate FROM person WHERE pk = :pk"),
-        ("sentence", "SELECT notes FROM sentence WHERE person_pk = :pk ORDER BY pk"),
+        (N_("occupation"), "SELECT occupation FROM person WHERE pk = :pk"),
+        (N_("organisation"), "SELECT organisation FROM person WHERE pk = :pk"),
+        (N_("nationality"), "SELECT nationality FROM person WHERE pk = :pk"),
+        (N_("summary"), "SELECT summary FROM person WHERE pk = :pk"),
+        (N_("later fate"), "SELECT later_fate FROM person WHERE pk = :pk"),
+        (N_("sentence"), "SELECT notes FROM sentence WHERE person_pk = :pk ORDER BY pk"),
         (
-            "relation",
+            N_("relation"),
             "SELECT note FROM relation WHERE person_pk = :pk OR related_pk = :pk ORDER BY pk",
         ),
     ),
-    "event": (("summary", "SELECT summary FROM event WHERE pk = :pk"),),
+    "event": ((N_("summary"), "SELECT summary FROM event WHERE pk = :pk"),),
     "document": (
-        ("collection", "SELECT collection FROM document WHERE pk = :pk"),
-        ("category", "SELECT category FROM document WHERE pk = :pk"),
+        (N_("collection"), "SELECT collection FROM document WHERE pk = :pk"),
+        (N_("category"), "SELECT category FROM document WHERE pk = :pk"),
     ),
     "source": (
-        ("note", "SELECT note FROM source WHERE pk = :pk"),
+        (N_("note"), "SELECT note FROM source WHERE pk = :pk"),
         (
-            "published figure",
+            N_("published figure"),
             "SELECT label || coalesce(': ' || count, '') || coalesce(' — ' || note, '') "
             "FROM tally WHERE source_pk = :pk ORDER BY pk",
         ),
@@ -362,16 +369,17 @@ _PERSON_CLAIM_TEXTS = (
 
 
 def record_texts(conn: sqlite3.Connection, kind: str, ident: str, pk: int) -> list[tuple[str, str]]:
-    """(field label, text) of every text of a record that the text index holds."""
+    """(field label, text) of every text of a record that the text index holds (labels in the
+    reader's language)."""
     params = {"pk": pk, "id": ident, "kind": kind}
     out: list[tuple[str, str]] = []
     for label, sql in _RECORD_TEXTS.get(kind, ()):
-        out += [(label, str(v)) for (v,) in conn.execute(sql, params) if v]
+        out += [(_(label), str(v)) for (v,) in conn.execute(sql, params) if v]
     claims = list(conn.execute(_CLAIM_TEXTS, params))
     if kind == "person":
         claims += list(conn.execute(_PERSON_CLAIM_TEXTS, params))
     for field, value, note in claims:
-        name = str(field).replace("_", " ")
+        name = vocab.claim_field_label(str(field))
         out += [(name, str(t)) for t in (value, note) if t]
     return out
 
@@ -387,7 +395,7 @@ def _people_group(
     hits = [h for _pk, h in ranked]
     best = [pk for pk, h in ranked if h.rank <= Rank.FORM][:LINKED_PEOPLE]
     count, more = _group_count(conn, "person_fts", expr, len(found), limit)
-    return SearchGroup("person", GROUP_TITLES["person"], count, more, tuple(hits)), best
+    return SearchGroup("person", _(GROUP_TITLES["person"]), count, more, tuple(hits)), best
 
 
 # -- events, documents, sources --------------------------------------------------------------
@@ -399,9 +407,10 @@ _TEXT_SQL = {
     "source": "SELECT pk, id, title, coalesce(author, ''), year, kind FROM source WHERE pk IN ({})",
 }
 _LINK_SQL = {
-    "event": "SELECT ep.event_pk, p.name_en, ep.role FROM event_person ep JOIN person p "
+    "event": "SELECT ep.event_pk, p.name_en, p.name_ru, ep.role FROM event_person ep JOIN person p "
     "ON p.pk = ep.person_pk WHERE ep.person_pk IN ({}) ORDER BY ep.event_pk LIMIT ?",
-    "document": "SELECT dp.document_pk, dp.name_as_written, p.name_en FROM document_person dp "
+    "document": "SELECT dp.document_pk, dp.name_as_written, p.name_en, p.name_ru "
+    "FROM document_person dp "
     "JOIN person p ON p.pk = dp.person_pk WHERE dp.person_pk IN ({}) "
     "ORDER BY dp.document_pk LIMIT ?",
 }
@@ -410,13 +419,17 @@ _LINK_SQL = {
 def _linked(
     conn: sqlite3.Connection, kind: str, people: list[int], limit: int
 ) -> dict[int, tuple[str, str]]:
+    """Item pk → (name as the document writes it, or the person's name; the person's name,
+    or their role in the event), for the items linked to ``people``."""
     if kind not in _LINK_SQL or not people:
         return {}
     out: dict[int, tuple[str, str]] = {}
-    for pk, first, second in conn.execute(
-        _LINK_SQL[kind].format(_marks(len(people))), (*people, limit)
-    ):
-        out.setdefault(int(pk), (str(first), str(second or "")))
+    for pk, a, b, c in conn.execute(_LINK_SQL[kind].format(_marks(len(people))), (*people, limit)):
+        if kind == "document":  # (name as written, name_en, name_ru)
+            pair = (str(a), person_name(str(b), str(c or "")))
+        else:  # (name_en, name_ru, role)
+            pair = (person_name(str(a), str(b or "")), vocab.event_role(str(c or "")))
+        out.setdefault(int(pk), pair)
     return out
 
 
@@ -431,19 +444,19 @@ def _text_hit(
     why = Why()
     if kind == "source":
         label = source_label(str(second) or None, str(title), date if date else None)
-        detail = str(extra)
+        detail = vocab.source_kind_label(str(extra))
     else:
         label = str(title)
         detail = (
             vocab.format_date(str(date), str(extra))
             if kind == "event"
-            else (f"{date} · {str(extra).replace('_', ' ')}")
+            else (f"{date} · {vocab.doc_type_label(str(extra))}")
         )
     label_spans = text_spans(query, label)
     rank = 0 if label_spans else 1
     if label_spans:
         words = [label[a:b] for a, b in label_spans]
-        why.clause().add("title: " if kind != "source" else "author or title: ")
+        why.clause().add(_("title: ") if kind != "source" else _("author or title: "))
         for i, w in enumerate(dict.fromkeys(words)):
             why.add(", " if i else "").add(w, True)
     elif query.words and _explain_into(why, query, record_texts(conn, kind, str(ident), int(pk))):
@@ -452,9 +465,15 @@ def _text_hit(
         rank = 2
     if link is not None:
         if kind == "document":
-            why.clause().add("names ").add(link[0], True).add(f" ({link[1]})")
+            why.clause().template(
+                _("names {written} ({name})"), frozenset({"written"}), written=link[0], name=link[1]
+            )
+        elif link[1]:
+            why.clause().template(
+                _("with {name} ({role})"), frozenset({"name"}), name=link[0], role=link[1]
+            )
         else:
-            why.clause().add("with ").add(link[0], True).add(f" ({link[1]})" if link[1] else "")
+            why.clause().template(_("with {name}"), frozenset({"name"}), name=link[0])
     # Best: the words in the title *and* one of the best people named; last: only linked.
     rank = rank * 2 + (link is None)
     return rank, SearchHit(
@@ -486,7 +505,7 @@ def _text_group(
     count, more = min(total, COUNT_CAP), total > COUNT_CAP
     if len(matched) >= limit and expr:
         count, more = _group_count(conn, "text_fts", expr, total, limit, rowids)
-    return SearchGroup(kind, GROUP_TITLES[kind], count, more, tuple(shown))
+    return SearchGroup(kind, _(GROUP_TITLES[kind]), count, more, tuple(shown))
 
 
 # -- entry point -----------------------------------------------------------------------------
@@ -516,8 +535,8 @@ def search(conn: Any, text: str, limit: int = 20) -> SearchResults:
                     groups.append(group)
     except sqlite3.Error as exc:
         error = (
-            "the search took too long and was stopped"
+            _("the search took too long and was stopped")
             if "interrupt" in str(exc)
-            else f"the search index cannot be read ({exc})"
+            else _("the search index cannot be read ({error})").format(error=exc)
         )
     return SearchResults(query.text, tuple(groups), query.notices, error)

@@ -18,6 +18,7 @@ from enum import IntEnum
 from functools import lru_cache
 from typing import Any
 
+from db.i18n import ngettext
 from db.search import translit
 
 log = logging.getLogger(__name__)
@@ -116,12 +117,24 @@ def parse(text: object) -> Query:
     notices: list[str] = []
     if len(raw) > translit.MAX_QUERY_CHARS:
         raw = raw[: translit.MAX_QUERY_CHARS]
-        notices.append(f"the query was shortened to {translit.MAX_QUERY_CHARS} characters")
+        n = translit.MAX_QUERY_CHARS
+        notices.append(
+            ngettext(
+                "the query was shortened to {n} character",
+                "the query was shortened to {n} characters",
+                n,
+            ).format(n=n)
+        )
     clean = translit.sanitize(raw)
     tokens = translit.tokenize(clean)
     if len(tokens) > translit.MAX_TERMS:
         tokens = tokens[: translit.MAX_TERMS]
-        notices.append(f"only the first {translit.MAX_TERMS} words were searched")
+        n = translit.MAX_TERMS
+        notices.append(
+            ngettext(
+                "only the first {n} word was searched", "only the first {n} words were searched", n
+            ).format(n=n)
+        )
     words: list[Word] = []
     initials: list[translit.Token] = []
     for token in tokens:

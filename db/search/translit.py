@@ -23,6 +23,7 @@ from functools import lru_cache
 
 import iuliia
 
+from db.i18n import _, pgettext
 from db.search import translit_tables
 
 #: Longest text a query may have (characters) and most terms it may use.
@@ -186,13 +187,35 @@ def word_keys(word: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((k, tuple(v)) for k, v in sorted(found.items()))
 
 
+def system_label(code: str) -> str:
+    """The label of a system (``German``) in the reader's language, as it qualifies the word
+    "spelling" («немецкое» написание)."""
+    labels = {
+        "wiki": pgettext("spelling system", "English/Wikipedia"),
+        "bgn": pgettext("spelling system", "BGN/PCGN"),
+        "ala": pgettext("spelling system", "ALA-LC"),
+        "icao": pgettext("spelling system", "ICAO passport"),
+        "mvd": pgettext("spelling system", "Russian passport"),
+        "sci": pgettext("spelling system", "scholarly"),
+        "iso9": pgettext("spelling system", "ISO 9/GOST 7.79"),
+        "de": pgettext("spelling system", "German"),
+        "fr": pgettext("spelling system", "French"),
+        "pl": pgettext("spelling system", "Polish"),
+    }
+    return labels.get(code) or LABELS.get(code, code)
+
+
 def describe_systems(codes: tuple[str, ...] | list[str]) -> str:
     """``German``, ``ALA-LC and ICAO passport`` or ``ALA-LC, ICAO passport etc.``."""
     ordered = sorted(dict.fromkeys(c for c in codes if c in LABELS), key=lambda c: ORDER.get(c, 99))
-    names = [LABELS[c] for c in ordered]
-    if len(names) <= 2:
-        return " and ".join(names)
-    return f"{names[0]}, {names[1]} etc."
+    names = [system_label(c) for c in ordered]
+    if len(names) == 1:
+        return names[0]
+    if len(names) == 2:
+        return _("{first} and {second}").format(first=names[0], second=names[1])
+    if not names:
+        return ""
+    return _("{first}, {second} etc.").format(first=names[0], second=names[1])
 
 
 # -- coarse skeleton: one key for spellings that mix systems ------------------------------------

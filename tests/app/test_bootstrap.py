@@ -29,7 +29,10 @@ from db.build import source_data
 from db.dto import Ref
 from tests.app.conftest import FakeDialogs
 from tests.app.printing.dossier_fixtures import needs_poppler, pdf_text
+from tests.app.ui_texts import english, russian
 from tests.conftest import BUNDLED
+
+__all__ = ["english", "russian"]
 
 MakeApp = Callable[..., App]
 RENAMED = "Lev Quuxberg"
@@ -468,3 +471,32 @@ def test_another_archive_resets_the_sources_pane(
     assert app.controller.holder.archive.path == copy
     assert app.sources.model.query.filters == () and app.sources.model.rowCount() == 126
     assert app.sources.combos["language"].currentIndex() == 0
+
+
+# -- language ---------------------------------------------------------------------------------
+
+
+def test_a_fresh_russian_session_lists_people_by_their_cyrillic_names(
+    make_app: Callable[..., App], russian: None
+) -> None:
+    app = make_app()
+    model = app.panes["person"].model
+    assert model.query.sort == "name_ru"
+    names = [model.index(r, 1).data() for r in range(model.rowCount())]
+    assert names[0].startswith("А") and app.window.language_actions["ru"].isChecked()
+
+
+def test_the_language_menu_switches_and_the_next_start_remembers_it(
+    make_app: Callable[..., App], tmp_path: Path, english: None
+) -> None:
+    settings = tmp_path / "lang.ini"
+    app = make_app(settings)
+    app.window.language_actions["ru"].trigger()
+    assert app.window.windowTitle().startswith("Кремлёвское дело, 1935 — ")
+    assert app.window.windowTitle().endswith("Архив «Кремлёвского дела»")
+    app.window.close()
+    from app.language import start_language
+    from app.settings import Settings
+
+    language_code = start_language(Settings(settings))
+    assert language_code == "ru"

@@ -23,13 +23,17 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import event
 
+from app import language
 from app.controller import ArchiveController
 from app.models.columns import PEOPLE_COLUMNS
 from db import build, listing, open_archive
 from db.build import source_data
 from db.dto import Ref
 from db.listing import ListQuery
+from tests.app.ui_texts import english
 from tests.conftest import BUNDLED
+
+__all__ = ["english"]
 
 KAMENEV = Ref("person", "kamenev-lev")
 RENAMED = "Lev Quuxberg"
@@ -354,3 +358,26 @@ def test_closing_interrupts_a_background_check_that_would_never_end(
     controller.close()  # returns: the endless query was interrupted, not waited for
     QApplication.processEvents()
     assert messages == []
+
+
+# -- language --------------------------------------------------------------------------------
+
+
+def test_in_russian_a_person_is_labelled_by_the_cyrillic_name_and_the_archive_by_its_russian_title(
+    controller: ArchiveController, sql: sqlite3.Connection, english: None
+) -> None:
+    ref = Ref("person", "kamenev-lev")
+    english_label = controller.label(ref)
+    assert controller.title() == "The Kremlin Affair, 1935"
+    language.apply("ru")
+    assert controller.label(ref) == english_label  # cached until told the language changed
+    controller.forget_labels()
+    (name_ru,) = sql.execute("SELECT name_ru FROM person WHERE id = 'kamenev-lev'").fetchone()
+    assert controller.label(ref) == name_ru
+    assert controller.title() == "Кремлёвское дело, 1935"
+    assert controller.label(Ref("event", "ev-1934-kirov")) == reader_event_title(sql)
+
+
+def reader_event_title(sql: sqlite3.Connection) -> str:
+    (title,) = sql.execute("SELECT title FROM event WHERE id = 'ev-1934-kirov'").fetchone()
+    return str(title)

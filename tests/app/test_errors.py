@@ -18,8 +18,12 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import DBAPIError
 
+from app import language
 from app.errors import ExceptHook, setup_logging
 from db import errors as db_errors
+from tests.app.ui_texts import english
+
+__all__ = ["english"]
 
 ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
 
@@ -255,3 +259,12 @@ def test_no_folder_means_no_file(root_level: None) -> None:
     logs = setup_logging(None)
     logs.close()
     assert logs.path is None and len(logs.handlers) == 1
+
+
+def test_the_dialog_speaks_the_interface_language(shown: Shown, english: None) -> None:
+    language.apply("ru")
+    ExceptHook(shown, Path("/logs/kremlin-archive.log"))(*_caught(_boom))
+    [(title, message)] = shown
+    assert title == "Непредвиденная ошибка"
+    assert message.startswith("Что-то пошло не так: RuntimeError: boom.")
+    assert "Подробности записаны в /logs/kremlin-archive.log." in message

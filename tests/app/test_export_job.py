@@ -10,6 +10,9 @@ from pytestqt.qtbot import QtBot
 
 from app.export_job import ExportJob
 from db.export import ExportCancelled, Progress
+from tests.app.ui_texts import russian
+
+__all__ = ["russian"]
 
 
 def test_a_finished_export_reports_its_rows_and_path(qtbot: QtBot, tmp_path: Path) -> None:
@@ -66,3 +69,21 @@ def test_a_write_failure_is_one_message(qtbot: QtBot, tmp_path: Path) -> None:
     with qtbot.waitSignal(job.failed, timeout=30_000) as failed:
         job.start()
     assert failed.args == [f"Could not write “{tmp_path / 'x.csv'}”: Permission denied"]
+
+
+def test_the_progress_dialog_speaks_russian_with_plural_rows(
+    qtbot: QtBot, tmp_path: Path, russian: None
+) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    for total, words in (
+        (1, "1 строки"),
+        (2, "2 строк"),
+        (21, "21 строки"),
+        (1234, "1\u00a0234 строк"),
+    ):
+        job = ExportJob(lambda _progress: 0, tmp_path / "люди.csv", total, parent)
+        assert job.dialog.labelText() == f"Экспорт {words} в люди.csv…"
+        assert job.dialog.windowTitle() == "Экспорт списка"
+        button = job.dialog.findChild(QPushButton)
+        assert button is not None and button.text() == "Отмена"

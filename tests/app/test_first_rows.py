@@ -10,11 +10,14 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from app import gui
+from app import gui, language
 from app.first_rows import FirstRows
 from app.models.columns import PEOPLE_COLUMNS
 from app.widgets.main_window import MainWindow
 from db import Archive
+from tests.app.ui_texts import english, russian
+
+__all__ = ["english", "russian"]
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -119,3 +122,46 @@ def test_the_first_rows_are_painted_before_sqlalchemy_is_imported(tmp_path: Path
     assert total == 99 and rows > 10
     assert not sqlalchemy_then
     assert out.stdout.strip().endswith("True")  # the rest of the app imported it afterwards
+
+
+def test_in_russian_the_first_rows_count_people_and_lead_with_the_cyrillic_name(
+    qtbot: QtBot, archive: Archive, russian: None
+) -> None:
+    first = FirstRows()
+    qtbot.addWidget(first)
+    first.fill(archive, "name_ru", False, 5)
+    assert first.count_label.text() == "99 человек"
+    header = first.view.horizontalHeader()
+    assert header.logicalIndex(0) == 1 and first.model.headerData(1, header.orientation()) == (
+        "Имя (кириллица)"
+    )
+    language.apply("en")
+    assert first.count_label.text() == "99 people" and header.logicalIndex(0) == 0
+
+
+def test_a_session_saved_in_russian_starts_in_russian(
+    qtbot: QtBot, tmp_path: Path, no_event_loop: list[int], english: None
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from app.settings import Settings
+
+    settings = Settings(tmp_path / "s.ini")
+    settings.language = "ru"
+    settings.sync()
+    seen: list[tuple[str, str, str]] = []
+    real_exec = QApplication.exec
+
+    def look() -> int:
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, MainWindow) and w.isVisible():
+                pane = w.tabs.widget(0)
+                seen.append((w.file_menu.title(), w.tabs.tabText(0), pane.count_label.text()))  # type: ignore[attr-defined]
+        return int(real_exec())
+
+    QApplication.exec = staticmethod(look)  # type: ignore[method-assign]
+    try:
+        assert gui.run(["--settings", str(tmp_path / "s.ini")]) == 0
+    finally:
+        QApplication.exec = real_exec  # type: ignore[method-assign]
+    assert seen == [("&Файл", "Люди", "Показано 99 из 99 человек")]

@@ -145,3 +145,16 @@ def test_an_unknown_citation_style_in_the_file_falls_back_and_is_refused_when_se
     assert s.citation_style == "chicago"
     with pytest.raises(ValueError, match="style"):
         s.citation_style = "mla"
+
+
+def test_the_interface_language_defaults_to_the_systems_and_round_trips(ini: Path) -> None:
+    s = Settings(ini)
+    assert s.language == ""  # '' = the system's
+    s.language = "ru"
+    assert _reopen(s, ini).language == "ru"
+
+
+def test_an_unknown_interface_language_is_refused_or_ignored(ini: Path) -> None:
+    with pytest.raises(ValueError, match="klingon"):
+        Settings(ini).language = "klingon"
+    assert _write(ini, "[ui]\nlanguage=klingon\n").language == ""

@@ -174,3 +174,17 @@ def test_unknown_and_none_are_both_allowed_and_different(copy: sqlite3.Connectio
     copy.execute("UPDATE person SET tribunal = 'none', sentence_kind = 'none' WHERE pk = 2")
     copy.commit()
     assert contract.full_problems(copy) == []
+
+
+def test_problems_read_in_the_language_in_use() -> None:
+    from db import i18n
+
+    i18n.set_language("ru")
+    try:
+        assert contract.id_problem("") == "пусто"
+        assert contract.date_problem("1935-02-30") == "'1935-02-30' — несуществующий день календаря"
+        assert contract.year_problem(3000) == "год 3000 вне пределов 1000..2100"
+        assert contract.text_problem("a\x1bb") == "содержит управляющий символ U+001B"
+    finally:
+        i18n.set_language("en")
+    assert contract.year_problem(3000) == "year 3000 is outside 1000..2100"

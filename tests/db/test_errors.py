@@ -124,3 +124,74 @@ def test_every_archive_error_subclass_is_listed_here() -> None:
 
 def test_a_build_error_is_not_an_archive_error() -> None:
     assert not issubclass(errors.BuildError, errors.ArchiveError)
+
+
+# -- in the reader's language ------------------------------------------------------------------
+
+import re  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
+
+from db import i18n  # noqa: E402
+from db.i18n import N_  # noqa: E402
+
+
+@pytest.fixture
+def russian() -> Iterator[None]:
+    i18n.set_language("ru")
+    yield
+    i18n.set_language("en")
+
+
+def test_titles_are_english_on_the_class_and_translated_on_an_error(russian: None) -> None:
+    assert errors.ArchiveNotFound.title == "Archive not found"
+    exc = errors.ArchiveNotFound("/nowhere.sqlite", errors.Text(N_("no such file")))
+    assert exc.title == "Архив не найден"
+    assert exc.message == "Не удаётся открыть «/nowhere.sqlite»: файла нет"
+    assert exc.family == "not-found"
+
+
+def test_an_error_reads_in_the_language_in_use_when_it_is_shown() -> None:
+    exc = errors.ArchiveError.from_exception(
+        "/x.sqlite", sqlite3.DatabaseError("file is not a database")
+    )
+    assert exc.problem.startswith("the file is damaged or is not an SQLite database")
+    i18n.set_language("ru")
+    try:
+        assert exc.problem.startswith("файл повреждён или не является базой данных SQLite")
+        assert exc.title == "Не удаётся открыть архив"
+        assert str(exc).startswith("/x.sqlite: файл повреждён")
+    finally:
+        i18n.set_language("en")
+    assert exc.message.startswith("Cannot open “/x.sqlite”: the file is damaged")
+
+
+def test_every_family_has_russian_words(russian: None) -> None:
+    for family in (*errors.FAMILIES, errors.UNEXPECTED):
+        assert family.problem != family.english
+        assert re.search("[а-я]", family.problem)
+
+
+@pytest.mark.parametrize(
+    ("n", "word"),
+    [
+        (1, "неизвестная таблица или индекс"),
+        (2, "неизвестные таблицы или индекса"),
+        (5, "неизвестных таблиц или индексов"),
+        (11, "неизвестных таблиц или индексов"),
+        (21, "неизвестная таблица или индекс"),
+        (22, "неизвестные таблицы или индекса"),
+        (25, "неизвестных таблиц или индексов"),
+    ],
+)
+def test_plural_texts_choose_their_form_when_shown(russian: None, n: int, word: str) -> None:
+    text = errors.Plural.ngettext(
+        "the archive contains {n:,} unknown table(s) or index(es) ({names}); it was "
+        "not written by this program",
+        "the archive contains {n:,} unknown table(s) or index(es) ({names}); it was "
+        "not written by this program",
+        n,
+        names="'x'",
+    )
+    assert str(text) == f"в архиве {n} {word} ('x'); он записан не этой программой"
+    i18n.set_language("en")
+    assert str(text).startswith(f"the archive contains {n} unknown table(s)")

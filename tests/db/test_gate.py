@@ -625,3 +625,57 @@ def test_only_archives_with_whole_file_checks_are_slow_to_open(tmp_path: Path) -
     assert [gate.slow_to_open(p) for p in (small, mid, big)] == [False, True, False]
     assert not gate.slow_to_open(tmp_path / "missing")
     assert not gate.slow_to_open(BUNDLED)
+
+
+# -- refusals in Russian ----------------------------------------------------------------------
+
+from db import i18n  # noqa: E402
+
+
+@pytest.fixture
+def russian() -> Iterator[None]:
+    i18n.set_language("ru")
+    yield
+    i18n.set_language("en")
+
+
+@pytest.mark.parametrize(
+    ("make", "title", "words"),
+    [
+        (lambda d: d / "missing.sqlite", "Архив не найден", "файла нет"),
+        (lambda d: d, "Это не файл архива", "это папка, а не файл архива"),
+        (
+            lambda d: (d / "empty.sqlite", (d / "empty.sqlite").write_bytes(b""))[0],
+            "Пустой файл",
+            "файл пуст (0 байт)",
+        ),
+        (lambda d: Path("/dev/null"), "Это не файл архива", "устройство, канал или сокет"),
+    ],
+    ids=["missing", "folder", "zero-bytes", "device"],
+)
+def test_stat_refusals_read_in_russian(
+    tmp_path: Path, russian: None, make: Callable[[Path], Path], title: str, words: str
+) -> None:
+    target = make(tmp_path)
+    with pytest.raises(errors.ArchiveError) as info:
+        gate.stat_file(target)
+    assert info.value.title == title
+    assert info.value.message == f"Не удаётся открыть «{target}»: {info.value.problem}"
+    assert words in info.value.problem
+
+
+def test_header_refusals_read_in_russian(tmp_path: Path, russian: None) -> None:
+    path = tmp_path / "x.sqlite"
+    path.write_bytes(b"hello, this is a note\n")
+    with pytest.raises(errors.ArchiveNotSQLite) as info:
+        gate.check_header(path)
+    assert info.value.problem == "это текстовый файл, а не архив «Кремлёвского дела»"
+    data = bytearray(BUNDLED.read_bytes()[:100])
+    data[16:18] = (1000).to_bytes(2, "big")
+    path.write_bytes(bytes(data))
+    with pytest.raises(errors.ArchiveCorrupt) as damaged:
+        gate.check_header(path)
+    assert damaged.value.problem == "повреждён заголовок файла (размер страницы 1000)"
+    assert damaged.value.title == "Архив повреждён"
+    i18n.set_language("en")  # the same error, shown after a switch, reads in English
+    assert damaged.value.problem == "the file header is damaged (page size 1000)"

@@ -205,3 +205,18 @@ def test_bar_known_only_from_a_cut_off_row_has_a_row_without_figure(variant: Arc
     assert [(f.source_id, f.count, f.label) for f in notes] == [
         ("petrov-jansen-ezhov", None, "death <b>cut off</b>")
     ]
+
+
+def test_why_a_figure_does_not_vote_reads_in_the_language_in_use() -> None:
+    from db import i18n
+
+    figure = outcomes.UncountedFigure("special-board-oso", "ban", "s", "S", None, "label")
+    assert figure.reason == "count not visible"
+    i18n.set_language("ru")
+    try:
+        assert figure.reason == "число не видно"
+        assert outcomes.UncountedFigure("x", "term:*", "s", "S", 42, "l").reason == (
+            "диапазон сроков"
+        )
+    finally:
+        i18n.set_language("en")

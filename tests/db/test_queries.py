@@ -582,3 +582,37 @@ def test_person_label_puts_the_russian_name_in_brackets() -> None:
         queries.person_label("Mikhail Cherniavsky", "Чернявский Михаил Кондратьевич")
         == "Mikhail Cherniavsky (Чернявский Михаил Кондратьевич)"
     )
+
+
+def test_a_person_label_puts_the_readers_script_first() -> None:
+    from db import i18n
+
+    assert queries.person_label("Lev Kamenev", "Каменев Лев Борисович") == (
+        "Lev Kamenev (Каменев Лев Борисович)"
+    )
+    assert queries.person_name("Lev Kamenev", "Каменев Лев Борисович") == "Lev Kamenev"
+    i18n.set_language("ru")
+    try:
+        assert queries.person_label("Mikhail Cherniavsky", "Чернявский Михаил Кондратьевич") == (
+            "Чернявский Михаил Кондратьевич (Mikhail Cherniavsky)"
+        )
+        assert queries.person_name("Lev Kamenev", "Каменев Лев Борисович") == (
+            "Каменев Лев Борисович"
+        )
+        assert queries.person_name("Lev Kamenev", None) == "Lev Kamenev"
+    finally:
+        i18n.set_language("en")
+
+
+def test_russian_details_date_and_label_in_russian(conn: Any) -> None:
+    from db import i18n
+
+    i18n.set_language("ru")
+    try:
+        d = queries.person_detail(conn, "cherniavsky-mikhail")
+    finally:
+        i18n.set_language("en")
+    assert d is not None
+    verdict = next(s for s in d.sentences if s.stage == "verdict")
+    assert (verdict.date, verdict.label) == ("27 июля 1935 г.", "расстрел")
+    assert d.relations[0].other.label.startswith("Черкасова Евдокия")

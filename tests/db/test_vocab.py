@@ -161,3 +161,135 @@ def test_every_chart_category_in_the_archive_has_words_of_its_own(archive: Archi
     for key in keys:
         assert vocab.outcome_label(key) != key or key in ("death", "exile", "unknown")
         assert vocab.outcome_order(key) < 300 or key == "no-verdict"
+
+
+# -- in Russian ------------------------------------------------------------------------------
+
+from collections.abc import Iterator  # noqa: E402
+
+from db import i18n  # noqa: E402
+
+
+@pytest.fixture
+def russian() -> Iterator[None]:
+    i18n.set_language("ru")
+    yield
+    i18n.set_language("en")
+
+
+@pytest.mark.parametrize(
+    ("date", "precision", "shown"),
+    [
+        ("1935-07-27", "day", "27 июля 1935 г."),
+        ("1935-03-06", None, "6 марта 1935 г."),
+        ("1935-03-26", "month", "март 1935 г."),
+        ("1935-05", "day", "май 1935 г."),
+        ("1935-03-26", "year", "1935 г."),
+        ("1934-12-01", "day", "1 декабря 1934 г."),
+        (None, "day", "дата неизвестна"),
+        ("1935-13-01", "day", "1935-13-01"),
+        ("19xx", "year", "19xx"),
+    ],
+)
+def test_russian_dates_use_the_genitive_after_a_day_and_the_nominative_alone(
+    russian: None, date: str | None, precision: str | None, shown: str
+) -> None:
+    assert vocab.format_date(date, precision) == shown
+
+
+#: n → the Russian word for years after it (1 год, 2 года, 5 лет …).
+YEARS_RU = {1: "год", 2: "года", 5: "лет", 11: "лет", 21: "год", 22: "года", 25: "лет"}
+
+
+@pytest.mark.parametrize("n", sorted(YEARS_RU))
+def test_russian_terms_take_the_plural_form_of_their_number(russian: None, n: int) -> None:
+    word = YEARS_RU[n]
+    assert vocab.year_count(n) == f"{n} {word}"
+    assert vocab.sentence_label("prison", n) == f"{n} {word} тюрьмы"
+    assert vocab.sentence_label("camp", n) == f"{n} {word} лагерей"
+    assert vocab.sentence_label("exile", n) == f"{n} {word} ссылки"
+    assert vocab.sentence_label("ban-on-residence", n) == f"{n} {word} запрета проживания"
+    assert vocab.sentence_label("unknown", n) == f"{n} {word}, вид наказания неизвестен"
+    assert vocab.outcome_label(f"term:{n}") == f"{n} {word}"
+    assert vocab.outcome_description(f"term:{n}") == f"тюрьма или лагерь, {n} {word}"
+
+
+def test_english_terms_keep_their_words() -> None:
+    assert [vocab.year_count(n) for n in (1, 2, 21)] == ["1 year", "2 years", "21 years"]
+    assert vocab.outcome_description("term:10") == "prison or camp, 10 years"
+    assert vocab.outcome_description("unknown") == "sentence unknown"
+
+
+def test_labels_are_translated_when_read_not_when_imported(russian: None) -> None:
+    assert vocab.ROLES["defendant"] == "обвиняемый"
+    assert vocab.TRIBUNALS["military-collegium"] == "Военная коллегия Верховного суда СССР"
+    assert vocab.TRIBUNALS["special-board-oso"] == "Особое совещание при НКВД (ОСО)"
+    assert vocab.STAGES["verdict"] == "приговор 1935 г."
+    assert vocab.sentence_label("death", None) == "расстрел"
+    assert vocab.sentence_label("none", None) == "без наказания"
+    assert vocab.tally_scope("yagoda-proposal") == "предложение Ягоды"
+    assert vocab.ROLES.source("defendant") == "defendant"
+    assert list(vocab.ROLES)[:2] == ["defendant", "investigator"]  # keys, in order
+    i18n.set_language("en")
+    assert vocab.ROLES["defendant"] == "defendant"
+
+
+def test_unknown_is_not_none_in_russian_either(russian: None) -> None:
+    assert vocab.TRIBUNALS["unknown"] == "осудивший орган неизвестен"
+    assert vocab.SENTENCE_KINDS["unknown"] != vocab.SENTENCE_KINDS["none"]
+    assert vocab.outcome_label("none") != vocab.outcome_label("unknown")
+
+
+@pytest.mark.parametrize("relation", sorted(vocab.RELATION_SENTENCES))
+def test_every_relation_sentence_says_in_english_what_the_words_say(relation: str) -> None:
+    phrase = vocab.relation_phrase(relation)
+    if relation in vocab.VERB_RELATIONS:
+        assert vocab.relation_sentence("A", relation, "B") == f"A {phrase} B"
+    else:
+        assert vocab.relation_sentence("A", relation, "B") == f"A is {phrase} B"
+    assert vocab.RELATION_PHRASE_TEXT[relation] == phrase
+    assert vocab.relation_label("A", relation, "B") == f"A: {phrase} B"
+
+
+def test_russian_relations_read_as_a_card_of_the_other_person(russian: None) -> None:
+    assert vocab.relation_sentence("Розенфельд Н. Б.", "brother", "Каменев Л. Б.") == (
+        "Каменев Л. Б.: брат — Розенфельд Н. Б."
+    )
+    assert vocab.relation_sentence("Чернявский", "interrogated-by", "Агранов") == (
+        "Агранов: допрашивал(а) — Чернявский"
+    )
+    assert (
+        vocab.relation_sentence("Авдеева", "blamed", "Жалыбина") == "Авдеева: обвинил(а) — Жалыбина"
+    )
+    assert vocab.relation_label("А", "wife", "Б") == "Б: жена — А"
+    assert vocab.relation_phrase("accused-by") == "обвинял(а)"
+    # a relation the vocabulary lacks keeps its stored words (archive data)
+    assert vocab.relation_sentence("А", "godfather", "Б") == "А — godfather of — Б"
+
+
+def test_numbers_are_grouped_the_readers_way() -> None:
+    assert vocab.format_number(1082) == "1,082"
+    i18n.set_language("ru")
+    try:
+        assert vocab.format_number(1082) == "1\xa0082"
+        assert vocab.format_number(110) == "110"
+    finally:
+        i18n.set_language("en")
+
+
+def test_controlled_words_shown_by_show_keep_their_english_keys() -> None:
+    assert vocab.claim_field_name("later_fate") == "later_fate"
+    assert vocab.claim_field_label("later_fate") == "later fate"
+    assert vocab.doc_type_label("interrogation_protocol") == "interrogation protocol"
+    assert vocab.event_role("alleged instigator") == "alleged instigator"
+    assert vocab.sex_label("F") == "F"
+
+
+def test_controlled_words_in_russian(russian: None) -> None:
+    assert vocab.claim_field_name("later_fate") == "дальнейшая судьба"
+    assert vocab.claim_field_name("some_new_field") == "some new field"
+    assert vocab.doc_type_label("interrogation_protocol") == "протокол допроса"
+    assert vocab.source_kind_label("book") == "книга"
+    assert vocab.confidence_label("high") == "высокая"
+    assert vocab.sex_label("F") == "ж"
+    assert vocab.event_role("accused") == "обвиняемый"

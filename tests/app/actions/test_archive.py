@@ -171,3 +171,11 @@ def test_about_of_a_big_archive_waits_for_its_hash_off_the_gui_thread(
         assert sha256(BUNDLED) in fake_dialogs.messages[0][1]
     finally:
         controller.close()
+
+
+def test_about_cites_the_archive_in_the_style_chosen(rig: Rig) -> None:
+    rig.settings.citation_style = "gost"
+    rig.actions.show_about()
+    ((_, text),) = rig.dialogs.messages
+    how = text.split("How to cite this archive (GOST R 7.0.5):\n", 1)[1].split("\n", 1)[0]
+    assert "[Электронный ресурс]" in how

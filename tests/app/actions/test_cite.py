@@ -27,7 +27,10 @@ from db import Archive, cite, sources
 from db.dto import Ref
 from db.sources import SourceQuery
 from tests.app.conftest import FakeDialogs
+from tests.app.ui_texts import english
 from tests.conftest import BUNDLED, sha256
+
+__all__ = ["english"]
 
 MakeApp = Callable[..., App]
 TODAY = datetime.date(2026, 12, 4)
@@ -255,3 +258,20 @@ def test_cancelling_the_file_dialog_writes_nothing(
     with qtbot.assertNotEmitted(app.cite_actions.bibliography_written):
         app.window.export_bibliography_action.trigger()  # no answer queued: cancelled
     assert list(tmp_path.glob("*.bib")) == []
+
+
+def test_the_citation_actions_name_their_target_in_the_interface_language(
+    make_app: Callable[..., App], english: None
+) -> None:
+    app = make_app()
+    w = app.window
+    w.tabs.setCurrentWidget(app.chart)
+    assert w.copy_citation_action.toolTip() == "Copy a citation of the outcome chart"
+    app.language.switch("ru")
+    assert w.copy_citation_action.toolTip() == "Копировать ссылку на диаграмму приговоров"
+    assert w.export_record_bibliography_action.statusTip() == (
+        "Сохранить источники диаграммы приговоров в формате BibTeX, RIS или CSL-JSON"
+    )
+    app.navigator.go(Ref("person", "kamenev-lev"))
+    assert "«Каменев" in w.copy_citation_action.toolTip()
+    app.language.switch("en")

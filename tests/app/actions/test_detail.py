@@ -13,6 +13,7 @@ import re
 
 import pytest
 
+from app import language
 from app.actions.detail import DetailActions
 from app.controller import ArchiveController
 from app.models.sources_model import SourcesModel
@@ -22,6 +23,9 @@ from app.widgets.main_window import MainWindow
 from app.widgets.sources_pane import SourcesPane
 from db import Archive, queries
 from db.dto import Ref
+from tests.app.ui_texts import english
+
+__all__ = ["english"]
 
 #: A sample of every kind of page: the visible text of none may show a source's id.
 SAMPLE = [
@@ -191,3 +195,35 @@ def test_no_page_shows_a_source_id(
         page = window.detail.plain_text()
         assert "PUBLISHED FIGURE" in page
         assert ids.findall(page) == [], (bar.tribunal, bar.outcome)
+
+
+def test_a_language_change_shows_the_same_item_again_without_a_history_step(
+    actions: DetailActions,
+    navigator: Navigator,
+    window: MainWindow,
+    controller: ArchiveController,
+    english: None,
+) -> None:
+    navigator.history_changed.connect(actions.show_history)
+    navigator.current_changed.connect(actions.show_current)
+    navigator.go(Ref("event", "ev-1934-kirov"))
+    navigator.go(Ref("person", "kamenev-lev"))
+    english_page = window.detail.plain_text()
+    assert "Lev Kamenev" in window.breadcrumb.text()
+    with_history: list[object] = []
+    navigator.history_changed.connect(lambda: with_history.append(True))
+    language.apply("ru")
+    controller.forget_labels()
+    actions.retranslate()
+    assert window.detail.ref == Ref("person", "kamenev-lev") and with_history == []
+    assert window.detail.plain_text() != english_page
+    assert "Каменев" in window.breadcrumb.text()  # the Cyrillic name leads in Russian
+    assert navigator.history == (Ref("event", "ev-1934-kirov"), Ref("person", "kamenev-lev"))
+
+
+def test_a_missing_item_is_named_by_its_kind_in_russian(
+    actions: DetailActions, window: MainWindow, english: None
+) -> None:
+    language.apply("ru")
+    actions.show_current(Ref("document", "no-such-doc"))
+    assert window.statusBar().currentMessage() == "В этом архиве нет документа «no-such-doc»"

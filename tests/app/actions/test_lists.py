@@ -18,12 +18,16 @@ import pytest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from app import language
 from app.actions.lists import ListActions
 from app.controller import ArchiveController
 from app.widgets.list_pane import ListPane
 from app.widgets.main_window import MainWindow
 from app.widgets.search_panel import SearchPanel
 from tests.app.conftest import FakeDialogs
+from tests.app.ui_texts import english
+
+__all__ = ["english"]
 
 
 @dataclass
@@ -153,3 +157,29 @@ def test_an_empty_search_removes_the_search_filter_from_people(rig: Rig) -> None
     assert rig.search.results.query == ""
     rig.actions.show_search_in_people()
     assert people.model.rowCount() == 99 and people.chip.isHidden()
+
+
+def test_a_language_change_says_filters_chip_and_counts_again(rig: Rig, english: None) -> None:
+    people = rig.panes["person"]
+    rig.window.tabs.setCurrentWidget(people)
+    people.set_combo_filter("role", "defendant")
+    rig.actions.show_outcome_in_people("military-collegium", "death")
+    language.apply("ru")
+    rig.actions.retranslate()
+    role = people.findChild(QWidget, "peoplePane_roleFilter")
+    assert role is not None and role.currentText() == "обвиняемый"  # type: ignore[attr-defined]
+    assert people.chip.text().startswith("Приговор — Военная коллегия")
+    assert rig.window.status.text().startswith("Показано ")
+    assert people.model.query.sort == "name_ru"  # sorted by the name shown first
+
+
+def test_the_search_chip_counts_people_in_russian(rig: Rig, qtbot: QtBot, english: None) -> None:
+    language.apply("ru")
+    with qtbot.waitSignal(rig.search.results_changed, timeout=30_000):
+        rig.search.set_source(rig.controller.holder)
+    box = rig.search.findChild(QWidget, "searchBox")
+    with qtbot.waitSignal(rig.search.results_changed, timeout=30_000):
+        box.setText("Kamenev")  # type: ignore[union-attr]
+    rig.actions.show_search_in_people()
+    text = rig.panes["person"].chip.text()
+    assert text.startswith("Поиск — «Kamenev»: ") and text.endswith(("человек", "человека"))

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import pytest
 
+from app import language
 from app.actions.sources import SourcesActions, language_name
 from app.controller import ArchiveController
 from app.models.sources_model import SourcesModel
 from app.widgets.list_pane import ListPane
 from app.widgets.main_window import MainWindow
 from app.widgets.sources_pane import SourcesPane
+from tests.app.ui_texts import english
+
+__all__ = ["english"]
 
 
 @pytest.fixture
@@ -80,3 +84,20 @@ def test_a_new_archive_shows_every_source_unfiltered(
     assert pane.model.query.filters == () and pane.model.query.sort == "author"
     assert pane.model.rowCount() == 126
     assert pane.combos["kind"].currentIndex() == 0 and pane.combos["kind"].count() == 5
+
+
+def test_a_language_change_names_kinds_and_languages_anew_keeping_the_filter(
+    actions: SourcesActions, pane: SourcesPane, window: MainWindow, english: None
+) -> None:
+    pane.set_filter("language", "ru")
+    window.tabs.setCurrentWidget(pane)
+    language.apply("ru")
+    actions.retranslate()
+    assert _options(pane, "language") == [
+        (None, "Все языки"),
+        ("en", "английский (en)"),
+        ("ru", "русский (ru)"),
+    ]
+    assert ("book", "книга") in _options(pane, "kind")
+    assert pane.combos["language"].currentData() == "ru"
+    assert window.status.text().startswith("Показано ") and "источник" in window.status.text()

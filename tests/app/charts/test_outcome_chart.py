@@ -24,6 +24,7 @@ from app.charts.outcome_chart import (
     build_chart,
     fit_to_width,
     render_image,
+    title_html,
     tribunal_colour,
 )
 from app.charts.outcome_text import (
@@ -232,3 +233,14 @@ def test_render_image_of_no_counts_is_a_titled_empty_chart(qapp: QApplication) -
     assert (image.width(), image.height()) == (300, 200)
     assert colours["#ffffff"] < 300 * 200 // 4  # the title and axes were drawn
     assert not set(colours) & {c.name() for c in TRIBUNAL_COLOURS.values()}
+
+
+def test_a_narrow_chart_puts_its_key_on_two_lines(
+    qapp: QApplication, counts: list[OutcomeCount]
+) -> None:
+    wide, narrow = title_html(), title_html(compact=True)
+    assert wide.count("<br>") == 1 and narrow.count("<br>") == 2
+    chart = build_chart(counts, width=COMPACT_BELOW - 1)
+    assert chart.title() == narrow
+    fit_to_width(chart, COMPACT_BELOW)
+    assert chart.title() == wide

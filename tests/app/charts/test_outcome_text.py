@@ -22,6 +22,9 @@ from app.charts.outcome_text import (
 from db.dto import OutcomeCount
 from db.outcomes import UncountedFigure
 from tests.app.pages.html_tree import parse
+from tests.app.ui_texts import russian
+
+__all__ = ["russian"]
 
 MC, OSO = "military-collegium", "special-board-oso"
 HOSTILE = '<img src=x> & "q"'
@@ -242,3 +245,66 @@ def test_totals_line_compares_each_tribunal_with_its_published_total() -> None:
 
 def test_totals_line_of_no_counts_is_empty() -> None:
     assert totals_line([], {MC: 30}) == ""
+
+
+# -- Russian --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("n", "label"),
+    [
+        (1, "1 год"),
+        (2, "2 года"),
+        (5, "5 лет"),
+        (11, "11 лет"),
+        (21, "21 год"),
+        (22, "22 года"),
+        (25, "25 лет"),
+    ],
+)
+def test_russian_terms_on_the_axis_take_their_plural_form(
+    russian: None, n: int, label: str
+) -> None:
+    assert category_label(f"term:{n}") == label
+
+
+@pytest.mark.parametrize(
+    ("named", "published", "text"),
+    [
+        (1, 9, "назван 1 из 9"),
+        (2, 9, "названы 2 из 9"),
+        (5, None, "названо 5"),
+        (11, 30, "названо 11 из 30"),
+        (21, None, "назван 21"),
+        (22, 30, "названы 22 из 30"),
+        (1234, 5678, "названы 1\u00a0234 из 5\u00a0678"),
+    ],
+)
+def test_russian_n_of_n_agrees_with_the_named(
+    russian: None, named: int, published: int | None, text: str
+) -> None:
+    assert n_of_n(named, published) == text
+
+
+@pytest.mark.parametrize(
+    ("total", "convicted"),
+    [(1, "осуждённого"), (2, "осуждённых"), (21, "осуждённого"), (25, "осуждённых")],
+)
+def test_russian_totals_put_the_published_total_in_the_genitive(
+    russian: None, total: int, convicted: str
+) -> None:
+    line = totals_line([count(MC, "death", 1, published=1)], {MC: total})
+    assert line.endswith(f"в архиве поимённо 1 из {total} {convicted}")
+
+
+def test_russian_legend_short_labels_and_tooltip(russian: None) -> None:
+    assert set_label(OSO, NAMED, compact=True) == "ОСО: поимённо"
+    assert axis_label("ban", compact=True) == "запрет"
+    c = count(MC, "term:5", 3, published=9, by=(("koshel", 9),))
+    lines = _tooltip_lines(bar_tooltip(c, MC, "term:5", PUBLISHED, {"koshel": "Кошель"}))
+    assert lines[0].endswith("(столбец «опубликовано»)")
+    assert lines[1:] == [
+        "Опубликовано: 9",
+        "    9 — Кошель",
+        "В архиве поимённо: 3 (названы 3 из 9)",
+    ]

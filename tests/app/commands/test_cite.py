@@ -150,3 +150,16 @@ def test_a_hostile_file_name_cannot_steer_the_terminal(
         out = _out(["kamenev-lev", "--archive", str(hostile), "--format", fmt], capsys)
         assert "\x1b" not in out and "\x07" not in out
         assert "k ]0;owned TY - X.sqlite" in out
+
+
+def test_russian_messages_of_cite(capsys: pytest.CaptureFixture[str]) -> None:
+    from app import cli
+
+    assert cli.run(["--lang", "ru", "cite"]) == cli.EXIT_USAGE
+    assert capsys.readouterr().err == (
+        "kremlin-archive: cite: укажите ровно одно из: ID, --whole-archive или --all-sources\n"
+    )
+    assert cli.run(["--lang", "ru", "cite", "nobody-at-all"]) == cli.EXIT_NOT_FOUND
+    assert capsys.readouterr().err == (
+        "kremlin-archive: нет записи с идентификатором «nobody-at-all»\n"
+    )

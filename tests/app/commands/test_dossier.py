@@ -123,3 +123,14 @@ def test_all_people_failure_leaves_no_empty_folder(
     monkeypatch.setattr(DossierService, "write_pdf", refuse)
     assert main(["dossier", "--all-people", "-o", str(tmp_path / "new")]) == 1
     assert listing(tmp_path) == []
+
+
+def test_russian_usage_errors_of_dossier(capsys: pytest.CaptureFixture[str]) -> None:
+    from app import cli
+
+    assert cli.run(["--lang", "ru", "dossier"]) == cli.EXIT_USAGE
+    assert capsys.readouterr().err == (
+        "kremlin-archive: dossier: укажите ровно одно из: ID, --case или --all-people\n"
+    )
+    assert cli.run(["--lang", "ru", "dossier", "--all-people"]) == cli.EXIT_USAGE
+    assert capsys.readouterr().err == "kremlin-archive: для dossier --all-people нужен -o ПАПКА\n"

@@ -63,3 +63,37 @@ def test_an_unwritable_folder_is_one_line(
 ) -> None:
     code, _, err = _run(capsys, "people", "-o", str(tmp_path / "missing" / "x.csv"))
     assert code == cli.EXIT_FAILED and "cannot write" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("n", "people", "events"),
+    [
+        (1, "1 лицо", "1 событие"),
+        (2, "2 лица", "2 события"),
+        (5, "5 лиц", "5 событий"),
+        (11, "11 лиц", "11 событий"),
+        (21, "21 лицо", "21 событие"),
+        (22, "22 лица", "22 события"),
+        (25, "25 лиц", "25 событий"),
+    ],
+)
+def test_russian_counts_of_rows_written(n: int, people: str, events: str) -> None:
+    from app.commands.export import _written
+    from db import i18n
+
+    i18n.set_language("ru")
+    try:
+        assert _written("people", n).format(n=n, path="p") == f"в p записано {people}"
+        assert _written("events", n).format(n=n, path="p") == f"в p записано {events}"
+    finally:
+        i18n.set_language("en")
+
+
+def test_russian_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = cli.run(
+        ["--lang", "ru", "export", "events", "-o", str(tmp_path / "e.csv"), "--sort", "x"]
+    )
+    assert code == cli.EXIT_USAGE
+    assert capsys.readouterr().err == (
+        "kremlin-archive: export: список events сортируется по: date, title\n"
+    )

@@ -79,3 +79,39 @@ def test_text_heads_with_title_file_and_versions(
         "  data version:    2026.12.1",
         "  schema version:  1",
     ]
+
+
+def test_russian_text_groups_digits_and_names_the_counts(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from app.__main__ import main
+
+    assert main(["--lang", "ru", "info"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    size = f"{BUNDLED.stat().st_size:,}".replace(",", "\xa0")
+    assert lines[1] == f"  файл:            {BUNDLED} ({size} байт)"
+    assert lines[2] == "  версия данных:   2026.12.1"
+    assert "  утверждения:     1\xa0082" in lines
+    assert "  люди:            99" in lines
+
+
+@pytest.mark.parametrize(
+    ("n", "word"),
+    [
+        (1, "байт"),
+        (2, "байта"),
+        (5, "байт"),
+        (11, "байт"),
+        (21, "байт"),
+        (22, "байта"),
+        (25, "байт"),
+    ],
+)
+def test_sizes_take_the_russian_plural(n: int, word: str) -> None:
+    from db import i18n
+
+    i18n.set_language("ru")
+    try:
+        assert i18n.ngettext("{n} byte", "{n} bytes", n).format(n=n) == f"{n} {word}"
+    finally:
+        i18n.set_language("en")

@@ -103,3 +103,29 @@ def test_facts_lines_flag_disputed_fields_then_list_the_record_sources() -> None
 
 def test_no_facts_give_no_lines() -> None:
     assert facts_lines(Facts()) == []
+
+
+def test_facts_lines_in_russian() -> None:
+    from db import i18n
+
+    facts = Facts(
+        sources=(claim(),),
+        fields=(
+            FieldClaims("later_fate", (claim("shot", "p. 87", "high", field="later_fate"),)),
+            FieldClaims("fate", (claim("shot", field="fate"), claim("exiled", field="fate"))),
+        ),
+    )
+    i18n.set_language("ru")
+    try:
+        lines = facts_lines(facts, "  ")
+    finally:
+        i18n.set_language("en")
+    assert lines == [
+        "  дальнейшая судьба:",
+        "    [koshel] Пётр Кошель, История — shot [p. 87] (высокая)",
+        "  fate [источники расходятся]:",
+        "    [koshel] Пётр Кошель, История — shot",
+        "    [koshel] Пётр Кошель, История — exiled",
+        "  источники:",
+        "    [koshel] Пётр Кошель, История",
+    ]

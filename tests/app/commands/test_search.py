@@ -45,3 +45,17 @@ def test_search_reports_a_shortened_query(capsys: pytest.CaptureFixture[str]) ->
 def test_search_of_fts_syntax_is_plain_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["search", 'NEAR("Ежов"', "keys:*"]) in (0, 4)
     assert capsys.readouterr().err == ""
+
+
+def test_russian_search_lines(capsys: pytest.CaptureFixture[str]) -> None:
+    from app.__main__ import main
+
+    assert main(["--lang", "ru", "search", "Jeschow", "--limit", "1"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[:3] == [
+        "Люди (1)",
+        "  лицо     yezhov-nikolai  Ежов Николай Иванович (Nikolai Yezhov) [должностное лицо]",
+        "           совпадение: немецкое написание Jeschow фамилии Ежов",
+    ]
+    assert main(["--lang", "ru", "search", "xyzzy-nothing"]) == 4
+    assert capsys.readouterr().out == "ничего не найдено\n"

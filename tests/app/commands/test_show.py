@@ -180,3 +180,36 @@ def test_json_dates_are_iso_8601_with_a_precision_and_the_label_beside(
         assert (item["date"] is None) == (item["precision"] is None)
     labels = {str(item["date_label"]) for item in dated}
     assert not any(re.fullmatch(r"\d{4}-\d{2}-\d{2}", label) for label in labels)
+
+
+def test_russian_person_puts_the_cyrillic_name_first(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--lang", "ru", "show", "cherniavsky-mikhail"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == (
+        "ЛИЦО cherniavsky-mikhail: Чернявский Михаил Кондратьевич / Mikhail Cherniavsky"
+    )
+    assert lines[1] == "  роль: обвиняемый; годы жизни: 1901–?; достоверность: средняя"
+    assert (
+        "  приговор 1935 г.: Военная коллегия Верховного суда СССР, 27 июля 1935 г.: расстрел "
+        "(достоверность: средняя)"
+    ) in lines
+    assert (
+        "  связь: Чернявский Михаил Кондратьевич: жена — Черкасова Евдокия Трофимовна "
+        "(Evdokia Cherkasova) [cherkasova-evdokia]"
+    ) in lines
+
+
+def test_russian_event_document_and_source(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--lang", "ru", "show", "ev-1934-kirov"]) == 0
+    event = capsys.readouterr().out.splitlines()
+    assert event[1] == "  дата: 1 декабря 1934 г."
+    assert main(["--lang", "ru", "show", "doc-10040"]) == 0
+    document = capsys.readouterr().out.splitlines()
+    assert "  вид документа: письмо" in document
+    assert "  упоминает: Л.З. Мехлису → не связано" in document
+    assert main(["--lang", "ru", "show", "koshel-kniga87"]) == 0
+    source = capsys.readouterr().out.splitlines()
+    assert source[1] == "  вид: книга, язык: ru"
+    assert any(
+        line.startswith("  сводка: Военная коллегия Верховного суда СССР: ") for line in source
+    )

@@ -120,3 +120,37 @@ def test_stats_needs_no_qt() -> None:
         "sys.exit(1 if any(m.startswith('PySide6') for m in sys.modules) else 0)"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_russian_stats_name_tribunals_and_terms(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--lang", "ru", "stats"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "Военная коллегия Верховного суда СССР: в архиве названо 16 из 30 осуждённых" in lines
+    assert "Осудивший орган неизвестен: в архиве названы 42 (опубликованного итога нет)" in lines
+    assert any(line.startswith("  тюрьма или лагерь, 10 лет ") for line in lines)
+    assert any(line.startswith("  тюрьма или лагерь, 3 года ") for line in lines)
+    assert any("(не учтено: диапазон сроков)" in line for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("n", "named", "of"),
+    [
+        (1, "назван", "осуждённого"),
+        (2, "названы", "осуждённых"),
+        (5, "названы", "осуждённых"),
+        (11, "названы", "осуждённых"),
+        (21, "назван", "осуждённого"),
+        (22, "названы", "осуждённых"),
+        (25, "названы", "осуждённых"),
+    ],
+)
+def test_russian_heads_agree_with_their_numbers(n: int, named: str, of: str) -> None:
+    from app.commands.stats import _head
+    from db import i18n
+
+    i18n.set_language("ru")
+    try:
+        assert _head(n, None) == f"в архиве {named} {n} (опубликованного итога нет)"
+        assert _head(3, n) == f"в архиве названо 3 из {n} {of}"
+    finally:
+        i18n.set_language("en")

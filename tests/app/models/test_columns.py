@@ -9,6 +9,7 @@ import dataclasses
 import pytest
 from PySide6.QtCore import Qt
 
+from app import language
 from app.models.columns import (
     DOCUMENT_COLUMNS,
     EVENT_COLUMNS,
@@ -16,9 +17,13 @@ from app.models.columns import (
     ColumnSpec,
     IdRole,
     RowRole,
+    name_columns_in_reading_order,
 )
 from db import listing
 from db.dto import DocumentRow, EventRow, PersonRow
+from tests.app.ui_texts import english
+
+__all__ = ["english"]
 
 PANES = [
     pytest.param(PEOPLE_COLUMNS, listing.PEOPLE, PersonRow, id="people"),
@@ -54,3 +59,10 @@ def test_headers_are_distinct(
 def test_custom_roles_are_distinct_user_roles() -> None:
     user = Qt.ItemDataRole.UserRole
     assert IdRole != RowRole and min(IdRole, RowRole) >= user
+
+
+def test_the_name_in_the_readers_script_leads(english: None) -> None:
+    assert name_columns_in_reading_order(PEOPLE_COLUMNS) == (0, 1)
+    language.apply("ru")
+    assert name_columns_in_reading_order(PEOPLE_COLUMNS) == (1, 0)
+    assert name_columns_in_reading_order(EVENT_COLUMNS) is None

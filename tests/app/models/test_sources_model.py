@@ -7,10 +7,14 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from app import language
 from app.models.columns import IdRole, RowRole
-from app.models.sources_model import COLUMNS, SourceColumn, SourcesModel
+from app.models.sources_model import COLUMNS, FACTS_MEANING, SourceColumn, SourcesModel
 from db import Archive, sources
 from db.sources import SourceQuery
+from tests.app.ui_texts import english
+
+__all__ = ["english"]
 
 
 @pytest.fixture
@@ -45,7 +49,7 @@ def test_cells_show_author_title_year_kind_language_and_facts(model: SourcesMode
         "История российского сыска (page 87)",
         "",
         "book",
-        "ru",
+        "Russian",  # kinds and languages in words of the interface language
         str(item.facts),
     ]
     assert item.facts > 0
@@ -105,3 +109,25 @@ def test_text_tooltips_are_escaped(model: SourcesModel) -> None:
 def test_rows_outside_the_list_have_no_id(model: SourcesModel) -> None:
     assert model.id_at(-1) is None and model.id_at(model.rowCount()) is None
     assert model.row_of("no-such-source") is None
+
+
+def test_the_facts_meaning_is_the_data_layers_marked_for_translation() -> None:
+    assert FACTS_MEANING == sources.FACTS_MEANING
+
+
+def test_in_russian_headers_kinds_and_languages_are_russian(
+    model: SourcesModel, qtbot: QtBot, english: None
+) -> None:
+    row = model.row_of("koshel-kniga87")
+    assert row is not None
+    language.apply("ru")
+    with qtbot.waitSignal(model.headerDataChanged), qtbot.waitSignal(model.dataChanged):
+        model.retranslate()
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(len(COLUMNS))]
+    assert headers == ["Автор", "Название", "Год", "Вид", "Язык", "Факты"]
+    cells = [model.index(row, c).data() for c in (SourceColumn.KIND, SourceColumn.LANGUAGE)]
+    assert cells == ["книга", "русский"]
+    tip = model.headerData(
+        SourceColumn.FACTS, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole
+    )
+    assert tip.startswith("Факты, которые подтверждает источник")

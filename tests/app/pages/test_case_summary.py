@@ -5,6 +5,9 @@ Built from the bundled archive's own DTOs (the same queries the dossier service 
 page is read back with :mod:`html.parser`.  Counts are compared with plain SQL on the file.
 """
 
+# The ``russian`` fixture is imported, so test parameters "redefine" the import.
+# ruff: noqa: F811
+
 from __future__ import annotations
 
 import dataclasses
@@ -20,6 +23,13 @@ from db.dto import EventRow
 from db.vocab import TRIBUNALS
 from tests.app.pages.html_tree import Element, parse
 from tests.app.pages.imports import qt_imports
+from tests.app.pages.russian import (
+    cyrillic_left,
+    latin_left,
+    russian,  # noqa: F401 (fixture)
+    shown_data,
+    text_nodes,
+)
 from tests.conftest import BUNDLED
 
 CSS = "body { font-size: 10pt; }"
@@ -252,3 +262,86 @@ def test_archive_text_shows_literally(data: CaseData) -> None:
 
 def test_the_module_imports_no_qt() -> None:
     assert qt_imports(case_summary) == []
+
+
+# -- in Russian ----------------------------------------------------------------------------
+
+
+def _case_data(archive: Archive) -> tuple[CaseData, set[str]]:
+    """The case data read in the language now in use, and the data its page may show."""
+    with archive.connect() as conn:
+        tallies = queries.tallies(conn)
+        total = listing.count(conn, listing.EVENTS, listing.ListQuery())
+        rows = listing.page(conn, listing.EVENTS, listing.ListQuery("date"), 0, SHOWN_EVENTS, total)
+        facts = queries.facts(conn, "event", [r.id for r in rows], ("record", "date"))
+        convicts = [c for p in CONVICTS if (c := queries.person_detail(conn, p)) is not None]
+        outcomes = queries.outcome_counts(conn)
+    by_tribunal = _sql("SELECT tribunal, count(*) FROM person WHERE tribunal != 'none' GROUP BY 1")
+    data = CaseData(
+        title=archive.info.title,
+        title_ru=archive.info.meta.get("title_ru"),
+        counts=archive.info.counts,
+        tallies=tallies,
+        outcomes=outcomes,
+        events=[(r, facts[r.id]) for r in rows if isinstance(r, EventRow)],
+        events_total=total,
+        convicts=convicts,
+        convicts_by_tribunal=dict(by_tribunal),
+        sources={t.source.ref.id: t.source for t in tallies},
+    )
+    shown = shown_data(data.title, data.title_ru, tallies, outcomes, rows, facts, convicts)
+    return data, shown
+
+
+def test_the_russian_case_summary_has_no_english_words_of_its_own(
+    archive: Archive, russian: None
+) -> None:
+    data, shown = _case_data(archive)
+    assert latin_left(text_nodes(case_html(data, CSS)[1]), shown) == []
+
+
+def test_the_english_case_summary_has_no_russian_words_of_its_own(archive: Archive) -> None:
+    data, shown = _case_data(archive)
+    assert cyrillic_left(text_nodes(case_html(data, CSS)[1]), shown) == ""
+
+
+def test_the_russian_case_summary_heads_with_the_russian_title(
+    archive: Archive, russian: None
+) -> None:
+    data, _ = _case_data(archive)
+    title, html = case_html(data, CSS)
+    tree = parse(html)
+    assert title == "Кремлёвское дело, 1935 — обзор дела"
+    assert tree.find("h1").text() == "Кремлёвское дело, 1935"
+    assert tree.find("p", cls="cyr").text() == "The Kremlin Affair, 1935"
+    assert [h.text() for h in tree.all("h2")][:2] == ["Обзор", "Опубликованные подсчёты"]
+    overview = tree.section("Обзор").find("table").rows()
+    assert overview[0] == ["В архиве", "Число"] and overview[1][0] == "люди"
+    convicts = tree.section("Осуждённые, названные в архиве").find("table")
+    assert convicts.rows()[0][:2] == ["Имя", "Имя (латиница)"]
+    assert [r[0] for r in convicts.rows()[1:]] == [p.name_ru for p in data.convicts]
+
+
+def test_the_english_convicts_table_names_its_columns_in_english(tree: Element) -> None:
+    table = tree.section("Convicts named").find("table")
+    assert table.rows()[0][:2] == ["Name", "Name (Cyrillic)"]
+
+
+#: Russian plural forms: 1, 2–4 and 22–24, 5–20 and 25–30 …
+PLURALS = [(1, 0), (2, 1), (5, 2), (11, 2), (21, 0), (22, 1), (25, 2)]
+
+
+@pytest.mark.parametrize(("n", "form"), PLURALS)
+def test_the_timeline_counts_people_and_events_in_russian(
+    data: CaseData, russian: None, n: int, form: int
+) -> None:
+    row, facts = data.events[0]
+    event = dataclasses.replace(row, people=n, title="Arrest")
+    page = _page(dataclasses.replace(data, events=[(event, facts)], events_total=1 + n))
+    section = page.section("Хронология событий")
+    people = ("человек", "человека", "человек")[form]
+    events = ("событие", "события", "событий")[form]
+    assert f"Arrest — {n} {people}" in section.find("p", cls="dated").text()
+    assert section.find("p", cls="muted").text() == (
+        f"… и ещё {n} {events} (см. панель «События»)."
+    )

@@ -6,6 +6,9 @@ case is missing from it) and read back with :mod:`html.parser`; the hostile-text
 the page out in Qt's rich-text engine, which is what the detail view shows.
 """
 
+# The ``russian`` fixture is imported, so test parameters "redefine" the import.
+# ruff: noqa: F811
+
 from __future__ import annotations
 
 import dataclasses
@@ -30,7 +33,7 @@ from app.pages.detail import (
     source_html,
     welcome_html,
 )
-from db import Archive, queries
+from db import Archive, i18n, queries, vocab
 from db.dto import (
     Detail,
     DocumentDetail,
@@ -42,6 +45,13 @@ from db.dto import (
     TallyRow,
 )
 from tests.app.pages.html_tree import parse
+from tests.app.pages.russian import (
+    cyrillic_left,
+    latin_left,
+    russian,  # noqa: F401 (fixture)
+    shown_data,
+    text_nodes,
+)
 from tests.hardening.richtext import anchors, images, normal, rendered
 
 HOSTILE = "<img src=x> \"quoted\" &amp; <a href='file:///etc/passwd'>x</a>"
@@ -450,3 +460,114 @@ def test_hostile_archive_text_shows_literally_in_qt(
     assert all(_app_link(href) for href in anchors(doc))
     assert normal(HOSTILE) in normal(doc.toPlainText())
     assert parse(page).all("img") == []
+
+
+# -- in Russian ----------------------------------------------------------------------------
+
+#: Pages checked in both languages: a person, the person with most claims, an event with many
+#: participants, a document with claims of its own, a source.
+PAGES = [
+    Ref("person", "cherniavsky-mikhail"),
+    Ref("person", "yenukidze-avel"),
+    Ref("event", "ev-1935-vk-verdict"),
+    Ref("document", "doc-5077"),
+    Ref("source", "koshel-kniga87"),
+]
+
+
+def _detail(archive: Archive, ref: Ref) -> Detail:
+    with archive.connect() as conn:
+        item = queries.detail(conn, ref)
+    assert item is not None
+    return item
+
+
+@pytest.mark.parametrize("ref", PAGES, ids=str)
+def test_a_russian_page_has_no_english_words_of_its_own(
+    archive: Archive, russian: None, ref: Ref
+) -> None:
+    item = _detail(archive, ref)
+    page = renderer(item)(frozenset())
+    assert latin_left(text_nodes(page), shown_data(item)) == []
+
+
+@pytest.mark.parametrize("ref", PAGES, ids=str)
+def test_an_english_page_has_no_russian_words_of_its_own(archive: Archive, ref: Ref) -> None:
+    item = _detail(archive, ref)
+    page = renderer(item)(frozenset())
+    assert cyrillic_left(text_nodes(page), shown_data(item)) == ""
+
+
+def test_a_russian_person_page_heads_with_the_cyrillic_name(
+    archive: Archive, russian: None
+) -> None:
+    p = _detail(archive, Ref("person", "cherniavsky-mikhail"))
+    assert isinstance(p, PersonDetail)
+    tree = parse(person_html(p))
+    assert tree.find("p", cls="kind").text() == "ПЕРСОНАЛИЯ"
+    assert tree.find("h1").text() == p.name_ru and tree.find("p", cls="sub").text() == p.name_en
+    facts = _facts(person_html(p))
+    assert {"Роль в деле", "Годы жизни", "Пол", "Род занятий"} <= set(facts)
+    assert [h.text() for h in tree.all("h2")][:3] == ["Приговоры", "Дальнейшая судьба", "Имена"]
+
+
+def test_a_page_built_before_a_switch_reads_in_the_new_language(archive: Archive) -> None:
+    p = _detail(archive, Ref("person", "cherniavsky-mikhail"))  # queried in English
+    assert isinstance(p, PersonDetail)
+    english = person_html(p)
+    i18n.set_language("ru")
+    try:
+        russian_page = person_html(p)
+        verdict = p.sentences[0]
+        assert vocab.format_date(verdict.iso, verdict.precision) in russian_page
+    finally:
+        i18n.set_language("en")
+    assert "Sentences" in english and "Sentences" not in russian_page
+    assert "Приговоры" in russian_page and person_html(p) == english
+
+
+#: Russian plural forms: 1, 2–4 and 22–24, 5–20 and 25–30 …
+PLURALS = [(1, 0), (2, 1), (5, 2), (11, 2), (21, 0), (22, 1), (25, 2)]
+
+
+@pytest.mark.parametrize(("n", "form"), PLURALS)
+def test_welcome_counts_take_the_russian_plural(russian: None, n: int, form: int) -> None:
+    counts = dict.fromkeys(("person", "event", "document", "source", "claim"), n)
+    tree = parse(welcome_html("The Kremlin Affair", "1", counts, "Кремлёвское дело"))
+    words = [
+        ("человек", "человека", "человек"),
+        ("событие", "события", "событий"),
+        ("документ дела", "документа дела", "документов дела"),
+        ("источник", "источника", "источников"),
+        ("утверждение источников", "утверждения источников", "утверждений источников"),
+    ]
+    assert [li.text() for li in tree.find("ul").all("li")] == [f"{n} {w[form]}" for w in words]
+    assert tree.find("h1").text() == "Кремлёвское дело"
+
+
+@pytest.mark.parametrize(("n", "form"), PLURALS)
+def test_claim_tables_count_sources_in_russian(
+    archive: Archive, russian: None, n: int, form: int
+) -> None:
+    p = _detail(archive, Ref("person", "cherniavsky-mikhail"))
+    assert isinstance(p, PersonDetail)
+    fc = p.facts.disputed[0]
+    many = dataclasses.replace(fc, claims=(fc.claims[0],) * n)
+    facts = dataclasses.replace(p.facts, fields=(many,))
+    page = person_html(dataclasses.replace(p, facts=facts))
+    word = ("источник", "источника", "источников")[form]
+    assert f"{n} {word}" in parse(page).section("Другие утверждения источников").text()
+
+
+def test_the_welcome_page_keeps_the_english_title_in_english() -> None:
+    tree = parse(welcome_html("The Kremlin Affair", "1", {}, "Кремлёвское дело"))
+    assert tree.find("h1").text() == "The Kremlin Affair"
+
+
+def test_a_russian_outcome_page_explains_the_figure(
+    russian: None, outcomes: list[OutcomeCount], tallies: list[TallyRow]
+) -> None:
+    count = outcomes[0]
+    page = outcome_html(count, tallies)
+    assert latin_left(text_nodes(page), shown_data(count, tallies)) == []
+    assert parse(page).find("p", cls="sub").text().startswith("Опубликовано: ")

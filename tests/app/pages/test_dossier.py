@@ -1,15 +1,27 @@
 """Dossier HTML (no Qt needed): structure of the case, footnotes, conflicts, escaping."""
 
+# The ``russian`` fixture is imported, so test parameters "redefine" the import.
+# ruff: noqa: F811
+
 from __future__ import annotations
 
 import dataclasses
 import re
 
+import pytest
+
 from app.pages import dossier
 from app.pages.markup import esc
 from db import Archive, queries
-from db.dto import ClaimDTO, Facts, PersonDetail
+from db.dto import ClaimDTO, Facts, PersonDetail, Ref, SourceDetail
 from tests.app.pages.imports import qt_imports
+from tests.app.pages.russian import (
+    cyrillic_left,
+    latin_left,
+    russian,  # noqa: F401 (fixture)
+    shown_data,
+    text_nodes,
+)
 
 CSS = "body { }"
 
@@ -240,3 +252,115 @@ def test_event_dossier_lists_participants_with_outcomes(archive: Archive) -> Non
     assert "Participants and their outcomes" in html and "Каменев" in html
     assert "death (Military Collegium, 27 July 1935)" in html
     assert "Documents of the date" in html and "Sources" in html
+
+
+# -- in Russian ----------------------------------------------------------------------------
+
+
+def _person_dossier(archive: Archive, person_id: str) -> tuple[str, set[str]]:
+    """A person's dossier (with its timeline and documents) and the data it may show."""
+    person = _person(archive, person_id)
+    with archive.connect() as conn:
+        events = queries.facts(conn, "event", [e.item.ref.id for e in person.events], LINKED)
+        docs = queries.facts(conn, "document", [d.item.ref.id for d in person.documents], LINKED)
+    _, html = dossier.person_html(person, CSS, events, docs)
+    return html, shown_data(person, events, docs)
+
+
+def _event_dossier(archive: Archive) -> tuple[str, set[str]]:
+    with archive.connect() as conn:
+        event = queries.event_detail(conn, "ev-1935-vk-verdict")
+        assert event is not None
+        people = {
+            p.item.ref.id: d
+            for p in event.participants
+            if (d := queries.person_detail(conn, p.item.ref.id)) is not None
+        }
+        docs = queries.facts(conn, "document", [d.item.ref.id for d in event.documents], LINKED)
+    return dossier.event_html(event, CSS, people, docs)[1], shown_data(event, people, docs)
+
+
+def _document_dossier(archive: Archive) -> tuple[str, set[str]]:
+    with archive.connect() as conn:
+        doc = queries.document_detail(conn, "doc-5077")
+        assert doc is not None
+        events = queries.facts(conn, "event", [e.item.ref.id for e in doc.events], LINKED)
+    return dossier.document_html(doc, CSS, events)[1], shown_data(doc, events)
+
+
+def _source_dossier(archive: Archive) -> tuple[str, set[str]]:
+    with archive.connect() as conn:
+        source = queries.detail(conn, Ref("source", "koshel-kniga87"), 2000)
+    assert isinstance(source, SourceDetail)
+    return dossier.source_html(source, CSS)[1], shown_data(source)
+
+
+LINKED = ("record", "date")
+DOSSIERS = {
+    "cherniavsky": lambda a: _person_dossier(a, "cherniavsky-mikhail"),
+    "yenukidze": lambda a: _person_dossier(a, "yenukidze-avel"),
+    "event": _event_dossier,
+    "document": _document_dossier,
+    "source": _source_dossier,
+}
+
+
+@pytest.mark.parametrize("which", list(DOSSIERS))
+def test_a_russian_dossier_has_no_english_words_of_its_own(
+    archive: Archive, russian: None, which: str
+) -> None:
+    html, data = DOSSIERS[which](archive)
+    assert latin_left(text_nodes(html), data) == []
+
+
+@pytest.mark.parametrize("which", list(DOSSIERS))
+def test_an_english_dossier_has_no_russian_words_of_its_own(archive: Archive, which: str) -> None:
+    html, data = DOSSIERS[which](archive)
+    assert cyrillic_left(text_nodes(html), data) == ""
+
+
+def test_a_russian_person_dossier_names_the_person_in_cyrillic_first(
+    archive: Archive, russian: None
+) -> None:
+    person = _person(archive, "cherniavsky-mikhail")
+    title, html = dossier.person_html(person, CSS)
+    assert title == f"Досье: {person.name_ru} — {person.name_en}"
+    assert f"<h1>{esc(person.name_ru)}</h1>" in html
+    rows = list(_rows(html))
+    assert rows.index("Имя (кириллица)") < rows.index("Имя (латиница)")
+    for heading in ("Основные сведения", "Дело", "Противоречивые утверждения", "Источники"):
+        assert f"<h2>{heading}</h2>" in html, heading
+    note = re.findall(r'<p class="recsrc">(.*?)</p>', html)[0]
+    assert re.match(r"Источники этой записи: сноски \d+–\d+\. ", note)
+
+
+def test_a_russian_dossier_keeps_its_footnotes_apart(archive: Archive, russian: None) -> None:
+    person = _person(archive, "sinelobov-alexei")
+    html = dossier.person_html(person, CSS)[1]
+    lines = re.findall(r"Источники этого приговора: сноск[аи] ([\d,–\s]+)<", html)
+    assert len(lines) == sum(1 for s in person.sentences if s.facts.sources)
+    assert "Суд:" in html and "Приговор:" in html
+
+
+#: Russian plural forms: 1, 2–4 and 22–24, 5–20 and 25–30 …
+PLURALS = [(1, 0), (2, 1), (5, 2), (11, 2), (21, 0), (22, 1), (25, 2)]
+
+
+@pytest.mark.parametrize(("n", "form"), PLURALS)
+def test_an_event_dossier_counts_in_russian(
+    archive: Archive, russian: None, n: int, form: int
+) -> None:
+    with archive.connect() as conn:
+        event = queries.event_detail(conn, "ev-1935-vk-verdict")
+    assert event is not None
+    event = dataclasses.replace(
+        event,
+        participants=event.participants[:1] * n,
+        documents=event.documents[:1],
+        documents_total=1 + n,
+    )
+    html = dossier.event_html(event, CSS)[1]
+    took = ("Участвовал {} человек", "Участвовали {} человека", "Участвовали {} человек")[form]
+    more = ("документ", "документа", "документов")[form]
+    assert took.format(n) in html
+    assert f"… и ещё {n} {more} этого дня." in html

@@ -5,11 +5,14 @@ Markup is read back with :mod:`html.parser` (``tests.app.pages.html_tree``) wher
 structure is the point; hostile archive text must come back as text, never as an element.
 """
 
+# The ``russian`` fixture is imported, so test parameters "redefine" the import.
+# ruff: noqa: F811
+
 from __future__ import annotations
 
 import pytest
 
-from app.pages import markup
+from app.pages import labels, markup
 from app.pages.markup import (
     MAX_VALUE_CHARS,
     NOTES,
@@ -30,8 +33,10 @@ from app.pages.markup import (
 )
 from db import Archive, queries
 from db.dto import ClaimDTO, FieldClaims, Labelled, Ref
+from db.i18n import _
 from tests.app.pages.html_tree import parse
 from tests.app.pages.imports import qt_imports
+from tests.app.pages.russian import russian  # noqa: F401 (fixture)
 
 HOSTILE = "<img src=x> \"quoted\" &amp; 'single'"
 BOOK = Labelled(Ref("source", "book"), "Author, <i>Book</i>")
@@ -330,3 +335,60 @@ def test_a_record_note_of_one_source_says_note_and_none_for_no_source() -> None:
 
 def test_every_page_carries_the_record_note_style() -> None:
     assert "p.recsrc" in page("t", "body { }", "<p>x</p>")
+
+
+# -- in Russian ----------------------------------------------------------------------------
+
+#: Russian plural forms: 1, 2–4 and 22–24, 5–20 and 25–30 …
+PLURALS = [(1, 0), (2, 1), (5, 2), (11, 2), (21, 0), (22, 1), (25, 2)]
+
+
+@pytest.mark.parametrize(("n", "form"), PLURALS)
+def test_a_cut_value_says_in_russian_how_much_is_missing(russian: None, n: int, form: int) -> None:
+    shown = parse(esc("x" * (MAX_VALUE_CHARS + n))).text()
+    words = ("знак не напечатан", "знака не напечатаны", "знаков не напечатано")[form]
+    assert shown.endswith(f" … [ещё {n} {words}]")
+
+
+@pytest.mark.parametrize(("n", "form"), [p for p in PLURALS if p[0] > 1])
+def test_a_dispute_counts_its_values_in_russian(russian: None, n: int, form: int) -> None:
+    fc = FieldClaims("occupation", tuple(claim(f"value {i}", BOOK) for i in range(n)))
+    words = ("разное значение", "разных значения", "разных значений")[form]
+    assert parse(disputed_table("Лев Каменев", fc, Footnotes())).find("h4").text() == (
+        f"Лев Каменев — {field_label('occupation')}: {n} {words}"
+    )
+
+
+def test_russian_values_labels_and_notes(russian: None) -> None:
+    assert format_value("date", None) == "(нет значения)"
+    assert format_value("date", "shot 1937-08-30").startswith("shot 30 августа 1937")
+    assert life_dates(1901, None) == "род. в 1901 г." and life_dates(None, 1937) == "ум. в 1937 г."
+    assert field_label("later_fate") == "дальнейшая судьба"
+    notes = Footnotes()
+    note = parse(notes.record_note([claim(None, PAPER), claim(None, BOOK)])).text()
+    assert note == (
+        "Источники этой записи: сноски 1, 2. "
+        "На них опираются все сведения, напечатанные без собственной сноски."
+    )
+    assert notes.record_note([claim(None, PAPER)], markup.SENTENCE).startswith(
+        '<p class="recsrc">Источники этого приговора: сноска 1.'
+    )
+    group = parse(claim_group([claim("v", BOOK, confidence="high")], notes)).text()
+    assert group.split("\n")[1] == f"достоверность: {labels.confidence('high')}"
+
+
+def test_a_russian_sources_list_and_notes_column(russian: None) -> None:
+    assert parse(Footnotes().html()).text() == ("ИсточникиДля этой записи источники не указаны.")
+    html = table(("Имя", _(NOTES)), [("a", "1–3")])
+    assert [td.classes for td in parse(html).all("td")] == [set(), {"fnum"}]
+    assert parse(html).find("thead").rows() == [["Имя", "Сноски"]]
+
+
+def test_a_cyrillic_label_is_measured_wider_than_a_latin_one() -> None:
+    # 17 Cyrillic letters overrun the hanging column where 17 Latin ones fit.
+    tree = parse(rows([("Дальнейшая судьба", "v"), ("Имя (кириллица)", "w"), ("x" * 17, "y")]))
+    assert [p.text() for p in tree.all("p", cls="row")] == [
+        "Дальнейшая судьба\nv",
+        "Имя (кириллица)\tw",
+        "x" * 17 + "\ty",
+    ]

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from app.printing import DossierService, export_dossier_pdf, preview_dossier, print_dossier
 from app.printing.gui import PreviewPainter, suggested_file_name
 from db.dto import Ref
+from tests.app.pages.russian import russian  # noqa: F401 (fixture)
 from tests.app.printing.dossier_fixtures import (
     dossier_service,  # noqa: F401 (fixture)
     listing,
@@ -195,3 +196,18 @@ def test_preview_of_unknown_item_shows_an_error(
         is None
     )
     assert len(errors.shown) == 1
+
+
+def test_an_export_failure_is_reported_in_russian(
+    dossier_service: DossierService, parent: QWidget, tmp_path: Path, russian: None
+) -> None:
+    errors = Errors()
+    target = tmp_path / "missing" / "x.pdf"
+    export_dossier_pdf(
+        parent, dossier_service, PERSON, ask_path=lambda *_: target, show_error=errors
+    )
+    [(title, message)] = errors.shown
+    assert title == "Не удалось экспортировать PDF"
+    assert message == (
+        f"Не удалось сохранить досье в файл\n{target}\n\nпапки {target.parent} не существует."
+    )

@@ -14,6 +14,7 @@ import pytest
 
 from app.printing import DossierService, PdfWriteError, pdf_file
 from db.dto import Ref
+from tests.app.pages.russian import russian  # noqa: F401 (fixture)
 from tests.app.printing.dossier_fixtures import (
     dossier_service,  # noqa: F401 (fixture)
     listing,
@@ -172,3 +173,10 @@ def test_non_pdf_bytes_are_never_written(tmp_path: Path, data: bytes) -> None:
     with pytest.raises(PdfWriteError):
         pdf_file.write_pdf_file(tmp_path / "x.pdf", data)
     assert listing(tmp_path) == []
+
+
+def test_failures_are_explained_in_russian(tmp_path: Path, russian: None) -> None:
+    folder = tmp_path / "absent"
+    assert pdf_file.target_problem(folder / "x.pdf") == f"папки {folder} не существует"
+    assert pdf_file.target_problem(tmp_path) == "это папка; выберите имя файла в ней"
+    assert pdf_file.pdf_problem(b"%PDF-") == "размер созданного PDF — всего 5 Б"

@@ -3,7 +3,8 @@
 Qt paints a page by clipping the whole layout, and its text layout also draws the line just
 above the clip; the printer splits paragraphs at page breaks so that line is not in the PDF
 twice (hidden, but copied, searched and read aloud).  Qt has no "keep with next" either: the
-printer moves a heading that would end a page to the next one.
+printer moves a heading that would end a page to the next one.  The running header and footer
+read in the interface's language.
 """
 
 # Fixtures are imported from conftest_dossier, so their parameters "redefine" the imports.
@@ -14,12 +15,16 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from app.printing import DossierService
+from app.printing.printer import PageDecor, page_number
+from db import vocab
 from db.dto import Ref
+from tests.app.pages.russian import russian  # noqa: F401 (fixture)
 from tests.app.printing.dossier_fixtures import (
     dossier_service,  # noqa: F401 (fixture)
     needs_poppler,
@@ -39,10 +44,13 @@ REFS = [
 ]
 
 
-#: The footer's three parts (pdftotext may run them into the last line of the page).
+#: The footer's three parts (pdftotext may run them into the last line of the page), in
+#: English and in Russian.
 _FOOTER = re.compile(
     r"The Kremlin Affair, 1935 · data version [\w.]+"
     r"|page \d+ of \d+|printed \d+ \w+ \d{4}"
+    r"|Кремлёвское дело, 1935 · версия данных [\w.]+"
+    r"|стр\. \d+ из \d+|напечатано \d+ \w+ \d{4}( г\.)?"
 )
 
 
@@ -89,6 +97,24 @@ def test_no_heading_ends_a_page(
     for page in range(1, pdf_pages(path)):
         last = _body_lines(path, page)[-1]
         assert last not in headings, f"page {page} ends with the heading {last!r}"
+
+
+@pytest.mark.parametrize("ref", [Ref("person", "kamenev-lev"), None], ids=["kamenev", "case"])
+def test_russian_pages_break_cleanly(
+    dossier_service: DossierService, tmp_path: Path, ref: Ref | None, russian: None
+) -> None:
+    """Russian words are longer and wider: the breaks are mended all the same."""
+    _, page_html = dossier_service.html_for(ref) if ref else dossier_service.case_html()
+    headings = {
+        html.unescape(re.sub(r"<[^>]+>", "", h)).strip()
+        for h in re.findall(r"<h[2-4][^>]*>(.*?)</h[2-4]>", page_html)
+    }
+    path = _pages(dossier_service, ref, "A4", tmp_path)
+    for page in range(1, pdf_pages(path)):
+        before, after = _body_lines(path, page), _body_lines(path, page + 1)
+        assert before[-1] not in headings, f"page {page} ends with the heading {before[-1]!r}"
+        repeated = [line for line in after[:4] if line in before[-4:] and len(line) > 25]
+        assert repeated == [], f"page {page} → {page + 1}"
 
 
 def _all_refs() -> list[Ref]:
@@ -160,3 +186,32 @@ def _assert_every_word_printed(service: DossierService, ref: Ref, path: Path) ->
     squeezed = "".join(body.replace("-", "").casefold().split())
     short = Counter({w: n for w, n in short.items() if w not in squeezed})
     assert not short, f"{ref.id}: words missing from the PDF: {dict(short.most_common(8))}"
+
+
+# -- running header and footer -------------------------------------------------------------
+
+DECOR = PageDecor(
+    "Person dossier: X",
+    "The Kremlin Affair, 1935",
+    "2026.12.1",
+    date(2026, 1, 2),
+    "Кремлёвское дело, 1935",
+)
+
+
+def test_the_footer_reads_in_english() -> None:
+    assert DECOR.footer_left() == "The Kremlin Affair, 1935 · data version 2026.12.1"
+    assert DECOR.footer_right() == "printed 2 January 2026"
+    assert page_number(3, 7) == "page 3 of 7"
+
+
+def test_the_footer_reads_in_russian_with_the_russian_title(russian: None) -> None:
+    assert DECOR.footer_left() == "Кремлёвское дело, 1935 · версия данных 2026.12.1"
+    assert DECOR.footer_right() == f"напечатано {vocab.format_date('2026-01-02', 'day')}"
+    assert "2 января 2026" in DECOR.footer_right()
+    assert page_number(3, 7) == "стр. 3 из 7"
+
+
+def test_an_archive_without_a_russian_title_keeps_its_own(russian: None) -> None:
+    plain = PageDecor("t", "Other archive", "1", date(2026, 1, 2))
+    assert plain.footer_left() == "Other archive · версия данных 1"

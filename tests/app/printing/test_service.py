@@ -13,9 +13,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from app.printing import DossierService
-from db import Archive
+from app.printing import DossierNotFound, DossierService
+from db import Archive, queries, vocab
 from db.dto import Ref
+from tests.app.pages.russian import (
+    ALLOWED_LATIN,
+    russian,  # noqa: F401 (fixture)
+    shown_data,
+)
 from tests.app.printing.dossier_fixtures import (
     LONG_NAME,
     LONG_OCCUPATION,
@@ -25,6 +30,7 @@ from tests.app.printing.dossier_fixtures import (
     flat,
     hostile_archive,  # noqa: F401 (fixture)
     needs_poppler,
+    pdf_info,
     pdf_page_size,
     pdf_pages,
     pdf_text,
@@ -270,3 +276,92 @@ def test_no_printed_dossier_shows_a_source_id(
     assert len(text) > 200
     shown = [i for i in ids if re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", text)]
     assert shown == []
+
+
+# -- in Russian ----------------------------------------------------------------------------
+
+#: Dossiers printed in Russian: a person, the person with the most claims, the case summary.
+RUSSIAN_SAMPLE = [Ref("person", "cherniavsky-mikhail"), Ref("person", "yenukidze-avel"), None]
+
+
+def _printed_data(service: DossierService, archive: Archive, ref: Ref | None) -> set[str]:
+    """What a dossier of ``ref`` may print as it is: archive data, vocabulary, the footer's."""
+    info = archive.info
+    extra = {info.title, info.meta.get("title_ru") or "", info.data_version}
+    if ref is None:
+        data = service._case_data(with_chart=False)
+        return extra | shown_data(
+            data.title, data.tallies, data.outcomes, data.events, data.convicts, data.sources
+        )
+    with archive.connect() as conn:
+        person = queries.person_detail(conn, ref.id)
+        assert person is not None
+        events = queries.facts(conn, "event", [e.item.ref.id for e in person.events])
+        docs = queries.facts(conn, "document", [d.item.ref.id for d in person.documents])
+    return extra | shown_data(person, events, docs)
+
+
+def _foreign_words(text: str, data: set[str], script: str) -> list[str]:
+    """Words of ``script`` in a PDF's text that no data string holds (lines wrap anywhere,
+    so a word may be a piece of a data word; pdftotext joins "Gardin-" + "Geyer")."""
+    words = set(re.findall(script, text))
+    joined = "\n".join(data)
+    known = set(re.findall(script, joined + joined.replace("-", ""))) | ALLOWED_LATIN
+    return sorted(w for w in words if w not in known and w not in joined.replace("-", ""))
+
+
+@pytest.mark.parametrize("ref", RUSSIAN_SAMPLE, ids=lambda r: "case" if r is None else r.id)
+def test_a_russian_pdf_has_no_english_words_of_its_own(
+    dossier_service: DossierService, archive: Archive, russian: None, tmp_path: Path, ref: Ref
+) -> None:
+    path = _write(dossier_service, ref, tmp_path)
+    data = _printed_data(dossier_service, archive, ref)
+    assert _foreign_words(pdf_text(path), data, r"[A-Za-z]+") == []
+    # Longer Russian words are wrapped, never drawn past the right margin.
+    width, _ = pdf_page_size(path)
+    bbox = subprocess.run(
+        ["pdftotext", "-bbox", str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    right_edges = [float(x) for x in re.findall(r'xMax="([\d.]+)"', bbox)]
+    assert right_edges and max(right_edges) <= width - 18 / 25.4 * 72 + 1
+
+
+@pytest.mark.parametrize("ref", RUSSIAN_SAMPLE, ids=lambda r: "case" if r is None else r.id)
+def test_an_english_pdf_has_no_russian_words_of_its_own(
+    dossier_service: DossierService, archive: Archive, tmp_path: Path, ref: Ref
+) -> None:
+    text = pdf_text(_write(dossier_service, ref, tmp_path))
+    data = _printed_data(dossier_service, archive, ref)
+    assert _foreign_words(text, data, r"[\u0400-\u04ff]+") == []
+
+
+def test_every_russian_page_has_its_header_and_footer(
+    dossier_service: DossierService, russian: None, tmp_path: Path
+) -> None:
+    path = _write(dossier_service, Ref("person", "cherniavsky-mikhail"), tmp_path)
+    total = pdf_pages(path)
+    title = "Досье: Чернявский Михаил Кондратьевич — Mikhail Cherniavsky"
+    printed = vocab.format_date(PRINT_DATE.isoformat(), "day")
+    assert total >= 2 and pdf_info(path)["Title"] == title
+    for page in range(1, total + 1):
+        text = pdf_text(path, page)
+        assert title in text
+        assert f"стр. {page} из {total}" in text
+        assert "Кремлёвское дело, 1935 · версия данных" in text
+        assert f"напечатано {printed}" in text and "января 2026" in printed
+
+
+def test_the_russian_case_summary_pdf_heads_with_the_russian_title(
+    dossier_service: DossierService, russian: None, tmp_path: Path
+) -> None:
+    text = pdf_text(_write(dossier_service, None, tmp_path))
+    assert text.lstrip().startswith("Кремлёвское дело, 1935 — обзор дела")
+    for expected in ("Обзор", "Опубликованные подсчёты", "Хронология событий", "Источники"):
+        assert expected in text, expected
+
+
+def test_a_missing_record_is_reported_in_russian(
+    dossier_service: DossierService, russian: None
+) -> None:
+    with pytest.raises(DossierNotFound, match="в этом архиве нет записи «nobody» \\(лицо\\)"):
+        dossier_service.html_for(Ref("person", "nobody"))

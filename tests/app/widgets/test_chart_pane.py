@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QToolTip
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
+from app import language
 from app.charts import outcome_text
 from app.charts.outcome_chart import (
     MEASURE_PROPERTY,
@@ -31,6 +32,9 @@ from db.dto import OutcomeCount
 from db.listing import PEOPLE, ListQuery
 from db.outcomes import UncountedFigure
 from db.queries import outcome_counts
+from tests.app.ui_texts import english
+
+__all__ = ["english"]
 
 Bars = dict[tuple[str, str, str], int]  # (tribunal, measure, outcome) -> bar height
 
@@ -155,7 +159,7 @@ def test_axes_legend_no_animation(pane: ChartPane) -> None:
     assert chart.legend().isVisible()
     y_axis = chart.axes(Qt.Orientation.Vertical)[0]
     x_axis = chart.axes(Qt.Orientation.Horizontal)[0]
-    assert isinstance(y_axis, QValueAxis) and y_axis.titleText() == "people"
+    assert isinstance(y_axis, QValueAxis) and y_axis.titleText() == "number of people"
     assert x_axis.titleText().startswith("1935 sentence")
     assert y_axis.min() == 0 and y_axis.max() >= max(bars_of(pane).values())
     assert [s.label() for s in _series(pane).barSets()][:2] == [
@@ -490,3 +494,30 @@ def test_chart_of_3m_people_counts_every_verdict(qtbot: QtBot) -> None:
         assert sum(c.named for c in p.counts()) == verdicts
     finally:
         big.close()
+
+
+# -- language -------------------------------------------------------------------------------
+
+
+def test_a_language_change_rebuilds_the_chart_with_the_same_numbers(
+    pane: ChartPane, english: None
+) -> None:
+    before = bars_of(pane)
+    language.apply("ru")  # the pane gets LanguageChange and builds the chart again
+    chart = pane.chart()
+    x_axis, y_axis = (
+        chart.axes(Qt.Orientation.Horizontal)[0],
+        chart.axes(Qt.Orientation.Vertical)[0],
+    )
+    assert "Приговоры 1935 года" in chart.title()
+    assert y_axis.titleText() == "Число людей" and x_axis.titleText().startswith("Приговор 1935 г")
+    assert isinstance(x_axis, QBarCategoryAxis) and x_axis.categories()[0] == "расстрел"
+    assert "ВК ВС СССР: опубликовано" not in [s.label() for s in _series(pane).barSets()]
+    assert "Военная коллегия Верховного суда СССР: опубликовано" in [
+        s.label() for s in _series(pane).barSets()
+    ]
+    assert pane.totals.text().startswith("Военная коллегия Верховного суда СССР: в архиве поимённо")
+    assert "(столбец «поимённо»)" in pane.tooltip("military-collegium", NAMED, "death")
+    assert bars_of(pane) == before
+    language.apply("en")
+    assert pane.chart().axes(Qt.Orientation.Vertical)[0].titleText() == "number of people"

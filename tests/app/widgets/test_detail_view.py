@@ -284,3 +284,20 @@ def test_an_image_in_page_markup_is_never_loaded_from_disk(
     assert red_pixels(plain) == 40 * 40  # the file is readable and this test sees it
     view.show_page(None, page(markup), [])
     assert red_pixels(view) == 0
+
+
+def test_replacing_the_page_keeps_item_scroll_and_opened_parts(
+    view: DetailView, qtbot: QtBot
+) -> None:
+    ref = Ref("person", "kamenev-lev")
+    long_page = "".join(f"<p>line {i}</p>" for i in range(300))
+    view.show()
+    qtbot.waitExposed(view)
+    view.show_page(ref, page(long_page), [])
+    view.verticalScrollBar().setValue(200)
+    assert view.verticalScrollBar().value() == 200
+    with qtbot.waitSignal(view.page_shown, timeout=30_000) as shown:
+        view.replace_page(page(long_page.replace("line", "строка")), [])
+    assert shown.args == [ref] and view.ref == ref
+    assert view.verticalScrollBar().value() == 200
+    assert "строка 0" in view.plain_text()

@@ -14,15 +14,19 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QComboBox, QLabel
 from pytestqt.qtbot import QtBot
 
+from app import language
 from app.models.columns import DOCUMENT_COLUMNS, EVENT_COLUMNS, PEOPLE_COLUMNS
 from app.models.paged_table import PagedTableModel
 from app.widgets.list_pane import FilterSpec, ListPane
 from db import Archive, listing, vocab
 from db.listing import ListQuery
+from tests.app.ui_texts import english
 from tests.conftest import BUNDLED
+
+__all__ = ["english"]
 
 MakePane = Callable[[str], ListPane]
 TABLES = {"person": "person", "event": "event", "document": "document"}
@@ -181,7 +185,7 @@ def test_new_filter_options_replace_the_values_offered_and_select_all(
     with qtbot.assertNotEmitted(pane.model.query_changed):
         pane.set_filter_options(
             (
-                FilterSpec("year", "Year", (("1999", "1999"), ("2001", "2001"))),
+                FilterSpec("year", "Year", (("1999", "1999"), ("2001", "2001")), "All years"),
                 FilterSpec("no_such_key", "Other", (("x", "x"),)),
             )
         )
@@ -333,3 +337,60 @@ def test_a_filter_computed_on_a_worker_says_so_until_its_rows_arrive(
     assert counts.args == [47, 99]
     assert people.count_label.text() == "47 of 99 people shown"
     assert not viewport.testAttribute(Qt.WidgetAttribute.WA_SetCursor)
+
+
+# -- language -------------------------------------------------------------------------------
+
+
+def test_new_words_for_the_filters_keep_the_values_chosen(people: ListPane, qtbot: QtBot) -> None:
+    people.set_combo_filter("role", "witness")
+    before = people.model.query
+    with qtbot.assertNotEmitted(people.model.query_changed):
+        people.retitle_filters(
+            (
+                FilterSpec(
+                    "role",
+                    "Роль",
+                    (("defendant", "обвиняемый"), ("witness", "свидетель")),
+                    "Все роли",
+                ),
+            )
+        )
+    box = combo(people, "role")
+    assert [box.itemText(i) for i in range(box.count())] == ["Все роли", "обвиняемый", "свидетель"]
+    assert box.currentData() == "witness" and people.model.query == before
+    label = people.findChild(QLabel, "peoplePane_roleLabel")
+    assert label is not None and label.text() == "Роль:" and label.buddy() is box
+
+
+def test_a_language_change_says_the_counts_again_with_russian_plurals(
+    people: ListPane, english: None
+) -> None:
+    people.set_combo_filter("role", "defendant")
+    assert people.count_label.text() == "47 of 99 people shown"
+    language.apply("ru")
+    assert people.count_label.text() == "Показано 47 из 99 человек"
+    assert people.chip_clear.toolTip() == "Снять этот фильтр"
+
+
+def test_the_name_in_the_readers_script_comes_first(people: ListPane, english: None) -> None:
+    header = people.view.horizontalHeader()
+    assert [header.logicalIndex(v) for v in (0, 1)] == [0, 1]  # Name, Name (Cyrillic)
+    language.apply("ru")
+    assert [header.logicalIndex(v) for v in (0, 1)] == [1, 0]
+    assert header.sectionSize(1) == PEOPLE_COLUMNS[1].width  # a column keeps its width
+    language.apply("en")
+    assert [header.logicalIndex(v) for v in (0, 1)] == [0, 1]
+
+
+def test_a_list_sorted_by_a_name_sorts_by_the_name_shown_first(
+    people: ListPane, english: None
+) -> None:
+    people.model.sort(0, Qt.SortOrder.DescendingOrder)
+    language.apply("ru")
+    people.sort_by_reading_name()
+    assert (people.model.query.sort, people.model.query.descending) == ("name_ru", True)
+    people.model.sort(2)  # by role: a language change leaves it alone
+    language.apply("en")
+    people.sort_by_reading_name()
+    assert people.model.query.sort == "role"

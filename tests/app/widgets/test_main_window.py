@@ -13,10 +13,14 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
+from app import language
 from app.widgets.main_window import MainWindow
+from tests.app.ui_texts import english, russian
+
+__all__ = ["english", "russian"]
 
 K = QKeySequence.StandardKey
 
@@ -250,3 +254,54 @@ def test_the_detail_context_menu_keeps_copy_and_adds_copy_citation(window: MainW
         assert window.detail.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
     finally:
         menu.deleteLater()
+
+
+# -- language -------------------------------------------------------------------------------
+
+
+def test_view_language_offers_each_language_in_its_own_name(window: MainWindow) -> None:
+    menu = window.findChild(QMenu, "languageMenu")
+    assert menu is not None and menu in [a.menu() for a in window.view_menu.actions()]
+    assert [(a.text(), a.data(), a.isCheckable()) for a in menu.actions()] == [
+        ("English", "en", True),
+        ("Русский", "ru", True),
+    ]
+    window.set_language("ru")
+    window.set_language("en")
+    assert [a.isChecked() for a in menu.actions()] == [True, False]
+
+
+def test_a_language_change_retranslates_menus_tabs_and_what_the_window_was_told(
+    window: MainWindow, english: None
+) -> None:
+    pane = QWidget()
+    window.add_pane(pane, "People", "Ctrl+1")
+    window.set_dossier_target("Каменев Лев Борисович")
+    window.set_citation_target("the outcome chart")
+    language.apply("ru")  # Qt delivers LanguageChange: the window retranslates itself
+    assert [a.text() for a in window.menuBar().actions()] == [
+        "&Файл",
+        "&Правка",
+        "П&ереход",
+        "&Вид",
+        "&Справка",
+    ]
+    assert window.tabs.tabText(0) == "Люди"
+    assert window.findChild(QAction, "showPeopleAction").text() == "&Люди"  # type: ignore[union-attr]
+    assert window.print_action.text() == "&Печать досье…"
+    assert window.print_action.statusTip() == "Досье: Каменев Лев Борисович"
+    assert window.open_action.toolTip() == "Открыть другой файл архива"
+    assert window.quit_action.toolTip() == "Выход"  # no tip of its own: Qt shows the text
+    language.apply("en")
+    assert window.file_menu.title() == "&File" and window.tabs.tabText(0) == "People"
+    assert window.print_action.statusTip() == "Dossier of Каменев Лев Борисович"
+    assert window.copy_citation_action.toolTip() == "Copy a citation of the outcome chart"
+
+
+def test_the_toolbar_shows_the_actions_in_russian(window: MainWindow, russian: None) -> None:
+    window.set_dossier_target(None)
+    buttons = [
+        b.text() for b in window.toolbar.findChildren(QToolButton) if b.defaultAction() is not None
+    ]
+    assert buttons[:3] == ["Назад", "Вперёд", "Открыть архив"]  # tool buttons drop the "…"
+    assert "Печать сводки по делу" in buttons

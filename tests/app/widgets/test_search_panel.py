@@ -10,6 +10,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QTreeView
 from pytestqt.qtbot import QtBot
 
+from app import language
 from app.models.search_results import (
     IsGroupRole,
     LabelSpansRole,
@@ -22,6 +23,9 @@ from app.widgets.search_panel import SearchPanel, marked_html
 from db import Archive
 from db.dto import Ref
 from db.search.find import SearchResults, search
+from tests.app.ui_texts import english
+
+__all__ = ["english"]
 
 
 @pytest.fixture
@@ -243,3 +247,26 @@ def test_every_prefix_of_a_surname_finds_the_person(qtbot: QtBot, panel: SearchP
         people = results.group("person")
         assert people is not None, n
         assert Ref("person", "cherniavsky-mikhail") in [h.ref for h in people.hits], n
+
+
+def test_a_language_change_searches_again_and_says_the_counts_in_russian(
+    qtbot: QtBot, panel: SearchPanel, english: None
+) -> None:
+    _type(qtbot, panel, "Kamenev")
+    status = panel.findChild(QLabel, "searchStatus")
+    assert status is not None and "people" in status.text()
+    with qtbot.waitSignal(panel.results_changed, timeout=30_000):
+        language.apply("ru")
+    assert _box(panel).placeholderText().startswith("Поиск имён")
+    assert "человек" in status.text() and "people" not in status.text()
+    with qtbot.waitSignal(panel.results_changed, timeout=30_000):
+        language.apply("en")
+    assert "people" in status.text()
+
+
+def test_nothing_found_in_russian(qtbot: QtBot, panel: SearchPanel, english: None) -> None:
+    language.apply("ru")
+    panel.wait()
+    _type(qtbot, panel, "zzzzqqq")
+    status = panel.findChild(QLabel, "searchStatus")
+    assert status is not None and status.text().startswith("По запросу «zzzzqqq» ничего не найдено")

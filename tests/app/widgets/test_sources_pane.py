@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
+from app import language
 from app.models.sources_model import SourceColumn, SourcesModel
 from app.widgets.sources_pane import SourcesPane
 from db import Archive, sources
 from db.sources import SourceQuery
+from tests.app.ui_texts import english
+
+__all__ = ["english"]
 
 
 @pytest.fixture
@@ -83,3 +88,17 @@ def test_the_header_shows_the_sql_sort(pane: SourcesPane) -> None:
 def test_the_export_button_asks_for_an_export(pane: SourcesPane, qtbot: QtBot) -> None:
     with qtbot.waitSignal(pane.export_requested):
         pane.export_button.click()
+
+
+def test_a_language_change_retranslates_labels_button_and_count(
+    pane: SourcesPane, english: None
+) -> None:
+    pane.set_filter("kind", "book")
+    language.apply("ru")
+    label = pane.findChild(QLabel, "sourcesPane_kindLabel")
+    assert label is not None and label.text() == "Вид:"
+    assert pane.combos["kind"].itemText(0) == "Все виды"
+    assert pane.combos["kind"].currentData() == "book"  # the filter stays
+    assert pane.export_button.text() == "Экспорт библиографии…"
+    n = pane.model.total
+    assert pane.count_label.text() == f"Показано {n} из 126 источников"

@@ -138,3 +138,24 @@ def test_hostile_text_is_one_line_in_the_model(hostile: Hostile) -> None:
         meta = archive_meta(c)
     assert "\n" not in item.title + (item.note or "") + meta.title
     assert item.title == " ".join(BREAKOUT.split())
+
+
+@pytest.mark.parametrize(
+    "ref",
+    [
+        Ref("person", "cherniavsky-mikhail"),
+        Ref("event", "ev-1934-kirov"),
+        Ref("document", "doc-10040"),
+    ],
+)
+def test_a_citation_is_the_same_whatever_the_readers_language(conn: Connection, ref: Ref) -> None:
+    from db import i18n
+
+    english = cited(conn, ref)
+    i18n.set_language("ru")
+    try:
+        russian = cited(conn, ref)
+    finally:
+        i18n.set_language("en")
+    assert russian == english
+    assert "г." not in russian.label

@@ -352,3 +352,98 @@ def test_text_spans_and_snippets_stay_within_any_text(query: str, text: str) -> 
     marked = _marked(why.text, tuple(why.spans))
     assert marked[0] == "Ежов" and marked[1] == text[spans[0][0] : spans[0][1]]
     assert set(marked[1:]) <= {text[a:b] for a, b in spans}
+
+
+# -- in Russian ------------------------------------------------------------------------------
+
+from collections.abc import Iterator  # noqa: E402
+
+from db import i18n  # noqa: E402
+from db.search.explain import name_roles  # noqa: E402
+
+
+@pytest.fixture
+def russian() -> Iterator[None]:
+    i18n.set_language("ru")
+    yield
+    i18n.set_language("en")
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "why", "why_marks"),
+    [
+        ("Ежов", "yezhov-nikolai", "фамилия Ежов", ["Ежов"]),
+        ("Николай", "yezhov-nikolai", "имя Николай", ["Николай"]),
+        ("Jeschow", "yezhov-nikolai", "немецкое написание Jeschow фамилии Ежов", ["Jeschow"]),
+        ("Iejov", "yezhov-nikolai", "французское написание Iejov фамилии Ежов", ["Iejov"]),
+        (
+            "Ezov",
+            "yezhov-nikolai",
+            "научное и стандартное (ГОСТ 7.79/ISO 9) написание Ežov фамилии Ежов",
+            ["Ežov"],
+        ),
+        ("Kameneva", "kamenev-lev", "женская форма Kameneva фамилии Kamenev", ["Kameneva"]),
+        (
+            "Мухановой",
+            "mukhanova-ekaterina",
+            "падежная форма Мухановой фамилии Муханова",
+            ["Мухановой"],
+        ),
+        (
+            "Chernjavskij",
+            "cherniavsky-mikhail",
+            "написание Chernjavskij, похожее на Cherniavsky",
+            ["Chernjavskij", "Cherniavsky"],
+        ),
+        ("Yenukldze", "yenukidze-avel", "с точностью до одной буквы: Yenukidze", ["Yenukidze"]),
+        ("Ivanov", "cherniavsky-mikhail", "псевдоним Ivanov", ["Ivanov"]),
+    ],
+)
+def test_russian_explanations_say_the_same_with_the_same_marks(
+    explain: Explain, russian: None, text: str, person: str, why: str, why_marks: list[str]
+) -> None:
+    ex, _label = explain(text, person)
+    assert ex.why == why
+    assert _marked(ex.why, ex.why_spans) == why_marks
+
+
+def test_russian_initials_and_clauses(explain: Explain, russian: None) -> None:
+    ex, _label = explain("Н.Б. Розенфельд", "rozenfeld-nikolai")
+    assert ex.why == "фамилия Розенфельд; инициалы Н. Б."
+    assert _marked(ex.why, ex.why_spans) == ["Розенфельд", "Н. Б."]
+
+
+def test_a_snippet_names_its_field_in_the_readers_language(russian: None) -> None:
+    why = Why()
+    snippet("род занятий", "a librarian at the library", ((2, 11),), why)
+    assert why.text == "род занятий: a librarian at the library"
+    assert _marked(why.text, tuple(why.spans)) == ["librarian"]
+
+
+@pytest.mark.parametrize(
+    ("name", "cyrillic", "roles"),
+    [
+        (
+            "Каменев (Розенфельд) Лев Борисович",
+            True,
+            {
+                "каменев": "surname",
+                "розенфелд": "surname",
+                "лев": "given",
+                "борисович": "patronymic",
+            },
+        ),
+        ("Lev Kamenev", False, {"lev": "given", "kamenev": "surname"}),
+        (
+            "Lev Borisovich Kamenev",
+            False,
+            {"lev": "given", "borisovich": "patronymic", "kamenev": "surname"},
+        ),
+        ("Ryaskin", False, {"ryaskin": "surname"}),
+        ("Иванов Ф. Г.", True, {"иванов": "surname"}),
+    ],
+)
+def test_name_roles_know_surname_given_name_and_patronymic(
+    name: str, cyrillic: bool, roles: dict[str, str]
+) -> None:
+    assert name_roles(name, cyrillic) == roles

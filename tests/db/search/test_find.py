@@ -304,3 +304,24 @@ def test_a_claim_about_a_sentence_is_found_on_its_person(archive: Archive) -> No
         results = search(conn, word, 50)
     people = results.group("person")
     assert people is not None and Ref("person", str(stated[1])) in [h.ref for h in people.hits]
+
+
+def test_results_read_in_russian(conn: Connection) -> None:
+    from db import i18n
+
+    i18n.set_language("ru")
+    try:
+        results = search(conn, "Jeschow")
+    finally:
+        i18n.set_language("en")
+    people = results.group("person")
+    assert people is not None and people.title == "Люди"
+    assert [g.title for g in results.groups][:2] == ["Люди", "События"]
+    hit = people.hits[0]
+    assert hit.label == "Ежов Николай Иванович (Nikolai Yezhov)"
+    assert hit.why == "немецкое написание Jeschow фамилии Ежов"
+    assert _emphasised(hit.label, hit.label_spans) == ["Ежов"]
+    assert hit.detail == "должностное лицо"
+    events = results.group("event")
+    assert events is not None
+    assert events.hits[0].why == "участник: Ежов Николай Иванович (должностное лицо)"

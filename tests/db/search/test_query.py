@@ -510,3 +510,32 @@ def test_the_text_expression_finds_the_documents_whose_titles_have_the_word(
         if any(w.startswith("чернявск") for w in re.findall(r"\w+", str(title).lower()))
     }
     assert expected and found == expected
+
+
+def test_notices_have_the_plural_form_of_their_number() -> None:
+    from db import i18n
+
+    text = "word " * (translit.MAX_TERMS + 3)
+    i18n.set_language("ru")
+    try:
+        notices = query.parse(text).notices
+        long = query.parse("x" * (translit.MAX_QUERY_CHARS + 5)).notices
+        forms = {
+            n: i18n.ngettext(
+                "only the first {n} word was searched", "only the first {n} words were searched", n
+            ).format(n=n)
+            for n in (1, 2, 5, 11, 21, 22, 25)
+        }
+    finally:
+        i18n.set_language("en")
+    assert notices == (f"учтены только первые {translit.MAX_TERMS} слов",)
+    assert long == (f"запрос сокращён до {translit.MAX_QUERY_CHARS} символов",)
+    assert forms == {
+        1: "учтены только первые 1 слово",
+        2: "учтены только первые 2 слова",
+        5: "учтены только первые 5 слов",
+        11: "учтены только первые 11 слов",
+        21: "учтены только первые 21 слово",
+        22: "учтены только первые 22 слова",
+        25: "учтены только первые 25 слов",
+    }

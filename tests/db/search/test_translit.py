@@ -106,3 +106,21 @@ def test_latin_initials_stand_for_their_cyrillic_letters() -> None:
 def test_gender_forms(key: str, expected: tuple[str, tuple[str, ...]]) -> None:
     gender, others = translit.gender_forms(key)
     assert gender == expected[0] and set(expected[1]) <= set(others)
+
+
+def test_systems_are_described_in_the_readers_language() -> None:
+    from db import i18n
+
+    assert translit.describe_systems(["de"]) == "German"
+    assert translit.describe_systems(["sci", "iso9"]) == "scholarly and ISO 9/GOST 7.79"
+    i18n.set_language("ru")
+    try:
+        assert translit.describe_systems(["de"]) == "немецкое"
+        assert translit.describe_systems(["sci", "iso9"]) == (
+            "научное и стандартное (ГОСТ 7.79/ISO 9)"
+        )
+        assert translit.describe_systems(["wiki", "bgn", "ala"]) == (
+            "английское (Википедия), географическое (BGN/PCGN) и др."
+        )
+    finally:
+        i18n.set_language("en")

@@ -1,0 +1,41 @@
+"""Display names of the kinds and languages the archive's sources are stored with.
+
+A source's ``kind`` (``book``, ``article`` …) and ``language`` (an ISO 639-1 code) are short
+keys; the Sources pane shows them as words of the interface language, in its table and in its
+filter combos.  A key outside these tables is archive data and is shown as it is stored.
+"""
+
+from __future__ import annotations
+
+from db import vocab
+from db.i18n import N_, _
+
+#: Language codes → the language's name (English, translated where shown).
+LANGUAGES = {
+    "be": N_("Belarusian"),
+    "de": N_("German"),
+    "en": N_("English"),
+    "fr": N_("French"),
+    "pl": N_("Polish"),
+    "ru": N_("Russian"),
+    "uk": N_("Ukrainian"),
+}
+
+
+def kind_label(kind: str) -> str:
+    """``book`` → ``book`` / «книга»; an unknown kind as stored (:mod:`db.vocab`'s words)."""
+    return vocab.source_kind_label(kind)
+
+
+def language_label(code: str) -> str:
+    """``ru`` → ``Russian`` / «русский»; an unknown code as stored."""
+    name = LANGUAGES.get(code)
+    return _(name) if name else code
+
+
+def language_name(code: str) -> str:
+    """``ru`` → ``Russian (ru)``, the code kept for readers who filter by it; an unknown code
+    as it is."""
+    name = LANGUAGES.get(code)
+    # TRANSLATORS: a language and its ISO code, e.g. "Russian (ru)".
+    return _("{language} ({code})").format(language=_(name), code=code) if name else code
