@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test test-all lint archive bench system-deps clean
+.PHONY: run test test-all lint archive bench system-deps clean locale
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,6 +12,10 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	$(PY) -m compileall -q app db
 	touch $(STAMP)
+
+## Update the Russian catalogue from the code and compile it (make test checks it is complete).
+locale: $(STAMP)
+	$(PY) -m db.build.locale
 
 ## Install into .venv, install the system libraries Qt's X11 (xcb) plugin links and a Cyrillic
 ## font when missing (.ci/system-deps.sh run), and start the app on the bundled archive.
@@ -21,11 +25,11 @@ run: $(STAMP)
 
 ## Install into .venv, then lint, type-check and run the whole default test suite.
 test: $(STAMP) system-deps lint
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto --dist loadfile
 
 ## The default suite plus the slow scale and campaign tests (minutes, not seconds).
 test-all: $(STAMP) system-deps lint
-	$(PY) -m pytest -m ''
+	$(PY) -m pytest -n auto --dist loadfile -m ''
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check app db tests

@@ -96,10 +96,22 @@ def make_app(
     yield make
     for app in built:
         app.controller.close()
+    _delete([app.window for app in built])
+
+
+def _delete(widgets: list[Any]) -> None:
+    """Close and really delete ``widgets`` now: left-over windows pile up in the test process
+    (67 after tests/app/widgets), and every language switch would then retranslate them all."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    for widget in widgets:
+        widget.close()
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture
-def no_event_loop(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[int]:
+def no_event_loop(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[list[int]]:
     """Run ``gui.run`` without an event loop: the People rows each shown window has, closed.
 
     ``QApplication.exec`` is replaced by a look at the window ``gui.run`` showed; logs go to
@@ -123,4 +135,5 @@ def no_event_loop(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[int]:
         return 0
 
     monkeypatch.setattr(QApplication, "exec", staticmethod(fake_exec))
-    return rows
+    yield rows
+    _delete([w for w in QApplication.topLevelWidgets() if w not in earlier and w.isWindow()])
