@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from app.commands.output import print_json
-from db import Archive
+from db import Archive, i18n
 from db.i18n import N_, _, ngettext
 from db.vocab import Labels, format_number
 
@@ -60,7 +60,8 @@ def run(args: argparse.Namespace, archive: Archive) -> int:
         label = COUNT_LABELS.get(key, key + "s")
         rows.append((f"{label}:", format_number(info.counts[key])))
     width = max(LABEL_WIDTH, *(len(label) for label, _value in rows))
-    print(info.title)
+    russian = info.meta.get("title_ru") if i18n.language() == "ru" else None
+    print(russian or info.title)  # the archive's own Russian title, where it has one
     for label, value in rows:
         print(f"  {label:<{width}} {value}")
     return 0

@@ -115,3 +115,12 @@ def test_sizes_take_the_russian_plural(n: int, word: str) -> None:
         assert i18n.ngettext("{n} byte", "{n} bytes", n).format(n=n) == f"{n} {word}"
     finally:
         i18n.set_language("en")
+
+
+def test_in_russian_info_names_the_archive_by_its_own_russian_title(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from app.__main__ import main
+
+    assert main(["--lang", "ru", "info", "--archive", str(BUNDLED)]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "Кремлёвское дело, 1935"
