@@ -14,9 +14,6 @@ from __future__ import annotations
 import calendar
 from collections.abc import Iterator, Mapping
 
-from babel.dates import get_month_names
-from babel.numbers import format_decimal
-
 from db.i18n import N_, _, language, ngettext, pgettext
 
 
@@ -511,12 +508,16 @@ def format_number(n: int) -> str:
     """A count with the reader's digit grouping: ``1,234`` / «1 234» (no-break space)."""
     if language() == "en":
         return f"{n:,}"
+    from babel.numbers import format_decimal  # not at import: Babel's CLDR load is ~20 ms
+
     return str(format_decimal(n, locale=language()))
 
 
 def _month(number: int, genitive: bool) -> str:
     if not 1 <= number <= 12:
         raise ValueError(number)
+    from babel.dates import get_month_names  # not at import (see format_number)
+
     names = get_month_names("wide", "format" if genitive else "stand-alone", locale=language())
     return str(names[number])
 
