@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test test-all lint archive bench system-deps clean locale
+.PHONY: run test test-all lint archive bench system-deps clean locale dist
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,9 +45,16 @@ archive: $(STAMP)
 bench: $(STAMP) system-deps
 	$(PY) tests/benchmark.py $(ARGS)
 
-## Tools the tests need beyond PyPI (pdftotext, fonts, Qt's X/EGL client libraries).
+## Build the wheel that `pipx install .` / `uv tool install .` installs (app, data layer and the
+## bundled resources) into dist/; tests/test_packaging.py installs one in a clean venv and runs it.
+dist: $(STAMP)
+	rm -rf dist build
+	$(PY) -m pip wheel --no-deps --wheel-dir dist .
+
+## Tools the tests need beyond PyPI (pdftotext, fonts, Qt's X/EGL client libraries, the
+## .desktop and AppStream validators).
 system-deps:
 	@bash .ci/system-deps.sh test
 
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache dist build

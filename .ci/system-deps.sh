@@ -6,7 +6,9 @@
 #                                    loads, and a font with Cyrillic glyphs. PYTHON is the venv's
 #                                    interpreter (default .venv/bin/python), used to find PySide6.
 #   .ci/system-deps.sh test          the test suite: poppler-utils (pdftotext/pdftoppm), DejaVu,
-#                                    and the libraries Qt's offscreen platform plugin loads.
+#                                    the libraries Qt's offscreen platform plugin loads, and the
+#                                    validators of the .desktop file (desktop-file-utils) and the
+#                                    AppStream metainfo (appstream).
 #
 # `run` does not guess the library list: it runs ldd on the installed plugin (PySide6's
 # plugins/platforms/libqxcb.so), on libQt6XcbQpa.so.6 (where most of the xcb libraries come from)
@@ -148,6 +150,8 @@ case $mode in
     what="the test suite"
     required=1
     command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+    command -v desktop-file-validate >/dev/null 2>&1 || need+=(desktop-file-utils)
+    command -v appstreamcli >/dev/null 2>&1 || need+=(appstream)
     fc-list 2>/dev/null | grep -qi 'DejaVu Sans' || need+=(fonts-dejavu-core fontconfig)
     # Qt's offscreen platform plugin.
     for soname in libEGL.so.1 libxkbcommon.so.0 libfontconfig.so.1 libdbus-1.so.3 libGL.so.1; do

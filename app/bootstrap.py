@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 
 from PySide6.QtWidgets import QApplication
 
-from app import window_state
+from app import appearance, icons, window_state
 from app.actions.archive import ArchiveActions
 from app.actions.cite import CiteActions
+from app.actions.context_menus import ContextMenus
 from app.actions.detail import DetailActions
 from app.actions.lists import ListActions, filter_specs
 from app.actions.output import OutputActions
@@ -74,6 +75,7 @@ class App:
     cite_actions: CiteActions = field(default=None)  # type: ignore[assignment]
     digest: ArchiveDigest = field(default=None)  # type: ignore[assignment]
     language: LanguageSwitcher = field(default=None)  # type: ignore[assignment]
+    context_menus: ContextMenus = field(default=None)  # type: ignore[assignment]
 
 
 def _build_panes(app: App) -> None:
@@ -136,13 +138,27 @@ def build_app(
     app.cite_actions = CiteActions(
         window, controller, settings, app.dialogs, app.digest, app.chart, app.sources
     )
+    app.context_menus = ContextMenus(
+        window,
+        app.navigator,
+        controller,
+        settings,
+        app.dialogs,
+        app.digest,
+        {**app.panes, "source": app.sources},
+    )
+    window.command_palette.set_source(controller.holder)
     _connect(app)
+    window.fix_tab_order()
+    window.name_widgets()
     app.archive_actions.show_title()
     app.detail_actions.show_welcome()
     app.list_actions.show_tab_counts()
     app.sources_actions.fill_filters()
     app.cite_actions.show_style()
     window.set_language(app.language.code)
+    icons.apply(window)
+    appearance.install(window, settings)
     window_state.restore(app)
     controller.check_in_background()
     return app
@@ -207,6 +223,16 @@ def _connect(app: App) -> None:
     w.export_action.triggered.connect(cite.export_listed_if_shown)  # Ctrl+E on Sources
     w.detail.page_shown.connect(cite.show_target)
     w.tabs.currentChanged.connect(cite.show_target)
+    # Keyboard: the command palette opens items; context menus on rows and links; Edit → Copy.
+    w.command_palette.item_activated.connect(nav.go)
+    w.command_palette.words_activated.connect(w.detail.highlight_words)
+    menus = app.context_menus
+    views = {kind: pane.view for kind, pane in app.panes.items()}
+    views["source"] = app.sources.view
+    for kind, view in views.items():
+        view.customContextMenuRequested.connect(lambda pos, k=kind: menus.show_row_menu(k, pos))
+    w.detail_menu_built.connect(menus.add_link_entries)
+    w.copy_rows_action.triggered.connect(menus.copy_focused)
     # Lists, help, lifetime.
     w.export_action.triggered.connect(lists.export_current)
     w.clear_filters_action.triggered.connect(lists.clear_current_filters)
@@ -235,3 +261,4 @@ def _connect_language(app: App) -> None:
     changed.connect(app.archive_actions.show_title)
     changed.connect(app.detail_actions.retranslate)  # the page shown, then the breadcrumb
     changed.connect(app.cite_actions.show_target)
+    changed.connect(w.name_widgets)  # Qt's own parts and toolbar buttons, named again

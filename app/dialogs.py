@@ -6,10 +6,10 @@ record what would have been shown.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QSettings, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -30,9 +30,50 @@ def bibliography_format(path: Path) -> str:
     return next((k for k, (s, _label) in BIBLIOGRAPHY_FORMATS.items() if s == suffix), "bibtex")
 
 
+def default_folder() -> Path:
+    """Where a file dialog starts when it has no folder of its own yet: the user's documents
+    folder if there is one, else the home folder (never the working directory)."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents) if documents and Path(documents).is_dir() else Path.home()
+
+
+class FolderMemory:
+    """The last folder of each kind of file dialog (archives, lists, dossiers, charts…),
+    kept in the settings file.
+
+    Args:
+        settings: where to keep them (None: for this run only).
+    """
+
+    def __init__(self, settings: QSettings | None = None) -> None:
+        self._settings = settings
+        self._folders: dict[str, str] = {}
+
+    def folder(self, key: str) -> Path:
+        """The folder the ``key`` dialog last chose (default: :func:`default_folder`)."""
+        value = self._folders.get(key)
+        if value is None and self._settings is not None:
+            stored = self._settings.value(f"dialogs/{key}/folder", "")
+            value = stored if isinstance(stored, str) else None
+        if value and Path(value).is_dir():
+            return Path(value)
+        return default_folder()
+
+    def remember(self, key: str, path: Path) -> None:
+        """``path`` was chosen in the ``key`` dialog: start there next time."""
+        folder = str(path.expanduser().parent)
+        self._folders[key] = folder
+        if self._settings is not None:
+            self._settings.setValue(f"dialogs/{key}/folder", folder)
+
+
 @dataclass
 class Dialogs:
-    """Modal interactions, replaceable in tests (no real modal ever opens there)."""
+    """Modal interactions, replaceable in tests (no real modal ever opens there).
+
+    Every file dialog starts in the last folder its kind chose (``folders``), with a file
+    name suggested from what is saved.
+    """
 
     open_path: object = None  # Callable[[QWidget], Path | None]
     save_path: object = None  # Callable[[QWidget, str], Path | None]
@@ -40,43 +81,59 @@ class Dialogs:
     open_url: object = None  # Callable[[str], None]
     run_print: object = None  # Callable[[QWidget, QPrinter], bool] (the print dialog)
     run_preview: object = None  # Callable[[QPrintPreviewDialog], None]
+    folders: FolderMemory = field(default_factory=FolderMemory)
+
+    def start_path(self, key: str, suggested: str = "") -> str:
+        """Where the ``key`` file dialog opens: its last folder, with ``suggested`` in it."""
+        folder = self.folders.folder(key)
+        return str(folder / suggested) if suggested else str(folder)
+
+    def _chosen(self, key: str, path: Path | None) -> Path | None:
+        if path is not None:
+            self.folders.remember(key, path)
+        return path
 
     def ask_open(self, parent: QWidget) -> Path | None:
         """Ask for an archive file."""
         if callable(self.open_path):
             result: Path | None = self.open_path(parent)
-            return result
+            return self._chosen("archive", result)
         name, _filter = QFileDialog.getOpenFileName(
             parent,
             _("Open archive"),
-            "",
+            self.start_path("archive"),
             _("Archives (*.sqlite *.db)") + ";;" + _("All files (*)"),
         )
-        return Path(name) if name else None
+        return self._chosen("archive", Path(name) if name else None)
 
-    def ask_save(self, parent: QWidget, suggested: str, filters: str = "") -> Path | None:
+    def ask_save(
+        self, parent: QWidget, suggested: str, filters: str = "", key: str = "save"
+    ) -> Path | None:
         """Ask where to save (a list export, a chart image); ``filters`` in Qt's form
-        (default: CSV or JSON)."""
+        (default: CSV or JSON); ``key`` names the dialog's kind (its folder is remembered)."""
         if callable(self.save_path):
             result: Path | None = self.save_path(parent, suggested)
-            return result
+            return self._chosen(key, result)
         filters = filters or "CSV (*.csv);;JSON (*.json)"
-        name, _filter = QFileDialog.getSaveFileName(parent, _("Save as"), suggested, filters)
-        return Path(name) if name else None
+        name, _filter = QFileDialog.getSaveFileName(
+            parent, _("Save as"), self.start_path(key, suggested), filters
+        )
+        return self._chosen(key, Path(name) if name else None)
 
     def ask_export(self, parent: QWidget, suggested: str) -> tuple[Path, str] | None:
         """Ask where and how to export a list: (path, format key of app.list_export.FORMATS)."""
         from app.list_export import FORMATS, format_for
 
         if callable(self.save_path):
-            result: Path | None = self.save_path(parent, suggested)
+            result: Path | None = self._chosen("list", self.save_path(parent, suggested))
             return None if result is None else (result, format_for(result))
         filters = [f"{_(label)} (*{suffix})" for suffix, label in FORMATS.values()]
         name, chosen = QFileDialog.getSaveFileName(
-            parent, _("Export list"), suggested, ";;".join(filters)
+            parent, _("Export list"), self.start_path("list", suggested), ";;".join(filters)
         )
         if not name:
             return None
+        self.folders.remember("list", Path(name))
         fmt = next((k for k, f in zip(FORMATS, filters, strict=True) if f == chosen), None)
         path = Path(name)
         if not path.suffix:
@@ -91,14 +148,18 @@ class Dialogs:
         by file name, the format then following its suffix.
         """
         if callable(self.save_path):
-            result: Path | None = self.save_path(parent, suggested)
+            result: Path | None = self._chosen("bibliography", self.save_path(parent, suggested))
             return None if result is None else (result, bibliography_format(result))
         filters = [f"{_(label)} (*{suffix})" for suffix, label in BIBLIOGRAPHY_FORMATS.values()]
         name, chosen = QFileDialog.getSaveFileName(
-            parent, _("Export bibliography"), suggested, ";;".join(filters)
+            parent,
+            _("Export bibliography"),
+            self.start_path("bibliography", suggested),
+            ";;".join(filters),
         )
         if not name:
             return None
+        self.folders.remember("bibliography", Path(name))
         fmt = next(
             (k for k, f in zip(BIBLIOGRAPHY_FORMATS, filters, strict=True) if f == chosen), None
         )

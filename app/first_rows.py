@@ -13,7 +13,7 @@ real pane.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QResizeEvent, QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 
 from app import counts
 from app.models.columns import PEOPLE_COLUMNS, cell_text, name_columns_in_reading_order
+from app.widgets.cell_marks import MarkedCellDelegate
+from app.widgets.column_layout import ColumnLayout
 from db.engine import Archive
 from db.first_page import first_people_page
 from db.i18n import _
@@ -52,10 +54,12 @@ class FirstRows(QWidget):
         vh.setDefaultSectionSize(self.fontMetrics().height() + 8)
         vh.hide()
         hh = self.view.horizontalHeader()
-        hh.setStretchLastSection(True)
         hh.setHighlightSections(False)
         for i, col in enumerate(PEOPLE_COLUMNS):
             self.view.setColumnWidth(i, col.width)
+        # The pane's look and widths, so nothing moves when the real pane replaces this one.
+        self.view.setItemDelegate(MarkedCellDelegate(PEOPLE_COLUMNS, self.view))
+        self.columns = ColumnLayout(self.view, PEOPLE_COLUMNS, self._cell_text)
         # Where the pane's filter combos will be, so the rows do not move when they arrive.
         bar = QWidget(self)
         bar.setFixedHeight(QComboBox().sizeHint().height())
@@ -77,6 +81,18 @@ class FirstRows(QWidget):
         header = self.view.horizontalHeader()
         if pair is not None and header.visualIndex(pair[0]) > header.visualIndex(pair[1]):
             header.swapSections(header.visualIndex(pair[0]), header.visualIndex(pair[1]))
+
+    def _cell_text(self, row: int, column: int) -> str:
+        item = self.model.item(row, column)
+        return "" if item is None else item.text()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.columns.fit()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.columns.fit()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -106,4 +122,5 @@ class FirstRows(QWidget):
             self.model.appendRow(items)
         self.total = total
         self.count_label.setText(counts.items("people", total))
+        self.columns.fit()
         return total

@@ -56,6 +56,7 @@ def run(argv: Sequence[str]) -> int:
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setOrganizationName("KremlinArchive")
     app.setApplicationName("Kremlin Affair Archive")
+    app.setDesktopFileName("kremlin-archive")  # matches resources/kremlin-archive.desktop
     # Show the window first (Qt only), open the archive and paint the first People rows with
     # sqlite3 alone, then import the rest: SQLAlchemy's import alone costs about as much as
     # the whole bare window.

@@ -1,6 +1,8 @@
 """Navigator: the current item and ONE back/forward history across every kind of item.
 
-Person → event → document → source → Back, Back, Back walks the same trail.  The navigator
+Person → event → document → source → Back, Back, Back walks the same trail.  A context menu's
+"Open in new history branch" (:meth:`Navigator.open_branch`) opens an item right after the one
+shown without dropping the forward part of the history.  The navigator
 knows nothing of widgets or the database: panes, the detail view and the breadcrumb only
 listen to :attr:`Navigator.current_changed` and call :meth:`Navigator.go`.
 
@@ -67,6 +69,19 @@ class Navigator(QObject):
         if len(self._history) > self.MAX_HISTORY:
             del self._history[0]
         self._index = len(self._history) - 1
+        self._emit()
+
+    @Slot(object)
+    def open_branch(self, ref: Ref | None) -> None:
+        """Make ``ref`` current as a side trip: Back returns to the item shown now, and the
+        forward part of the history is kept after it (``go`` would drop it)."""
+        if ref is None or ref == self.current:
+            return
+        self._history.insert(self._index + 1, ref)
+        self._index += 1
+        if len(self._history) > self.MAX_HISTORY:
+            del self._history[0]
+            self._index -= 1
         self._emit()
 
     @Slot()

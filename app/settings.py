@@ -16,6 +16,8 @@ MAX_RECENT = 8
 #: Citation styles of Edit → Citation style, the first the default (``db.cite.STYLES``; named
 #: here because settings are read before the data layer is imported).
 CITATION_STYLES = ("chicago", "gost")
+#: Colour schemes of View → Appearance, the first the default (follow the system).
+APPEARANCES = ("system", "light", "dark")
 
 
 class Settings:
@@ -166,3 +168,15 @@ class Settings:
         if value not in LANGUAGES:
             raise ValueError(f"unknown interface language {value!r}")
         self._qs.setValue("ui/language", value)
+
+    @property
+    def appearance(self) -> str:
+        """The colour scheme chosen under View → Appearance (one of :data:`APPEARANCES`)."""
+        value = self._str("ui/appearance", APPEARANCES[0])
+        return value if value in APPEARANCES else APPEARANCES[0]
+
+    @appearance.setter
+    def appearance(self, value: str) -> None:
+        if value not in APPEARANCES:
+            raise ValueError(f"unknown appearance {value!r}")
+        self._qs.setValue("ui/appearance", value)

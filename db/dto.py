@@ -56,6 +56,7 @@ class PersonRow:
     tribunal: str
     sentence: str
     birth_year: int | None
+    death_year: int | None
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,12 @@ from collections import namedtuple
 from typing import Any
 
 from db import vocab
+from db.i18n import N_, _
+
+#: What a list cell shows for a value the archive says is not known (translated where made).
+UNKNOWN = N_("unknown")
+#: What a list cell shows where nothing applies (no tribunal, no sentence: never tried).
+NOT_APPLICABLE = "—"
 
 #: People sort key → its rank column (the same as :data:`db.listing.PEOPLE`'s sorts).
 PEOPLE_RANKS = {
@@ -34,27 +40,46 @@ _PERSON_COLUMNS = (
     "sentence_kind",
     "sentence_years",
     "birth_year",
+    "death_year",
 )
 _PersonRecord = namedtuple("_PersonRecord", _PERSON_COLUMNS)  # type: ignore[misc]
 
 
 def person_fields(r: Any) -> dict[str, Any]:
     """The fields of a People row (:class:`db.dto.PersonRow`) from a record with the person
-    columns as attributes."""
-    years = r.sentence_years if isinstance(r.sentence_years, int) else None
-    kind = str(r.sentence_kind)
+    columns as attributes.
+
+    Unknown and not-applicable values read the same in every column: :data:`UNKNOWN` (in the
+    interface language) and :data:`NOT_APPLICABLE`; a missing year is None (shown as unknown).
+    """
     return dict(
         pk=int(r.pk),
         id=str(r.id),
         name=str(r.sort_name),
         name_ru=str(r.name_ru),
         role=vocab.ROLES.get(str(r.role), str(r.role)),
-        tribunal=vocab.TRIBUNALS.get(str(r.tribunal), str(r.tribunal)),
-        sentence=""
-        if kind == "none" and r.tribunal == "none"
-        else vocab.sentence_label(kind, years),
+        tribunal=_tribunal(str(r.tribunal)),
+        sentence=_sentence(str(r.sentence_kind), r.sentence_years),
         birth_year=r.birth_year if isinstance(r.birth_year, int) else None,
+        death_year=r.death_year if isinstance(r.death_year, int) else None,
     )
+
+
+def _tribunal(key: str) -> str:
+    if key == "none":
+        return NOT_APPLICABLE
+    if key == "unknown":
+        return _(UNKNOWN)
+    return vocab.TRIBUNALS.get(key, key)
+
+
+def _sentence(kind: str, years: object) -> str:
+    if kind == "none":
+        return NOT_APPLICABLE
+    n = years if isinstance(years, int) else None
+    if kind == "unknown" and n is None:
+        return _(UNKNOWN)
+    return vocab.sentence_label(kind, n)
 
 
 def first_people_page(

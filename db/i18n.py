@@ -14,11 +14,27 @@ has no translation).  The language is process-wide: :func:`set_language` switche
 from __future__ import annotations
 
 import gettext
+import importlib.util
 import os
 from pathlib import Path
 
 DOMAIN = "kremlin_archive"
-LOCALE_DIR = Path(__file__).resolve().parent.parent / "resources" / "locale"
+
+
+def _locale_dir() -> Path:
+    """``resources/locale`` of the checkout, else of the installed wheel, where the folder is
+    the data-only package ``kremlin_archive_resources`` (as :mod:`app.resources` finds it)."""
+    checkout = Path(__file__).resolve().parent.parent / "resources" / "locale"
+    if checkout.is_dir():
+        return checkout
+    spec = importlib.util.find_spec("kremlin_archive_resources")
+    for location in (spec.submodule_search_locations or []) if spec else []:
+        if (Path(location) / "locale").is_dir():
+            return Path(location) / "locale"
+    return checkout
+
+
+LOCALE_DIR = _locale_dir()
 #: Interface languages: code → its own name (what the language menu shows).
 LANGUAGES = {"en": "English", "ru": "Русский"}
 DEFAULT = "en"

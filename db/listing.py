@@ -106,6 +106,7 @@ PEOPLE = ListSpec(
         Person.sentence_kind,
         Person.sentence_years,
         Person.birth_year,
+        Person.death_year,
     ),
     make_row=list_rows.person_row,
     default_sort="name",

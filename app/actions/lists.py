@@ -162,8 +162,17 @@ class ListActions(QObject):
             )
 
         self._chips["person"] = describe
-        pane.set_extra_filters({"tribunal": tribunal, "outcome": outcome}, describe())
+        pane.set_extra_filters(
+            {"tribunal": tribunal, "outcome": outcome}, describe(), replace_all=True
+        )
         self._window.tabs.setCurrentWidget(pane)
+        self._window.statusBar().showMessage(
+            # TRANSLATORS: after a click on a chart bar; {what} is the chip's text.
+            _("People now shows only “{what}”; earlier filters were removed").format(
+                what=describe()
+            ),
+            8000,
+        )
 
     @Slot()
     def show_search_in_people(self) -> None:

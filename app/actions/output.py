@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Slot
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
 
 from app.dialogs import Dialogs
+from app.filenames import safe_file_name
 from app.printing import DossierService, export_dossier_pdf, preview_dossier, print_dossier
+from app.printing.gui import suggested_file_name
 from app.widgets.chart_pane import ChartPane
 from app.widgets.main_window import MainWindow
 from db.dto import Ref
@@ -39,11 +42,24 @@ class OutputActions(QObject):
 
     @Slot()
     def print_shown(self) -> None:
-        """Print the dossier of the item shown."""
+        """Print the dossier of the item shown.
+
+        The printer is named after the record before the dialog opens, so "Print to file"
+        suggests ``cherniavsky-mikhail.pdf`` (Qt's dialog makes its file name from it).
+        """
         d = self._dialogs
         kwargs = {"run_dialog": d.run_print} if callable(d.run_print) else {}
         ref = self._window.detail.ref
-        print_dossier(self._window, self._dossiers, ref, show_error=self._error, **kwargs)  # type: ignore[arg-type]
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(suggested_file_name(ref))
+        print_dossier(
+            self._window,
+            self._dossiers,
+            ref,
+            show_error=self._error,
+            printer=printer,
+            **kwargs,
+        )
 
     @Slot()
     def preview_shown(self) -> None:
@@ -68,7 +84,9 @@ class OutputActions(QObject):
             w,
             self._dossiers,
             w.detail.ref,
-            ask_path=lambda _parent, name: self._dialogs.ask_save(w, name, _("PDF (*.pdf)")),
+            ask_path=lambda _parent, name: self._dialogs.ask_save(
+                w, name, _("PDF (*.pdf)"), key="dossier"
+            ),
             show_error=self._error,
         )
         if path is not None:
@@ -79,7 +97,10 @@ class OutputActions(QObject):
         """Save the outcome chart as PNG or SVG."""
         w = self._window
         path = self._dialogs.ask_save(
-            w, _("outcomes") + ".png", _("PNG images (*.png);;SVG images (*.svg)")
+            w,
+            safe_file_name(_("outcomes"), ".png"),
+            _("PNG images (*.png);;SVG images (*.svg)"),
+            key="chart",
         )
         if path is None:
             return

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QValueAxis
 from PySide6.QtCore import QMargins, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QGraphicsScene
 
 from app.charts.outcome_text import (
@@ -44,6 +44,14 @@ TRIBUNAL_COLOURS = {
     "unknown": QColor("#7fae86"),
 }
 _FALLBACK_COLOURS = (QColor("#6b3d7a"), QColor("#888888"))
+#: The same on a dark background: the lightness order is turned over (light / middle / dark
+#: against a near-black plot) so the darkest bars do not vanish.
+TRIBUNAL_COLOURS_DARK = {
+    "military-collegium": QColor("#a9c1e8"),
+    "special-board-oso": QColor("#d9823a"),
+    "unknown": QColor("#5b8f63"),
+}
+_FALLBACK_COLOURS_DARK = (QColor("#b48cc4"), QColor("#9a9a9a"))
 #: Hatch of each tribunal's *named* bars: a second cue, besides lightness, for greyscale.
 _HATCHES = (
     Qt.BrushStyle.BDiagPattern,
@@ -69,19 +77,63 @@ def title_html(*, compact: bool = False) -> str:
     return f"<div align='center'><b>{escape(tr(TITLE))}</b><br><small>{key}</small></div>"
 
 
-def tribunal_colour(tribunal: str, index: int) -> QColor:
-    """Colour of a tribunal's bars (a fallback by index for tribunals outside the palette)."""
-    return QColor(TRIBUNAL_COLOURS.get(tribunal, _FALLBACK_COLOURS[index % 2]))
+def tribunal_colour(tribunal: str, index: int, *, dark: bool = False) -> QColor:
+    """Colour of a tribunal's bars (a fallback by index for tribunals outside the palette);
+    ``dark``: for a dark background."""
+    colours, fallback = (
+        (TRIBUNAL_COLOURS_DARK, _FALLBACK_COLOURS_DARK)
+        if dark
+        else (TRIBUNAL_COLOURS, _FALLBACK_COLOURS)
+    )
+    return QColor(colours.get(tribunal, fallback[index % 2]))
 
 
-def _style(bar_set: QBarSet, colour: QColor, measure: str, index: int) -> None:
+def _style(
+    bar_set: QBarSet, colour: QColor, measure: str, index: int, label: QColor | None = None
+) -> None:
     pen = QPen(colour.darker(115), 1.2)
     bar_set.setPen(pen)
     if measure == PUBLISHED:
         bar_set.setBrush(QBrush(colour))
     else:
         bar_set.setBrush(QBrush(colour, _HATCHES[index % len(_HATCHES)]))
-    bar_set.setLabelColor(QColor("#202020"))
+    bar_set.setLabelColor(label or QColor("#202020"))
+
+
+def _is_dark(palette: QPalette) -> bool:
+    return (
+        palette.color(QPalette.ColorRole.Base).lightness()
+        < palette.color(QPalette.ColorRole.Text).lightness()
+    )
+
+
+def apply_palette(chart: QChart, palette: QPalette) -> None:
+    """Colour ``chart`` from a widget's ``palette``: its page colour behind, its text colour
+    for title, axes, legend and value labels, and bar colours chosen for a light or a dark
+    background.  Images and printed dossiers skip this and stay on white."""
+    text = palette.color(QPalette.ColorRole.Text)
+    base = palette.color(QPalette.ColorRole.Base)
+    dark = _is_dark(palette)
+    grid = QColor(text)
+    grid.setAlpha(60)
+    chart.setBackgroundBrush(QBrush(base))
+    chart.setBackgroundPen(QPen(Qt.PenStyle.NoPen))
+    chart.setTitleBrush(QBrush(text))
+    chart.legend().setLabelColor(text)
+    for axis in chart.axes():
+        axis.setLabelsBrush(QBrush(text))
+        axis.setTitleBrush(QBrush(text))
+        axis.setLinePenColor(grid)
+        axis.setGridLineColor(grid)
+    tribunal_index: dict[str, int] = {}
+    for series in chart.series():
+        if not isinstance(series, QBarSeries):
+            continue
+        for bar_set in series.barSets():
+            tribunal = str(bar_set.property(TRIBUNAL_PROPERTY))
+            idx = tribunal_index.setdefault(tribunal, len(tribunal_index))
+            colour = tribunal_colour(tribunal, idx, dark=dark)
+            _style(bar_set, colour, str(bar_set.property(MEASURE_PROPERTY)), idx, text)
 
 
 def _nice_max(value: int) -> tuple[int, int]:
@@ -103,36 +155,45 @@ def _nice_max(value: int) -> tuple[int, int]:
 
 
 def _show_values_if_they_fit(chart: QChart, width: float) -> None:
-    """Value labels above the bars, unless the widest one is wider than a bar's slot (large
-    archives: six-digit counts on thin bars would overprint each other)."""
+    """Value labels on the bars: across them where the widest count fits a bar's slot, else
+    standing up along them (a line's height wide, a little into the neighbour's slot, which is
+    mostly an empty bar), else none (large archives: six-digit counts on hair-thin bars)."""
     outcomes = chart.property("outcomes") or []
+    compact = width < COMPACT_BELOW
+    font = QFont()
+    font.setPointSizeF(max(font.pointSizeF() - (2.0 if compact else 1.0), 6.5))
+    metrics = QFontMetricsF(font)
+    plot = width - _PLOT_MARGIN  # not plotArea(): it is laid out after this is called
     for series in chart.series():
         if not isinstance(series, QBarSeries) or not series.barSets():
             continue
         sets = series.barSets()
+        for bar_set in sets:
+            bar_set.setLabelFont(font)
         widest = max((s.at(i) for s in sets for i in range(s.count())), default=0)
-        metrics = QFontMetricsF(sets[0].labelFont())
-        slot = (width - _PLOT_MARGIN) / max(len(outcomes), 1) * series.barWidth() / len(sets)
-        series.setLabelsVisible(
-            bool(chart.property("show_values"))
-            and metrics.horizontalAdvance(f"{widest:.0f}") <= slot
-        )
+        slot = plot / max(len(outcomes), 1) * series.barWidth() / len(sets)
+        across = metrics.horizontalAdvance(f"{widest:.0f}") <= slot
+        upright = not across and metrics.height() <= slot * 1.25
+        series.setLabelsAngle(0 if across else -90)
+        series.setLabelsVisible(bool(chart.property("show_values")) and (across or upright))
 
 
 def fit_to_width(chart: QChart, width: float) -> None:
-    """Fit labels to a chart ``width`` pixels wide: value labels only where they fit; below
-    :data:`COMPACT_BELOW`, short legend and category labels in a smaller font (restored when
-    the chart is wide again), so nothing elides."""
+    """Fit labels to a chart ``width`` pixels wide: value labels across the bars, or up along
+    them where they are too wide (none where neither fits); below :data:`COMPACT_BELOW`, short
+    legend and category labels, the axes' in a smaller font (restored when the chart is wide
+    again), so nothing elides.  The legend keeps the body font."""
     _show_values_if_they_fit(chart, width)
     compact = width < COMPACT_BELOW
     if chart.property("compact") == compact:
         return
     chart.setProperty("compact", compact)
     chart.setTitle(title_html(compact=compact))
+    # The legend is read like body text: the body font, however narrow the chart.
+    chart.legend().setFont(QFont())
     font = QFont()
     if compact:
         font.setPointSizeF(max(font.pointSizeF() - 1.5, 6.5))
-    chart.legend().setFont(font)
     for axis in chart.axes(Qt.Orientation.Horizontal):
         axis.setLabelsFont(font)
         if isinstance(axis, QBarCategoryAxis):

@@ -20,36 +20,112 @@ RowRole = Qt.ItemDataRole.UserRole + 2
 
 @dataclass(frozen=True)
 class ColumnSpec:
-    """One column: DTO attribute, header text, db sort key (None = not sortable)."""
+    """One column: DTO attribute, header text, db sort key (None = not sortable).
+
+        ``width`` is the width (pixels) before the pane has measured its rows.  The list panes
+        size their columns to the rows they show (:func:`fitted_widths`): a ``keep`` column never
+        gets narrower than its content, a ``stretch`` column takes the room left over, and a
+        ``marks`` column shows unknown and not-applicable values the one way every pane shows
+        them (an empty cell there means unknown); ``min_chars`` is the narrowest (in average
+    characters) a column that gives way gets.  ``tip`` is the header's tooltip (English,
+        marked with N_()), for what the header alone does not say.
+    """
 
     attr: str
     header: str  # English, marked with N_(): translated where shown
     sort_key: str | None
     align_right: bool = False
     width: int = 160
+    keep: bool = False
+    stretch: bool = False
+    marks: bool = False
+    tip: str = ""
+    min_chars: int = 8
 
 
 PEOPLE_COLUMNS = (
-    ColumnSpec("name", N_("Name"), "name", width=155),
-    ColumnSpec("name_ru", N_("Name (Cyrillic)"), "name_ru", width=205),
-    ColumnSpec("role", N_("Role"), "role", width=100),
-    ColumnSpec("tribunal", N_("Tribunal"), "tribunal", width=133),
-    ColumnSpec("sentence", N_("Sentence"), "sentence", width=105),
-    ColumnSpec("birth_year", N_("Born"), "birth_year", align_right=True, width=72),
+    ColumnSpec("name", N_("Name"), "name", width=155, min_chars=17),
+    ColumnSpec("name_ru", N_("Name (Cyrillic)"), "name_ru", width=260, keep=True),
+    ColumnSpec("role", N_("Role"), "role", width=100, min_chars=11),
+    ColumnSpec("tribunal", N_("Tribunal"), "tribunal", width=133, marks=True),
+    ColumnSpec("sentence", N_("Sentence"), "sentence", width=105, marks=True),
+    ColumnSpec(
+        "birth_year", N_("Born"), "birth_year", align_right=True, width=60, keep=True, marks=True
+    ),
+    ColumnSpec(
+        "death_year",
+        N_("Died"),
+        None,
+        align_right=True,
+        width=60,
+        keep=True,
+        marks=True,
+        tip=N_("Year of death (this column cannot be sorted)"),
+    ),
 )
 
 EVENT_COLUMNS = (
-    ColumnSpec("date", N_("Date"), "date", width=150),
-    ColumnSpec("title", N_("Event"), "title", width=505),
-    ColumnSpec("people", N_("People"), None, align_right=True, width=60),
+    ColumnSpec("date", N_("Date"), "date", width=150, keep=True),
+    ColumnSpec("title", N_("Event"), "title", width=505, stretch=True),
+    ColumnSpec("people", N_("People"), None, align_right=True, width=60, keep=True),
 )
 
 DOCUMENT_COLUMNS = (
-    ColumnSpec("date", N_("Date"), "date", width=150),
+    ColumnSpec("date", N_("Date"), "date", width=150, keep=True),
     ColumnSpec("doc_type", N_("Type"), "doc_type", width=160),
-    ColumnSpec("title", N_("Title"), "title", width=300),
+    ColumnSpec("title", N_("Title"), "title", width=300, stretch=True),
     ColumnSpec("persons", N_("Persons named"), None, width=200),
 )
+
+
+def fitted_widths(
+    columns: tuple[ColumnSpec, ...],
+    natural: list[int],
+    minimum: list[int],
+    available: int,
+    floor: list[int] | None = None,
+) -> list[int]:
+    """Column widths for ``available`` pixels: each column's ``natural`` width (its widest
+    cell or header) when they all fit, the room left over going to the ``stretch`` columns.
+
+    Otherwise the columns that are not ``keep`` give way, the widest first: they are cut to
+    one common width, never below their ``minimum``, then (if still too wide) never below
+    their ``floor`` (their header's width), so short columns stay whole while long texts
+    are elided.  A list scrolls sideways only when even that is not enough.
+    """
+    widths = list(natural)
+    excess = sum(widths) - available
+    if excess <= 0:
+        stretch = [i for i, c in enumerate(columns) if c.stretch]
+        for n, i in enumerate(stretch):
+            widths[i] += -excess // len(stretch) + (1 if n < -excess % len(stretch) else 0)
+        return widths
+    giving = [i for i, c in enumerate(columns) if not c.keep]
+    for lowest in (minimum, floor or minimum):
+        excess = sum(widths) - available
+        if excess > 0 and giving:
+            widths = _cut_widest(widths, lowest, giving, excess)
+    return widths
+
+
+def _cut_widest(widths: list[int], lowest: list[int], giving: list[int], excess: int) -> list[int]:
+    """``widths`` with the ``giving`` columns cut to one common width (none below its
+    ``lowest``): the widest such width that takes off at least ``excess`` pixels."""
+
+    def cut_at(cap: int) -> int:
+        return sum(max(0, widths[i] - max(cap, lowest[i])) for i in giving)
+
+    lo, hi = 0, max(widths[i] for i in giving)
+    while lo < hi:  # the largest cap whose cut still covers the excess
+        mid = (lo + hi + 1) // 2
+        if cut_at(mid) >= excess:
+            lo = mid
+        else:
+            hi = mid - 1
+    out = list(widths)
+    for i in giving:
+        out[i] = min(widths[i], max(lo, lowest[i]))
+    return out
 
 
 def cell_text(text: str) -> str:

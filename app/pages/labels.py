@@ -16,8 +16,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from babel import Locale, UnknownLocaleError
-
 from db import i18n, vocab
 from db.dto import DatedRef, OutcomeCount, SentenceFact
 from db.i18n import _, pgettext
@@ -204,6 +202,8 @@ def language_name(code: str) -> str:
     ui = i18n.language()
     if ui == i18n.DEFAULT or not code:
         return code
+    from babel import Locale, UnknownLocaleError  # not at import: CLDR data, ~20 ms
+
     try:
         return str(Locale.parse(ui).languages.get(code, code))
     except (ValueError, UnknownLocaleError):

@@ -15,6 +15,7 @@ from itertools import pairwise
 from app.pages import labels
 from app.pages.escape import escape
 from app.pages.labels import field_label
+from app.pages.page_style import RECORD_NOTE_CLASS
 from db import vocab
 from db.dto import ClaimDTO, FieldClaims, Labelled
 from db.i18n import N_, _, ngettext
@@ -106,7 +107,6 @@ def heading(text: str, level: int = 2) -> str:
 
 #: Class of the record's sources note (:meth:`Footnotes.record_note`) and its style: a shaded
 #: block in the notes' colour, unlike any line of facts.
-RECORD_NOTE_CLASS = "recsrc"
 RECORD_NOTE_CSS = (
     f"p.{RECORD_NOTE_CLASS} {{ background-color: #f6efe8; color: #6b2a0b; font-size: 8.5pt; "
     "margin-top: 4px; margin-bottom: 6px; }"

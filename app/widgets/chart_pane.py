@@ -93,6 +93,9 @@ class ChartPane(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            # Light or dark now: the chart's colours come from the palette.
+            outcome_chart.apply_palette(self.view.chart(), self.palette())
 
     # -- data ------------------------------------------------------------------------------
 
@@ -133,6 +136,7 @@ class ChartPane(QWidget):
         self.view.setAccessibleName(_("Sentence outcomes chart"))
         self._layout = outcome_text.ChartLayout.of(counts)
         chart = outcome_chart.build_chart(counts, width=self.width())
+        outcome_chart.apply_palette(chart, self.palette())
         for series in chart.series():
             if isinstance(series, QBarSeries):
                 series.clicked.connect(self._on_series_clicked)

@@ -19,9 +19,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QRegularExpression, QUrl, Signal, Slot
-from PySide6.QtGui import QImage, QPalette, QTextCharFormat, QTextDocument
+from PySide6.QtGui import QColor, QImage, QPalette, QTextCharFormat, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
+from app.pages.page_style import LIGHT_PAGE, PageColours, screen_css
 from db.i18n import _
 
 if TYPE_CHECKING:  # imported on first click: the window must show before the data layer
@@ -34,6 +35,51 @@ _WORD = re.compile(r"\w+")
 
 #: Renders the current page given the set of expanded field keys.
 Renderer = Callable[[frozenset[str]], str]
+
+#: The amber of disputed claims and source notes, mixed into the page's base colour.
+_AMBER = QColor("#d9a441")
+_RUST = QColor("#b4572a")
+
+
+def _mix(a: QColor, b: QColor, share_of_b: float) -> str:
+    """``a`` with ``share_of_b`` of ``b`` mixed in, as ``#rrggbb``."""
+    k = share_of_b
+    return QColor(
+        round(a.red() * (1 - k) + b.red() * k),
+        round(a.green() * (1 - k) + b.green() * k),
+        round(a.blue() * (1 - k) + b.blue() * k),
+    ).name()
+
+
+def page_colours(palette: QPalette) -> PageColours:
+    """The page's colours in ``palette``: its text on its base, muted words between the two,
+    its link colour, amber shading faint enough for either scheme."""
+    role = QPalette.ColorRole
+    text, base = palette.color(role.Text), palette.color(role.Base)
+    dark = base.lightness() < text.lightness()
+    link = palette.color(role.Link).name()
+    if not dark and link == "#0000ff":  # Qt's stock link blue: the page's own is calmer
+        link = LIGHT_PAGE.link
+    return PageColours(
+        text=text.name(),
+        base=base.name(),
+        muted=_mix(text, base, 0.35),
+        heading=_mix(text, base, 0.15),
+        link=link,
+        shade=_mix(base, _AMBER, 0.22 if dark else 0.14),
+        shade_border=_AMBER.name(),
+        shade_head=_mix(base, _AMBER, 0.38 if dark else 0.3),
+        note_text=_mix(text, _RUST, 0.3 if dark else 0.75),
+    )
+
+
+def themed(html: str, colours: PageColours) -> str:
+    """``html`` with the colour rules of ``colours`` after its own stylesheet."""
+    style = f"<style>{screen_css(colours)}</style>"
+    head_end = html.find("</head>")
+    if head_end >= 0:
+        return html[:head_end] + style + html[head_end:]
+    return style + html
 
 
 class DetailView(QTextBrowser):
@@ -67,6 +113,11 @@ class DetailView(QTextBrowser):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            # Light or dark now: the page's colours come from the palette, so draw it again.
+            position = self.verticalScrollBar().value()
+            self._render()
+            self.verticalScrollBar().setValue(position)
 
     def show_page(self, ref: Ref | None, renderer: Renderer, external: list[str]) -> None:
         """Show a page; ``external`` holds the addresses ``external:N`` links stand for.
@@ -104,14 +155,16 @@ class DetailView(QTextBrowser):
 
     def _render(self) -> None:
         if self._renderer is not None:
-            self.setHtml(self._renderer(self._expanded))
+            self.setHtml(themed(self._renderer(self._expanded), page_colours(self.palette())))
             self._mark_words()
 
     def _mark_words(self) -> None:
         selections = []
         doc = self.document()
         mark = QTextCharFormat()
-        mark.setBackground(self.palette().color(QPalette.ColorRole.Highlight).lighter(160))
+        highlight = QColor(self.palette().color(QPalette.ColorRole.Highlight))
+        highlight.setAlpha(110)  # a wash over the text, readable on a light or a dark page
+        mark.setBackground(highlight)
         for word in self._words[:MAX_MARKED_WORDS]:
             # A word beginning, ё and е alike, any letter case (the search folds them too).
             pattern = r"\b" + re.escape(word).replace("е", "[её]").replace("ё", "[её]")

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
+    QByteArray,
     QEvent,
     QItemSelectionModel,
     QModelIndex,
@@ -22,6 +23,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -35,8 +37,10 @@ from PySide6.QtWidgets import (
 )
 
 from app import counts
-from app.models.columns import name_columns_in_reading_order
+from app.models.columns import cell_text, name_columns_in_reading_order
 from app.models.paged_table import PagedTableModel
+from app.widgets.cell_marks import MarkedCellDelegate
+from app.widgets.column_layout import ColumnLayout
 from db.i18n import _
 from db.listing import ListQuery
 
@@ -121,14 +125,18 @@ class ListPane(QWidget):
         vh.hide()
         hh = self.view.horizontalHeader()
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        hh.setStretchLastSection(True)
+        hh.setStretchLastSection(False)  # the widths are fitted; a year column never stretches
         hh.setSortIndicatorShown(True)
         hh.setHighlightSections(False)
         for i, col in enumerate(model.columns):
             self.view.setColumnWidth(i, col.width)
+        self.view.setItemDelegate(MarkedCellDelegate(model.columns, self.view))
+        #: Column widths fitted to the rows, and the header's column chooser.
+        self.columns = ColumnLayout(self.view, model.columns, self._cell_text)
         # Indicator first: enabling sorting re-sorts by whatever the indicator says.
         self._sync_sort_indicator()
         self.view.setSortingEnabled(True)
+        hh.sortIndicatorChanged.connect(self._on_sort_indicator_changed)
 
         self.count_label = QLabel(self)
         self.count_label.setObjectName(f"{view_name}_count")
@@ -157,6 +165,7 @@ class ListPane(QWidget):
         self.view.setAccessibleName(_("{pane} list").format(pane=counts.title(self.noun)))
         self.order_name_columns()
         self._show_counts()
+        self.columns.fit()  # headers and labels have other widths in another language
 
     def order_name_columns(self) -> None:
         """Show the name in the reader's script first (the Cyrillic one in Russian); the two
@@ -186,6 +195,63 @@ class ListPane(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
+    # -- columns --------------------------------------------------------------------------
+
+    def _cell_text(self, row: int, column: int) -> str:
+        """What a cell shows, for measuring (read from the row, not through ``data()``)."""
+        item = self.model.row_at(row)
+        value = None if item is None else getattr(item, self.model.columns[column].attr)
+        return "" if value is None else cell_text(str(value))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.columns.fit()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.columns.fit()
+
+    def restore_header(self, state: QByteArray) -> bool:
+        """Column widths, order and sort indicator as saved; False (nothing changed) when the
+        state is unusable or was saved for other columns."""
+        header = self.view.horizontalHeader()
+        before = header.saveState()
+        if not header.restoreState(state) or header.count() != len(self.model.columns):
+            header.restoreState(before)
+            return False
+        self.columns.automatic = False
+        self.order_name_columns()  # saved in another language, maybe
+        self._sync_sort_indicator()
+        return True
+
+    @Slot(int, Qt.SortOrder)
+    def _on_sort_indicator_changed(self, section: int, _order: Qt.SortOrder) -> None:
+        # A click on a column that cannot be sorted leaves the indicator where the order is.
+        columns = self.model.columns
+        if 0 <= section < len(columns) and columns[section].sort_key is None:
+            self._sync_sort_indicator()
+
+    # -- remembered filters ------------------------------------------------------------------
+
+    def combo_filters(self) -> dict[str, str]:
+        """The values chosen in the filter combos (key → value; "all" is left out)."""
+        return {
+            key: str(combo.currentData())
+            for key, combo in self._combos.items()
+            if combo.currentData() is not None
+        }
+
+    def set_combo_filters(self, filters: dict[str, str]) -> None:
+        """Choose these values in the filter combos (one new query; unknown values skipped)."""
+        query = self.model.query
+        for key, combo in self._combos.items():
+            index = combo.findData(filters[key]) if key in filters else 0
+            with QSignalBlocker(combo):
+                combo.setCurrentIndex(max(index, 0))
+            query = query.with_filter(key, combo.currentData())
+        if query != self.model.query:
+            self.model.request_query(query)
+
     def set_chip_text(self, description: str) -> None:
         """Say again what the chip filters (the language changed); its filter stays."""
         self.chip.setText(description)
@@ -199,15 +265,20 @@ class ListPane(QWidget):
             query = query.with_filter(key, combo.currentData())
         self.model.request_query(query)
 
-    def set_extra_filters(self, filters: dict[str, str], description: str) -> None:
+    def set_extra_filters(
+        self, filters: dict[str, str], description: str, replace_all: bool = False
+    ) -> None:
         """Apply several chip filters at once (e.g. tribunal + outcome); they replace the chip's
-        earlier filters (a search's keys too), as the one chip names only these."""
+        earlier filters (a search's keys too), as the one chip names only these.
+        ``replace_all``: every other filter goes too (the combos show "all"), so the pane
+        shows exactly what the chip says (a chart bar's people)."""
         query = self.model.query
         for key in self._chip_keys:
             query = query.with_filter(key, None)
-        query = ListQuery(query.sort, query.descending, query.filters, None)
+        kept = () if replace_all else query.filters
+        query = ListQuery(query.sort, query.descending, kept, None)
         for key, combo in self._combos.items():
-            if key in filters:
+            if key in filters or replace_all:
                 with QSignalBlocker(combo):
                     combo.setCurrentIndex(0)
         for key, value in filters.items():

@@ -3,14 +3,22 @@
 Left: the list panes as tabs (People, Events, Documents, plus any extra pane such as the
 outcome chart and the sources).  Right: a breadcrumb over the detail view.  Every action has a
 menu entry and most a shortcut; the composition root (:mod:`app.bootstrap`) connects them.
-The detail view's context menu is Qt's own (copy, select all) plus Copy citation.
+The detail view's context menu is Qt's own (copy, select all) plus Copy citation, and what
+the handlers of :attr:`MainWindow.detail_menu_built` add (the link under the pointer).  The
+command palette (Ctrl+K) and the help window (F1, Help → Keyboard shortcuts) belong to the
+window.  Tab order follows the layout (:meth:`MainWindow.fix_tab_order`) and every
+interactive widget has an accessible name (:mod:`app.widgets.accessible_names`).
 
 Signals:
     breadcrumb_clicked(int): a history index chosen in the breadcrumb.
     closing(): the window is about to close (save settings).
+    detail_menu_built(QMenu, QPoint): the detail view's context menu at a point of its
+        viewport, before it shows (connected slots add entries; direct connections only).
 """
 
 from __future__ import annotations
+
+from itertools import pairwise
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QMouseEvent
@@ -27,7 +35,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.pages.escape import escape
+from app.widgets import accessible_names
+from app.widgets.command_palette import CommandPalette
 from app.widgets.detail_view import DetailView
+from app.widgets.help_view import HelpView
 from db.i18n import LANGUAGES, N_, _
 
 #: Every fixed action: object name → (text, tip), English marked for translation.  The Go
@@ -51,6 +62,16 @@ ACTION_TEXTS: dict[str, tuple[str, str]] = {
     ),
     "clearFiltersAction": (N_("&Clear filters"), N_("Show every row of the pane")),
     "aboutAction": (N_("&About"), ""),
+    "paletteAction": (
+        N_("Command &palette…"),
+        N_("Jump to any person, event, document or source, or run any command"),
+    ),
+    "helpAction": (N_("&Help contents"), N_("Open the offline help page")),
+    "shortcutsAction": (N_("&Keyboard shortcuts"), N_("List every keyboard shortcut")),
+    "copyRowsAction": (
+        N_("&Copy"),
+        N_("Copy the selected rows as tab-separated text, or the selected text"),
+    ),
     "exportBibliographyAction": (
         N_("Export &bibliography…"),
         N_("Save every source of the archive as BibTeX, RIS or CSL-JSON"),
@@ -77,6 +98,7 @@ class MainWindow(QMainWindow):
 
     breadcrumb_clicked = Signal(int)
     closing = Signal()
+    detail_menu_built = Signal(QMenu, QPoint)
 
     DEFAULT_SIZE = (1280, 800)
 
@@ -134,6 +156,13 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status)
         self._make_actions()
         self._make_menus()
+        self.command_palette = CommandPalette(
+            lambda: [a for a in self.menu_actions() if a is not self.palette_action], self
+        )
+        self.palette_action.triggered.connect(self.command_palette.open)
+        self.help_view = HelpView(self.menu_actions, self)
+        self.help_action.triggered.connect(self.help_view.show_help)
+        self.shortcuts_action.triggered.connect(self.help_view.show_shortcuts)
         self.retranslate()
 
     # -- actions --------------------------------------------------------------------------
@@ -216,6 +245,10 @@ class MainWindow(QMainWindow):
         self.search_filter_action = self._action("searchFilterAction", "Ctrl+Shift+F")
         self.clear_filters_action = self._action("clearFiltersAction", "Ctrl+Shift+L")
         self.about_action = self._action("aboutAction")
+        self.palette_action = self._action("paletteAction", "Ctrl+K")
+        self.help_action = self._action("helpAction", K.HelpContents)
+        self.shortcuts_action = self._action("shortcutsAction")
+        self.copy_rows_action = self._action("copyRowsAction", K.Copy)
         self.tab_actions: list[QAction] = []
         self._make_citation_actions()
         self._make_language_actions()
@@ -285,6 +318,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = menu.addMenu("")
         self.edit_menu.setObjectName("editMenu")
+        self.edit_menu.addAction(self.copy_rows_action)
         self.edit_menu.addAction(self.copy_citation_action)
         self.style_menu = self.edit_menu.addMenu("")
         self.style_menu.setObjectName("citationStyleMenu")
@@ -297,6 +331,7 @@ class MainWindow(QMainWindow):
         self.go_menu.addSeparator()
         self.view_menu = menu.addMenu("")
         self.view_menu.setObjectName("viewMenu")
+        self.view_menu.addAction(self.palette_action)
         self.view_menu.addAction(self.find_action)
         self.view_menu.addAction(self.search_filter_action)
         self.view_menu.addAction(self.clear_filters_action)
@@ -307,6 +342,9 @@ class MainWindow(QMainWindow):
             self.language_menu.addAction(action)
         self.help_menu = menu.addMenu("")
         self.help_menu.setObjectName("helpMenu")
+        self.help_menu.addAction(self.help_action)
+        self.help_menu.addAction(self.shortcuts_action)
+        self.help_menu.addSeparator()
         self.help_menu.addAction(self.about_action)
 
         self.toolbar = QToolBar(self)
@@ -347,6 +385,15 @@ class MainWindow(QMainWindow):
             menu.setTitle(_(title))
         self.toolbar.setWindowTitle(_("Navigation"))
         self.breadcrumb.setAccessibleName(_("Where you came from"))
+        self.breadcrumb.setAccessibleDescription(_("The last items shown; each one is a link"))
+        self.tabs.tabBar().setAccessibleName(_("Panes"))
+        self.tabs.tabBar().setAccessibleDescription(
+            _("People, events, documents, the outcome chart and the sources")
+        )
+        self.detail.setAccessibleDescription(
+            _("The page of the item chosen; every person, event, document and source is a link")
+        )
+        self.toolbar.setAccessibleName(_("Navigation"))
         if self._search_panel is not None:
             self._search_panel.setAccessibleName(_("Search"))
         for widget, title in self._tab_titles.items():
@@ -374,15 +421,109 @@ class MainWindow(QMainWindow):
             self.retranslate()
         super().changeEvent(event)
 
+    @Slot()
+    def name_widgets(self) -> None:
+        """Give every interactive widget that has none an accessible name (Qt's own parts,
+        toolbar buttons); call once everything is built, and after a language switch."""
+        accessible_names.name_unnamed(self)
+
+    # -- keyboard ---------------------------------------------------------------------------
+
+    def menu_actions(self) -> list[QAction]:
+        """Every command of the menus, in menu order (the palette and the shortcut list)."""
+        found: list[QAction] = []
+
+        def walk(menu: QMenu) -> None:
+            for action in menu.actions():
+                sub = action.menu()
+                if isinstance(sub, QMenu):
+                    walk(sub)
+                elif not action.isSeparator() and action not in found:
+                    found.append(action)
+
+        for top in self.menuBar().actions():
+            sub = top.menu()
+            if isinstance(sub, QMenu):
+                walk(sub)
+        found += [a for a in self.actions() if a not in found and a.text()]
+        return found
+
+    def fix_tab_order(self) -> None:
+        """Tab goes the way the eye reads: search box, its results, the pane tabs, the current
+        pane (filters, then its table), then the detail view.  Widgets keep their order
+        within each of these regions; call after the panes and the search are in place."""
+        regions: list[QWidget] = [self._search_panel] if self._search_panel is not None else []
+        regions.append(self.tabs.tabBar())
+        regions += [w for w in map(self.tabs.widget, range(self.tabs.count())) if w is not None]
+        regions += [self.breadcrumb, self.detail]
+
+        def region(widget: QWidget) -> int:
+            for rank, owner in enumerate(regions):
+                if widget is owner or owner.isAncestorOf(widget):
+                    return rank
+            return len(regions)
+
+        # A widget with a focus proxy (the tab widget → its tab bar) is not ordered itself:
+        # Qt would order its proxy, which is in the list already, a second time.
+        chain = [w for w in self._focus_ring() if self.isAncestorOf(w) and w.focusProxy() is None]
+        ordered = sorted(chain, key=region)  # stable: a region keeps its inner order
+        for first, second in pairwise(ordered):
+            QWidget.setTabOrder(first, second)
+
+    def focus_chain(self) -> list[QWidget]:
+        """The widgets Tab visits from the first one now, in order (tests, accessibility)."""
+        return [
+            w
+            for w in self._focus_ring()
+            if w.isVisibleTo(self) and w.isEnabled() and w.focusProxy() is None
+        ]
+
+    def _focus_ring(self) -> list[QWidget]:
+        """Every widget of the window's focus chain that Tab can reach, in chain order."""
+        visited: list[QWidget] = []
+        widget = self.nextInFocusChain()
+        while widget is not None and widget is not self and widget not in visited:
+            visited.append(widget)
+            widget = widget.nextInFocusChain()
+        return [w for w in visited if w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+
     # -- panes ------------------------------------------------------------------------------
 
     def set_search_panel(self, panel: QWidget) -> None:
-        """Put the search box and its results above the panes."""
+        """Put the search box and its results above the panes.
+
+        A panel with an ``expanded_changed(bool)`` signal (the search panel) takes room for
+        its results only while it shows them: the lists get the space back when the box is
+        emptied, and the results the height they last had when a search starts again.
+        """
         self._search_panel = panel
         panel.setAccessibleName(_("Search"))
         self.left_split.insertWidget(0, panel)
+        self.left_split.setCollapsible(0, False)
         self.left_split.setCollapsible(1, False)
-        self.left_split.setSizes([190, 560])
+        split = self.left_split
+        results_height = [split.fontMetrics().lineSpacing() * 12]
+
+        def fit(expanded: bool) -> None:
+            sizes = split.sizes()
+            total = sum(sizes)
+            if expanded:
+                panel.setMaximumHeight(16_777_215)  # QWIDGETSIZE_MAX
+                height = min(results_height[0], total * 2 // 5) if total else results_height[0]
+                split.setSizes([height, max(total - height, 0)])
+            else:
+                box = panel.minimumSizeHint().height()
+                if sizes and sizes[0] > box:
+                    results_height[0] = sizes[0]
+                panel.setMaximumHeight(box)  # no dragging blank space under the box
+                split.setSizes([0, total])
+
+        changed = getattr(panel, "expanded_changed", None)
+        if changed is not None:
+            changed.connect(fit)
+            fit(bool(getattr(panel, "expanded", False)))
+        else:
+            split.setSizes([190, 560])
 
     def show_first_rows(self, widget: QWidget, title: str) -> None:
         """Show ``widget`` as the first tab until the first real pane is added (``title``:
@@ -407,6 +548,7 @@ class MainWindow(QMainWindow):
         self.go_menu.addAction(action)
         self.tab_actions.append(action)
         self.retranslate()
+        self.fix_tab_order()
         return action
 
     # -- breadcrumb, status -----------------------------------------------------------------
@@ -437,6 +579,7 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(self.copy_citation_action)
         menu.addMenu(self.style_menu)
+        self.detail_menu_built.emit(menu, pos)
         return menu
 
     @Slot(QPoint)

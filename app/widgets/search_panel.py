@@ -159,16 +159,22 @@ class SearchHitDelegate(QStyledItemDelegate):
 class SearchPanel(QWidget):
     """Search box (``searchBox``) over grouped results (``searchResults``).
 
+    The results take room only while there is a search: with an empty box only the box is
+    shown (its :attr:`minimumSizeHint`), and whoever lays the panel out may give the space
+    back (:attr:`expanded_changed`).
+
     Signals:
         item_activated(Ref): the user opened a hit (Enter, click).
         words_activated(str): the search text of that hit, just before (words to mark).
         results_changed(SearchResults): new results are shown (also empty ones).
+        expanded_changed(bool): the results were shown (True) or hidden (the box emptied).
     """
 
     item_activated = Signal(object)
     #: The search text of a hit about to be opened (the detail view marks its words).
     words_activated = Signal(str)
     results_changed = Signal(object)
+    expanded_changed = Signal(bool)
 
     LIMIT = 25
 
@@ -211,6 +217,8 @@ class SearchPanel(QWidget):
         self._view.activated.connect(self._on_view_activated)
         self._view.clicked.connect(self._on_view_activated)
         self._status.hide()
+        self._expanded = True
+        self._set_expanded(False)
         self._set_texts()
 
     # -- language -------------------------------------------------------------------------
@@ -256,6 +264,28 @@ class SearchPanel(QWidget):
         """Block until running searches have answered (tests, shutdown)."""
         return self._runner.wait(msecs)
 
+    @property
+    def expanded(self) -> bool:
+        """True while the results are shown (there is text in the box)."""
+        return self._expanded
+
+    def text(self) -> str:
+        """The text in the search box."""
+        return self._box.text()
+
+    def set_text(self, text: str) -> None:
+        """Put ``text`` in the search box (and search it), as if typed."""
+        self._box.setText(text)
+
+    def _set_expanded(self, expanded: bool) -> None:
+        if expanded == self._expanded:
+            return
+        self._expanded = expanded
+        self._view.setVisible(expanded)
+        if not expanded:
+            self._status.hide()
+        self.expanded_changed.emit(expanded)
+
     @Slot()
     def focus_search(self) -> None:
         """Put the cursor in the search box with its text selected (Ctrl+F)."""
@@ -266,6 +296,7 @@ class SearchPanel(QWidget):
 
     @Slot(str)
     def _on_box_text_changed(self, text: str) -> None:
+        self._set_expanded(bool(text.strip()))
         self._request(text)
 
     def _request(self, text: str) -> None:
@@ -313,7 +344,7 @@ class SearchPanel(QWidget):
         self._model.set_results(results)
         self._view.expandAll()
         self._status.setText(self._summary(results))
-        self._status.setVisible(bool(results.query.strip()))
+        self._status.setVisible(self._expanded and bool(results.query.strip()))
         self.results_changed.emit(results)
 
     @staticmethod

@@ -15,7 +15,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from app.dialogs import Dialogs
+from app.dialogs import Dialogs, default_folder
 
 
 @pytest.fixture
@@ -133,7 +133,7 @@ def test_the_default_save_dialog_suggests_the_name_with_csv_and_json_filters(
     qt_dialogs["save"].answer = ("/out/people.json", "JSON (*.json)")
     assert Dialogs().ask_save(parent, "people.csv") == Path("/out/people.json")
     ((widget, _caption, suggested, filters),) = qt_dialogs["save"].calls
-    assert (widget, suggested) == (parent, "people.csv")
+    assert (widget, suggested) == (parent, str(default_folder() / "people.csv"))
     assert filters == "CSV (*.csv);;JSON (*.json)"
 
 
@@ -181,7 +181,8 @@ def test_the_default_bibliography_dialog_takes_the_format_of_the_chosen_filter(
     qt_dialogs["save"].answer = ("/out/sources", "RIS (Zotero, EndNote, Mendeley) (*.ris)")
     assert Dialogs().ask_bibliography(parent, "sources.bib") == (Path("/out/sources.ris"), "ris")
     ((widget, caption, suggested, filters),) = qt_dialogs["save"].calls
-    assert (widget, caption, suggested) == (parent, "Export bibliography", "sources.bib")
+    assert (widget, caption) == (parent, "Export bibliography")
+    assert suggested == str(default_folder() / "sources.bib")
     assert filters.split(";;") == [
         "BibTeX (*.bib)",
         "RIS (Zotero, EndNote, Mendeley) (*.ris)",
@@ -204,3 +205,34 @@ def test_a_typed_suffix_decides_the_bibliography_format(
         Path("/out/sources.json"),
         "csl-json",
     )
+
+
+# -- the last folder of each kind of dialog -----------------------------------------------------
+
+
+def test_each_kind_of_dialog_starts_in_the_folder_it_last_chose(
+    parent: QWidget, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QSettings
+
+    from app.dialogs import FolderMemory
+
+    (tmp_path / "pdfs").mkdir()
+    answers = [tmp_path / "pdfs" / "kamenev-lev.pdf"]
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    dialogs = Dialogs(save_path=lambda _p, _s: answers.pop(0), folders=FolderMemory(settings))
+    assert dialogs.start_path("dossier", "a.pdf") == str(default_folder() / "a.pdf")
+    dialogs.ask_save(parent, "kamenev-lev.pdf", key="dossier")
+    assert dialogs.start_path("dossier", "a.pdf") == str(tmp_path / "pdfs" / "a.pdf")
+    assert dialogs.start_path("chart") == str(default_folder())  # another kind: its own
+    later = Dialogs(folders=FolderMemory(settings))  # the next run, same settings
+    assert later.start_path("dossier") == str(tmp_path / "pdfs")
+
+
+def test_a_remembered_folder_that_is_gone_falls_back_to_the_default(tmp_path: Path) -> None:
+    from app.dialogs import FolderMemory
+
+    memory = FolderMemory()
+    memory.remember("list", tmp_path / "gone" / "people.csv")
+    assert memory.folder("list") == default_folder()
+    assert default_folder() != Path.cwd() or Path.cwd() == Path.home()

@@ -42,7 +42,7 @@ def test_the_first_rows_read_like_the_people_pane(
             assert ours.data(Qt.ItemDataRole.TextAlignmentRole) == theirs.data(
                 Qt.ItemDataRole.TextAlignmentRole
             )
-    assert [first.model.headerData(i, Qt.Orientation.Horizontal) for i in range(6)] == [
+    assert [first.model.headerData(i, Qt.Orientation.Horizontal) for i in range(7)] == [
         c.header for c in PEOPLE_COLUMNS
     ]
     assert first.count_label.text() == "99 people"

@@ -155,3 +155,23 @@ def test_the_history_keeps_the_newest_entries(nav: Navigator) -> None:
     assert nav.index == Navigator.MAX_HISTORY - 1 and nav.current == refs[-1]
     nav.back()
     assert nav.current == refs[-2]
+
+
+def test_a_branch_opens_after_the_current_item_and_keeps_the_forward_part(
+    walked: Navigator,
+) -> None:
+    walked.back()
+    walked.back()
+    other = Ref("person", "sinelobov-alexei")
+    walked.open_branch(other)
+    assert walked.current == other
+    assert walked.history == (PERSON, EVENT, other, DOCUMENT, SOURCE)
+    walked.back()
+    assert walked.current == EVENT  # Back returns to where the branch was opened
+
+
+def test_a_branch_to_the_current_item_emits_nothing(walked: Navigator) -> None:
+    seen = Emissions(walked)
+    walked.open_branch(SOURCE)
+    assert seen.values == []
+    assert walked.history == TRAIL

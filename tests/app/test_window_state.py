@@ -37,6 +37,7 @@ def test_restart_restores_layout_sort_tab_and_item(make_app: MakeApp, tmp_path: 
     first.window.resize(761, 555)  # the offscreen screen is 800×600
     first.window.splitter.setSizes([600, 500])
     first.panes["person"].view.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+    first.panes["event"].columns.automatic = False  # as a drag of a column edge does
     first.panes["event"].view.setColumnWidth(1, 333)
     first.navigator.go(Ref("event", "ev-1934-kirov"))
     sizes = first.window.splitter.sizes()
@@ -133,3 +134,79 @@ def test_unusable_saved_values_never_stop_the_start(make_app: MakeApp, tmp_path:
         assert pane.view.horizontalHeader().count() == len(pane.model.columns)
     assert app.navigator.current is None
     assert app.controller.info.title in app.window.detail.plain_text()
+
+
+def test_restart_restores_tab_filters_search_text_and_history(
+    qtbot: QtBot, make_app: MakeApp, tmp_path: Path
+) -> None:
+    ini = tmp_path / "remembered.ini"
+    first = make_app(ini)
+    people = first.panes["person"]
+    people.set_combo_filter("tribunal", "military-collegium")
+    first.panes["document"].set_combo_filter("year", "1935")
+    first.search.set_text("Ежов")
+    trail = [
+        Ref("person", "kamenev-lev"),
+        Ref("event", "ev-1934-kirov"),
+        Ref("person", "cherniavsky-mikhail"),
+    ]
+    for ref in trail:
+        first.navigator.go(ref)
+    first.navigator.back()
+    first.window.tabs.setCurrentWidget(first.sources)
+    first.search.wait()
+    first.window.close()
+
+    second = make_app(ini)
+    assert second.window.tabs.currentWidget() is second.sources
+    assert second.panes["person"].combo_filters() == {"tribunal": "military-collegium"}
+    assert second.panes["person"].model.query.filters == (("tribunal", "military-collegium"),)
+    assert second.panes["document"].combo_filters() == {"year": "1935"}
+    assert second.search.text() == "Ежов"
+    assert second.navigator.history == tuple(trail)
+    assert second.navigator.current == Ref("event", "ev-1934-kirov")
+    assert second.navigator.can_go_back() and second.navigator.can_go_forward()
+    second.search.wait()
+
+
+def test_the_history_is_restored_showing_only_its_current_entry(
+    qtbot: QtBot, tmp_path: Path, archive: Archive
+) -> None:
+    nav = Navigator()
+    shown: list[object] = []
+    nav.current_changed.connect(shown.append)
+    refs = [Ref("person", "kamenev-lev"), Ref("person", "cherniavsky-mikhail")]
+    window_state.restore_history(nav, refs, 0)
+    assert nav.history == tuple(refs) and nav.index == 0
+    assert shown == [refs[0]]
+
+
+def test_hidden_columns_and_fitted_widths_survive_a_restart(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    ini = tmp_path / "columns.ini"
+    first = make_app(ini)
+    first.panes["person"].columns.set_hidden(["role", "death_year"])
+    first.window.close()
+
+    second = make_app(ini)
+    assert second.panes["person"].columns.hidden() == ["role", "death_year"]
+    assert second.panes["person"].columns.automatic
+
+
+def test_unreadable_remembered_values_are_ignored(make_app: MakeApp, tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings
+
+    ini = tmp_path / "junk.ini"
+    qs = QSettings(str(ini), QSettings.Format.IniFormat)
+    qs.setValue("panes/peoplePane/filters", "{not json")
+    qs.setValue(
+        "panes/peoplePane/hidden",
+        '["name", "name_ru", "role", "tribunal", "sentence", "birth_year", "death_year"]',
+    )
+    qs.setValue("navigation/history", '{"items": ["javascript:x", 3], "index": "a"}')
+    qs.sync()
+    app = make_app(ini)
+    pane = app.panes["person"]
+    assert pane.combo_filters() == {} and pane.columns.hidden() == []
+    assert app.navigator.current is None

@@ -7,16 +7,43 @@ from types import SimpleNamespace
 from db.list_rows import document_row, event_row, person_row
 
 
-def test_a_person_with_no_verdict_reads_blank_and_an_unknown_one_reads_unknown() -> None:
-    base = dict(pk=1, id="x", sort_name="X", name_ru="Икс", role="defendant", birth_year=None)
+def test_a_person_with_no_verdict_reads_a_dash_and_an_unknown_one_reads_unknown() -> None:
+    base = dict(
+        pk=1,
+        id="x",
+        sort_name="X",
+        name_ru="Икс",
+        role="defendant",
+        birth_year=None,
+        death_year=1938,
+    )
     none = person_row(
         SimpleNamespace(**base, tribunal="none", sentence_kind="none", sentence_years=None)
     )
     unknown = person_row(
         SimpleNamespace(**base, tribunal="unknown", sentence_kind="unknown", sentence_years=None)
     )
-    assert none.sentence == "" and unknown.sentence != ""
-    assert none.tribunal != unknown.tribunal
+    assert (none.tribunal, none.sentence) == ("—", "—")
+    assert (unknown.tribunal, unknown.sentence) == ("unknown", "unknown")
+    assert (none.birth_year, none.death_year) == (None, 1938)
+
+
+def test_a_sentence_of_unknown_kind_with_a_term_says_what_is_known() -> None:
+    row = person_row(
+        SimpleNamespace(
+            pk=1,
+            id="x",
+            sort_name="X",
+            name_ru="Икс",
+            role="defendant",
+            birth_year=1900,
+            death_year=None,
+            tribunal="military-collegium",
+            sentence_kind="unknown",
+            sentence_years=4,
+        )
+    )
+    assert row.sentence == "4 years, kind of sentence unknown"
 
 
 def test_event_and_document_rows_format_dates_and_types() -> None:

@@ -105,6 +105,6 @@ def test_unknown_and_none_read_differently_in_the_people_list(tmp_path: Path) ->
     finally:
         archive.close()
     unknown, none = rows
-    assert (unknown.tribunal, unknown.sentence) == ("tribunal unknown", "unknown")
-    assert none.tribunal == "—" and none.sentence == ""
+    assert (unknown.tribunal, unknown.sentence) == ("unknown", "unknown")
+    assert (none.tribunal, none.sentence) == ("—", "—")
     assert (unknown.tribunal, unknown.sentence) != (none.tribunal, none.sentence)

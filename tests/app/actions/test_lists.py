@@ -162,8 +162,8 @@ def test_an_empty_search_removes_the_search_filter_from_people(rig: Rig) -> None
 def test_a_language_change_says_filters_chip_and_counts_again(rig: Rig, english: None) -> None:
     people = rig.panes["person"]
     rig.window.tabs.setCurrentWidget(people)
-    people.set_combo_filter("role", "defendant")
     rig.actions.show_outcome_in_people("military-collegium", "death")
+    people.set_combo_filter("role", "defendant")
     language.apply("ru")
     rig.actions.retranslate()
     role = people.findChild(QWidget, "peoplePane_roleFilter")
@@ -183,3 +183,19 @@ def test_the_search_chip_counts_people_in_russian(rig: Rig, qtbot: QtBot, englis
     rig.actions.show_search_in_people()
     text = rig.panes["person"].chip.text()
     assert text.startswith("Поиск — «Kamenev»: ") and text.endswith(("человек", "человека"))
+
+
+def test_a_chart_bar_replaces_every_earlier_filter_and_says_so(rig: Rig, english: None) -> None:
+    people = rig.panes["person"]
+    people.set_combo_filter("role", "defendant")
+    people.set_combo_filter("sentence_kind", "exile")
+    rig.actions.show_outcome_in_people("military-collegium", "death")
+    assert dict(people.model.query.filters) == {
+        "tribunal": "military-collegium",
+        "outcome": "death",
+    }
+    role = people.findChild(QWidget, "peoplePane_roleFilter")
+    assert role is not None and role.currentIndex() == 0  # type: ignore[attr-defined]
+    assert people.chip.isVisibleTo(people) and "Military Collegium" in people.chip.text()
+    message = rig.window.statusBar().currentMessage()
+    assert "earlier filters were removed" in message

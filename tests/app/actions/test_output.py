@@ -177,3 +177,34 @@ def test_cancelling_the_chart_file_dialog_saves_nothing(rig: Rig, tmp_path: Path
     rig.actions.save_chart()
     assert rig.fake.messages == [] and list(tmp_path.iterdir()) == []
     assert rig.window.statusBar().currentMessage() == ""
+
+
+# -- file names from the record ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("ref", "name"),
+    [(Ref("person", "cherniavsky-mikhail"), "cherniavsky-mikhail.pdf"), (None, "case-summary.pdf")],
+)
+def test_print_names_the_file_after_the_record_before_the_dialog_opens(
+    rig: Rig, ref: Ref | None, name: str
+) -> None:
+    if ref is not None:
+        rig.show(ref)
+    names: list[str] = []
+
+    def cancel(_parent: QWidget | None, printer: QPrinter) -> bool:
+        names.append(printer.docName())  # Qt's dialog makes "Print to file" from it
+        return False
+
+    rig.dialogs.run_print = cancel
+    rig.actions.print_shown()
+    assert names == [name]
+
+
+def test_export_pdf_suggests_the_records_file_name(rig: Rig) -> None:
+    rig.show(Ref("person", "cherniavsky-mikhail"))
+    asked: list[str] = []
+    rig.dialogs.save_path = lambda _parent, suggested: asked.append(suggested)
+    rig.actions.export_shown_pdf()
+    assert asked == ["cherniavsky-mikhail.pdf"]

@@ -244,3 +244,46 @@ def test_a_narrow_chart_puts_its_key_on_two_lines(
     assert chart.title() == narrow
     fit_to_width(chart, COMPACT_BELOW)
     assert chart.title() == wide
+
+
+def test_value_labels_stand_up_on_bars_too_thin_for_them_across(
+    qapp: QApplication, counts: list[OutcomeCount]
+) -> None:
+    chart = build_chart(counts, width=790)  # the chart tab in a 1280-pixel window
+    assert _series(chart).isLabelsVisible()
+    assert _series(chart).labelsAngle() == -90
+    assert _series(chart).labelsFormat() == "@value"
+    fit_to_width(chart, 20_000)
+    assert _series(chart).labelsAngle() == 0
+
+
+@pytest.mark.parametrize("width", [600, 1240])
+def test_the_legend_is_at_the_body_font_size(
+    qapp: QApplication, counts: list[OutcomeCount], width: int
+) -> None:
+    from PySide6.QtGui import QFont
+
+    chart = build_chart(counts, width=width)
+    assert chart.legend().font().pointSizeF() == QFont().pointSizeF()
+
+
+def test_apply_palette_colours_the_chart_for_a_dark_background(
+    qapp: QApplication, counts: list[OutcomeCount]
+) -> None:
+    from PySide6.QtGui import QPalette
+
+    from app.appearance import dark_palette
+    from app.charts.outcome_chart import TRIBUNAL_COLOURS_DARK, apply_palette
+
+    chart = build_chart(counts)
+    palette = dark_palette()
+    apply_palette(chart, palette)
+    text = palette.color(QPalette.ColorRole.Text)
+    assert chart.backgroundBrush().color() == palette.color(QPalette.ColorRole.Base)
+    assert chart.titleBrush().color() == text
+    assert chart.legend().labelColor() == text
+    assert all(a.labelsBrush().color() == text for a in chart.axes())
+    for bar_set in _series(chart).barSets():
+        assert bar_set.labelColor() == text
+        tribunal = bar_set.property(TRIBUNAL_PROPERTY)
+        assert bar_set.brush().color() == TRIBUNAL_COLOURS_DARK[tribunal]

@@ -17,6 +17,7 @@ from app.models.columns import (
     ColumnSpec,
     IdRole,
     RowRole,
+    fitted_widths,
     name_columns_in_reading_order,
 )
 from db import listing
@@ -66,3 +67,36 @@ def test_the_name_in_the_readers_script_leads(english: None) -> None:
     language.apply("ru")
     assert name_columns_in_reading_order(PEOPLE_COLUMNS) == (1, 0)
     assert name_columns_in_reading_order(EVENT_COLUMNS) is None
+
+
+# -- widths fitted to the room there is ---------------------------------------------------------
+
+FIT = (
+    ColumnSpec("a", "A", None),
+    ColumnSpec("b", "B", None, keep=True),
+    ColumnSpec("c", "C", None, stretch=True),
+)
+
+
+def test_natural_widths_that_fit_are_kept_and_the_rest_goes_to_the_stretch_column() -> None:
+    assert fitted_widths(FIT, [100, 200, 50], [40, 200, 40], 400) == [100, 200, 100]
+
+
+def test_too_little_room_narrows_the_columns_that_give_way_never_the_kept_ones() -> None:
+    widths = fitted_widths(FIT, [100, 200, 100], [40, 200, 40], 340)
+    assert widths[1] == 200 and sum(widths) <= 340
+    assert widths[0] == widths[2] == 70
+    short_stays_whole = fitted_widths(FIT, [60, 200, 140], [40, 200, 40], 340)
+    assert short_stays_whole == [60, 200, 80]  # the widest gives way first
+
+
+def test_below_the_minimums_the_columns_give_way_down_to_their_headers() -> None:
+    widths = fitted_widths(FIT, [100, 200, 100], [60, 200, 60], 300, [30, 200, 30])
+    assert widths == [50, 200, 50]
+    assert fitted_widths(FIT, [100, 200, 100], [60, 200, 60], 100, [30, 200, 30]) == [30, 200, 30]
+
+
+def test_the_people_list_has_a_died_column_that_does_not_sort_and_says_so() -> None:
+    died = next(c for c in PEOPLE_COLUMNS if c.attr == "death_year")
+    assert died.sort_key is None and "sort" in died.tip and died.keep and died.marks
+    assert next(c for c in PEOPLE_COLUMNS if c.attr == "name_ru").keep

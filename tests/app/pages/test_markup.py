@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.pages import labels, markup
+from app.pages import labels, markup, page_style
 from app.pages.markup import (
     MAX_VALUE_CHARS,
     NOTES,
@@ -392,3 +392,13 @@ def test_a_cyrillic_label_is_measured_wider_than_a_latin_one() -> None:
         "Имя (кириллица)\tw",
         "x" * 17 + "\ty",
     ]
+
+
+def test_screen_css_overrides_every_fixed_colour_with_more_specific_rules() -> None:
+    css = page_style.screen_css(page_style.LIGHT_PAGE)
+    for line in css.strip().splitlines():
+        selectors = line.split("{")[0].split(",")
+        assert all(s.strip().startswith("body") for s in selectors), line
+    assert "body a { color: #1a4f9c; }" in css
+    assert f"body p.{markup.RECORD_NOTE_CLASS}" in css
+    assert "background-color: #ffffff" in css.splitlines()[0]

@@ -521,3 +521,28 @@ def test_a_language_change_rebuilds_the_chart_with_the_same_numbers(
     assert bars_of(pane) == before
     language.apply("en")
     assert pane.chart().axes(Qt.Orientation.Vertical)[0].titleText() == "number of people"
+
+
+@pytest.mark.parametrize("width", [790, 1240])
+def test_bars_carry_their_values_at_the_usual_widths(
+    pane: ChartPane, qtbot: QtBot, width: int
+) -> None:
+    pane.resize(width, 650)
+    qtbot.waitUntil(lambda: pane.width() == width)
+    series = _series(pane)
+    assert series.isLabelsVisible()
+    assert series.labelsFormat() == "@value"
+
+
+def test_a_palette_change_recolours_the_chart(pane: ChartPane, qtbot: QtBot) -> None:
+    from PySide6.QtGui import QPalette
+
+    from app.appearance import dark_palette
+
+    chart = pane.chart()
+    assert chart.backgroundBrush().color() == pane.palette().color(QPalette.ColorRole.Base)
+    pane.setPalette(dark_palette())
+    base = dark_palette().color(QPalette.ColorRole.Base)
+    qtbot.waitUntil(lambda: pane.chart().backgroundBrush().color() == base)
+    text = dark_palette().color(QPalette.ColorRole.Text)
+    assert pane.chart().legend().labelColor() == text

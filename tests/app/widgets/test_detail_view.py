@@ -301,3 +301,39 @@ def test_replacing_the_page_keeps_item_scroll_and_opened_parts(
     assert shown.args == [ref] and view.ref == ref
     assert view.verticalScrollBar().value() == 200
     assert "строка 0" in view.plain_text()
+
+
+def _page_base(view: DetailView) -> str:
+    return view.document().rootFrame().frameFormat().background().color().name()
+
+
+def test_the_page_takes_its_colours_from_the_palette(view: DetailView, qtbot: QtBot) -> None:
+    from PySide6.QtGui import QPalette
+
+    from app.appearance import dark_palette
+
+    page = "<html><head><style>a { color: #1a4f9c; } .src { color: #555; }</style></head>"
+    page += "<body><p><a href='archive://person/p1'>x</a> <span class='src'>s</span></p></body>"
+    view.show_page(None, lambda _e: page + "</html>", [])
+    assert _page_base(view) == view.palette().color(QPalette.ColorRole.Base).name()
+    view.setPalette(dark_palette())  # a PaletteChange: the page is drawn again
+    dark_base = dark_palette().color(QPalette.ColorRole.Base).name()
+    qtbot.waitUntil(lambda: _page_base(view) == dark_base)
+    fragments = []
+    block = view.document().begin()
+    it = block.begin()
+    while not it.atEnd():
+        fragments.append(it.fragment().charFormat().foreground().color().name())
+        it += 1
+    link = dark_palette().color(QPalette.ColorRole.Link).name()
+    assert fragments[0] == link
+    assert "#555555" not in fragments and "#1a4f9c" not in fragments
+
+
+def test_themed_puts_the_colour_rules_after_the_pages_own() -> None:
+    from app.pages.page_style import LIGHT_PAGE
+    from app.widgets.detail_view import themed
+
+    html = themed("<html><head><style>a {}</style></head><body></body></html>", LIGHT_PAGE)
+    assert html.index("a {}") < html.index("body a {") < html.index("</head>")
+    assert themed("<p>bare</p>", LIGHT_PAGE).endswith("<p>bare</p>")

@@ -8,7 +8,7 @@ mouse back/forward buttons trigger Back/Forward wherever they are pressed.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from app import language
+from app.bootstrap import App
 from app.widgets.main_window import MainWindow
 from tests.app.ui_texts import english, russian
 
@@ -69,6 +70,10 @@ def _menu_actions(menu: QMenu) -> Iterator[QAction]:
         ("exportRecordBibliographyAction", None),
         ("chicagoStyleAction", None),
         ("gostStyleAction", None),
+        ("paletteAction", "Ctrl+K"),
+        ("helpAction", K.HelpContents),
+        ("shortcutsAction", None),
+        ("copyRowsAction", K.Copy),
     ],
 )
 def test_each_action_has_its_object_name_and_shortcut(
@@ -96,7 +101,11 @@ def test_every_named_action_has_a_menu_entry(window: MainWindow) -> None:
         if isinstance(menu := top.menu(), QMenu)
         for a in _menu_actions(menu)
     }
-    named = {a.objectName() for a in window.findChildren(QAction) if a.objectName()}
+    named = {
+        a.objectName()
+        for a in window.findChildren(QAction)
+        if a.objectName() and not a.objectName().startswith("_q_")  # Qt's own (clear buttons)
+    }
     assert {"showPeopleAction", "backAction", "aboutAction"} <= named
     assert named - in_menus == set()
 
@@ -221,6 +230,7 @@ def test_the_edit_menu_copies_a_citation_and_offers_the_styles(window: MainWindo
     assert titles[:2] == ["&File", "&Edit"]
     edit = list(_menu_actions(window.edit_menu))
     assert [a.objectName() for a in edit] == [
+        "copyRowsAction",
         "copyCitationAction",
         "chicagoStyleAction",
         "gostStyleAction",
@@ -305,3 +315,58 @@ def test_the_toolbar_shows_the_actions_in_russian(window: MainWindow, russian: N
     ]
     assert buttons[:3] == ["Назад", "Вперёд", "Открыть архив"]  # tool buttons drop the "…"
     assert "Печать сводки по делу" in buttons
+
+
+# -- the search panel above the panes ----------------------------------------------------------
+
+
+def test_the_search_results_take_room_only_while_there_is_a_search(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    from app.widgets.search_panel import SearchPanel
+
+    panel = SearchPanel(window)
+    window.set_search_panel(panel)
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    box = panel.findChild(QLineEdit, "searchBox")
+    assert box is not None
+    empty = window.left_split.sizes()
+    assert empty[0] <= box.height() + 2  # only the box: the panes have the rest
+    box.setText("Каменев")
+    qtbot.waitUntil(lambda: window.left_split.sizes()[0] > 4 * box.height())
+    box.setText("")
+    qtbot.waitUntil(lambda: window.left_split.sizes() == empty)
+
+
+def test_tab_goes_in_visual_order(make_app: Callable[..., App]) -> None:
+    """Search box → its results (when shown) → pane tabs → filters → table → detail view."""
+    window = make_app().window
+    names = [w.objectName() for w in window.focus_chain()]
+    expected = [
+        "searchBox",
+        "qt_tabwidget_tabbar",
+        "peoplePane_roleFilter",
+        "peoplePane",
+        "detailView",
+    ]
+    positions = [names.index(n) for n in expected]
+    assert positions == sorted(positions), names
+    if "searchResults" in names:
+        assert names.index("searchBox") < names.index("searchResults") < positions[1]
+
+
+def test_tab_really_walks_that_order(qtbot: QtBot, make_app: Callable[..., App]) -> None:
+    window = make_app().window
+    window.activateWindow()
+    qtbot.waitActive(window)
+    chain = window.focus_chain()
+    chain[0].setFocus(Qt.FocusReason.TabFocusReason)
+    visited = [window.focusWidget()]
+    for _ in range(len(chain) - 1):
+        qtbot.keyClick(window, Qt.Key.Key_Tab)  # delivered to the widget with the focus
+        visited.append(window.focusWidget())
+    assert [w.objectName() for w in visited] == [w.objectName() for w in chain]

@@ -270,3 +270,24 @@ def test_nothing_found_in_russian(qtbot: QtBot, panel: SearchPanel, english: Non
     _type(qtbot, panel, "zzzzqqq")
     status = panel.findChild(QLabel, "searchStatus")
     assert status is not None and status.text().startswith("По запросу «zzzzqqq» ничего не найдено")
+
+
+# -- results take room only while there is a search ------------------------------------------
+
+
+def test_the_results_are_hidden_while_the_box_is_empty(qtbot: QtBot, panel: SearchPanel) -> None:
+    changes: list[bool] = []
+    panel.expanded_changed.connect(changes.append)
+    assert not _view(panel).isVisibleTo(panel) and not panel.expanded
+    _type(qtbot, panel, "Ежов")
+    assert _view(panel).isVisibleTo(panel) and panel.expanded
+    _type(qtbot, panel, "")
+    assert not _view(panel).isVisibleTo(panel) and not panel.expanded
+    assert changes == [True, False]
+    assert panel.minimumSizeHint().height() <= _box(panel).sizeHint().height() + 2
+
+
+def test_spaces_alone_are_no_search_and_show_no_results(qtbot: QtBot, panel: SearchPanel) -> None:
+    _type(qtbot, panel, "   ")
+    assert not _view(panel).isVisibleTo(panel)
+    assert panel.text() == "   "

@@ -1,0 +1,56 @@
+"""One look for unknown and not-applicable values in every list pane.
+
+The rows say it in words (:data:`db.first_page.UNKNOWN`, :data:`db.first_page.NOT_APPLICABLE`,
+or an empty year); :class:`MarkedCellDelegate` shows them alike in the columns marked
+``marks``: *unknown* («неизвестно») in grey italics, an em dash in grey where nothing applies.
+Only the look changes: the rows, their exports and their order stay what the data layer made.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from app.models.columns import ColumnSpec
+from db.first_page import NOT_APPLICABLE, UNKNOWN
+from db.i18n import _
+
+
+def cell_mark(text: str) -> str | None:
+    """``"unknown"``, ``"none"`` or None: what a marked column's cell ``text`` stands for."""
+    if not text or text == _(UNKNOWN):
+        return "unknown"
+    if text == NOT_APPLICABLE:
+        return "none"
+    return None
+
+
+class MarkedCellDelegate(QStyledItemDelegate):
+    """Paints the cells of ``marks`` columns that hold no known value in one grey style.
+
+    Args:
+        columns: the view's columns, in the model's order.
+        parent: the view.
+    """
+
+    def __init__(self, columns: tuple[ColumnSpec, ...], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._marked = frozenset(i for i, c in enumerate(columns) if c.marks)
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        if index.column() not in self._marked:
+            return
+        mark = cell_mark(option.text)
+        if mark is None:
+            return
+        grey = option.palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        option.palette.setColor(QPalette.ColorRole.Text, grey)
+        if mark == "unknown":
+            option.text = _(UNKNOWN)
+            option.font.setItalic(True)
+        else:
+            option.text = NOT_APPLICABLE
