@@ -9,6 +9,7 @@ from app.navigation import Navigator
 from app.widgets.list_pane import ListPane
 from app.widgets.main_window import MainWindow
 from app.widgets.sources_pane import SourcesPane
+from db import vocab
 from db.dto import Ref
 from db.i18n import N_, _
 
@@ -107,7 +108,21 @@ class DetailActions(QObject):
         w, nav = self._window, self._navigator
         w.back_action.setEnabled(nav.can_go_back())
         w.forward_action.setEnabled(nav.can_go_forward())
-        w.set_breadcrumb([(i, self._controller.label(r), i == nav.index) for i, r in nav.trail()])
+        trail = [(i, self._controller.label(r), i == nav.index) for i, r in nav.trail()]
+        if self._figure is not None and w.detail.ref is None:
+            # The figures of a chart bar are shown, outside the history: the trail leads
+            # back, and its last step names what is on screen.
+            trail = [(i, label, False) for i, label, _current in trail]
+            trail.append((-1, self._figure_label(*self._figure), True))
+        w.set_breadcrumb(trail)
+
+    @staticmethod
+    def _figure_label(tribunal: str, outcome: str) -> str:
+        """The breadcrumb's words for a published chart bar's figures."""
+        # TRANSLATORS: the breadcrumb over the published figures of one chart bar.
+        return _("Figures: {outcome}, {tribunal}").format(
+            outcome=vocab.outcome_label(outcome), tribunal=vocab.tribunal_label(tribunal)
+        )
 
     @Slot(str, str)
     def show_published_figure(self, tribunal: str, outcome: str) -> None:
@@ -116,6 +131,7 @@ class DetailActions(QObject):
         if page is not None:
             self._window.detail.show_page(None, page, [])
             self._figure = (tribunal, outcome)
+            self.show_history()
 
     @Slot(object)
     def name_dossier_target(self, ref: Ref | None) -> None:

@@ -59,9 +59,13 @@ class ListActions(QObject):
 
     @Slot(int)
     def show_tab_counts(self, _index: int = 0) -> None:
-        """The status bar counts of the pane on the current tab."""
+        """The status bar counts of the pane on the current tab; none on a tab that lists
+        nothing (Outcomes), so no other pane's count stays behind there.  The Sources tab's
+        own counts are put back by ``SourcesActions`` (connected after this slot)."""
         pane = self.current_pane()
-        if pane is not None:
+        if pane is None:
+            self._window.set_status("")
+        else:
             self._show_counts(pane, pane.model.total, pane.model.table_total)
 
     @Slot(int, int)

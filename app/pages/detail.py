@@ -447,11 +447,7 @@ def source_html(d: SourceDetail, expanded: frozenset[str] = frozenset()) -> str:
     heading = _("Facts citing this source ({n})").format(n=labels.number(d.citations_total))
     parts.append(_heading(heading) + "<ul>")
     for c in d.citations:
-        what = (
-            esc(labels.field_name(c.field))
-            if c.field != "record"
-            else escape(pgettext("what a source supports", "the record"))
-        )
+        what = esc(labels.field_name(c.field))
         value = f": {esc(c.value)}" if c.value else ""
         parts.append(f"<li>{link(c.subject)} — {what}{value}</li>")
     parts.append("</ul>")

@@ -91,11 +91,13 @@ def field_label(name: str) -> str:
 
 
 def field_name(name: str) -> str:
-    """A field as the detail view names it: its bare words in English (``death date``), its
-    label in other languages."""
-    if i18n.language() == i18n.DEFAULT:
-        return name.replace("_", " ")
-    return vocab.claim_field_label(name)
+    """A field as the detail view names it, in words a reader knows: ``death_date`` → ``date
+    of death``, ``kind`` (of a sentence) → ``kind of sentence``, ``record`` → ``the record as a
+    whole`` — never the archive's own key."""
+    if name == "kind":
+        # Only sentences have a "kind" claim (death, camp …): the kind of punishment.
+        return pgettext("claim field", "kind of sentence")
+    return field_label(name)
 
 
 def field_words(name: str) -> str:

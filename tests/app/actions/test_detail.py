@@ -128,6 +128,21 @@ def test_a_published_chart_bar_shows_every_sources_figure(
     assert window.detail.ref is None
 
 
+def test_the_breadcrumb_names_the_published_figures_shown(
+    actions: DetailActions, window: MainWindow, navigator: Navigator
+) -> None:
+    navigator.go(Ref("person", "kamenev-lev"))
+    actions.show_current(navigator.current)
+    actions.show_history()
+    actions.show_published_figure("military-collegium", "death")
+    crumb = window.breadcrumb.text()
+    assert crumb.startswith('<a href="history:0">Lev Kamenev</a> › <b>Figures: ')
+    assert "<b>Lev Kamenev</b>" not in crumb  # the person is no longer what is shown
+    actions.show_current(navigator.current)  # back to an item of the history
+    actions.show_history()
+    assert window.breadcrumb.text() == "<b>Lev Kamenev</b>"
+
+
 def test_a_chart_bar_without_a_count_leaves_the_page_shown(
     actions: DetailActions, window: MainWindow
 ) -> None:

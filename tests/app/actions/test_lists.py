@@ -141,6 +141,19 @@ def test_the_status_bar_counts_the_pane_on_the_current_tab_only(rig: Rig) -> Non
     assert w.status.text() == "6 of 99 people shown"
 
 
+def test_a_tab_without_a_list_clears_the_status_bar_counts(rig: Rig) -> None:
+    w = rig.window
+    w.add_pane(QWidget(), "Outcomes", "Ctrl+4")  # a tab with no list, like the chart
+    rig.actions.show_tab_counts()  # People is the first tab: no tab change to tell
+    assert w.status.text() == "99 of 99 people shown"
+    w.tabs.setCurrentIndex(3)
+    assert w.status.text() == ""
+    rig.panes["person"].set_combo_filter("role", "witness")  # a hidden pane's counts change
+    assert w.status.text() == ""
+    w.tabs.setCurrentWidget(rig.panes["person"])
+    assert w.status.text() == "6 of 99 people shown"
+
+
 def test_clear_filters_clears_the_pane_shown_and_no_other(rig: Rig) -> None:
     people, events = rig.panes["person"], rig.panes["event"]
     people.set_combo_filter("role", "witness")

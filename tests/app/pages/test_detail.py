@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import html
+import html.parser
 import re
 from collections.abc import Callable
 
@@ -571,3 +572,74 @@ def test_a_russian_outcome_page_explains_the_figure(
     page = outcome_html(count, tallies)
     assert latin_left(text_nodes(page), shown_data(count, tallies)) == []
     assert parse(page).find("p", cls="sub").text().startswith("Опубликовано: ")
+
+
+class _Text(html.parser.HTMLParser):
+    """The visible text nodes of a page (the style sheet left out)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.nodes: list[str] = []
+        self._style = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._style = self._style or tag == "style"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._style = self._style and tag != "style"
+
+    def handle_data(self, data: str) -> None:
+        if not self._style and data.strip():
+            self.nodes.append(data.strip())
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_claim_fields_show_human_labels_never_their_keys(archive: Archive, lang: str) -> None:
+    """Every page with a claim names its fields in words: no ``later_fate``, no bare
+    ``kind`` or ``record`` (issue 17: "kind — Sourced claims:", "— the record")."""
+    import csv
+    from pathlib import Path
+
+    with Path("resources/data/claims.csv").open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    keys = {r["field"] for r in rows} | {"record"}
+    bare = {"kind", "record"}
+    builders = {
+        "person": (queries.person_detail, person_html),
+        "event": (queries.event_detail, event_html),
+        "document": (queries.document_detail, document_html),
+        "source": (queries.source_detail, source_html),
+    }
+    subjects = {(r["subject_kind"], r["subject_id"]) for r in rows}
+    subjects |= {("source", r["source_id"]) for r in rows}
+    i18n.set_language(lang)
+    try:
+        pages = 0
+        with archive.connect() as conn:
+            for kind, item in sorted(subjects):
+                if kind not in builders:
+                    continue
+                query, page = builders[kind]
+                d = query(conn, item)  # type: ignore[operator]
+                if d is None:
+                    continue
+                parser = _Text()
+                parser.feed(page(d))  # type: ignore[operator]
+                pages += 1
+                for node in parser.nodes:
+                    words = set(re.findall(r"[\w]+", node))
+                    leaked = {k for k in keys if "_" in k and k in words}
+                    assert not leaked, (kind, item, node)
+                    assert node.strip(" —:") not in bare, (kind, item, node)
+                    assert not node.startswith(tuple(f"{k} —" for k in bare)), (kind, item, node)
+                    assert not node.endswith(("— the record", "— kind")), (kind, item, node)
+        assert pages > 50
+    finally:
+        i18n.set_language("en")
+
+
+def test_a_sentence_kind_claim_is_headed_kind_of_sentence(archive: Archive) -> None:
+    with archive.connect() as conn:
+        d = queries.person_detail(conn, "cherniavsky-mikhail")
+    assert d is not None
+    assert "kind of sentence</b> — " in person_html(d)

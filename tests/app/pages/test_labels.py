@@ -59,9 +59,11 @@ def test_every_claim_field_of_the_archive_has_a_russian_label(
     assert labels.field_label("kind") == "приговор"
 
 
-def test_the_detail_view_names_a_field_by_its_words_in_english() -> None:
+def test_the_detail_view_names_a_field_in_words_never_by_its_key() -> None:
     assert labels.field_name("later_fate") == "later fate"
-    assert labels.field_name("removal_as_tsik_secretary") == "removal as tsik secretary"
+    assert labels.field_name("removal_as_tsik_secretary") == "removal as TsIK secretary"
+    assert labels.field_name("kind") == "kind of sentence"
+    assert labels.field_name("record") == "the record as a whole"
 
 
 @pytest.mark.parametrize(("n", "en", "ru"), [(7, "7", "7"), (1082, "1,082", "1\xa0082")])
