@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from PySide6.QtCore import (
     QByteArray,
     QEvent,
-    QItemSelectionModel,
     QModelIndex,
     QSignalBlocker,
     Qt,
@@ -41,6 +40,7 @@ from app.models.columns import cell_text, name_columns_in_reading_order
 from app.models.paged_table import PagedTableModel
 from app.widgets.cell_marks import MarkedCellDelegate
 from app.widgets.column_layout import ColumnLayout
+from app.widgets.row_reveal import reveal_row
 from db.i18n import _
 from db.listing import ListQuery
 
@@ -386,23 +386,7 @@ class ListPane(QWidget):
         """Select and scroll to ``item_id`` without emitting item_selected."""
         if self.current_id() == item_id:
             return True
-        row = self.model.row_of(item_id)
-        selection = self.view.selectionModel()
-        with QSignalBlocker(selection):
-            if row is None:
-                selection.clearSelection()
-                selection.setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.Clear)
-                self.view.viewport().update()
-                return False
-            index = self.model.index(row, 0)
-            selection.setCurrentIndex(
-                index,
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
-        self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
-        self.view.viewport().update()
-        return True
+        return reveal_row(self.view, self.model.row_of(item_id))
 
     # -- counts and sort indicator ----------------------------------------------------------
 

@@ -17,7 +17,6 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import (
     QEvent,
-    QItemSelectionModel,
     QModelIndex,
     QSignalBlocker,
     Qt,
@@ -38,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from app import counts
 from app.models.sources_model import SourceColumn, SourcesModel
+from app.widgets.row_reveal import reveal_row
 from db.i18n import N_, _
 
 #: The filters of the pane: key of db.sources.FILTERS → (label, "every value"), translated
@@ -200,23 +200,7 @@ class SourcesPane(QWidget):
         """Select and scroll to ``source_id`` without emitting :attr:`item_selected`."""
         if self.current_id() == source_id:
             return True
-        row = self.model.row_of(source_id)
-        selection = self.view.selectionModel()
-        with QSignalBlocker(selection):
-            if row is None:
-                selection.clearSelection()
-                selection.setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.Clear)
-                self.view.viewport().update()
-                return False
-            index = self.model.index(row, 0)
-            selection.setCurrentIndex(
-                index,
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
-        self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
-        self.view.viewport().update()
-        return True
+        return reveal_row(self.view, self.model.row_of(source_id))
 
     # -- counts and sort indicator ----------------------------------------------------------
 
