@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 
+from app.pages.escape import escape
 from db import i18n
 from db.i18n import N_
 
@@ -145,3 +146,14 @@ def name_columns_in_reading_order(columns: tuple[ColumnSpec, ...]) -> tuple[int,
         return None
     english, russian = keys.index("name"), keys.index("name_ru")
     return (russian, english) if i18n.language() == "ru" else (english, russian)
+
+
+#: Longest text a cell's tooltip shows (the full value is one click away in the detail view).
+TOOLTIP_LIMIT = 500
+
+
+def cell_tooltip(text: str) -> str:
+    """Archive text as a cell's tooltip: escaped rich text, so Qt never takes it for markup."""
+    if len(text) > TOOLTIP_LIMIT:
+        text = text[:TOOLTIP_LIMIT] + "…"
+    return f"<qt>{escape(text)}</qt>" if text else ""

@@ -29,8 +29,7 @@ from PySide6.QtCore import (
 )
 
 from app.archive_source import ArchiveSource
-from app.models.columns import ColumnSpec, IdRole, RowRole, cell_text
-from app.pages.escape import escape
+from app.models.columns import ColumnSpec, IdRole, RowRole, cell_text, cell_tooltip
 from app.workers import Runner
 from db import listing
 from db.dto import ListRow
@@ -40,17 +39,6 @@ from db.listing import ListQuery, ListSpec
 Index = QModelIndex | QPersistentModelIndex
 #: Computes (total, pks or None) for a query; runs on a worker for big archives.
 Snapshot = tuple[int, "array[int] | None"]
-
-
-#: Longest text a cell's tooltip shows (the full value is one click away in the detail view).
-TOOLTIP_LIMIT = 500
-
-
-def _tooltip(text: str) -> str:
-    """Archive text as a tooltip: escaped rich text, so Qt never takes it for markup."""
-    if len(text) > TOOLTIP_LIMIT:
-        text = text[:TOOLTIP_LIMIT] + "…"
-    return f"<qt>{escape(text)}</qt>" if text else ""
 
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
@@ -271,7 +259,7 @@ class PagedTableModel(QAbstractTableModel):
         value = getattr(row, col.attr)
         text = "" if value is None else str(value)
         if role == _TOOLTIP:
-            return _tooltip(text)
+            return cell_tooltip(text)
         return cell_text(text)
 
     def retranslate(self) -> None:

@@ -28,9 +28,8 @@ from PySide6.QtCore import (
 )
 
 from app.archive_source import ArchiveSource
-from app.models.columns import ColumnSpec, IdRole, RowRole, cell_text
+from app.models.columns import ColumnSpec, IdRole, RowRole, cell_text, cell_tooltip
 from app.models.source_vocab import kind_label, language_label
-from app.pages.escape import escape
 from db import sources, vocab
 from db.i18n import N_, _
 from db.sources import SourceQuery, SourceRow
@@ -58,21 +57,12 @@ COLUMNS = (
     ColumnSpec("facts", N_("Facts"), "facts", align_right=True, width=60),
 )
 
-#: Longest text a cell's tooltip shows.
-TOOLTIP_LIMIT = 500
 #: What the Facts column counts: :data:`db.sources.FACTS_MEANING`, marked for translation here
 #: (the pane shows it; a test keeps the two the same).
 FACTS_MEANING = N_(
     "Facts this source supports: its field-level claims (a date, a sentence, a figure) "
     "plus the records that name it among their sources."
 )
-
-
-def _tooltip(text: str) -> str:
-    """Archive text as a tooltip: escaped rich text, so Qt never takes it for markup."""
-    if len(text) > TOOLTIP_LIMIT:
-        text = text[:TOOLTIP_LIMIT] + "…"
-    return f"<qt>{escape(text)}</qt>" if text else ""
 
 
 def _text(row: SourceRow, column: SourceColumn) -> str:
@@ -209,7 +199,7 @@ class SourcesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == SourceColumn.FACTS:
                 return f"{vocab.format_number(item.facts)} — {_(FACTS_MEANING)}"
-            return _tooltip(_text(item, column)) or None
+            return cell_tooltip(_text(item, column)) or None
         return _text(item, column)
 
     def headerData(
