@@ -7,7 +7,6 @@ on the same settings file.
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, QSignalBlocker
@@ -44,11 +43,15 @@ class Remembered:
     def _json(self, key: str) -> Any:
         value = self._qs.value(key, "")
         try:
+            import json  # not at import: gui.py reads PANE_NAMES before the first rows
+
             return json.loads(value) if isinstance(value, str) and value else None
         except ValueError:
             return None
 
     def _set_json(self, key: str, value: object) -> None:
+        import json
+
         self._qs.setValue(key, json.dumps(value, ensure_ascii=False))
 
     def filters(self, pane: str) -> dict[str, str]:

@@ -10,15 +10,19 @@ as a checkable entry; the last one shown cannot be hidden.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Slot
-from PySide6.QtGui import QAction, QFontMetrics, QHelpEvent
-from PySide6.QtWidgets import QMenu, QStyle, QTableView, QToolTip
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QStyle, QTableView
 
 from app.models.columns import ColumnSpec, fitted_widths
 from app.widgets.cell_marks import cell_mark
 from db.first_page import UNKNOWN
 from db.i18n import _
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMenu
 
 #: Rows measured for the natural widths (the first page the view shows anyway).
 SAMPLE_ROWS = 256
@@ -152,6 +156,9 @@ class ColumnLayout(QObject):
     def menu(self) -> QMenu:
         """The header's context menu: every column, checked when shown."""
         header = self._view.horizontalHeader()
+        from PySide6.QtGui import QAction  # the chooser: not needed for the first rows
+        from PySide6.QtWidgets import QMenu
+
         menu = QMenu(header)
         menu.setObjectName(f"{self._view.objectName()}_columnMenu")
         menu.setTitle(_("Columns"))
@@ -180,10 +187,18 @@ class ColumnLayout(QObject):
             self._pressed = True
         elif kind == QEvent.Type.MouseButtonRelease:
             self._pressed = False
-        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+        if kind == QEvent.Type.ToolTip:
+            return self._tooltip(event)
+        return super().eventFilter(watched, event)
+
+    def _tooltip(self, event: QEvent) -> bool:
+        from PySide6.QtGui import QHelpEvent  # only for a header tooltip, not every event
+        from PySide6.QtWidgets import QToolTip
+
+        if isinstance(event, QHelpEvent):
             header = self._view.horizontalHeader()
             section = header.logicalIndexAt(event.pos())
             if 0 <= section < len(self._columns) and self._columns[section].tip:
                 QToolTip.showText(event.globalPos(), _(self._columns[section].tip), header)
                 return True
-        return super().eventFilter(watched, event)
+        return False  # not a column with a tip: the header shows its own
