@@ -153,7 +153,6 @@ def build_app(
     window.name_widgets()
     app.archive_actions.show_title()
     app.detail_actions.show_welcome()
-    app.list_actions.show_tab_counts()
     app.sources_actions.fill_filters()
     app.cite_actions.show_style()
     window.set_language(app.language.code)
@@ -173,9 +172,7 @@ def _connect(app: App) -> None:
     # Selection → navigation → everything that shows the current item.
     for kind, pane in app.panes.items():
         pane.item_selected.connect(lambda item_id, k=kind: nav.go(Ref(k, item_id)))
-        pane.counts_changed.connect(lists.show_pane_counts)
     app.sources.item_selected.connect(lambda item_id: nav.go(Ref("source", item_id)))
-    app.sources.counts_changed.connect(sources.show_pane_counts)
     nav.current_changed.connect(detail.show_current)
     nav.history_changed.connect(detail.show_history)
     w.detail.link_activated.connect(nav.go)
@@ -184,8 +181,10 @@ def _connect(app: App) -> None:
     w.breadcrumb_clicked.connect(nav.go_to_index)
     w.back_action.triggered.connect(nav.back)
     w.forward_action.triggered.connect(nav.forward)
-    w.tabs.currentChanged.connect(lists.show_tab_counts)
-    w.tabs.currentChanged.connect(sources.show_tab_counts)
+    # The status bar counts the rows selected in the list shown (its own line counts the rows).
+    for view in [p.view for p in app.panes.values()] + [app.sources.view]:
+        view.selectionModel().selectionChanged.connect(lists.show_selection)
+    w.tabs.currentChanged.connect(lists.show_selection)
     # Archive: open, recent, refusals; a new archive resets everything that showed the old.
     w.open_action.triggered.connect(archive.ask_open)
     w.recent_menu.aboutToShow.connect(archive.fill_recent_menu)

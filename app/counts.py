@@ -62,6 +62,22 @@ def shown_of(noun: str, shown: int, total: int) -> str:
     return text.format(shown=a, total=b)
 
 
+def selected(noun: str, n: int) -> str:
+    """``3 people selected``, «Выбраны 3 человека» (the status bar, for a multi-row selection)."""
+    a = number(n)
+    if noun == "people":
+        text = ngettext("{n} person selected", "{n} people selected", n)
+    elif noun == "events":
+        text = ngettext("{n} event selected", "{n} events selected", n)
+    elif noun == "documents":
+        text = ngettext("{n} document selected", "{n} documents selected", n)
+    elif noun == "sources":
+        text = ngettext("{n} source selected", "{n} sources selected", n)
+    else:
+        text = ngettext("{n} row selected", "{n} rows selected", n)
+    return text.format(n=a)
+
+
 def filtering(noun: str, first: int | None = None) -> str:
     """``Filtering people…``; with ``first``: ``Filtering people… the first 256 shown``."""
     if noun == "people":

@@ -31,6 +31,7 @@ from app.dialogs import Dialogs
 from app.filenames import safe_file_name
 from app.navigation import Navigator
 from app.settings import Settings
+from app.widgets import selection
 from app.widgets.list_pane import ListPane
 from app.widgets.main_window import MainWindow
 from app.widgets.sources_pane import SourcesPane
@@ -130,8 +131,9 @@ class ContextMenus(QObject):
     def _rows(self, kind: str, row: int) -> list[int]:
         """The rows a menu at ``row`` acts on: the selection if it holds ``row``, else it."""
         view = self._panes[kind].view
-        selected = sorted({i.row() for i in view.selectionModel().selectedRows()})
-        return selected if row in selected else [row]
+        if not view.selectionModel().isRowSelected(row):
+            return [row]
+        return selection.rows(view)
 
     def _ids(self, kind: str, rows: Sequence[int]) -> list[str]:
         model = self._panes[kind].model
@@ -244,20 +246,30 @@ class ContextMenus(QObject):
         focus = QApplication.focusWidget()
         for kind, pane in self._panes.items():
             if focus is pane.view:
-                rows = sorted({i.row() for i in pane.view.selectionModel().selectedRows()})
-                if not rows and pane.view.currentIndex().isValid():
-                    rows = [pane.view.currentIndex().row()]
-                if rows:
-                    self._copy(self._tsv(kind, rows))
-                    message = _("Copied {items}").format(
-                        items=counts.items(self._noun(kind), len(rows))
-                    )
-                    self._window.statusBar().showMessage(message, 5000)
+                self.copy_focused_rows(kind)
                 return
         if isinstance(focus, (QLineEdit, QTextEdit)):
             focus.copy()
         elif self._window.detail.textCursor().hasSelection():
             self._window.detail.copy()
+
+    def copy_focused_rows(self, kind: str) -> None:
+        """The selected rows of the ``kind`` pane (else its current row) as TSV, at most
+        :data:`selection.SELECTION_LIMIT` of them (the status bar says when it cut)."""
+        view = self._panes[kind].view
+        rows = selection.rows(view)
+        if not rows and view.currentIndex().isValid():
+            rows = [view.currentIndex().row()]
+        if not rows:
+            return
+        self._copy(self._tsv(kind, rows))
+        if selection.count(view) > len(rows):
+            message = _(
+                "Only the first {n} selected rows were copied; File → Export list saves them all"
+            ).format(n=counts.number(len(rows)))
+        else:
+            message = _("Copied {items}").format(items=counts.items(self._noun(kind), len(rows)))
+        self._window.statusBar().showMessage(message, 8000)
 
     def _noun(self, kind: str) -> str:
         return str(self._panes[kind].noun)

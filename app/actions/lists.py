@@ -1,4 +1,5 @@
-"""ListActions: the list panes' commands — counts, export, filters from the chart and search."""
+"""ListActions: the list panes' commands — selection count, export, filters from the chart and
+search."""
 
 from __future__ import annotations
 
@@ -6,12 +7,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Slot
+from PySide6.QtWidgets import QAbstractItemView
 
 from app import counts
 from app.controller import ArchiveController
 from app.dialogs import Dialogs
 from app.export_job import ExportJob
 from app.filenames import safe_file_name
+from app.widgets import selection
 from app.widgets.list_pane import FilterSpec, ListPane
 from app.widgets.main_window import MainWindow
 from app.widgets.search_panel import SearchPanel
@@ -55,28 +58,18 @@ class ListActions(QObject):
         widget = self._window.tabs.currentWidget()
         return widget if isinstance(widget, ListPane) else None
 
-    # -- counts ----------------------------------------------------------------------------
+    # -- selection count -------------------------------------------------------------------
 
-    @Slot(int)
-    def show_tab_counts(self, _index: int = 0) -> None:
-        """The status bar counts of the pane on the current tab; none on a tab that lists
-        nothing (Outcomes), so no other pane's count stays behind there.  The Sources tab's
-        own counts are put back by ``SourcesActions`` (connected after this slot)."""
-        pane = self.current_pane()
-        if pane is None:
-            self._window.set_status("")
-        else:
-            self._show_counts(pane, pane.model.total, pane.model.table_total)
-
-    @Slot(int, int)
-    def show_pane_counts(self, shown: int, total: int) -> None:
-        """A pane's counts changed: show them if it is the current tab."""
-        pane = self.sender()
-        if isinstance(pane, ListPane) and pane is self._window.tabs.currentWidget():
-            self._show_counts(pane, shown, total)
-
-    def _show_counts(self, pane: ListPane, shown: int, total: int) -> None:
-        self._window.set_status(counts.shown_of(pane.noun, shown, total))
+    @Slot()
+    def show_selection(self) -> None:
+        """The status bar's permanent label: how many rows of the list on the current tab are
+        selected (what Edit → Copy and Export selection take), when more than one is.  The
+        list's own count line says how many rows it shows; the status bar does not repeat it."""
+        widget = self._window.tabs.currentWidget()
+        view = getattr(widget, "view", None)
+        noun = getattr(widget, "noun", None)
+        n = selection.count(view) if isinstance(view, QAbstractItemView) else 0
+        self._window.set_status(counts.selected(str(noun), n) if n > 1 else "")
 
     @Slot()
     def retranslate(self) -> None:
@@ -88,7 +81,7 @@ class ListActions(QObject):
             describe = self._chips.get(kind)
             if describe is not None and pane.chip.isVisibleTo(pane):
                 pane.set_chip_text(describe())
-        self.show_tab_counts()
+        self.show_selection()
 
     # -- commands --------------------------------------------------------------------------
 

@@ -1,10 +1,9 @@
-"""SourcesActions: the Sources pane's filter values, its counts in the status bar, a new archive."""
+"""SourcesActions: the Sources pane's filter values, a new archive."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Slot
 
-from app import counts
 from app.controller import ArchiveController
 from app.models.source_vocab import LANGUAGES, kind_label, language_name
 from app.widgets.main_window import MainWindow
@@ -46,29 +45,12 @@ class SourcesActions(QObject):
 
     @Slot()
     def retranslate(self) -> None:
-        """The language changed: the combos' values, the table and the status bar again."""
+        """The language changed: the combos' values and the table again."""
         self.fill_filters()
         self._pane.model.retranslate()
-        self.show_tab_counts()
 
     @Slot()
     def reset_for_new_archive(self) -> None:
         """Another archive is open: every source of it, in the default order, no filter."""
         self._pane.model.reload()
         self.fill_filters()
-
-    @Slot(int)
-    def show_tab_counts(self, _index: int = 0) -> None:
-        """The status bar counts, when the Sources tab is the current one."""
-        if self._window.tabs.currentWidget() is self._pane:
-            model = self._pane.model
-            self._show(model.total, model.table_total)
-
-    @Slot(int, int)
-    def show_pane_counts(self, shown: int, total: int) -> None:
-        """The pane's counts changed: show them if its tab is current."""
-        if self._window.tabs.currentWidget() is self._pane:
-            self._show(shown, total)
-
-    def _show(self, shown: int, total: int) -> None:
-        self._window.set_status(counts.shown_of("sources", shown, total))

@@ -115,7 +115,7 @@ class ListPane(QWidget):
         self.view.setObjectName(view_name)
         self.view.setModel(model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setWordWrap(False)
         self.view.setAlternatingRowColors(True)
         self.view.setTabKeyNavigation(False)

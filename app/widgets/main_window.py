@@ -567,7 +567,7 @@ class MainWindow(QMainWindow):
             self.breadcrumb_clicked.emit(int(link[8:]))
 
     def set_status(self, text: str) -> None:
-        """The permanent counts label in the status bar."""
+        """The permanent label of the status bar (the rows selected in the list shown)."""
         self.status.setText(text)
 
     # -- detail context menu ----------------------------------------------------------------

@@ -87,7 +87,7 @@ class SourcesPane(QWidget):
         self.view.setObjectName("sourcesPane")
         self.view.setModel(model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setWordWrap(False)
         self.view.setAlternatingRowColors(True)
         self.view.setTabKeyNavigation(False)

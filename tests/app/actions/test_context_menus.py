@@ -9,13 +9,15 @@ import datetime
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt
+import pytest
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QMenu, QTableView
 from pytestqt.qtbot import QtBot
 
 from app.actions.context_menus import _cell, rows_as_tsv
 from app.bootstrap import App
+from app.widgets import selection
 from db.dto import Ref
 from tests.app.conftest import FakeDialogs
 from tests.app.ui_texts import english
@@ -179,3 +181,48 @@ def test_clipboard_cells_are_one_line_and_never_formulas() -> None:
     assert _cell("=SUM(A1)") == "'=SUM(A1)"
     assert _cell("two\nlines\tand\x1bescape") == "two lines and escape"
     assert _cell(None) == ""
+
+
+def test_shift_click_selects_many_rows_which_copy_and_export_take_in_order(
+    qtbot: QtBot, make_app: MakeApp, fake_dialogs: FakeDialogs, tmp_path: Path
+) -> None:
+    app = make_app()
+    pane = app.panes["person"]
+    view = pane.view
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=_point(view, 2))
+    qtbot.mouseClick(
+        view.viewport(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.ShiftModifier,
+        _point(view, 5),
+    )
+    assert selection.rows(view) == [2, 3, 4, 5]
+    assert app.window.status.text() == "4 people selected"
+    app.context_menus.copy_focused_rows("person")
+    assert QGuiApplication.clipboard().text() == rows_as_tsv(view, [2, 3, 4, 5])
+    target = tmp_path / "four.csv"
+    fake_dialogs.save_answers.append(target)
+    app.context_menus.export_rows("person", selection.rows(view))
+    with target.open(encoding="utf-8-sig") as f:
+        ids = [r[0] for r in list(csv.reader(f))[1:]]
+    assert ids == [pane.model.id_at(r) for r in (2, 3, 4, 5)]
+
+
+def test_a_selection_over_the_limit_copies_the_first_rows_and_says_so(
+    make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app()
+    view = app.panes["person"].view
+    view.selectAll()
+    assert selection.count(view) == 99
+    monkeypatch.setattr(selection, "SELECTION_LIMIT", 10)
+    assert selection.rows(view) == list(range(10))
+    app.context_menus.copy_focused_rows("person")
+    assert QGuiApplication.clipboard().text() == rows_as_tsv(view, list(range(10)))
+    assert app.window.statusBar().currentMessage().startswith("Only the first 10 selected rows")
+    monkeypatch.undo()
+    view.selectionModel().select(
+        view.model().index(3, 0),
+        QItemSelectionModel.SelectionFlag.Deselect | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    assert selection.count(view) == 98 and 3 not in selection.rows(view)

@@ -47,12 +47,12 @@ def rig(
     panes: dict[str, ListPane],
     fake_dialogs: FakeDialogs,
 ) -> Rig:
-    """ListActions with the counts wiring the app makes (tab changes and pane counts)."""
+    """ListActions with the status wiring the app makes (tab changes and row selections)."""
     search = SearchPanel(window)
     actions = ListActions(window, controller, panes, search, fake_dialogs.dialogs())
-    window.tabs.currentChanged.connect(actions.show_tab_counts)
+    window.tabs.currentChanged.connect(actions.show_selection)
     for pane in panes.values():
-        pane.counts_changed.connect(actions.show_pane_counts)
+        pane.view.selectionModel().selectionChanged.connect(actions.show_selection)
     return Rig(actions, window, controller, panes, search, fake_dialogs)
 
 
@@ -131,27 +131,29 @@ def test_export_on_a_tab_without_a_list_does_nothing(rig: Rig, tmp_path: Path) -
     assert rig.dialogs.save_answers == [tmp_path / "chart.csv"]
 
 
-def test_the_status_bar_counts_the_pane_on_the_current_tab_only(rig: Rig) -> None:
-    w = rig.window
-    w.tabs.setCurrentWidget(rig.panes["event"])
-    assert w.status.text() == "47 of 47 events shown"
-    rig.panes["person"].set_combo_filter("role", "witness")
-    assert w.status.text() == "47 of 47 events shown"
-    w.tabs.setCurrentWidget(rig.panes["person"])
-    assert w.status.text() == "6 of 99 people shown"
+def test_the_status_bar_counts_selected_rows_not_the_rows_the_list_shows(rig: Rig) -> None:
+    w, people = rig.window, rig.panes["person"]
+    w.tabs.setCurrentWidget(people)
+    assert people.count_label.text() == "99 of 99 people shown"
+    assert w.status.text() == ""  # the list's own line says it; the status bar does not repeat
+    people.view.selectRow(0)
+    assert w.status.text() == ""  # one row: nothing to count
+    people.view.selectAll()
+    assert w.status.text() == "99 people selected"
+    rig.panes["event"].view.selectAll()  # a hidden pane's selection does not show …
+    assert w.status.text() == "99 people selected"
+    w.tabs.setCurrentWidget(rig.panes["event"])  # … until its tab is current
+    assert w.status.text() == "47 events selected"
 
 
-def test_a_tab_without_a_list_clears_the_status_bar_counts(rig: Rig) -> None:
+def test_a_tab_without_a_list_shows_no_selection_count(rig: Rig) -> None:
     w = rig.window
+    rig.panes["person"].view.selectAll()
     w.add_pane(QWidget(), "Outcomes", "Ctrl+4")  # a tab with no list, like the chart
-    rig.actions.show_tab_counts()  # People is the first tab: no tab change to tell
-    assert w.status.text() == "99 of 99 people shown"
     w.tabs.setCurrentIndex(3)
     assert w.status.text() == ""
-    rig.panes["person"].set_combo_filter("role", "witness")  # a hidden pane's counts change
-    assert w.status.text() == ""
     w.tabs.setCurrentWidget(rig.panes["person"])
-    assert w.status.text() == "6 of 99 people shown"
+    assert w.status.text() == "99 people selected"
 
 
 def test_clear_filters_clears_the_pane_shown_and_no_other(rig: Rig) -> None:
@@ -182,7 +184,8 @@ def test_a_language_change_says_filters_chip_and_counts_again(rig: Rig, english:
     role = people.findChild(QWidget, "peoplePane_roleFilter")
     assert role is not None and role.currentText() == "обвиняемый"  # type: ignore[attr-defined]
     assert people.chip.text().startswith("Приговор — Военная коллегия")
-    assert rig.window.status.text().startswith("Показано ")
+    people.view.selectAll()
+    assert rig.window.status.text() == "Выбраны 2 человека"  # the chip's filter left two
     assert people.model.query.sort == "name_ru"  # sorted by the name shown first
 
 

@@ -8,7 +8,6 @@ from app import language
 from app.actions.sources import SourcesActions, language_name
 from app.controller import ArchiveController
 from app.models.sources_model import SourcesModel
-from app.widgets.list_pane import ListPane
 from app.widgets.main_window import MainWindow
 from app.widgets.sources_pane import SourcesPane
 from tests.app.ui_texts import english
@@ -58,23 +57,6 @@ def test_a_language_code_without_a_name_shows_as_it_is() -> None:
     assert language_name("xx") == "xx" and language_name("de") == "German (de)"
 
 
-def test_the_status_bar_counts_the_sources_when_their_tab_is_current(
-    actions: SourcesActions,
-    window: MainWindow,
-    pane: SourcesPane,
-    panes: dict[str, ListPane],
-) -> None:
-    window.set_status("people counts")
-    window.tabs.setCurrentWidget(panes["person"])
-    actions.show_tab_counts()
-    assert window.status.text() == "people counts"
-    window.tabs.setCurrentWidget(pane)
-    actions.show_tab_counts()
-    assert window.status.text() == "126 of 126 sources shown"
-    actions.show_pane_counts(19, 126)
-    assert window.status.text() == "19 of 126 sources shown"
-
-
 def test_a_new_archive_shows_every_source_unfiltered(
     actions: SourcesActions, pane: SourcesPane
 ) -> None:
@@ -100,4 +82,3 @@ def test_a_language_change_names_kinds_and_languages_anew_keeping_the_filter(
     ]
     assert ("book", "книга") in _options(pane, "kind")
     assert pane.combos["language"].currentData() == "ru"
-    assert window.status.text().startswith("Показано ") and "источник" in window.status.text()
