@@ -212,6 +212,7 @@ def _connect(app: App) -> None:
     w.preview_action.triggered.connect(output.preview_shown)
     w.export_pdf_action.triggered.connect(output.export_shown_pdf)
     w.case_summary_action.triggered.connect(output.preview_case_summary)
+    w.case_summary_pdf_action.triggered.connect(output.export_case_summary_pdf)
     # Citations: copy one (of the item shown, or the chart), its style, bibliographies.
     w.copy_citation_action.triggered.connect(cite.copy_citation)
     for style, action in w.citation_style_actions.items():

@@ -35,6 +35,7 @@ ACTION_ICONS: dict[str, tuple[str, str]] = {
     "printPreviewAction": ("document-print-preview", "print"),
     "exportPdfAction": ("application-pdf", "pdf"),
     "caseSummaryAction": ("x-office-document", "pdf"),
+    "caseSummaryPdfAction": ("application-pdf", "pdf"),
     "saveChartAction": ("office-chart-bar", "chart"),
     "exportBibliographyAction": ("bookmarks", "sources"),
     "exportRecordBibliographyAction": ("bookmarks", "sources"),

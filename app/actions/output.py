@@ -79,11 +79,20 @@ class OutputActions(QObject):
     @Slot()
     def export_shown_pdf(self) -> None:
         """Save the dossier of the item shown as a PDF file."""
+        self._export_pdf(self._window.detail.ref)
+
+    @Slot()
+    def export_case_summary_pdf(self) -> None:
+        """File → Export case summary as PDF: straight to a file (``case-summary.pdf``),
+        whatever the detail view shows."""
+        self._export_pdf(None)
+
+    def _export_pdf(self, ref: Ref | None) -> None:
         w = self._window
         path = export_dossier_pdf(
             w,
             self._dossiers,
-            w.detail.ref,
+            ref,
             ask_path=lambda _parent, name: self._dialogs.ask_save(
                 w, name, _("PDF (*.pdf)"), key="dossier"
             ),

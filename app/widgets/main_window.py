@@ -52,6 +52,10 @@ ACTION_TEXTS: dict[str, tuple[str, str]] = {
     ),
     "saveChartAction": (N_("Save outcome &chart…"), N_("Save the outcome chart as PNG or SVG")),
     "caseSummaryAction": (N_("Case &summary dossier…"), N_("Print or save the case summary")),
+    "caseSummaryPdfAction": (
+        N_("Export case summary as P&DF…"),
+        N_("Save the case summary dossier as a PDF file"),
+    ),
     "quitAction": (N_("&Quit"), ""),
     "backAction": (N_("&Back"), N_("Go back")),
     "forwardAction": (N_("&Forward"), N_("Go forward")),
@@ -235,6 +239,7 @@ class MainWindow(QMainWindow):
         self.preview_action = self._action("printPreviewAction")
         self.export_pdf_action = self._action("exportPdfAction", "Ctrl+Shift+E")
         self.case_summary_action = self._action("caseSummaryAction")
+        self.case_summary_pdf_action = self._action("caseSummaryPdfAction")
         self.save_chart_action = self._action("saveChartAction")
         self.quit_action = self._action("quitAction", K.Quit)
         self.back_action = self._action("backAction", "Alt+Left")
@@ -312,6 +317,7 @@ class MainWindow(QMainWindow):
             self.preview_action,
             self.export_pdf_action,
             self.case_summary_action,
+            self.case_summary_pdf_action,
         ):
             self.file_menu.addAction(a)
         self.file_menu.addSeparator()

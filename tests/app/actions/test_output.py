@@ -208,3 +208,23 @@ def test_export_pdf_suggests_the_records_file_name(rig: Rig) -> None:
     rig.dialogs.save_path = lambda _parent, suggested: asked.append(suggested)
     rig.actions.export_shown_pdf()
     assert asked == ["cherniavsky-mikhail.pdf"]
+
+
+@needs_poppler
+def test_the_case_summary_exports_straight_to_pdf_while_an_item_is_shown(
+    rig: Rig, tmp_path: Path
+) -> None:
+    rig.show(KAMENEV)
+    asked: list[str] = []
+    target = tmp_path / "case.pdf"
+
+    def answer(_parent: object, suggested: str) -> Path:
+        asked.append(suggested)
+        return target
+
+    rig.dialogs.save_path = answer
+    rig.actions.export_case_summary_pdf()
+    assert asked == ["case-summary.pdf"]
+    assert target.read_bytes().startswith(b"%PDF-")
+    assert "Kremlin" in pdf_text(target, 1)
+    assert rig.window.case_summary_pdf_action.text() == "Export case summary as P&DF…"
