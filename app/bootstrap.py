@@ -202,6 +202,8 @@ def _connect(app: App) -> None:
     app.chart.named_bar_clicked.connect(lists.show_outcome_in_people)
     app.chart.published_bar_clicked.connect(detail.show_published_figure)
     w.save_chart_action.triggered.connect(output.save_chart)
+    app.chart.set_menu_actions([w.copy_citation_action, w.save_chart_action])
+    app.chart.copied.connect(lambda text: w.statusBar().showMessage(text, 5000))
     # Search: Ctrl+F, open a hit, show the matches in the People pane.
     w.find_action.triggered.connect(app.search.focus_search)
     app.search.words_activated.connect(w.detail.highlight_words)

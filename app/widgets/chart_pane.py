@@ -9,6 +9,7 @@ read.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCharts import QBarSeries, QBarSet, QChart, QChartView
@@ -17,21 +18,22 @@ from PySide6.QtCore import (
     QByteArray,
     QEvent,
     QIODevice,
+    QPoint,
     QRect,
     QSize,
     Qt,
     Signal,
     Slot,
 )
-from PySide6.QtGui import QCursor, QPainter, QResizeEvent
+from PySide6.QtGui import QAction, QCursor, QGuiApplication, QPainter, QResizeEvent
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QLabel, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMenu, QToolTip, QVBoxLayout, QWidget
 
 from app.archive_source import ArchiveSource
 from app.charts import outcome_chart, outcome_text
 from app.charts.outcome_chart import MEASURE_PROPERTY, TRIBUNAL_PROPERTY
 from app.charts.outcome_text import NAMED, PUBLISHED
-from db import outcomes
+from db import outcomes, vocab
 from db.dto import OutcomeCount
 from db.i18n import _
 from db.outcomes import UncountedFigure
@@ -49,10 +51,17 @@ class ChartPane(QWidget):
             pane should show exactly the people with that tribunal and outcome.
         published_bar_clicked(str, str): (tribunal, outcome) of a clicked "published" bar;
             the detail view should show the sources of that tally (see :meth:`count`).
+        copied(str): a bar's figure was put on the clipboard from its context menu.
+
+    A right click on a bar opens its context menu (:meth:`bar_menu`): Open (what a click
+    does), Copy figure, and the window's actions handed over in :meth:`set_menu_actions`
+    (Copy citation of the chart, Save chart).
     """
 
     named_bar_clicked = Signal(str, str)
     published_bar_clicked = Signal(str, str)
+    #: The text a bar's context menu copied (tests and the status bar read it).
+    copied = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,7 +71,14 @@ class ChartPane(QWidget):
         self._uncounted: list[UncountedFigure] = []
         self._source_labels: dict[str, str] = {}
         self._totals: dict[str, int] = {}
+        #: The bar under the pointer (tribunal, measure, outcome), from the series' hover.
+        self._hovered: tuple[str, str, str] | None = None
+        self._menu_actions: list[QAction] = []
+        #: Shows a bar's menu at a global point (tests replace it: ``QMenu.exec`` blocks).
+        self.exec_menu: Callable[[QMenu, QPoint], object] = QMenu.exec
         self.view = QChartView(self)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._on_context_menu)
         self.view.setObjectName("outcomeChart")
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.totals = QLabel(self)
@@ -188,12 +204,68 @@ class ChartPane(QWidget):
     @Slot(bool, int, QBarSet)
     def _on_series_hovered(self, status: bool, index: int, bar_set: QBarSet) -> None:
         bar = self._bar(index, bar_set) if status else None
+        self._hovered = bar
         if bar is None:
             QToolTip.hideText()
             self.view.unsetCursor()
             return
         self.view.setCursor(Qt.CursorShape.PointingHandCursor)
         QToolTip.showText(QCursor.pos(), self.tooltip(*bar), self.view)
+
+    # -- context menu ----------------------------------------------------------------------
+
+    def set_menu_actions(self, actions: list[QAction]) -> None:
+        """Window actions a bar's context menu offers after its own (they act on the chart)."""
+        self._menu_actions = list(actions)
+
+    def bar_text(self, tribunal: str, measure: str, outcome: str) -> str:
+        """One plain line for the clipboard: ``Military Collegium — death (named bar): 32``."""
+        c = self.count(tribunal, outcome)
+        value = (c.named if measure == NAMED else c.published) if c is not None else None
+        figure = vocab.format_number(value) if value is not None else _("no figure")
+        # TRANSLATORS: a copied chart bar: tribunal — outcome (named/published bar): figure.
+        return _("{tribunal} — {outcome} ({measure} bar): {figure}").format(
+            tribunal=outcome_text.tribunal_label(tribunal),
+            outcome=outcome_text.category_description(outcome),
+            measure=outcome_text.measure_label(measure),
+            figure=figure,
+        )
+
+    def bar_menu(self, tribunal: str, measure: str, outcome: str) -> QMenu:
+        """The context menu of one bar (the caller shows it, then deletes it)."""
+        menu = QMenu(self)
+        menu.setObjectName("chartBarMenu")
+        c = self.count(tribunal, outcome)
+        if measure == NAMED:
+            open_text = _("&Show these people in People")
+            can_open = c is not None and c.named > 0
+        else:
+            open_text = _("&Show the sources of this figure")
+            can_open = c is not None and c.published is not None
+        opener = menu.addAction(open_text)
+        opener.setObjectName("chartBarOpenAction")
+        opener.setEnabled(can_open)
+        opener.triggered.connect(lambda: self.activate_bar(tribunal, measure, outcome))
+        copy = menu.addAction(_("&Copy figure"))
+        copy.setObjectName("chartBarCopyAction")
+        copy.triggered.connect(lambda: self._copy(self.bar_text(tribunal, measure, outcome)))
+        if self._menu_actions:
+            menu.addSeparator()
+            for action in self._menu_actions:
+                menu.addAction(action)
+        return menu
+
+    def _copy(self, text: str) -> None:
+        QGuiApplication.clipboard().setText(text)
+        self.copied.emit(text)
+
+    @Slot(QPoint)
+    def _on_context_menu(self, pos: QPoint) -> None:
+        if self._hovered is None:
+            return
+        menu = self.bar_menu(*self._hovered)
+        self.exec_menu(menu, self.view.viewport().mapToGlobal(pos))
+        menu.deleteLater()
 
     # -- export ----------------------------------------------------------------------------
 

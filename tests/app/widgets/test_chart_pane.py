@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QToolTip
+from PySide6.QtGui import QAction, QImage
+from PySide6.QtWidgets import QMenu, QToolTip
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
@@ -546,3 +546,51 @@ def test_a_palette_change_recolours_the_chart(pane: ChartPane, qtbot: QtBot) -> 
     qtbot.waitUntil(lambda: pane.chart().backgroundBrush().color() == base)
     text = dark_palette().color(QPalette.ColorRole.Text)
     assert pane.chart().legend().labelColor() == text
+
+
+def test_a_bar_menu_opens_copies_and_offers_the_window_s_chart_actions(
+    pane: ChartPane, qtbot: QtBot, english: None
+) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    save = QAction("Save outcome chart…", pane)
+    pane.set_menu_actions([save])
+    named = next(c for c in pane.counts() if c.named > 0)
+    menu = pane.bar_menu(named.tribunal, NAMED, named.outcome)
+    entries = [a for a in menu.actions() if not a.isSeparator()]
+    assert [a.objectName() for a in entries[:2]] == ["chartBarOpenAction", "chartBarCopyAction"]
+    assert entries[2] is save and entries[0].isEnabled()
+    with qtbot.waitSignal(pane.named_bar_clicked) as opened:
+        entries[0].trigger()
+    assert opened.args == [named.tribunal, named.outcome]
+    with qtbot.waitSignal(pane.copied):
+        entries[1].trigger()
+    copied = QGuiApplication.clipboard().text()
+    assert copied.endswith(f"(named bar): {vocab.format_number(named.named)}")
+    assert outcome_text.tribunal_label(named.tribunal) in copied
+    menu.deleteLater()
+
+
+def test_a_bar_without_a_figure_cannot_be_opened_from_its_menu(pane: ChartPane) -> None:
+    blank = next(c for c in pane.counts() if c.published is None)
+    menu = pane.bar_menu(blank.tribunal, PUBLISHED, blank.outcome)
+    opener = menu.findChild(QAction, "chartBarOpenAction")
+    assert opener is not None and not opener.isEnabled()
+    assert pane.bar_text(blank.tribunal, PUBLISHED, blank.outcome).endswith(": no figure")
+    menu.deleteLater()
+
+
+def test_a_right_click_over_a_hovered_bar_builds_its_menu(pane: ChartPane) -> None:
+    shown: list[list[str]] = []
+
+    def record(menu: QMenu, _pos: QPoint) -> None:
+        shown.append([a.objectName() for a in menu.actions()])
+
+    pane.exec_menu = record
+    pane._on_context_menu(QPoint(5, 5))  # nothing under the pointer: no menu
+    assert shown == []
+    series = _series(pane)
+    bar_set = series.barSets()[0]
+    series.hovered.emit(True, 0, bar_set)
+    pane._on_context_menu(QPoint(5, 5))
+    assert shown and shown[0][:2] == ["chartBarOpenAction", "chartBarCopyAction"]
