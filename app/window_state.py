@@ -1,5 +1,6 @@
 """Window state kept between runs: geometry, splitter, headers, sorts, the tab, each pane's
-filters and shown columns, the search text, and the navigation history with its position.
+filters and shown columns, the People chip (a chart bar's or a search's filter), the search
+text, and the navigation history with its position.
 
 The keys beyond :class:`app.settings.Settings`' own are declared here (:class:`Remembered`),
 on the same settings file.
@@ -82,6 +83,18 @@ class Remembered:
         """Remember whether the widths followed the rows."""
         self._set_json(f"panes/{pane}/fitted", fitted)
 
+    def people_chip(self) -> dict[str, str] | None:
+        """The chip over People (a chart bar's or a search's filter), as ListActions gave it."""
+        value = self._json("panes/peoplePane/chip")
+        if not isinstance(value, dict) or not value:
+            return None
+        chip = {k: v for k, v in value.items() if isinstance(k, str) and isinstance(v, str)}
+        return chip if len(chip) == len(value) else None
+
+    def set_people_chip(self, chip: dict[str, str] | None) -> None:
+        """Remember the People chip (None: there is none)."""
+        self._set_json("panes/peoplePane/chip", chip or {})
+
     @property
     def search_text(self) -> str:
         """The text in the search box."""
@@ -150,6 +163,8 @@ def restore(app: App) -> None:
         w.restoreGeometry(geometry)
     if (splitter := s.splitter) is not None:
         w.splitter.restoreState(splitter)
+    if (chip := memory.people_chip()) is not None and app.list_actions is not None:
+        app.list_actions.restore_people_chip(chip)  # before the combos: a bar's chip clears them
     for kind, pane in app.panes.items():
         name = PANE_NAMES[kind]
         if (state := s.header_state(name)) is not None:
@@ -188,6 +203,8 @@ def save(app: App) -> None:
         memory.set_fitted(name, pane.columns.automatic)
     if app.search is not None:
         memory.search_text = app.search.text()
+    if app.list_actions is not None:
+        memory.set_people_chip(app.list_actions.people_chip())
     history = app.navigator.history
     start = max(0, len(history) - MAX_SAVED_HISTORY)
     memory.set_history([r.uri() for r in history[start:]], app.navigator.index - start)

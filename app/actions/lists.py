@@ -52,6 +52,8 @@ class ListActions(QObject):
         self.export_job: ExportJob | None = None
         #: Each pane's chip, as words made again in a new language (None: no chip).
         self._chips: dict[str, Callable[[], str]] = {}
+        #: What the People chip was made from (see :meth:`people_chip`).
+        self._chip_origin: dict[str, str] = {}
 
     def current_pane(self) -> ListPane | None:
         """The list pane on the current tab, if any."""
@@ -147,9 +149,26 @@ class ListActions(QObject):
             pane.set_filter_options(filters[kind])
             pane.clear_filters()
 
+    def people_chip(self) -> dict[str, str] | None:
+        """What the chip over People filters by, to restore at the next start: ``{"tribunal":
+        …, "outcome": …}`` after a chart bar, ``{"search": text}`` after a search; None when
+        People shows no chip."""
+        pane = self._panes["person"]
+        if not pane.chip.isVisibleTo(pane):
+            return None
+        return dict(self._chip_origin) if self._chip_origin else None
+
+    def restore_people_chip(self, origin: dict[str, str]) -> None:
+        """Put back a chip :meth:`people_chip` returned, without switching tabs or a message."""
+        if set(origin) == {"tribunal", "outcome"}:
+            self.show_outcome_in_people(origin["tribunal"], origin["outcome"], quiet=True)
+        elif set(origin) == {"search"} and origin["search"].strip():
+            self._filter_people_by_search(origin["search"].strip(), quiet=True)
+
     @Slot(str, str)
-    def show_outcome_in_people(self, tribunal: str, outcome: str) -> None:
-        """A named chart bar: People shows exactly the people it counts."""
+    def show_outcome_in_people(self, tribunal: str, outcome: str, quiet: bool = False) -> None:
+        """A named chart bar: People shows exactly the people it counts (``quiet``: without
+        switching to People or saying so, as when the chip is restored at start)."""
         pane = self._panes["person"]
 
         def describe() -> str:
@@ -159,9 +178,12 @@ class ListActions(QObject):
             )
 
         self._chips["person"] = describe
+        self._chip_origin = {"tribunal": tribunal, "outcome": outcome}
         pane.set_extra_filters(
             {"tribunal": tribunal, "outcome": outcome}, describe(), replace_all=True
         )
+        if quiet:
+            return
         self._window.tabs.setCurrentWidget(pane)
         self._window.statusBar().showMessage(
             # TRANSLATORS: after a click on a chart bar; {what} is the chip's text.
@@ -180,6 +202,10 @@ class ListActions(QObject):
         if not query:
             pane.clear_extra_filters()
             return
+        self._filter_people_by_search(query)
+
+    def _filter_people_by_search(self, query: str, quiet: bool = False) -> None:
+        pane = self._panes["person"]
         pks = self._controller.person_pks(query)
         n = len(pks)
 
@@ -189,8 +215,10 @@ class ListActions(QObject):
             ).format(query=query, n=counts.number(n))
 
         self._chips["person"] = describe
+        self._chip_origin = {"search": query}
         pane.set_pks_filter(tuple(pks), describe())
-        self._window.tabs.setCurrentWidget(pane)
+        if not quiet:
+            self._window.tabs.setCurrentWidget(pane)
 
 
 def _people_filters() -> tuple[FilterSpec, ...]:

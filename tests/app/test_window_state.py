@@ -210,3 +210,60 @@ def test_unreadable_remembered_values_are_ignored(make_app: MakeApp, tmp_path: P
     pane = app.panes["person"]
     assert pane.combo_filters() == {} and pane.columns.hidden() == []
     assert app.navigator.current is None
+
+
+def test_a_chart_bar_chip_and_the_combos_set_after_it_survive_a_restart(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    ini = tmp_path / "chip.ini"
+    first = make_app(ini)
+    first.list_actions.show_outcome_in_people("military-collegium", "death")
+    first.panes["person"].set_combo_filter("role", "defendant")
+    rows = first.panes["person"].model.rowCount()
+    chip = first.panes["person"].chip.text()
+    first.window.close()
+
+    second = make_app(ini)
+    people = second.panes["person"]
+    assert people.chip.isVisibleTo(people) and people.chip.text() == chip
+    assert people.combo_filters() == {"role": "defendant"}
+    assert people.model.rowCount() == rows > 0
+    assert second.list_actions.people_chip() == {
+        "tribunal": "military-collegium",
+        "outcome": "death",
+    }
+
+
+def test_a_search_chip_survives_a_restart_and_a_removed_chip_stays_removed(
+    qtbot: QtBot, make_app: MakeApp, tmp_path: Path
+) -> None:
+    ini = tmp_path / "search-chip.ini"
+    first = make_app(ini)
+    first.search.set_text("Rozenfeld")
+    qtbot.waitUntil(lambda: first.search.results.query == "Rozenfeld")
+    first.list_actions.show_search_in_people()
+    rows = first.panes["person"].model.rowCount()
+    assert 0 < rows < 99
+    first.window.close()
+
+    second = make_app(ini)
+    people = second.panes["person"]
+    assert people.chip.isVisibleTo(people) and "Rozenfeld" in people.chip.text()
+    assert people.model.rowCount() == rows
+    people.clear_extra_filters()
+    second.search.wait()
+    second.window.close()
+
+    third = make_app(ini)
+    assert not third.panes["person"].chip.isVisibleTo(third.panes["person"])
+    assert third.panes["person"].model.rowCount() == 99
+    third.search.wait()
+
+
+def test_a_chip_saved_with_strange_values_is_ignored(make_app: MakeApp, tmp_path: Path) -> None:
+    ini = tmp_path / "odd.ini"
+    settings = Settings(ini)
+    window_state.Remembered(settings).set_people_chip({"search": "x", "tribunal": "y"})
+    settings.sync()
+    app = make_app(ini)
+    assert not app.panes["person"].chip.isVisibleTo(app.panes["person"])
