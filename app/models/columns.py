@@ -42,6 +42,9 @@ class ColumnSpec:
     marks: bool = False
     tip: str = ""
     min_chars: int = 8
+    #: A ``marks`` column of years: unknown shows as a grey “?” (as the detail view's
+    #: “1901 – ?”), its tooltip says “unknown”, and the column stays as narrow as a year.
+    short_unknown: bool = False
 
 
 PEOPLE_COLUMNS = (
@@ -51,7 +54,15 @@ PEOPLE_COLUMNS = (
     ColumnSpec("tribunal", N_("Tribunal"), "tribunal", width=133, marks=True),
     ColumnSpec("sentence", N_("Sentence"), "sentence", width=105, marks=True),
     ColumnSpec(
-        "birth_year", N_("Born"), "birth_year", align_right=True, width=60, keep=True, marks=True
+        "birth_year",
+        N_("Born"),
+        "birth_year",
+        align_right=True,
+        width=60,
+        keep=True,
+        marks=True,
+        short_unknown=True,
+        tip=N_("Year of birth; click to sort"),
     ),
     ColumnSpec(
         "death_year",
@@ -61,6 +72,7 @@ PEOPLE_COLUMNS = (
         width=60,
         keep=True,
         marks=True,
+        short_unknown=True,
         tip=N_("Year of death (this column cannot be sorted)"),
     ),
 )

@@ -33,6 +33,7 @@ from app.models.columns import ColumnSpec, IdRole, RowRole, cell_text, cell_tool
 from app.workers import Runner
 from db import listing
 from db.dto import ListRow
+from db.first_page import UNKNOWN
 from db.i18n import _
 from db.listing import ListQuery, ListSpec
 
@@ -259,6 +260,8 @@ class PagedTableModel(QAbstractTableModel):
         value = getattr(row, col.attr)
         text = "" if value is None else str(value)
         if role == _TOOLTIP:
+            if not text and col.short_unknown:
+                return _(UNKNOWN)  # the cell shows only “?”
             return cell_tooltip(text)
         return cell_text(text)
 

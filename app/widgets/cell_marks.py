@@ -2,7 +2,8 @@
 
 The rows say it in words (:data:`db.first_page.UNKNOWN`, :data:`db.first_page.NOT_APPLICABLE`,
 or an empty year); :class:`MarkedCellDelegate` shows them alike in the columns marked
-``marks``: *unknown* («неизвестно») in grey italics, an em dash in grey where nothing applies.
+``marks``: *unknown* («неизвестно») in grey italics (a grey “?” in the year columns, as the detail
+view's “1901 – ?”, with “unknown” as its tooltip), an em dash in grey where nothing applies.
 Only the look changes: the rows, their exports and their order stay what the data layer made.
 """
 
@@ -15,6 +16,9 @@ from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 from app.models.columns import ColumnSpec
 from db.first_page import NOT_APPLICABLE, UNKNOWN
 from db.i18n import _
+
+#: How a year column shows an unknown year (the detail view's “1901 – ?”).
+SHORT_UNKNOWN = "?"
 
 
 def cell_mark(text: str) -> str | None:
@@ -37,6 +41,7 @@ class MarkedCellDelegate(QStyledItemDelegate):
     def __init__(self, columns: tuple[ColumnSpec, ...], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._marked = frozenset(i for i, c in enumerate(columns) if c.marks)
+        self._short = frozenset(i for i, c in enumerate(columns) if c.short_unknown)
 
     def initStyleOption(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -50,7 +55,7 @@ class MarkedCellDelegate(QStyledItemDelegate):
         grey = option.palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         option.palette.setColor(QPalette.ColorRole.Text, grey)
         if mark == "unknown":
-            option.text = _(UNKNOWN)
+            option.text = SHORT_UNKNOWN if index.column() in self._short else _(UNKNOWN)
             option.font.setItalic(True)
         else:
             option.text = NOT_APPLICABLE

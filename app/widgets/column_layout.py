@@ -17,7 +17,7 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QStyle, QTableView
 
 from app.models.columns import ColumnSpec, fitted_widths
-from app.widgets.cell_marks import cell_mark
+from app.widgets.cell_marks import SHORT_UNKNOWN, cell_mark
 from db.first_page import UNKNOWN
 from db.i18n import _
 
@@ -71,6 +71,7 @@ class ColumnLayout(QObject):
         pad = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 2)
         rows = min(view.model().rowCount(), SAMPLE_ROWS)
         unknown = cells.horizontalAdvance(_(UNKNOWN))
+        short = cells.horizontalAdvance(SHORT_UNKNOWN)
         natural, minimum, heads = [], [], []
         for i, col in enumerate(self._columns):
             head = header.sectionSizeFromContents(i).width()
@@ -78,7 +79,7 @@ class ColumnLayout(QObject):
             for r in range(rows):
                 text = self._cell(r, i)
                 if col.marks and cell_mark(text) == "unknown":
-                    widest = max(widest, unknown)
+                    widest = max(widest, short if col.short_unknown else unknown)
                 else:
                     widest = max(widest, cells.horizontalAdvance(text))
             if not col.keep:
