@@ -163,7 +163,9 @@ def _sources(claims: Iterable[ClaimDTO]) -> str:
 
 def _claims_table(fc: FieldClaims) -> str:
     """One row per claimed value, with every source that gives it (side by side when disputed)."""
-    title = _("Sources disagree") if fc.disputed else _("Sourced claims")
+    # TRANSLATORS: after a field's name over its table of claims: "Later fate: the sources
+    # disagree" / "Occupation: what the sources say".
+    title = _("the sources disagree") if fc.disputed else _("what the sources say")
     groups: dict[str, list[ClaimDTO]] = {}
     for c in fc.claims:
         groups.setdefault(c.value or "", []).append(c)
@@ -192,11 +194,16 @@ def _claims_table(fc: FieldClaims) -> str:
         )
     )
     return (
-        f"<p><b>{esc(labels.field_name(fc.field))}</b> — {escape(title)}:</p>"
+        f"<p><b>{esc(_sentence_case(labels.field_name(fc.field)))}</b>: {escape(title)}</p>"
         f'<table class="{cls}" border="1" cellspacing="0" cellpadding="3">'
         f"<tr>{heads}</tr>"
         f"{''.join(rows)}</table>"
     )
+
+
+def _sentence_case(text: str) -> str:
+    """``later fate`` → ``Later fate`` (a field's name opening a line)."""
+    return text[:1].upper() + text[1:]
 
 
 def _heading(text: str) -> str:

@@ -66,7 +66,7 @@ def test_conflicting_claims_are_side_by_side_with_sources(make_app: MakeApp) -> 
     app.navigator.go(Ref("person", "sinelobov-alexei"))
     page = app.window.detail.plain_text()
     assert "Where the sources disagree" in page
-    fate = page[page.index("later fate — Sources disagree") :]
+    fate = page[page.index("Later fate: the sources disagree") :]
     assert "shot" in fate and "death sentence commuted to 10 years" in fate
     assert "Talk:Kremlin Plot" in fate and "low" in fate
 

@@ -642,4 +642,4 @@ def test_a_sentence_kind_claim_is_headed_kind_of_sentence(archive: Archive) -> N
     with archive.connect() as conn:
         d = queries.person_detail(conn, "cherniavsky-mikhail")
     assert d is not None
-    assert "kind of sentence</b> — " in person_html(d)
+    assert "<b>Kind of sentence</b>: what the sources say" in person_html(d)
