@@ -10,15 +10,13 @@ tests call it directly.
 
 from __future__ import annotations
 
-import contextlib
-import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from sqlalchemy import Connection
 
-from app import part_files
 from app.archive_source import ArchiveSource
+from app.part_files import write_text
 from db import cite, sources
 from db.dto import Ref
 from db.sources import SourceQuery
@@ -64,19 +62,3 @@ def export_bibliography(source: ArchiveSource, path: Path, fmt: str, choice: Cho
         n = sources.total(conn) if ids is None else len(ids)
     write_text(path, text)
     return n
-
-
-def write_text(path: Path, text: str) -> None:
-    """Write ``text`` as UTF-8 to ``path`` atomically: all of it, or nothing and no leftover."""
-    part_files.sweep(path.parent)
-    fd, tmp = part_files.create(path)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise

@@ -10,6 +10,7 @@ breadcrumb.  This module only builds objects and connects them (grouped by topic
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 
 from PySide6.QtWidgets import QApplication
 
@@ -19,9 +20,11 @@ from app.actions.cite import CiteActions
 from app.actions.context_menus import ContextMenus
 from app.actions.detail import DetailActions
 from app.actions.lists import ListActions, filter_specs
+from app.actions.notebook import NotebookActions
 from app.actions.output import OutputActions
 from app.actions.sources import SourcesActions
 from app.archive_digest import ArchiveDigest
+from app.archive_source import ArchiveSource
 from app.controller import ArchiveController
 from app.dialogs import Dialogs
 from app.language import LanguageSwitcher
@@ -29,13 +32,18 @@ from app.models.columns import DOCUMENT_COLUMNS, EVENT_COLUMNS, PEOPLE_COLUMNS
 from app.models.paged_table import PagedTableModel
 from app.models.sources_model import SourcesModel
 from app.navigation import Navigator
+from app.notebook_session import NotebookSession
 from app.printing import DossierService
 from app.settings import Settings
 from app.widgets.chart_pane import ChartPane
 from app.widgets.list_pane import ListPane
 from app.widgets.main_window import MainWindow
+from app.widgets.network_view import NetworkView
+from app.widgets.note_panel import NotePanel
+from app.widgets.notebook_pane import NotebookPane
 from app.widgets.search_panel import SearchPanel
 from app.widgets.sources_pane import SourcesPane
+from app.widgets.timeline_view import TimelineView
 from app.window_state import PANE_NAMES
 from db import Archive, i18n, listing
 from db.dto import Ref
@@ -76,6 +84,12 @@ class App:
     digest: ArchiveDigest = field(default=None)  # type: ignore[assignment]
     language: LanguageSwitcher = field(default=None)  # type: ignore[assignment]
     context_menus: ContextMenus = field(default=None)  # type: ignore[assignment]
+    notebook: NotebookSession = field(default=None)  # type: ignore[assignment]
+    note_panel: NotePanel = field(default=None)  # type: ignore[assignment]
+    notebook_pane: NotebookPane = field(default=None)  # type: ignore[assignment]
+    notebook_actions: NotebookActions = field(default=None)  # type: ignore[assignment]
+    network: NetworkView = field(default=None)  # type: ignore[assignment]
+    timeline: TimelineView = field(default=None)  # type: ignore[assignment]
 
 
 def _build_panes(app: App) -> None:
@@ -111,8 +125,11 @@ def build_app(
     settings: Settings,
     dialogs: Dialogs | None = None,
     window: MainWindow | None = None,
+    notebook: NotebookSession | None = None,
 ) -> App:
-    """Create the whole application around ``archive`` (in ``window`` if already shown)."""
+    """Create the whole application around ``archive`` (in ``window`` if already shown);
+    ``notebook``: the reader's notebook (default: the one in the user data folder, or
+    ``$KREMLIN_ARCHIVE_NOTEBOOK``)."""
     window = window or MainWindow()
     controller = ArchiveController(archive, window)
     app = App(window, Navigator(window), controller, settings, dialogs or Dialogs())
@@ -127,13 +144,25 @@ def build_app(
     app.search = SearchPanel(window)
     app.search.set_source(controller.holder)
     window.set_search_panel(app.search)
+    app.notebook = notebook or NotebookSession.open(controller.info.meta, parent=window)
+    app.notebook.setParent(window)
+    app.note_panel = NotePanel(window)
+    window.set_note_panel(app.note_panel)
+    app.notebook_pane = NotebookPane(window)
+    window.add_pane(app.notebook_pane, N_("Notebook"), "Ctrl+6")
+    app.timeline = TimelineView(window)
+    app.timeline.set_source(controller.holder)
+    window.add_pane(app.timeline, N_("Timeline"), "Ctrl+7")
+    app.network = NetworkView(window)
+    app.network.set_source(controller.holder)
+    window.add_pane(app.network, N_("Network"), "Ctrl+8")
     app.dossiers = DossierService(controller.holder)
     app.digest = ArchiveDigest(window)
     app.language = LanguageSwitcher(settings, window)
     app.detail_actions = DetailActions(window, app.navigator, controller, app.panes, app.sources)
     app.list_actions = ListActions(window, controller, app.panes, app.search, app.dialogs)
     app.archive_actions = ArchiveActions(window, controller, settings, app.dialogs, app.digest)
-    app.output_actions = OutputActions(window, app.dossiers, app.chart, app.dialogs)
+    app.output_actions = OutputActions(window, app.dossiers, app.chart, app.dialogs, app.network)
     app.sources_actions = SourcesActions(window, controller, app.sources)
     app.cite_actions = CiteActions(
         window, controller, settings, app.dialogs, app.digest, app.chart, app.sources
@@ -147,6 +176,18 @@ def build_app(
         app.digest,
         {**app.panes, "source": app.sources},
     )
+    app.notebook_actions = NotebookActions(
+        window,
+        app.navigator,
+        controller,
+        app.notebook,
+        app.note_panel,
+        app.notebook_pane,
+        app.panes,
+        app.search,
+        app.dialogs,
+        app.dossiers,
+    )
     window.command_palette.set_source(controller.holder)
     _connect(app)
     window.fix_tab_order()
@@ -159,6 +200,8 @@ def build_app(
     icons.apply(window)
     appearance.install(window, settings)
     window_state.restore(app)
+    app.notebook_actions.refresh(None)
+    app.notebook.greet()
     controller.check_in_background()
     return app
 
@@ -241,10 +284,70 @@ def _connect(app: App) -> None:
     w.about_action.triggered.connect(archive.show_about)
     w.quit_action.triggered.connect(w.close)
     w.closing.connect(lambda: window_state.save(app))
+    _connect_notebook(app)
+    _connect_views(app)
     _connect_language(app)
     instance = QApplication.instance()
     if instance is not None:
         instance.installEventFilter(w)  # mouse back/forward buttons anywhere in the window
+
+
+def _follow_person(view: NetworkView, ref: object) -> None:
+    """The graph follows the people shown (an event or a document keeps the last person)."""
+    if isinstance(ref, Ref) and ref.kind == "person":
+        view.set_person(ref.id)
+
+
+def _restart_graph(view: NetworkView, source: ArchiveSource) -> None:
+    """Another archive is open: no person yet, and the old graphs' positions forgotten."""
+    view.set_person(None)
+    view.set_source(source)
+
+
+def _connect_views(app: App) -> None:
+    """The relationship graph and the timeline: the graph follows the person shown, the
+    timeline rings the item shown; their marks, boxes and links open records (one history);
+    they save themselves; a new archive starts them afresh."""
+    nav, network = app.navigator, app.network
+    nav.current_changed.connect(partial(_follow_person, network))
+    network.item_activated.connect(nav.go)
+    network.export_requested.connect(app.output_actions.save_graph)
+    timeline = app.timeline
+    nav.current_changed.connect(timeline.set_current)
+    timeline.item_activated.connect(nav.go)
+    app.window.save_timeline_action.triggered.connect(app.output_actions.save_timeline)
+    app.controller.archive_changed.connect(lambda _archive: timeline.reload())
+    holder = app.controller.holder
+    app.controller.archive_changed.connect(lambda _archive: _restart_graph(network, holder))
+
+
+def _connect_notebook(app: App) -> None:
+    """The reader's notebook: the note panel follows the record shown, every save refreshes
+    the Notebook pane and the lists' marks, saved searches run again, export and import."""
+    w, nav, session, notes = app.window, app.navigator, app.notebook, app.notebook_actions
+    panel, pane = app.note_panel, app.notebook_pane
+    nav.current_changed.connect(notes.show_current)
+    panel.note_edited.connect(notes.save_note)
+    panel.tags_edited.connect(notes.save_tags)
+    panel.bookmark_toggled.connect(notes.save_bookmark)
+    w.bookmark_action.triggered.connect(notes.toggle_bookmark)
+    session.changed.connect(notes.refresh)
+    session.error.connect(app.archive_actions.report_refusal)
+    app.controller.archive_changed.connect(session.set_archive)
+    pane.item_selected.connect(nav.go)
+    pane.filters_changed.connect(notes.fill_pane)
+    pane.search_activated.connect(notes.run_search)
+    pane.search_delete_requested.connect(notes.delete_search)
+    pane.export_requested.connect(notes.export_notebook)
+    pane.import_requested.connect(notes.import_notebook)
+    w.save_search_action.triggered.connect(notes.save_search)
+    w.export_notebook_action.triggered.connect(notes.export_notebook)
+    w.import_notebook_action.triggered.connect(notes.import_notebook)
+    w.activated.connect(session.check_external)  # another instance may have saved
+    w.closing.connect(panel.flush)
+    w.closing.connect(session.close)
+    app.dossiers.reader_notes = notes.reader_notes
+    w.include_notes_action.toggled.connect(notes.include_notes_in_dossiers)
 
 
 def _connect_language(app: App) -> None:
@@ -264,3 +367,5 @@ def _connect_language(app: App) -> None:
     changed.connect(app.detail_actions.retranslate)  # the page shown, then the breadcrumb
     changed.connect(app.cite_actions.show_target)
     changed.connect(w.name_widgets)  # Qt's own parts and toolbar buttons, named again
+    changed.connect(app.notebook_actions.show_marks_in_lists)  # the marks' tooltips
+    changed.connect(app.notebook_actions.fill_pane)  # kinds, orphans' words

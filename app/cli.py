@@ -24,7 +24,18 @@ from db import i18n
 from db.i18n import N_, _
 
 #: Command name → module under app.commands.
-COMMANDS = ("info", "show", "stats", "dossier", "search", "export", "cite")
+COMMANDS = (
+    "info",
+    "show",
+    "stats",
+    "dossier",
+    "search",
+    "export",
+    "cite",
+    "notes",
+    "graph",
+    "timeline",
+)
 
 EXIT_USAGE = 2
 EXIT_ARCHIVE = 3

@@ -81,6 +81,8 @@ class Dialogs:
     open_url: object = None  # Callable[[str], None]
     run_print: object = None  # Callable[[QWidget, QPrinter], bool] (the print dialog)
     run_preview: object = None  # Callable[[QPrintPreviewDialog], None]
+    open_file: object = None  # Callable[[QWidget, str], Path | None] (title; not an archive)
+    text_input: object = None  # Callable[[QWidget, str, str, str], str | None]
     folders: FolderMemory = field(default_factory=FolderMemory)
 
     def start_path(self, key: str, suggested: str = "") -> str:
@@ -105,6 +107,27 @@ class Dialogs:
             _("Archives (*.sqlite *.db)") + ";;" + _("All files (*)"),
         )
         return self._chosen("archive", Path(name) if name else None)
+
+    def ask_open_file(self, parent: QWidget, title: str, filters: str, key: str) -> Path | None:
+        """Ask for a file to read (not an archive: a notebook export to import, …)."""
+        if callable(self.open_file):
+            result: Path | None = self.open_file(parent, title)
+            return self._chosen(key, result)
+        name, _filter = QFileDialog.getOpenFileName(
+            parent, title, self.start_path(key), filters + ";;" + _("All files (*)")
+        )
+        return self._chosen(key, Path(name) if name else None)
+
+    def ask_text(self, parent: QWidget, title: str, label: str, default: str = "") -> str | None:
+        """Ask for one line of text (a name); None when cancelled or left empty."""
+        if callable(self.text_input):
+            answer: str | None = self.text_input(parent, title, label, default)
+        else:
+            from PySide6.QtWidgets import QInputDialog
+
+            text, ok = QInputDialog.getText(parent, title, label, text=default)
+            answer = text if ok else None
+        return answer.strip() or None if answer is not None else None
 
     def ask_save(
         self, parent: QWidget, suggested: str, filters: str = "", key: str = "save"

@@ -46,6 +46,9 @@ ACTION_ICONS: dict[str, tuple[str, str]] = {
     "showOutcomesAction": ("office-chart-bar", "chart"),
     "showSourcesAction": ("bookmarks", "sources"),
     "aboutAction": ("help-about", "about"),
+    "bookmarkAction": ("bookmark-new", "bookmark"),
+    "saveSearchAction": ("document-save", "search"),
+    "showNotebookAction": ("accessories-text-editor", "notebook"),
     "quitAction": ("application-exit", "quit"),
 }
 #: The application's icon: a theme icon of this name (installed with the desktop file), else ours.

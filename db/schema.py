@@ -13,13 +13,19 @@ denormalised onto the entity row so a page needs no join.
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, Index, Integer, String, Text
+from sqlalchemy import ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 #: SQLite ``PRAGMA application_id`` of every archive: ASCII "KrmA".
 APPLICATION_ID = 0x4B726D41
 #: SQLite ``PRAGMA user_version``: the schema version this code reads and writes.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+
+
+#: The claim fields that date a record on the timeline (the partial index ``ix_claim_date``).
+DATED_FIELDS = ("date", "arrest_date", "death_date")
+#: The partial index's WHERE term; a query that wants the index repeats it exactly.
+DATED_CLAIMS = "field IN ('date', 'arrest_date', 'death_date')"
 
 
 class Base(DeclarativeBase):
@@ -86,6 +92,8 @@ class Person(Base):
         Index("ix_person_tribunal_rank", "tribunal", "rank_name"),
         Index("ix_person_kind_rank", "sentence_kind", "rank_name"),
         Index("ix_person_outcome_rank", "tribunal", "outcome", "rank_name"),
+        # The timeline's deaths known to the year (a range scan; most people have none).
+        Index("ix_person_death_year", "death_year", sqlite_where=text("death_year IS NOT NULL")),
     )
 
 
@@ -112,7 +120,7 @@ class Sentence(Base):
     person_pk: Mapped[int] = mapped_column(ForeignKey("person.pk"), index=True)
     stage: Mapped[str] = mapped_column(String)  # verdict | commutation | later
     tribunal: Mapped[str] = mapped_column(String)
-    date: Mapped[str | None] = mapped_column(String)  # ISO, possibly partial
+    date: Mapped[str | None] = mapped_column(String, index=True)  # ISO, possibly partial
     date_precision: Mapped[str | None] = mapped_column(String)
     kind: Mapped[str] = mapped_column(String)
     years: Mapped[int | None] = mapped_column(Integer)
@@ -138,7 +146,7 @@ class Event(Base):
     __tablename__ = "event"
     pk: Mapped[int] = mapped_column(Integer, primary_key=True)
     id: Mapped[str] = mapped_column(String, unique=True, index=True)
-    date: Mapped[str] = mapped_column(String)  # yyyy, yyyy-mm or yyyy-mm-dd
+    date: Mapped[str] = mapped_column(String, index=True)  # yyyy, yyyy-mm or yyyy-mm-dd
     date_precision: Mapped[str] = mapped_column(String)  # day | month | year
     year: Mapped[int] = mapped_column(Integer, index=True)
     title: Mapped[str] = mapped_column(Text)
@@ -206,7 +214,12 @@ class Claim(Base):
     note: Mapped[str | None] = mapped_column(Text)
     confidence: Mapped[str | None] = mapped_column(String)
 
-    __table_args__ = (Index("ix_claim_subject", "subject_kind", "subject_id"),)
+    __table_args__ = (
+        Index("ix_claim_subject", "subject_kind", "subject_id"),
+        # Dated claims by value, for the timeline's visible range; partial, so it holds only
+        # the few date claims (the query repeats this WHERE term word for word).
+        Index("ix_claim_date", "field", "value", sqlite_where=text(DATED_CLAIMS)),
+    )
 
 
 class Tally(Base):
@@ -239,3 +252,22 @@ class OutcomeSummary(Base):
     named: Mapped[int] = mapped_column(Integer)
     published: Mapped[int | None] = mapped_column(Integer)
     published_detail: Mapped[str] = mapped_column(Text)
+
+
+class TimelineDensity(Base):
+    """Timeline summary precomputed at build time: how many records a lane dates to a bucket.
+
+    ``lane`` is a kind of mark (event, document, sentence, arrest, death: see
+    :mod:`db.timeline`); ``bucket`` is the date at its ``precision`` (``YYYY-MM-DD`` for a day,
+    ``YYYY-MM`` a month, ``YYYY`` a year) and ``n`` the records of that lane with exactly that
+    date, each counted once at its own date (a disputed one at the date its record gives).
+    The sums per lane equal the lane's dated records, so the timeline shows counts per day,
+    month or year from this table at any archive size (a few thousand rows) and reads single
+    marks only where a visible range holds few of them.
+    """
+
+    __tablename__ = "timeline_density"
+    lane: Mapped[str] = mapped_column(String, primary_key=True)
+    bucket: Mapped[str] = mapped_column(String, primary_key=True)
+    precision: Mapped[str] = mapped_column(String)
+    n: Mapped[int] = mapped_column(Integer)

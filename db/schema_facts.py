@@ -6,10 +6,12 @@ archive without importing SQLAlchemy; a test fails when this file is stale.
 """
 
 APPLICATION_ID = 1265790273
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 #: (type, name) -> normalised SQL of every object the build writes.
 EXPECTED_SCHEMA: dict[tuple[str, str], str] = {
+    ("index", "ix_claim_date"): "CREATE INDEX ix_claim_date ON claim (field, value) WHERE field "
+    "IN ('date', 'arrest_date', 'death_date')",
     ("index", "ix_claim_source_pk"): "CREATE INDEX ix_claim_source_pk ON claim (source_pk)",
     ("index", "ix_claim_subject"): "CREATE INDEX ix_claim_subject ON claim (subject_kind, "
     "subject_id)",
@@ -27,6 +29,7 @@ EXPECTED_SCHEMA: dict[tuple[str, str], str] = {
     "(rank_type)",
     ("index", "ix_document_type_rank"): "CREATE INDEX ix_document_type_rank ON document "
     "(doc_type, rank_date)",
+    ("index", "ix_event_date"): "CREATE INDEX ix_event_date ON event (date)",
     ("index", "ix_event_id"): "CREATE UNIQUE INDEX ix_event_id ON event (id)",
     ("index", "ix_event_person_person_pk"): "CREATE INDEX ix_event_person_person_pk ON "
     "event_person (person_pk)",
@@ -35,6 +38,8 @@ EXPECTED_SCHEMA: dict[tuple[str, str], str] = {
     "(rank_title)",
     ("index", "ix_event_year"): "CREATE INDEX ix_event_year ON event (year)",
     ("index", "ix_event_year_rank"): "CREATE INDEX ix_event_year_rank ON event (year, rank_date)",
+    ("index", "ix_person_death_year"): "CREATE INDEX ix_person_death_year ON person (death_year) "
+    "WHERE death_year IS NOT NULL",
     ("index", "ix_person_id"): "CREATE UNIQUE INDEX ix_person_id ON person (id)",
     ("index", "ix_person_kind_rank"): "CREATE INDEX ix_person_kind_rank ON person (sentence_kind, "
     "rank_name)",
@@ -63,6 +68,7 @@ EXPECTED_SCHEMA: dict[tuple[str, str], str] = {
     "(person_pk)",
     ("index", "ix_relation_related_pk"): "CREATE INDEX ix_relation_related_pk ON relation "
     "(related_pk)",
+    ("index", "ix_sentence_date"): "CREATE INDEX ix_sentence_date ON sentence (date)",
     ("index", "ix_sentence_id"): "CREATE UNIQUE INDEX ix_sentence_id ON sentence (id)",
     ("index", "ix_sentence_person_pk"): "CREATE INDEX ix_sentence_person_pk ON sentence "
     "(person_pk)",
@@ -75,6 +81,7 @@ EXPECTED_SCHEMA: dict[tuple[str, str], str] = {
     ("index", "sqlite_autoindex_event_person_1"): "",
     ("index", "sqlite_autoindex_meta_1"): "",
     ("index", "sqlite_autoindex_outcome_summary_1"): "",
+    ("index", "sqlite_autoindex_timeline_density_1"): "",
     ("table", "claim"): "CREATE TABLE claim ( pk INTEGER NOT NULL, subject_kind VARCHAR NOT NULL, "
     "subject_id VARCHAR NOT NULL, field VARCHAR NOT NULL, value TEXT, "
     "source_pk INTEGER NOT NULL, locator TEXT, note TEXT, confidence VARCHAR, "
@@ -155,6 +162,9 @@ EXPECTED_SCHEMA: dict[tuple[str, str], str] = {
     ("table", "text_fts_data"): "CREATE TABLE 'text_fts_data'(id INTEGER PRIMARY KEY, block BLOB)",
     ("table", "text_fts_idx"): "CREATE TABLE 'text_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, "
     "term)) WITHOUT ROWID",
+    ("table", "timeline_density"): "CREATE TABLE timeline_density ( lane VARCHAR NOT NULL, bucket "
+    "VARCHAR NOT NULL, precision VARCHAR NOT NULL, n INTEGER NOT "
+    "NULL, PRIMARY KEY (lane, bucket) )",
 }
 
 #: table -> ((column, is_integer, nullable), ...) in the build's table order.
@@ -231,6 +241,12 @@ TABLE_COLUMNS: dict[str, tuple[tuple[str, bool, bool], ...]] = {
         ("language", False, False),
         ("url", False, True),
         ("note", False, True),
+    ),
+    "timeline_density": (
+        ("lane", False, False),
+        ("bucket", False, False),
+        ("precision", False, False),
+        ("n", True, False),
     ),
     "claim": (
         ("pk", True, False),

@@ -1,4 +1,5 @@
-"""Shared fixtures: offscreen Qt, the bundled archive (proved unchanged), temp settings."""
+"""Shared fixtures: offscreen Qt, the bundled archive (proved unchanged), temp settings, and a
+notebook of each test's own."""
 
 from __future__ import annotations
 
@@ -30,6 +31,15 @@ def bundled_archive_untouched() -> Iterator[None]:
     yield
     assert (sha256(BUNDLED), BUNDLED.stat().st_mtime_ns) == before
     assert set(BUNDLED.parent.iterdir()) == siblings
+
+
+@pytest.fixture(autouse=True)
+def own_notebook(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """Every test (and every process it starts) keeps its notebook in its own folder: the
+    reader's real one in the user data folder is never touched."""
+    path = tmp_path / "notebook.sqlite"
+    monkeypatch.setenv("KREMLIN_ARCHIVE_NOTEBOOK", str(path))
+    return path
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,9 @@
-"""OutputActions: print, preview and export dossiers as PDF, and save the outcome chart."""
+"""OutputActions: print, preview and export dossiers as PDF; save the outcome chart and the
+relationship graph."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtPrintSupport import QPrinter
@@ -8,12 +11,35 @@ from PySide6.QtWidgets import QWidget
 
 from app.dialogs import Dialogs
 from app.filenames import safe_file_name
+from app.part_files import write_text
 from app.printing import DossierService, export_dossier_pdf, preview_dossier, print_dossier
 from app.printing.gui import suggested_file_name
 from app.widgets.chart_pane import ChartPane
 from app.widgets.main_window import MainWindow
+from app.widgets.network_view import NetworkView
+from app.widgets.timeline_view import TimelineView
 from db.dto import Ref
 from db.i18n import _
+
+
+class _TimelineFile:
+    """Saves the timeline in the format its file's suffix names."""
+
+    def __init__(self, view: TimelineView) -> None:
+        self._view = view
+
+    def save(self, path: Path) -> Path:
+        suffix = path.suffix.casefold()
+        if suffix == ".svg":
+            self._view.export_svg(path)
+        elif suffix == ".pdf":
+            self._view.export_pdf(path)
+        elif suffix == ".json":
+            write_text(path, self._view.to_json())
+        else:
+            path = path if suffix == ".png" else path.with_suffix(".png")
+            self._view.export_png(path)
+        return path
 
 
 class OutputActions(QObject):
@@ -26,16 +52,26 @@ class OutputActions(QObject):
         dossiers: the dossier service of the archive holder.
         chart: the outcome chart pane.
         dialogs: print/preview dialogs, file names, error messages.
+        network: the relationship graph pane (Save graph).
+        timeline: the timeline pane (Save timeline).
     """
 
     def __init__(
-        self, window: MainWindow, dossiers: DossierService, chart: ChartPane, dialogs: Dialogs
+        self,
+        window: MainWindow,
+        dossiers: DossierService,
+        chart: ChartPane,
+        dialogs: Dialogs,
+        network: NetworkView | None = None,
+        timeline: TimelineView | None = None,
     ) -> None:
         super().__init__(window)
         self._window = window
         self._dossiers = dossiers
         self._chart = chart
         self._dialogs = dialogs
+        self._network = network
+        self._timeline = timeline
 
     def _error(self, _parent: QWidget | None, title: str, message: str) -> None:
         self._dialogs.show(self._window, title, message)
@@ -100,6 +136,58 @@ class OutputActions(QObject):
         )
         if path is not None:
             w.statusBar().showMessage(_("Dossier saved to {path}").format(path=path), 8000)
+
+    def save_view(self, view: object, stem: str, filters: str, key: str) -> Path | None:
+        """Ask where to save a view that has ``save(path)`` (the graph, the timeline) and save
+        it; the suffix chosen names the format.  A refusal is one message."""
+        w = self._window
+        path = self._dialogs.ask_save(w, safe_file_name(stem, ".png"), filters, key=key)
+        if path is None:
+            return None
+        save = getattr(view, "save", None)
+        if not callable(save):
+            return None
+        try:
+            written = save(path)
+        except OSError as exc:
+            self._dialogs.show(w, _("Could not save"), str(exc))
+            return None
+        where = written if isinstance(written, Path) else path
+        w.statusBar().showMessage(_("Saved to {path}").format(path=where), 8000)
+        return where
+
+    @Slot()
+    def save_graph(self) -> None:
+        """Save the relationship graph as PNG, SVG, PDF, JSON or GraphML."""
+        view = self._network
+        if view is None:
+            return
+        filters = ";;".join(
+            (
+                _("PNG images (*.png)"),
+                _("SVG images (*.svg)"),
+                _("PDF (*.pdf)"),
+                _("JSON data (*.json)"),
+                _("GraphML (*.graphml)"),
+            )
+        )
+        self.save_view(view, view.suggested_name(), filters, "graph")
+
+    @Slot()
+    def save_timeline(self) -> None:
+        """File → Save timeline…: the timeline as shown, as PNG, SVG, PDF (vector) or JSON."""
+        view = self._timeline
+        if view is None:
+            return
+        filters = ";;".join(
+            (
+                _("PNG images (*.png)"),
+                _("SVG images (*.svg)"),
+                _("PDF (*.pdf)"),
+                _("JSON data (*.json)"),
+            )
+        )
+        self.save_view(_TimelineFile(view), _("timeline"), filters, "timeline")
 
     @Slot()
     def save_chart(self) -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from array import array
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -27,6 +27,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QIcon
 
 from app.archive_source import ArchiveSource
 from app.models.columns import ColumnSpec, IdRole, RowRole, cell_text, cell_tooltip
@@ -45,7 +46,11 @@ Snapshot = tuple[int, "array[int] | None"]
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
 _ALIGN = int(Qt.ItemDataRole.TextAlignmentRole.value)
-_ROLES = frozenset((_DISPLAY, _TOOLTIP, _ALIGN, int(IdRole), int(RowRole)))
+_DECORATION = int(Qt.ItemDataRole.DecorationRole.value)
+_ROLES = frozenset((_DISPLAY, _TOOLTIP, _ALIGN, _DECORATION, int(IdRole), int(RowRole)))
+#: Reads the reader's marks of some ids of the model's kind: id → words (``bookmarked``,
+#: ``noted``, ``tagged``, space-separated); unmarked ids are absent.
+MarksReader = Callable[[Sequence[str]], dict[str, str]]
 _LEFT = int((Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter).value)
 _RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
 _ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -78,6 +83,11 @@ class PagedTableModel(QAbstractTableModel):
         self._table_total = 0
         self._pks: array[int] | None = None
         self._pages: OrderedDict[int, list[ListRow]] = OrderedDict()
+        #: The reader's marks (bookmark, note, tags) of each cached page's ids.
+        self._marks: dict[int, dict[str, str]] = {}
+        self._read_marks: MarksReader | None = None
+        self._mark_icons: dict[str, QIcon] = {}
+        self._mark_words: dict[str, str] = {}
         #: Big filters run here, busy until every match is known: first their first page
         #: (with its rows), then the key snapshot (see :meth:`request_query`).
         self.runner = Runner(self)
@@ -205,6 +215,7 @@ class PagedTableModel(QAbstractTableModel):
         self._total = total
         self._pks = pks
         self._pages.clear()
+        self._marks.clear()
         if first_page is not None:
             self._pages[0] = first_page
         if not query.filtered:
@@ -250,6 +261,8 @@ class PagedTableModel(QAbstractTableModel):
         col = self._columns[index.column()]
         if role == _ALIGN:
             return _RIGHT if col.align_right else _LEFT
+        if role == _DECORATION:
+            return self._mark_icon(number) if index.column() == 0 else None
         row = self.row_at(number)
         if row is None:
             return None
@@ -262,6 +275,11 @@ class PagedTableModel(QAbstractTableModel):
         if role == _TOOLTIP:
             if not text and col.short_unknown:
                 return _(UNKNOWN)  # the cell shows only “?”
+            if index.column() == 0 and self._read_marks is not None:
+                marks = self._marks_of(number)
+                if marks:
+                    said = ", ".join(self._mark_words.get(w, w) for w in marks.split())
+                    return cell_tooltip(f"{text} — {said}")
             return cell_tooltip(text)
         return cell_text(text)
 
@@ -272,6 +290,7 @@ class PagedTableModel(QAbstractTableModel):
         dates): they are dropped and the visible rows read again.
         """
         self._pages.clear()
+        self._marks.clear()
         if self._columns:
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._columns) - 1)
         if self._total:
@@ -291,6 +310,49 @@ class PagedTableModel(QAbstractTableModel):
         q = self._query
         self.request_query(ListQuery(key, descending, q.filters, q.pks))
 
+    # -- the reader's marks ----------------------------------------------------------------
+
+    def set_marks(
+        self, read: MarksReader | None, icons: dict[str, QIcon], words: dict[str, str]
+    ) -> None:
+        """Show the reader's marks as an icon in the first column: ``read`` gives them for a
+        page's ids (one query per page shown), ``icons`` and ``words`` (tooltip) per mark;
+        the first mark of a row (bookmarked, noted, tagged) chooses its icon."""
+        self._read_marks = read
+        self._mark_icons = dict(icons)
+        self._mark_words = dict(words)
+        self.refresh_marks()
+
+    def refresh_marks(self) -> None:
+        """The marks changed: read them again for the rows shown."""
+        self._marks.clear()
+        if self._total:
+            self.dataChanged.emit(
+                self.index(0, 0),
+                self.index(self._total - 1, 0),
+                [Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole],
+            )
+
+    def _marks_of(self, row: int) -> str:
+        number = row // self.PAGE_SIZE
+        page_marks = self._marks.get(number)
+        if page_marks is None:
+            page = self._pages.get(number)
+            if page is None or self._read_marks is None:
+                return ""
+            page_marks = self._read_marks([r.id for r in page])
+            self._marks[number] = page_marks
+        item_id = self.id_at(row)
+        return page_marks.get(item_id, "") if item_id is not None else ""
+
+    def _mark_icon(self, row: int) -> QIcon | None:
+        if self._read_marks is None:
+            return None
+        if self.row_at(row) is None:  # the page is read first: its marks come with it
+            return None
+        marks = self._marks_of(row)
+        return self._mark_icons.get(marks.split()[0]) if marks else None
+
     # -- paging ---------------------------------------------------------------------------
 
     def row_at(self, row: int) -> ListRow | None:
@@ -301,7 +363,8 @@ class PagedTableModel(QAbstractTableModel):
             page = self._fetch(number)
             self._pages[number] = page
             while len(self._pages) > self.MAX_PAGES:
-                self._pages.popitem(last=False)
+                dropped, _rows = self._pages.popitem(last=False)
+                self._marks.pop(dropped, None)
         else:
             self._pages.move_to_end(number)
         return page[offset] if offset < len(page) else None

@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from app.pages import labels
+from app.pages.escape import escape
 from app.pages.labels import field_label
 from app.pages.markup import (
     SENTENCE,
@@ -619,3 +620,48 @@ def source_html(d: SourceDetail, css: str) -> tuple[str, str]:
         parts.append(_citations(d))
     title = _("Source dossier: {title}").format(title=d.label)
     return title, page(d.label, css, "".join(parts))
+
+
+def reader_notes_html(note: str, tags: Iterable[str], bookmarked: bool) -> str:
+    """The reader's own notes on the record, for the end of its dossier: clearly headed as
+    the reader's and not the archive's, every word escaped, paragraphs kept."""
+    parts = [
+        f"<h2>{escape(_('Reader’s notes'))}</h2>",
+        "<p class='note'><i>"
+        + escape(
+            _(
+                "Written by the reader in their own notebook; not part of the archive "
+                "and not sourced."
+            )
+        )
+        + "</i></p>",
+    ]
+    said = []
+    if bookmarked:
+        said.append(escape(_("Bookmarked by the reader.")))
+    tag_list = [t for t in tags if t]
+    if tag_list:
+        said.append(escape(_("Tags: {tags}").format(tags=", ".join(tag_list))))
+    if said:
+        parts.append("<p>" + " ".join(said) + "</p>")
+    for paragraph in note.split("\n\n"):
+        if paragraph.strip():
+            lines = "<br>".join(escape(_breakable(line)) for line in paragraph.split("\n"))
+            parts.append(f"<p>{lines}</p>")
+    return "".join(parts)
+
+
+#: Longest run of characters without a break opportunity in the reader's notes (Qt's layout
+#: is super-linear in the length of one unbroken word).
+WORD_LIMIT = 80
+
+
+def _breakable(line: str) -> str:
+    """``line`` with a zero-width space in every run of :data:`WORD_LIMIT` unbroken characters."""
+    return re.sub(rf"\S{{{WORD_LIMIT}}}(?=\S)", lambda m: m.group(0) + "\u200b", line)
+
+
+def with_reader_notes(html: str, notes: str) -> str:
+    """``html`` (a whole dossier page) with ``notes`` added at the end of its body."""
+    at = html.rfind("</body>")
+    return html + notes if at < 0 else html[:at] + notes + html[at:]

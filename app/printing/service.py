@@ -74,11 +74,26 @@ class DossierService:
         self._archive = source
         self._today = today
         self._css = resources.resource("templates", "dossier.css").read_text(encoding="utf-8")
+        #: The reader's own notes on a record (note, tags, bookmarked), or None; set by the
+        #: app when the notebook is open.
+        self.reader_notes: Callable[[Ref], tuple[str, tuple[str, ...], bool] | None] | None = None
+        #: True when dossiers end with the reader's notes (File → Include my notes; off by
+        #: default: a dossier is the archive's unless the reader asks otherwise).
+        self.include_notes = False
 
     # -- HTML --------------------------------------------------------------------------
 
     def html_for(self, ref: Ref) -> tuple[str, str]:
-        """(title, HTML) of the dossier of a person, event, document or source."""
+        """(title, HTML) of the dossier of a person, event, document or source; with the
+        reader's notes at the end when :attr:`include_notes` is set and there are some."""
+        title, html = self._archive_html(ref)
+        if self.include_notes and self.reader_notes is not None:
+            mine = self.reader_notes(ref)
+            if mine is not None and (mine[0].strip() or mine[1] or mine[2]):
+                html = dossier.with_reader_notes(html, dossier.reader_notes_html(*mine))
+        return title, html
+
+    def _archive_html(self, ref: Ref) -> tuple[str, str]:
         with self._archive.connect() as conn:
             item = queries.detail(conn, ref, SOURCE_CITATION_LIMIT)
             if isinstance(item, PersonDetail):

@@ -12,6 +12,7 @@ interactive widget has an accessible name (:mod:`app.widgets.accessible_names`).
 Signals:
     breadcrumb_clicked(int): a history index chosen in the breadcrumb.
     closing(): the window is about to close (save settings).
+    activated(): the window became the active one (what another instance saved may show).
     detail_menu_built(QMenu, QPoint): the detail view's context menu at a point of its
         viewport, before it shows (connected slots add entries; direct connections only).
 """
@@ -51,7 +52,31 @@ ACTION_TEXTS: dict[str, tuple[str, str]] = {
         N_("Save the rows the current pane shows as CSV or JSON"),
     ),
     "saveChartAction": (N_("Save outcome &chart…"), N_("Save the outcome chart as PNG or SVG")),
+    "saveTimelineAction": (
+        N_("Save &timeline…"),
+        N_("Save the timeline as shown as PNG, SVG, PDF or JSON"),
+    ),
     "caseSummaryAction": (N_("Case &summary dossier…"), N_("Print or save the case summary")),
+    "bookmarkAction": (
+        N_("&Bookmark the record shown"),
+        N_("Add the record shown to your notebook's bookmarks, or remove it"),
+    ),
+    "saveSearchAction": (
+        N_("Save &search…"),
+        N_("Keep the search text and the People filters in your notebook under a name"),
+    ),
+    "includeNotesAction": (
+        N_("Include &my notes in dossiers"),
+        N_("End printed and exported dossiers with your own notes, marked as yours"),
+    ),
+    "exportNotebookAction": (
+        N_("Export &notebook…"),
+        N_("Save your bookmarks, notes and tags as Markdown, JSON or CSV"),
+    ),
+    "importNotebookAction": (
+        N_("&Import notes…"),
+        N_("Merge a notebook exported as JSON into yours"),
+    ),
     "caseSummaryPdfAction": (
         N_("Export case summary as P&DF…"),
         N_("Save the case summary dossier as a PDF file"),
@@ -102,6 +127,7 @@ class MainWindow(QMainWindow):
 
     breadcrumb_clicked = Signal(int)
     closing = Signal()
+    activated = Signal()
     detail_menu_built = Signal(QMenu, QPoint)
 
     DEFAULT_SIZE = (1280, 800)
@@ -136,7 +162,10 @@ class MainWindow(QMainWindow):
         rlayout = QVBoxLayout(right)
         rlayout.setContentsMargins(4, 4, 4, 4)
         rlayout.addWidget(self.breadcrumb)
-        rlayout.addWidget(self.detail, 1)
+        self.right_split = QSplitter(Qt.Orientation.Vertical, right)
+        self.right_split.setObjectName("detailSplitter")
+        self.right_split.addWidget(self.detail)
+        rlayout.addWidget(self.right_split, 1)
 
         self.left = QWidget(self)
         self.left_layout = QVBoxLayout(self.left)
@@ -241,6 +270,7 @@ class MainWindow(QMainWindow):
         self.case_summary_action = self._action("caseSummaryAction")
         self.case_summary_pdf_action = self._action("caseSummaryPdfAction")
         self.save_chart_action = self._action("saveChartAction")
+        self.save_timeline_action = self._action("saveTimelineAction")
         self.quit_action = self._action("quitAction", K.Quit)
         self.back_action = self._action("backAction", "Alt+Left")
         self.forward_action = self._action("forwardAction", "Alt+Right")
@@ -254,6 +284,13 @@ class MainWindow(QMainWindow):
         self.help_action = self._action("helpAction", K.HelpContents)
         self.shortcuts_action = self._action("shortcutsAction")
         self.copy_rows_action = self._action("copyRowsAction", K.Copy)
+        self.bookmark_action = self._action("bookmarkAction", "Ctrl+D")
+        self.bookmark_action.setCheckable(True)
+        self.save_search_action = self._action("saveSearchAction", "Ctrl+Shift+S")
+        self.export_notebook_action = self._action("exportNotebookAction")
+        self.include_notes_action = self._action("includeNotesAction")
+        self.include_notes_action.setCheckable(True)  # off by default, never remembered
+        self.import_notebook_action = self._action("importNotebookAction")
         self.tab_actions: list[QAction] = []
         self._make_citation_actions()
         self._make_language_actions()
@@ -309,8 +346,11 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.export_action)
         self.file_menu.addAction(self.save_chart_action)
+        self.file_menu.addAction(self.save_timeline_action)
         self.file_menu.addAction(self.export_bibliography_action)
         self.file_menu.addAction(self.export_record_bibliography_action)
+        self.file_menu.addAction(self.export_notebook_action)
+        self.file_menu.addAction(self.import_notebook_action)
         self.file_menu.addSeparator()
         for a in (
             self.print_action,
@@ -318,6 +358,7 @@ class MainWindow(QMainWindow):
             self.export_pdf_action,
             self.case_summary_action,
             self.case_summary_pdf_action,
+            self.include_notes_action,
         ):
             self.file_menu.addAction(a)
         self.file_menu.addSeparator()
@@ -330,6 +371,9 @@ class MainWindow(QMainWindow):
         self.style_menu.setObjectName("citationStyleMenu")
         for action in self.citation_style_actions.values():
             self.style_menu.addAction(action)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.bookmark_action)
+        self.edit_menu.addAction(self.save_search_action)
         self.go_menu = menu.addMenu("")
         self.go_menu.setObjectName("goMenu")
         self.go_menu.addAction(self.back_action)
@@ -425,6 +469,8 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.activated.emit()
         super().changeEvent(event)
 
     @Slot()
@@ -530,6 +576,15 @@ class MainWindow(QMainWindow):
             fit(bool(getattr(panel, "expanded", False)))
         else:
             split.setSizes([190, 560])
+
+    def set_note_panel(self, panel: QWidget) -> None:
+        """Put the reader's note panel under the detail view (a splitter between them)."""
+        self.right_split.addWidget(panel)
+        self.right_split.setCollapsible(0, False)
+        self.right_split.setStretchFactor(0, 4)
+        self.right_split.setStretchFactor(1, 1)
+        height = self.fontMetrics().lineSpacing() * 9
+        self.right_split.setSizes([max(self.height() - height, height), height])
 
     def show_first_rows(self, widget: QWidget, title: str) -> None:
         """Show ``widget`` as the first tab until the first real pane is added (``title``:

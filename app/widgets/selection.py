@@ -24,6 +24,8 @@ def rows(view: QAbstractItemView, limit: int | None = None) -> list[int]:
     limit = SELECTION_LIMIT if limit is None else limit
     spans = sorted(_spans(view))
     out: list[int] = []
+    if limit <= 0:
+        return out
     last = -1
     for top, bottom in spans:
         for row in range(max(top, last + 1), bottom + 1):

@@ -6,8 +6,8 @@ person archive has exactly the bundled archive's schema, indexes and search tabl
 
 Records are streamed into staging tables keyed by text ids; :meth:`ArchiveWriter.finish`
 then numbers rows in display order with SQL (:mod:`db.build.numbering`), fills the rank columns,
-chart summary and search index (keys and claims come from :mod:`db.build.side`), and
-``VACUUM INTO`` the target (or, for a big synthetic archive, renames the work file there).
+chart summary, timeline summary (:mod:`db.build.density`) and search index (keys and claims
+come from :mod:`db.build.side`), and ``VACUUM INTO`` the target (or, for a big synthetic archive, renames the work file there).
 There is no clock and no unordered insert anywhere, so the same input gives a byte-identical
 file.
 """
@@ -25,7 +25,7 @@ from sqlalchemy.dialects import sqlite
 from sqlalchemy.schema import CreateIndex, CreateTable
 
 from db import vocab
-from db.build import numbering, summary
+from db.build import density, numbering, summary
 from db.search import index as search_index
 from db.build import side as side_build
 from db.errors import BuildError
@@ -142,6 +142,8 @@ class ArchiveWriter:
         self.progress("copying claims")
         # SQLite copies the table with its indexes as they are (see db.build.side).
         c.execute("INSERT INTO claim SELECT * FROM side.claim")
+        self.progress("timeline summary")
+        density.build_density(c)
         self.progress("search index")
         search_index.fill(c, "side", self.progress)
         self.progress("analysing")

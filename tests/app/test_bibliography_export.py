@@ -10,7 +10,7 @@ import bibtexparser
 import pytest
 import rispy
 
-from app import bibliography_export
+from app import bibliography_export, part_files
 from app.bibliography_export import cited_by, every_source, export_bibliography, listed
 from db import Archive, cite
 from db.dto import Ref
@@ -51,7 +51,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_part_file(
     def broken_fsync(_fd: int) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(bibliography_export.os, "fsync", broken_fsync)
+    monkeypatch.setattr(part_files.os, "fsync", broken_fsync)
     with pytest.raises(OSError, match="No space"):
         export_bibliography(archive, path, "bibtex", every_source)
     assert path.read_text(encoding="utf-8") == "old"

@@ -43,8 +43,8 @@ def test_json_names_the_file_its_size_and_versions(
         (user_version,) = conn.execute("PRAGMA user_version").fetchone()
     assert out["path"] == str(BUNDLED)
     assert out["size_bytes"] == BUNDLED.stat().st_size
-    assert out["schema_version"] == user_version == 1
-    assert (out["title"], out["data_version"]) == ("The Kremlin Affair, 1935", "2026.12.1")
+    assert out["schema_version"] == user_version == 2
+    assert (out["title"], out["data_version"]) == ("The Kremlin Affair, 1935", "2026.12.2")
 
 
 def test_text_lists_every_count_by_name_with_thousands_separators(
@@ -76,8 +76,8 @@ def test_text_heads_with_title_file_and_versions(
     assert lines[:4] == [
         "The Kremlin Affair, 1935",
         f"  file:            {BUNDLED} ({size:,} bytes)",
-        "  data version:    2026.12.1",
-        "  schema version:  1",
+        "  data version:    2026.12.2",
+        "  schema version:  2",
     ]
 
 
@@ -90,7 +90,7 @@ def test_russian_text_groups_digits_and_names_the_counts(
     lines = capsys.readouterr().out.splitlines()
     size = f"{BUNDLED.stat().st_size:,}".replace(",", "\xa0")
     assert lines[1] == f"  файл:            {BUNDLED} ({size} байт)"
-    assert lines[2] == "  версия данных:   2026.12.1"
+    assert lines[2] == "  версия данных:   2026.12.2"
     assert "  утверждения:     1\xa0082" in lines
     assert "  люди:            99" in lines
 

@@ -234,6 +234,9 @@ def test_the_edit_menu_copies_a_citation_and_offers_the_styles(window: MainWindo
         "copyCitationAction",
         "chicagoStyleAction",
         "gostStyleAction",
+        "",  # a separator
+        "bookmarkAction",
+        "saveSearchAction",
     ]
 
 

@@ -1,0 +1,138 @@
+"""Export one archive's notebook as Markdown: each marked record with its citation and note.
+
+Everything in the text but the export's own words is untrusted (the user's notes, tags and
+labels, and the archive's own text in citations): :func:`escape` backslash-escapes every
+character Markdown could read as syntax, so a note cannot become a heading, a link, an image,
+HTML or a table, and notes are quoted (``> ``) line by line.  Records the archive no longer
+holds (orphans) are kept and say so.  The text is in the language in use (headings, words);
+notes stay as written.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from sqlalchemy import Connection, select
+
+from db import cite
+from db.dto import Ref
+from db.i18n import _, ngettext, pgettext
+from db.notebook.clock import utc_now
+from db.notebook.model import ArchiveKey, Entry
+from db.notebook.notebook import Notebook
+from db.notebook.orphaned import orphans
+from db.schema import Claim, Source
+
+#: Characters CommonMark (and GitHub's tables, strikethrough) may read as syntax.
+_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~&=:$])")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def escape(text: str) -> str:
+    """``text`` as literal Markdown: syntax characters backslash-escaped, controls removed."""
+    return _SPECIAL.sub(r"\\\1", _CONTROL.sub(" ", text))
+
+
+def one_line(text: str) -> str:
+    """``text`` escaped on one line (for headings and list items)."""
+    return escape(" ".join(text.split()))
+
+
+def quote(text: str) -> str:
+    """A note as a block quote: every line escaped and quoted, blank lines kept."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "\n".join(f"> {escape(line)}".rstrip() for line in lines)
+
+
+def kind_label(kind: str) -> str:
+    """The kind of a record as a word of the interface."""
+    labels = {
+        "person": pgettext("record kind", "Person"),
+        "event": pgettext("record kind", "Event"),
+        "document": pgettext("record kind", "Document"),
+        "source": pgettext("record kind", "Source"),
+        "claim": pgettext("record kind", "Claim"),
+    }
+    return labels.get(kind, kind)
+
+
+def _claim_source(conn: Connection, ref: Ref) -> Ref | None:
+    if not ref.id.isdigit():
+        return None
+    row = conn.execute(
+        select(Source.id).join(Claim, Claim.source_pk == Source.pk).where(Claim.pk == int(ref.id))
+    ).first()
+    return None if row is None else Ref("source", str(row[0]))
+
+
+def _citation(
+    conn: Connection, ref: Ref, accessed: datetime.date, location: str | None
+) -> str | None:
+    target = _claim_source(conn, ref) if ref.kind == "claim" else ref
+    if target is None:
+        return None
+    try:
+        return cite.record(conn, target, "chicago", accessed, None, location)
+    except cite.UnknownRecord:
+        return None
+
+
+def _section(
+    conn: Connection, e: Entry, orphan: bool, accessed: datetime.date, location: str | None
+) -> list[str]:
+    name = e.label or f"{e.ref.kind}/{e.ref.id}"
+    record = _("Record")
+    lines = [
+        f"## {kind_label(e.ref.kind)}: {one_line(name)}",
+        "",
+        f"- {record}: {one_line(f'{e.ref.kind}/{e.ref.id}')}",
+    ]
+    if e.bookmarked:
+        lines.append("- " + _("Bookmarked"))
+    if e.tags:
+        tags = ", ".join(one_line(t) for t in e.tags)
+        lines.append("- " + _("Tags: {tags}").format(tags=tags))
+    when = e.changed.strftime("%Y-%m-%d %H:%M UTC")
+    lines.append("- " + _("Changed: {when}").format(when=when))
+    citation = None if orphan else _citation(conn, e.ref, accessed, location)
+    if orphan:
+        lines.append("- " + _("No longer in this archive (the note is kept)."))
+    elif citation:
+        label = _("Source of the claim") if e.ref.kind == "claim" else _("Cite as")
+        lines.append(f"- {label}: {one_line(citation)}")
+    if e.note:
+        lines += ["", quote(e.note)]
+    lines.append("")
+    return lines
+
+
+def export_markdown(
+    nb: Notebook,
+    key: ArchiveKey,
+    conn: Connection,
+    *,
+    accessed: datetime.date | None = None,
+    location: str | None = None,
+) -> str:
+    """The archive's marked records as Markdown, newest change first, each with its citation
+    (Chicago) from the archive on ``conn``; orphans say they are no longer in the archive.
+
+    ``accessed`` and ``location`` go into the citations (default: today; no file name).
+    """
+    entries = nb.entries(key)
+    missing = orphans(entries, conn)
+    day = accessed or utc_now().date()
+    title = _("Notebook: {title}").format(title=one_line(key.title))
+    count = ngettext("{n} record", "{n} records", len(entries)).format(n=len(entries))
+    out = [
+        f"# {title}",
+        "",
+        _("The reader's own notes, not the archive's. Exported {date}; {count}.").format(
+            date=day.isoformat(), count=count
+        ),
+        "",
+    ]
+    for e in entries:
+        out += _section(conn, e, e.ref in missing, day, location)
+    return "\n".join(out).rstrip("\n") + "\n"

@@ -1,0 +1,214 @@
+"""Reading the timeline: the lanes by kind for a range, and one lane per person.
+
+The lanes by kind count their marks in a range from the build-time summary
+(:mod:`db.timeline.summary`); a lane holding more than :data:`MARK_BUDGET` marks there is
+shown as density, and single marks are read (:mod:`db.timeline.marks`) only for the others,
+each with a LIMIT — so no read ever loads a whole table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from db import vocab
+from db.dto import Ref
+from db.i18n import N_, pgettext
+from db.queries import person_name
+from db.schema import (
+    Document,
+    DocumentPerson,
+    Event,
+    EventPerson,
+    Person,
+    Sentence,
+)
+from db.timeline import dates
+from db.timeline.dates import KINDS
+from db.timeline.marks import (
+    DOCUMENT_ROWS,
+    EVENT_ROWS,
+    MARK_BUDGET,
+    PERSON_ROWS,
+    SENTENCE_ROWS,
+    dated_facts,
+    marks_in,
+    person_marks,
+    record_marks,
+    sentence_label,
+    sort_marks,
+    touching,
+)
+from db.timeline.model import Lane, Mark, TimelineSlice
+from db.timeline.summary import aggregate, summary_rows, undated
+
+#: Person lanes shown at most (a search result may name thousands of people).
+PERSON_LANES = 40
+#: Marks read for one person at most.
+PERSON_LIMIT = 1000
+
+#: The lane of each kind, in the reader's language.
+KIND_LANES = vocab.Labels(
+    {
+        "event": N_("Events"),
+        "document": N_("Documents"),
+        "sentence": N_("Sentences"),
+        "arrest": N_("Arrests"),
+        "death": N_("Deaths"),
+    }
+)
+
+
+def kind_name(kind: str) -> str:
+    """One mark of ``kind`` in the reader's language (the list's "kind" column)."""
+    names = {
+        "event": pgettext("timeline mark", "event"),
+        "document": pgettext("timeline mark", "document"),
+        "sentence": pgettext("timeline mark", "sentence"),
+        "arrest": pgettext("timeline mark", "arrest"),
+        "death": pgettext("timeline mark", "death"),
+    }
+    return names.get(kind, kind)
+
+
+def person_lane(person_id: str) -> str:
+    """Lane key of a person: ``person:<id>``."""
+    return f"person:{person_id}"
+
+
+def kind_slice(
+    conn: Connection,
+    lo: str,
+    hi: str,
+    level: str = "month",
+    lanes: Sequence[str] = KINDS,
+    budget: int = MARK_BUDGET,
+) -> TimelineSlice:
+    """The lanes by kind between ``lo`` and ``hi``: marks where a lane holds at most
+    ``budget`` of them there, density buckets at ``level`` for the others.
+
+    A lane whose many marks are months or years covering ``lo`` (a big archive's events
+    known to the year only) shows those as density spans and the marks starting in the
+    range singly, when these are few enough.
+    """
+    lanes = [lane for lane in lanes if lane in KINDS]
+    covering, starting = summary_rows(conn, lanes, lo, hi)
+    cover_n = {lane: sum(b.n for b in covering if b.lane == lane) for lane in lanes}
+    start_n = {lane: sum(b.n for b in starting if b.lane == lane) for lane in lanes}
+    counted = {lane: cover_n[lane] + start_n[lane] for lane in lanes}
+    dense = tuple(lane for lane in lanes if start_n[lane] > budget)
+    spans = tuple(lane for lane in lanes if lane not in dense and counted[lane] > budget)
+    sparse = [lane for lane in lanes if lane not in dense]
+    marks, cut = marks_in(conn, lo, hi, sparse, budget, spans) if sparse else ((), ())
+    rows = [b for b in (*covering, *starting) if b.lane in dense]
+    rows += [b for b in covering if b.lane in spans]
+    return TimelineSlice(
+        lanes=tuple(Lane(lane, KIND_LANES[lane]) for lane in lanes),
+        marks=marks,
+        buckets=aggregate(rows, level, lanes),
+        lo=lo,
+        hi=hi,
+        undated=undated(conn) if "sentence" in lanes else 0,
+        totals=tuple(counted.items()),
+        dense=dense,
+        truncated=cut,
+        mode="kind",
+        level=level,
+    )
+
+
+# -- person lanes ---------------------------------------------------------------------------
+
+
+def known_people(conn: Connection, person_ids: Sequence[str]) -> list[str]:
+    """Those of ``person_ids`` the archive holds, in the order given."""
+    found = set(conn.execute(select(Person.id).where(Person.id.in_(list(person_ids)))).scalars())
+    return [p for p in dict.fromkeys(person_ids) if p in found]
+
+
+def person_slice(
+    conn: Connection,
+    person_ids: Sequence[str],
+    lo: str | None = None,
+    hi: str | None = None,
+    limit: int = PERSON_LIMIT,
+) -> TimelineSlice:
+    """One lane per person (at most :data:`PERSON_LANES`): their events, the documents naming
+    them, their sentences, arrest and death; each person at most ``limit`` marks; unknown ids
+    are left out; ``lo``/``hi`` (ISO days) keep the marks that touch that range."""
+    ids = list(dict.fromkeys(person_ids))
+    shown = ids[:PERSON_LANES]
+    rows = {r.id: r for r in conn.execute(PERSON_ROWS.where(Person.id.in_(shown)))}
+    shown = [p for p in shown if p in rows]
+    lanes = tuple(
+        Lane(person_lane(p), person_name(rows[p].name_en, rows[p].name_ru), Ref("person", p))
+        for p in shown
+    )
+    marks: list[Mark] = []
+    no_date = 0
+    for p in shown:
+        found, missing = _one_person(conn, p, limit)
+        marks += found
+        no_date += missing
+    if lo is not None or hi is not None:
+        marks = touching(marks, lo or dates.iso_day(0), hi or dates.iso_day(10**7))
+    return TimelineSlice(
+        lanes=lanes,
+        marks=sort_marks(marks, [lane.key for lane in lanes]),
+        lo=lo,
+        hi=hi,
+        undated=no_date,
+        totals=tuple((lane.key, sum(1 for m in marks if m.lane == lane.key)) for lane in lanes),
+        mode="person",
+        level="day",
+        hidden_people=max(0, len(ids) - PERSON_LANES),
+    )
+
+
+def _one_person(conn: Connection, person_id: str, limit: int) -> tuple[list[Mark], int]:
+    """Every mark of one person (at most ``limit`` per kind) and their undated sentences."""
+    lane = person_lane(person_id)
+    pk = conn.execute(select(Person.pk).where(Person.id == person_id)).scalar()
+    events = conn.execute(
+        EVENT_ROWS.join(EventPerson, EventPerson.event_pk == Event.pk)
+        .where(EventPerson.person_pk == pk)
+        .order_by(Event.date)
+        .limit(limit)
+    ).all()
+    documents = conn.execute(
+        DOCUMENT_ROWS.where(
+            Document.pk.in_(
+                select(DocumentPerson.document_pk).where(DocumentPerson.person_pk == pk)
+            )
+        )
+        .order_by(Document.date)
+        .limit(limit)
+    ).all()
+    sentences = conn.execute(
+        SENTENCE_ROWS.where(Sentence.person_pk == pk).order_by(Sentence.pk).limit(limit)
+    ).all()
+    marks: list[Mark] = []
+    dated: tuple[tuple[str, Sequence[Any]], ...] = (("event", events), ("document", documents))
+    for kind, rows in dated:
+        fact = dated_facts(conn, kind, [r.id for r in rows])
+        for r in rows:
+            marks += record_marks(
+                lane, kind, Ref(kind, r.id), r.id, r.date, r.title, fact.get(r.id)
+            )
+    fact = dated_facts(conn, "sentence", [r.id for r in sentences])
+    no_date = 0
+    for r in sentences:
+        label = sentence_label(person_name(r.name_en, r.name_ru), r.kind, r.years, r.stage)
+        found = record_marks(
+            lane, "sentence", Ref("person", r.pid), r.id, r.date, label, fact.get(r.id)
+        )
+        no_date += not found
+        marks += found
+    person = conn.execute(PERSON_ROWS.where(Person.id == person_id)).all()
+    for kind in ("arrest", "death"):
+        marks += person_marks(
+            conn, kind, lambda _pid: lane, person, dated_facts(conn, kind, [person_id])
+        )
+    return marks, no_date

@@ -1,0 +1,128 @@
+"""Painting the timeline (app.charts.timeline_paint) onto images: every mark placed in its lane,
+days as points and months as spans, a dispute's marks joined and labelled with their sources,
+density bars, the current item ringed, hit tests, and colours from a light or dark palette."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette
+from PySide6.QtWidgets import QApplication
+
+from app.charts import timeline_layout, timeline_paint
+from app.charts.timeline_layout import Picture
+from db import Archive, timeline
+from db.dto import Ref
+from db.timeline import TimelineSlice
+
+RECT = QRectF(0, 0, 1400, 600)
+pytestmark = pytest.mark.usefixtures("qapp")  # fonts and palettes need the application
+
+
+@pytest.fixture(scope="module")
+def july(archive: Archive) -> TimelineSlice:
+    with archive.connect() as conn:
+        return timeline.kind_slice(conn, "1935-06-01", "1935-08-31", "day")
+
+
+def _paint(
+    s: TimelineSlice, palette: QPalette | None = None, **kw: object
+) -> tuple[QImage, Picture]:
+    image = QImage(RECT.size().toSize(), QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(0)
+    painter = QPainter(image)
+    try:
+        picture = timeline_paint.paint_timeline(
+            painter,
+            RECT,
+            s.marks,
+            palette or QApplication.palette(),
+            lanes=s.lanes,
+            start=kw.pop("start", float(date(1935, 6, 25).toordinal())),  # type: ignore[arg-type]
+            end=kw.pop("end", float(date(1935, 8, 2).toordinal())),  # type: ignore[arg-type]
+            buckets=s.buckets,
+            **kw,  # type: ignore[arg-type]
+        )
+    finally:
+        painter.end()
+    return image, picture
+
+
+def test_every_mark_is_placed_inside_its_lane(july: TimelineSlice) -> None:
+    _image, picture = _paint(july)
+    assert {p.mark.key for p in picture.placed} == {m.key for m in july.marks}
+    for p in picture.placed:
+        index = picture.frame.lane_index(p.mark.lane)
+        assert index is not None
+        band = picture.frame.band(index)
+        assert band.top() <= p.shape.center().y() <= band.bottom()
+
+
+def test_a_day_is_a_point_and_a_month_a_span_over_the_month(july: TimelineSlice) -> None:
+    _image, picture = _paint(july)
+    frame = picture.frame
+    plenum = next(p for p in picture.placed if p.mark.subject == "ev-1935-june-plenum")
+    assert plenum.shape.left() == pytest.approx(frame.x(date(1935, 6, 1).toordinal()))
+    assert plenum.shape.right() == pytest.approx(frame.x(date(1935, 7, 1).toordinal()))
+    kirov = next(p for p in picture.placed if p.mark.subject == "ev-1935-oso-verdict")
+    assert kirov.shape.width() == 2 * timeline_layout.RADIUS
+
+
+def test_a_disputes_marks_are_labelled_with_their_sources(july: TimelineSlice) -> None:
+    _image, picture = _paint(july)
+    verdict = [p for p in picture.placed if p.mark.subject == "ev-1935-vk-verdict"]
+    assert len(verdict) == 2
+    texts = {p.mark.date: p.text for p in verdict}
+    assert texts["1935-07-25"] == "Бессмертный барак, Муханова Екатерина Константиновна"
+    assert texts["1935-07-27"].startswith("Пётр Кошель") and "and 5 more" in texts["1935-07-27"]
+
+
+def test_a_hit_test_finds_the_mark_under_the_pointer(july: TimelineSlice) -> None:
+    _image, picture = _paint(july)
+    target = next(p for p in picture.placed if p.mark.subject == "ev-1935-pb-punishments")
+    hit = picture.at(target.shape.center())
+    assert hit is not None and hit.mark == target.mark
+    assert picture.at(picture.frame.rect.topLeft()) is None
+
+
+def test_the_current_item_is_ringed_in_the_highlight_colour(july: TimelineSlice) -> None:
+    palette = QApplication.palette()
+    highlight = palette.color(QPalette.ColorRole.Highlight)
+    plain, picture = _paint(july)
+    ringed, _ = _paint(july, current=Ref("event", "ev-1935-oso-verdict"))
+    shape = next(p for p in picture.placed if p.mark.subject == "ev-1935-oso-verdict").shape
+    y = int(shape.top() - 3)
+    row = range(int(shape.left()) - 2, int(shape.right()) + 3)
+
+    def count(image: QImage) -> int:
+        return sum(QColor(image.pixel(x, y)).hue() == highlight.hue() for x in row)
+
+    assert count(ringed) > count(plain)
+
+
+def test_density_bars_are_drawn_in_their_lane(archive: Archive) -> None:
+    with archive.connect() as conn:
+        s = timeline.kind_slice(conn, "1935-01-01", "1935-12-31", "month", budget=10)
+    image, picture = _paint(
+        s, start=float(date(1935, 1, 1).toordinal()), end=float(date(1936, 1, 1).toordinal())
+    )
+    band = picture.frame.band(picture.frame.lane_index("document") or 0)
+    march = picture.frame.x(date(1935, 3, 15).toordinal())
+    colour = timeline_paint.kind_colour("document", QApplication.palette())
+    bottom = QColor(image.pixel(int(march), int(band.bottom() - 6)))
+    assert abs(bottom.hue() - colour.hue()) < 15
+
+
+def test_colours_follow_a_dark_palette() -> None:
+    light, dark = QPalette(QColor("#f0f0f0")), QPalette(QColor("#202020"))
+    assert not timeline_paint.is_dark(light) and timeline_paint.is_dark(dark)
+    for kind in timeline.KINDS:
+        a, b = timeline_paint.kind_colour(kind, light), timeline_paint.kind_colour(kind, dark)
+        assert a.hue() == b.hue() and b.lightness() > a.lightness()
+
+
+def test_nothing_to_draw_says_so() -> None:
+    image, picture = _paint(TimelineSlice((), ()))
+    assert picture.placed == [] and not image.isNull()
