@@ -25,7 +25,14 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QAction, QCursor, QGuiApplication, QPainter, QResizeEvent
+from PySide6.QtGui import (
+    QAction,
+    QCursor,
+    QGuiApplication,
+    QPainter,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QLabel, QMenu, QToolTip, QVBoxLayout, QWidget
 
@@ -74,6 +81,7 @@ class ChartPane(QWidget):
         #: The bar under the pointer (tribunal, measure, outcome), from the series' hover.
         self._hovered: tuple[str, str, str] | None = None
         self._menu_actions: list[QAction] = []
+        self._chart_stale = True
         #: Shows a bar's menu at a global point (tests replace it: ``QMenu.exec`` blocks).
         self.exec_menu: Callable[[QMenu, QPoint], object] = QMenu.exec
         self.view = QChartView(self)
@@ -151,7 +159,21 @@ class ChartPane(QWidget):
         self._totals = totals
         self.view.setAccessibleName(_("Sentence outcomes chart"))
         self._layout = outcome_text.ChartLayout.of(counts)
-        chart = outcome_chart.build_chart(counts, width=self.width())
+        self.totals.setText(
+            outcome_text.totals_line(counts, totals)
+            if counts
+            else _("This archive records no 1935 verdicts and no published tallies.")
+        )
+        self.view.setAccessibleDescription(self.totals.text())
+        # The chart itself is built when the pane is seen: at start-up it is behind the
+        # People tab, and building a QChart costs more than reading its twenty numbers.
+        self._chart_stale = True
+        if self.isVisible():
+            self._build_chart()
+
+    def _build_chart(self) -> None:
+        self._chart_stale = False
+        chart = outcome_chart.build_chart(self._counts, width=self.width())
         outcome_chart.apply_palette(chart, self.palette())
         for series in chart.series():
             if isinstance(series, QBarSeries):
@@ -161,12 +183,12 @@ class ChartPane(QWidget):
         self.view.setChart(chart)
         if old is not None and old is not chart:
             old.deleteLater()
-        self.totals.setText(
-            outcome_text.totals_line(counts, totals)
-            if counts
-            else _("This archive records no 1935 verdicts and no published tallies.")
-        )
-        self.view.setAccessibleDescription(self.totals.text())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Build the chart the first time the pane is shown after its numbers changed."""
+        if self._chart_stale:
+            self._build_chart()
+        super().showEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Keep labels readable: short legend and category labels when the pane is narrow."""
@@ -334,5 +356,8 @@ class ChartPane(QWidget):
         return bytes(data.data())
 
     def chart(self) -> QChart:
-        """The chart on screen (tests read its series back)."""
+        """The chart on screen, built now if the pane has not been shown yet (tests read its
+        series back)."""
+        if self._chart_stale:
+            self._build_chart()
         return self.view.chart()

@@ -652,15 +652,18 @@ class MainWindow(QMainWindow):
     # -- events ---------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Mouse back/forward buttons anywhere in the window navigate the history.
-        if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
+        # Mouse back/forward buttons anywhere in the window navigate the history.  Installed
+        # on the application, so it sees every event of every object: the cheap isinstance
+        # comes first (event.type() builds a Python enum each call), and nothing else is done
+        # for the events it lets pass (this filter is only ever installed by the app).
+        if isinstance(event, QMouseEvent) and event.type() == QEvent.Type.MouseButtonPress:
             if event.button() == Qt.MouseButton.BackButton:
                 self.back_action.trigger()
                 return True
             if event.button() == Qt.MouseButton.ForwardButton:
                 self.forward_action.trigger()
                 return True
-        return super().eventFilter(watched, event)
+        return False
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closing.emit()

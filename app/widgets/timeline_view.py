@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QSignalBlocker, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -82,6 +83,8 @@ class TimelineView(QWidget):
         super().__init__(parent)
         self.setObjectName("timelineView")
         self._source: ArchiveSource | None = None
+        #: True when a load waits for the pane to be shown.
+        self._stale = False
         self._mode = "kind"
         self._person: str | None = None
         self._people: tuple[str, ...] = ()
@@ -332,6 +335,10 @@ class TimelineView(QWidget):
         """Load again whatever the lanes show now (a new archive, language or mode)."""
         if self._source is None:
             return
+        if not self.isVisible():
+            self._stale = True  # read when the pane is first shown, not at start-up
+            return
+        self._stale = False
         self._asked = None  # not the same load as one in flight, even for the same range
         if self._mode == "kind":
             self._load_range()
@@ -341,10 +348,19 @@ class TimelineView(QWidget):
             lambda: timeline_jobs.load_people(source, people), self._on_person_slice
         )
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """A pane hidden until now reads what it shows the first time it is shown."""
+        super().showEvent(event)
+        if self._stale:
+            self._reload_data()
+
     @Slot()
     def _load_range(self) -> None:
         """Load the lanes by kind for the visible range and a margin on each side."""
         if self._source is None or self._mode != "kind":
+            return
+        if not self.isVisible():
+            self._stale = True
             return
         self._timer.stop()
         source, budget = self._source, self.budget

@@ -424,7 +424,18 @@ def test_empty_chart_says_so(qtbot: QtBot) -> None:
     p = ChartPane()
     qtbot.addWidget(p)
     assert p.counts() == [] and "no 1935 verdicts" in p.totals.text()
-    assert _series(p).barSets() == []
+    (series,) = p.chart().series()  # a hidden pane builds its chart when asked for it
+    assert isinstance(series, QBarSeries) and series.barSets() == []
+
+
+def test_a_hidden_pane_builds_its_chart_when_first_shown(qtbot: QtBot, archive: Archive) -> None:
+    p = ChartPane()
+    qtbot.addWidget(p)
+    p.set_source(archive)  # at start-up the chart tab is behind People
+    assert p.counts() and _view(p).chart().series() == []  # numbers read, nothing drawn yet
+    p.show()
+    qtbot.waitExposed(p)
+    assert len(_series(p).barSets()) > 0
 
 
 # -- export --------------------------------------------------------------------------------

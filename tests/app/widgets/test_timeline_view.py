@@ -377,3 +377,13 @@ def test_an_export_to_a_missing_folder_raises_a_readable_oserror(
         view.export_png(tmp_path / "missing" / "t.png")
     with pytest.raises(OSError, match="does not exist"):
         view.export_pdf(tmp_path / "missing" / "t.pdf")
+
+
+def test_a_hidden_timeline_reads_nothing_until_it_is_shown(qtbot: QtBot, archive: Archive) -> None:
+    v = TimelineView()
+    qtbot.addWidget(v)
+    v.set_source(archive)  # at start-up the pane is built hidden, behind the People tab
+    assert v.slice() is None and not v._runner.busy
+    with qtbot.waitSignal(v.loaded, timeout=10_000):
+        v.show()
+    assert v.slice() is not None
