@@ -80,3 +80,12 @@ def test_nightly_campaign_of_ten_thousand(tmp_path: Path, figures: list[str]) ->
     report = run_campaign(BUNDLED, tmp_path, 9000, SEED, start=CI_MUTANTS)
     figures.append("corrupted-archive campaign (nightly, mutants 1000-9999):\n" + report.summary())
     _judge(report, 9000)
+
+
+# Judged here, beside the campaign, so that one worker runs it once (the error families are
+# tests/hardening/test_error_map.py's).
+def test_every_failure_seen_in_the_campaign_has_a_family(campaign: Report) -> None:
+    causes = {r.cause_family for r in campaign.results if r.outcome == "refused"}
+    known = {f.key for f in errors.FAMILIES}
+    assert causes - {""} <= known, causes
+    assert errors.UNEXPECTED.key not in causes

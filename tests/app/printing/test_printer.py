@@ -136,7 +136,12 @@ def _all_refs() -> list[Ref]:
     return refs
 
 
-@pytest.mark.parametrize("size", ["A4", "Letter"])
+@pytest.mark.parametrize(
+    "size",
+    # Every dossier of the archive twice is a campaign: A4 by default, Letter with the slow ones
+    # (the sample tests above print Letter on every run).
+    ["A4", pytest.param("Letter", marks=pytest.mark.slow)],
+)
 def test_every_person_and_event_dossier_prints_whole(
     dossier_service: DossierService, tmp_path: Path, size: str
 ) -> None:
