@@ -163,14 +163,17 @@ def _paint_axis(
         painter.drawLine(QPointF(x, p.top()), QPointF(x, p.bottom()))
         painter.setPen(QPen(grid, 1))
         painter.drawLine(QPointF(x, p.top() - 4), QPointF(x, p.top()))
-        if tick.label:
+        # A label that would run past the plot is left out, not clipped: clipped text still
+        # lands in a PDF (copied, searched) past the page's margin.
+        if tick.label and x + 3 + metrics.horizontalAdvance(tick.label) <= p.right():
             painter.setPen(text)
             painter.drawText(QPointF(x + 3, top + line_h * 2 - metrics.descent()), tick.label)
     for tick in t.major:
         x = frame.x(tick.day)
         painter.setPen(QPen(grid, 1))
         painter.drawLine(QPointF(x, top), QPointF(x, p.bottom()))
-        if tick.label and tick.day > frame.t0:
+        fits = x + 3 + QFontMetricsF(bold).horizontalAdvance(tick.label or "") <= p.right()
+        if tick.label and tick.day > frame.t0 and fits:
             painter.setPen(text)
             painter.setFont(bold)
             painter.drawText(QPointF(x + 3, top + line_h - metrics.descent()), tick.label)
@@ -286,6 +289,7 @@ def _paint_marks(
     metrics: QFontMetricsF,
     current: Ref | None,
     focus: str | None,
+    right: float = float("inf"),
 ) -> None:
     text = palette.color(QPalette.ColorRole.Text)
     highlight = palette.color(QPalette.ColorRole.Highlight)
@@ -303,11 +307,14 @@ def _paint_marks(
             painter.setBrush(QBrush(fill))
             painter.drawRoundedRect(p.shape, 2, 2)
     for p in placed:
-        if p.label is None or p.label.width() < 24:
+        # Labels end at the plot's right edge (clipped text would still be in a PDF).
+        room = min(p.label.width(), right - p.label.left()) if p.label is not None else 0.0
+        if p.label is None or room < 24:
             continue
         painter.setPen(text)
-        shown = metrics.elidedText(p.text, Qt.TextElideMode.ElideRight, p.label.width())
-        painter.drawText(p.label, int(Qt.AlignmentFlag.AlignVCenter), shown)
+        shown = metrics.elidedText(p.text, Qt.TextElideMode.ElideRight, room)
+        box = QRectF(p.label.left(), p.label.top(), room, p.label.height())
+        painter.drawText(box, int(Qt.AlignmentFlag.AlignVCenter), shown)
     for p in placed:
         ring = p.shape.adjusted(-3, -3, 3, 3)
         if current is not None and p.mark.ref == current:
@@ -366,7 +373,7 @@ def paint_timeline(
         painter.setClipRect(frame.plot)
         _paint_density(painter, frame, buckets, palette, metrics, level)
         _paint_disputes(painter, placed, palette)
-        _paint_marks(painter, placed, palette, metrics, current, focus)
+        _paint_marks(painter, placed, palette, metrics, current, focus, frame.plot.right())
         return Picture(frame, placed)
     finally:
         painter.restore()

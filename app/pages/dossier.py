@@ -320,8 +320,10 @@ def person_html(
     css: str,
     events: Mapping[str, Facts] | None = None,
     documents: Mapping[str, Facts] | None = None,
+    figures: str = "",
 ) -> tuple[str, str]:
-    """(title, HTML) of a person's dossier; ``events``/``documents``: their facts by id."""
+    """(title, HTML) of a person's dossier; ``events``/``documents``: their facts by id;
+    ``figures``: the figures section (:func:`figures_html`), placed before the notes."""
     events = events or {}
     notes = Footnotes()
     first, second = (
@@ -351,8 +353,23 @@ def person_html(
             heading(_("Documents naming this person"))
             + _dated_rows(d.documents, documents or {}, notes)
         )
+    if figures:
+        parts.append(figures)
     parts.append(notes.html())
     return _("Person dossier: {title}").format(title=title), page(title, css, "".join(parts))
+
+
+def figures_html(figures: Iterable[tuple[str, str, float, float]]) -> str:
+    """A section of figures: (address, caption, width, height in CSS pixels) each; the
+    captions are escaped, the addresses are the app's own (``dossier-figure:NAME``)."""
+    items = [
+        f'<p align="center"><img src="{escape(url)}" width="{round(w)}" height="{round(h)}"></p>'
+        f"<p class='note' align='center'>{escape(caption)}</p>"
+        for url, caption, w, h in figures
+    ]
+    if not items:
+        return ""
+    return heading(_("In time and among people")) + "".join(items)
 
 
 def _fields_section(

@@ -36,6 +36,8 @@ from PySide6.QtGui import (
 
 from app.pages import labels
 from app.pages.markup import ROW_INDENT_PX, hanging_css
+from app.printing import figures
+from app.printing.figures import Figure, FigureObject
 from app.printing.fonts import print_family
 from db.i18n import _
 
@@ -101,6 +103,9 @@ class Rendition:
     html: str
     decor: PageDecor
     images: Mapping[str, QImage] = field(default_factory=dict)
+    #: Vector figures the page refers to as ``dossier-figure:NAME`` (see
+    #: :mod:`app.printing.figures`).
+    figures: Mapping[str, Figure] = field(default_factory=dict)
 
 
 class DossierDocument(QTextDocument):
@@ -115,6 +120,8 @@ class DossierDocument(QTextDocument):
         #: Page index → the paragraph that runs over onto that page from the one before
         #: (filled by :func:`paginate`, drawn by :func:`_draw_body`).
         self.continued: dict[int, QTextBlock] = {}
+        #: Draws the vector figures (kept alive with the document).
+        self.figures: FigureObject | None = None
 
     def loadResource(self, type: int, name: QUrl | str) -> object:
         """Refuse every resource not registered with ``addResource``."""
@@ -165,6 +172,10 @@ def build_document(
     # screen) for one at this device's scale.  (A second <style> did not reliably override.)
     scaled = hanging_css(device.logicalDpiX() / 96)
     doc.setHtml(rendition.html.replace(hanging_css(), scaled, 1))
+    if rendition.figures:
+        doc.pageCount()  # an edit into an unfinished lazy layout leaves the rest unlaid …
+        doc.figures = figures.install(doc, rendition.figures)
+        doc.markContentsDirty(0, doc.characterCount())  # … so: laid out whole, edited, again
     paginate(doc, body.height())
     return doc
 

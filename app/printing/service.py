@@ -16,6 +16,8 @@ from sqlalchemy import Connection
 from app import resources
 from app.archive_source import ArchiveSource
 from app.pages import case_summary, dossier, labels
+from app.printing.dossier_figures import person_figures
+from app.printing.figures import SCHEME, Figure
 from app.printing.pdf_file import PdfWriteError, expand, target_problem, write_pdf_file
 from app.printing.printer import (
     PAGE_SIZES,
@@ -83,25 +85,36 @@ class DossierService:
 
     # -- HTML --------------------------------------------------------------------------
 
-    def html_for(self, ref: Ref) -> tuple[str, str]:
+    def html_for(self, ref: Ref, figures: dict[str, Figure] | None = None) -> tuple[str, str]:
         """(title, HTML) of the dossier of a person, event, document or source; with the
-        reader's notes at the end when :attr:`include_notes` is set and there are some."""
-        title, html = self._archive_html(ref)
+        reader's notes at the end when :attr:`include_notes` is set and there are some.
+        ``figures``: filled with the vector figures the page refers to (a person's timeline
+        and relationship graph); None leaves them out (the page on screen)."""
+        title, html = self._archive_html(ref, figures)
         if self.include_notes and self.reader_notes is not None:
             mine = self.reader_notes(ref)
             if mine is not None and (mine[0].strip() or mine[1] or mine[2]):
                 html = dossier.with_reader_notes(html, dossier.reader_notes_html(*mine))
         return title, html
 
-    def _archive_html(self, ref: Ref) -> tuple[str, str]:
+    def _archive_html(self, ref: Ref, figures: dict[str, Figure] | None) -> tuple[str, str]:
         with self._archive.connect() as conn:
             item = queries.detail(conn, ref, SOURCE_CITATION_LIMIT)
             if isinstance(item, PersonDetail):
+                section = ""
+                if figures is not None:
+                    found = person_figures(conn, item.id)
+                    figures.update({name: fig for name, (fig, _c) in found.items()})
+                    section = dossier.figures_html(
+                        (f"{SCHEME}{name}", caption, fig.width, fig.height)
+                        for name, (fig, caption) in found.items()
+                    )
                 return dossier.person_html(
                     item,
                     self._css,
                     _facts_of(conn, "event", (e.item.ref.id for e in item.events)),
                     _facts_of(conn, "document", (d.item.ref.id for d in item.documents)),
+                    section,
                 )
             if isinstance(item, EventDetail):
                 # Outcomes with their sources for the first participants; a generated
@@ -185,17 +198,18 @@ class DossierService:
     def rendition(self, ref: Ref | None) -> Rendition:
         """The dossier of ``ref`` (None: the case summary, with its chart) ready to paint."""
         images: dict[str, QImage] = {}
+        figures: dict[str, Figure] = {}
         if ref is None:
             data = self._case_data(with_chart=True)
             title, html = case_summary.case_html(data, self._css)
             images[case_summary.CHART_URL] = self._chart(data)
         else:
-            title, html = self.html_for(ref)
+            title, html = self.html_for(ref, figures)
         info = self._archive.info
         decor = PageDecor(
             title, info.title, info.data_version, self._today(), info.meta.get("title_ru")
         )
-        return Rendition(title, html, decor, images)
+        return Rendition(title, html, decor, images, figures)
 
     @staticmethod
     def _chart(data: case_summary.CaseData) -> QImage:

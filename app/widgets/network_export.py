@@ -18,8 +18,8 @@ from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfW
 from PySide6.QtSvg import QSvgGenerator
 
 from app.appearance import light_palette
+from app.charts.network_paint import paint_graph
 from app.printing.pdf_file import PdfWriteError, write_pdf_file
-from app.widgets.network_paint import paint_graph
 from db.graph import EgoGraph, graphml
 from db.i18n import _
 

@@ -1,6 +1,6 @@
 """The relationship graph's scene items: a person's box (draggable), a "N more" pill, an edge.
 
-Items draw with :mod:`app.widgets.network_paint` and hold only values (a node, an edge, their
+Items draw with :mod:`app.charts.network_paint` and hold only values (a node, an edge, their
 style); the view decides what a click means.  A node that moves tells its edges to follow and
 reports its new position through ``on_moved`` (the view keeps it for the next visit).
 """
@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.pages.escape import escape
-from app.widgets.network_paint import (
+from app.charts.network_paint import (
     GraphStyle,
     box_size,
     draw_edge,
@@ -31,6 +30,7 @@ from app.widgets.network_paint import (
     more_text,
     node_text,
 )
+from app.pages.escape import escape
 from db.graph import GraphEdge, GraphNode
 from db.i18n import ngettext
 

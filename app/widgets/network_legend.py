@@ -2,7 +2,7 @@
 
 Rows of (sample picture, wrapped label): the five relation categories by colour, dashed for
 alleged or disputed, dotted for co-mentions, the arrow's direction and the "+N" pill.  Samples
-are drawn with the graph's own pens (:mod:`app.widgets.network_paint`), again on a palette
+are drawn with the graph's own pens (:mod:`app.charts.network_paint`), again on a palette
 change; words follow the interface language.
 """
 
@@ -12,7 +12,7 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QFont, QPainter, QPixmap
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
-from app.widgets.network_paint import GraphStyle, draw_edge, draw_node, edge_pen
+from app.charts.network_paint import GraphStyle, draw_edge, draw_node, edge_pen
 from db.graph import CATEGORIES, CO_MENTION, GraphEdge
 from db.i18n import N_, _
 

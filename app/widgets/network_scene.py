@@ -13,8 +13,8 @@ from collections.abc import Callable
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem, QWidget
 
+from app.charts.network_paint import GraphStyle, bends, more_key
 from app.widgets.network_items import BoxItem, EdgeItem, MoreItem, NodeItem, edge_tooltip
-from app.widgets.network_paint import GraphStyle, bends, more_key
 from db.graph import EgoGraph
 
 Positions = dict[str, tuple[float, float]]

@@ -49,14 +49,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.archive_source import ArchiveSource
+from app.charts.network_layout import LayoutCache, Positions, layout, node_sizes
+from app.charts.network_paint import GraphStyle
 from app.widgets.network_canvas import ZOOM_STEP, NetworkCanvas
 from app.widgets.network_details import edge_html, hint_html
 from app.widgets.network_export import save_graph
 from app.widgets.network_items import EdgeItem, NodeItem
-from app.widgets.network_layout import LayoutCache, Positions, layout, node_sizes
 from app.widgets.network_legend import NetworkLegend
 from app.widgets.network_model import EdgeColumn, NetworkEdgesModel
-from app.widgets.network_paint import GraphStyle
 from app.widgets.network_scene import GraphScene
 from app.workers import Runner
 from db.dto import Ref

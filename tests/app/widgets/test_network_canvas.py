@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QGraphicsScene
 from pytestqt.qtbot import QtBot
 
 from app.appearance import light_palette
+from app.charts.network_paint import GraphStyle
 from app.widgets.network_canvas import MAX_FIT, MAX_ZOOM, MIN_ZOOM, NetworkCanvas
 from app.widgets.network_items import NodeItem
-from app.widgets.network_paint import GraphStyle
 from db.graph import GraphNode
 from tests.app.conftest import _delete
 

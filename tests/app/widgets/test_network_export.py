@@ -12,9 +12,9 @@ import pytest
 from PySide6.QtGui import QFont, QImage
 from PySide6.QtSvg import QSvgRenderer
 
+from app.charts.network_layout import layout, node_sizes
 from app.printing.pdf_file import pdf_problem
 from app.widgets import network_export as ne
-from app.widgets.network_layout import layout, node_sizes
 from db import Archive
 from db.graph import EgoGraph, ego_graph
 

@@ -9,8 +9,8 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGraphicsScene
 
 from app.appearance import light_palette
+from app.charts.network_paint import GraphStyle
 from app.widgets.network_items import EdgeItem, MoreItem, NodeItem, edge_tooltip, hidden_words
-from app.widgets.network_paint import GraphStyle
 from db.graph import GraphEdge, GraphNode
 
 pytestmark = pytest.mark.usefixtures("qapp")

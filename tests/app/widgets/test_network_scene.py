@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QGraphicsSimpleTextItem
 
 from app import language
 from app.appearance import dark_palette, light_palette
+from app.charts.network_layout import layout, node_sizes
+from app.charts.network_paint import GraphStyle
 from app.widgets.network_items import EdgeItem, MoreItem, NodeItem
-from app.widgets.network_layout import layout, node_sizes
-from app.widgets.network_paint import GraphStyle
 from app.widgets.network_scene import GraphScene
 from db import Archive
 from db.graph import ego_graph

@@ -11,8 +11,8 @@ import pytest
 from PySide6.QtGui import QFont
 from sqlalchemy import Connection
 
-from app.widgets import network_layout as nl
-from app.widgets.network_paint import box_size, more_key, wrap_name
+from app.charts import network_layout as nl
+from app.charts.network_paint import box_size, more_key, wrap_name
 from db import Archive
 from db.graph import ego_graph
 from tests.conftest import BUNDLED

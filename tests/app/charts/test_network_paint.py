@@ -8,7 +8,7 @@ from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPalette
 
 from app.appearance import dark_palette, light_palette
-from app.widgets import network_paint as paint
+from app.charts import network_paint as paint
 from db.dto import ClaimDTO, Facts, FieldClaims, Labelled, Ref
 from db.graph import CO_MENTION, EgoGraph, GraphEdge, GraphNode
 

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 
 from PySide6.QtGui import QFont
 
-from app.widgets.network_paint import (
+from app.charts.network_paint import (
     box_size,
     label_font,
     more_font,

@@ -1,0 +1,83 @@
+"""The figures of a person's dossier: their small timeline and their relationship graph.
+
+Both are drawn by the same painting code as the Timeline and Network tabs, recorded as vector
+figures (:mod:`app.printing.figures`), on a paper palette (dark text on white, whatever the
+screen's theme).  A person with no dated mark gets no timeline, one with no relation no
+graph: an empty figure would say nothing.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QFont, QPainter, QPalette
+from PySide6.QtWidgets import QStyleFactory
+from sqlalchemy import Connection
+
+from app.printing.figures import Figure, record
+from app.printing.fonts import print_family
+from db.i18n import _
+
+#: Figure sizes in CSS pixels (the page's text is about 640 wide on A4 and Letter).
+TIMELINE_SIZE = (640.0, 170.0)
+GRAPH_SIZE = (640.0, 430.0)
+#: Point size of the figures' words.
+FIGURE_PT = 7.5
+#: Room after the last mark for its label, as a share of the marks' span.
+LABEL_ROOM = 0.45
+
+
+def paper_palette() -> QPalette:
+    """A light palette (Fusion's own), so a figure prints dark on white in a dark session."""
+    style = QStyleFactory.create("Fusion")
+    return style.standardPalette() if style is not None else QPalette()
+
+
+def _font() -> QFont:
+    font = QFont(print_family())
+    font.setPointSizeF(FIGURE_PT)
+    return font
+
+
+def person_figures(conn: Connection, person_id: str) -> dict[str, tuple[Figure, str]]:
+    """name → (figure, caption) for the dossier of ``person_id``."""
+    from app.charts.network_layout import layout, node_sizes
+    from app.charts.network_paint import paint_graph
+    from app.charts.timeline_layout import fit_range
+    from app.charts.timeline_paint import paint_timeline
+    from db import graph, timeline
+
+    palette, font = paper_palette(), _font()
+    out: dict[str, tuple[Figure, str]] = {}
+    tl = timeline.person_slice(conn, [person_id])
+    if tl.marks:
+        start, end = fit_range(tl.marks, ())
+        end += (end - start) * LABEL_ROOM  # the last marks' labels stay on the figure
+
+        def draw_timeline(painter: QPainter, rect: QRectF) -> None:
+            painter.setFont(font)
+            paint_timeline(painter, rect, tl.marks, palette, lanes=tl.lanes, start=start, end=end)
+
+        out["timeline"] = (
+            record(*TIMELINE_SIZE, draw_timeline),
+            _(
+                "Dated marks of this person; a month or a year is a span, disputed dates are "
+                "one mark per claim."
+            ),
+        )
+    ego = graph.ego_graph(conn, person_id, hops=1)
+    if ego is not None and ego.edges:
+        positions = layout(ego, node_sizes(ego, font))
+
+        def draw_graph(painter: QPainter, rect: QRectF) -> None:
+            painter.setFont(font)
+            paint_graph(painter, rect, ego, positions, palette, font)
+
+        out["graph"] = (
+            record(*GRAPH_SIZE, draw_graph),
+            _(
+                "Relations of this person in the archive: green family, red investigation, "
+                "blue hierarchy, purple alleged conspiracy, brown other ties; dashed: alleged "
+                "or disputed."
+            ),
+        )
+    return out

@@ -1,0 +1,61 @@
+"""Vector figures in a dossier: recorded once, drawn where their image stood, never a bitmap."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor, QImage, QPainter, QTextDocument
+from pytestqt.qtbot import QtBot
+
+from app.printing import figures
+from app.printing.service import DossierService
+from db import Archive
+from db.dto import Ref
+from tests.app.printing.dossier_fixtures import needs_poppler, pdf_text
+
+
+def _square(painter: QPainter, rect: QRectF) -> None:
+    painter.fillRect(QRectF(rect.width() / 4, 0, rect.width() / 2, rect.height()), QColor("red"))
+
+
+def test_a_recorded_figure_replays_at_any_scale(qapp: object) -> None:
+    fig = figures.record(40, 20, _square)
+    assert (fig.width, fig.height) == (40, 20)
+    image = QImage(80, 40, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.scale(2, 2)
+    painter.drawPicture(QPointF(0, 0), fig.picture)
+    painter.end()
+    assert image.pixelColor(40, 20) == QColor("red")  # the middle, scaled
+    assert image.pixelColor(5, 20) == QColor("white")
+
+
+def test_install_swaps_only_figure_images_for_objects(qapp: object) -> None:
+    doc = QTextDocument()
+    doc.setHtml(
+        '<p>a<img src="dossier-figure:one" width="40" height="20">b'
+        '<img src="dossier-figure:unknown" width="4" height="4"></p>'
+    )
+    handler = figures.install(doc, {"one": figures.record(40, 20, _square)})
+    assert handler is not None
+    text = doc.toPlainText()
+    assert text.count("\ufffc") == 2  # the known one became an object, the unknown stays an image
+    assert figures.install(doc, {}) is None
+
+
+@needs_poppler
+def test_a_person_dossier_draws_its_figures_as_vectors(
+    archive: Archive, tmp_path: Path, qtbot: QtBot
+) -> None:
+    service = DossierService(archive)
+    target = service.write_pdf(Ref("person", "kamenev-lev"), tmp_path / "kamenev.pdf")
+    text = pdf_text(target)
+    assert "In time and among people" in text
+    assert "Tatiana Glebova" in text  # a name drawn inside the graph: text, not pixels
+    images = subprocess.run(
+        ["pdfimages", "-list", str(target)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
+    assert images == []  # no bitmap anywhere: the figures are vector
