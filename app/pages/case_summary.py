@@ -164,7 +164,7 @@ def _outcomes(c: CaseData, notes: Footnotes) -> str:
     )
 
 
-def _timeline(c: CaseData, notes: Footnotes) -> str:
+def _timeline(c: CaseData, notes: Footnotes, figure: str = "") -> str:
     lines = []
     for e, facts in c.events:
         date_fc = facts.field("date")
@@ -174,7 +174,7 @@ def _timeline(c: CaseData, notes: Footnotes) -> str:
         count = ngettext("{n} person", "{n} people", e.people).format(n=labels.number(e.people))
         people = f' <span class="muted">— {esc(count)}</span>' if e.people else ""
         lines.append((esc(e.date), f"{esc(e.title)}{people}{marker}"))
-    out = heading(_("Timeline of events")) + rows_html(lines, "dated")
+    out = heading(_("Timeline of events")) + figure + rows_html(lines, "dated")
     more = c.events_total - len(c.events)
     if more > 0:
         rest = ngettext(
@@ -218,8 +218,9 @@ def titles(c: CaseData) -> tuple[str, str | None]:
     return c.title, c.title_ru
 
 
-def case_html(c: CaseData, css: str) -> tuple[str, str]:
-    """(title, HTML) of the case summary."""
+def case_html(c: CaseData, css: str, timeline_figure: str = "") -> tuple[str, str]:
+    """(title, HTML) of the case summary; ``timeline_figure``: the figure (HTML of its image
+    and caption) heading the timeline of events."""
     notes = Footnotes()
     main, other = titles(c)
     title = _("{title} — case summary").format(title=main)
@@ -230,7 +231,7 @@ def case_html(c: CaseData, css: str) -> tuple[str, str]:
         + _overview(c, notes)
         + _tallies(c, notes)
         + _outcomes(c, notes)
-        + _timeline(c, notes)
+        + _timeline(c, notes, timeline_figure)
         + _convicts(c, notes)
         + notes.html()
     )

@@ -359,14 +359,19 @@ def person_html(
     return _("Person dossier: {title}").format(title=title), page(title, css, "".join(parts))
 
 
+def figure_html(url: str, caption: str, width: float, height: float) -> str:
+    """One figure (its address is the app's own, ``dossier-figure:NAME``) and its caption."""
+    return (
+        f'<p align="center"><img src="{escape(url)}" width="{round(width)}" '
+        f'height="{round(height)}"></p>'
+        f"<p class='note' align='center'>{escape(caption)}</p>"
+    )
+
+
 def figures_html(figures: Iterable[tuple[str, str, float, float]]) -> str:
     """A section of figures: (address, caption, width, height in CSS pixels) each; the
-    captions are escaped, the addresses are the app's own (``dossier-figure:NAME``)."""
-    items = [
-        f'<p align="center"><img src="{escape(url)}" width="{round(w)}" height="{round(h)}"></p>'
-        f"<p class='note' align='center'>{escape(caption)}</p>"
-        for url, caption, w, h in figures
-    ]
+    captions are escaped."""
+    items = [figure_html(*item) for item in figures]
     if not items:
         return ""
     return heading(_("In time and among people")) + "".join(items)

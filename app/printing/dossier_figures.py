@@ -20,6 +20,7 @@ from db.i18n import _
 #: Figure sizes in CSS pixels (the page's text is about 640 wide on A4 and Letter).
 TIMELINE_SIZE = (640.0, 170.0)
 GRAPH_SIZE = (640.0, 430.0)
+CASE_TIMELINE_SIZE = (640.0, 330.0)
 #: Point size of the figures' words.
 FIGURE_PT = 7.5
 #: Room after the last mark for its label, as a share of the marks' span.
@@ -81,3 +82,31 @@ def person_figures(conn: Connection, person_id: str) -> dict[str, tuple[Figure, 
             ),
         )
     return out
+
+
+def case_timeline(conn: Connection) -> tuple[Figure, str] | None:
+    """The whole case on one time axis, lanes by kind, for the case summary (None: nothing
+    dated).  A big archive's crowded lanes are drawn as counts per month (the archive's
+    ``timeline_density`` table), as on the Timeline tab."""
+    from app.charts.timeline_paint import paint_timeline
+    from db import timeline
+
+    span = timeline.extent(conn)
+    if span is None:
+        return None
+    tl = timeline.kind_slice(conn, span[0], span[1], level="month")
+    if not tl.marks and not tl.buckets:
+        return None
+    palette, font = paper_palette(), _font()
+
+    def draw(painter: QPainter, rect: QRectF) -> None:
+        painter.setFont(font)
+        paint_timeline(
+            painter, rect, tl.marks, palette, lanes=tl.lanes, buckets=tl.buckets, level="month"
+        )
+
+    caption = _(
+        "Events, documents, sentences, arrests and deaths of the whole case; a month or a "
+        "year is a span, disputed dates are one mark per claim, undated records are not drawn."
+    )
+    return record(*CASE_TIMELINE_SIZE, draw), caption

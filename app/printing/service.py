@@ -16,7 +16,7 @@ from sqlalchemy import Connection
 from app import resources
 from app.archive_source import ArchiveSource
 from app.pages import case_summary, dossier, labels
-from app.printing.dossier_figures import person_figures
+from app.printing.dossier_figures import case_timeline, person_figures
 from app.printing.figures import SCHEME, Figure
 from app.printing.pdf_file import PdfWriteError, expand, target_problem, write_pdf_file
 from app.printing.printer import (
@@ -201,7 +201,16 @@ class DossierService:
         figures: dict[str, Figure] = {}
         if ref is None:
             data = self._case_data(with_chart=True)
-            title, html = case_summary.case_html(data, self._css)
+            with self._archive.connect() as conn:
+                found = case_timeline(conn)
+            figure = ""
+            if found is not None:
+                figures["case-timeline"], caption = found
+                fig = figures["case-timeline"]
+                figure = dossier.figure_html(
+                    f"{SCHEME}case-timeline", caption, fig.width, fig.height
+                )
+            title, html = case_summary.case_html(data, self._css, figure)
             images[case_summary.CHART_URL] = self._chart(data)
         else:
             title, html = self.html_for(ref, figures)

@@ -39,3 +39,13 @@ def test_the_paper_is_light_whatever_the_screen(qapp: object) -> None:
     palette = paper_palette()
     assert palette.color(QPalette.ColorRole.Base).lightness() > 200
     assert palette.color(QPalette.ColorRole.Text).lightness() < 80
+
+
+def test_the_case_timeline_has_every_kind_lane(archive: Archive, qapp: object) -> None:
+    from app.printing.dossier_figures import case_timeline
+
+    with archive.connect() as conn:
+        found = case_timeline(conn)
+    assert found is not None
+    figure, caption = found
+    assert figure.width == 640 and "whole case" in caption

@@ -59,3 +59,16 @@ def test_a_person_dossier_draws_its_figures_as_vectors(
         ["pdfimages", "-list", str(target)], capture_output=True, text=True, check=True
     ).stdout.splitlines()[2:]
     assert images == []  # no bitmap anywhere: the figures are vector
+
+
+@needs_poppler
+def test_the_case_summary_heads_its_timeline_with_the_whole_case_drawn(
+    archive: Archive, tmp_path: Path
+) -> None:
+    service = DossierService(archive)
+    rendition = service.rendition(None)
+    assert set(rendition.figures) == {"case-timeline"}
+    target = service.write_pdf(None, tmp_path / "case.pdf")
+    text = " ".join(pdf_text(target).split())
+    assert "of the whole case" in text
+    assert text.index("Timeline of events") < text.index("of the whole case")

@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from app.printing import DossierNotFound, DossierService
-from db import Archive, queries, vocab
+from db import Archive, queries, timeline, vocab
 from db.dto import Ref
 from tests.app.pages.russian import (
     ALLOWED_LATIN,
@@ -290,8 +290,17 @@ def _printed_data(service: DossierService, archive: Archive, ref: Ref | None) ->
     extra = {info.title, info.meta.get("title_ru") or "", info.data_version}
     if ref is None:
         data = service._case_data(with_chart=False)
-        return extra | shown_data(
-            data.title, data.tallies, data.outcomes, data.events, data.convicts, data.sources
+        with archive.connect() as conn:  # the whole-case timeline figure names its marks
+            span = timeline.extent(conn)
+            assert span is not None
+            marks = timeline.kind_slice(conn, span[0], span[1], level="month").marks
+        drawn = {m.label for m in marks} | {s.label for m in marks for s in m.sources}
+        return (
+            extra
+            | drawn
+            | shown_data(
+                data.title, data.tallies, data.outcomes, data.events, data.convicts, data.sources
+            )
         )
     with archive.connect() as conn:
         person = queries.person_detail(conn, ref.id)
