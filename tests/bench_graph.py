@@ -145,7 +145,7 @@ def _time(fn: Callable[[], object]) -> float:
 def _layout_too(conn: Connection, person: str, hops: int, co: bool) -> None:
     from PySide6.QtGui import QFont
 
-    from app.widgets.network_layout import layout, node_sizes
+    from app.charts.network_layout import layout, node_sizes
 
     g = ego_graph(conn, person, hops, co)
     assert g is not None
