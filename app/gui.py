@@ -31,7 +31,8 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         prog="kremlin-archive",
         description=_(
             "Kremlin Affair archive viewer. Commands: info, show, search, stats, dossier, "
-            "export, cite (see kremlin-archive COMMAND --help)."
+            "export, cite, notes, timeline, graph (see kremlin-archive COMMAND --help); "
+            "--lang ru before or after a command answers in Russian."
         ),
     )
     p.add_argument(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from db.vocab import VERB_RELATIONS, relation_phrase
+from db.vocab import relation_phrase, relation_sentence
 
 #: Kinds of item the navigator and links know about.
 KINDS = ("person", "event", "document", "source")
@@ -181,14 +181,11 @@ class RelationFact:
 
     def sentence(self, this_name: str) -> str:
         """Both parties named: ``Klavdia Sinelobova is sister of Alexei Sinelobov``."""
-        if self.relation in VERB_RELATIONS:  # "Anna Avdeeva blamed M. S. Zhalybina-Bykova"
-            doer, other = (
-                (this_name, self.other.label) if self.outgoing else (self.other.label, this_name)
-            )
-            return f"{doer} {self.phrase} {other}"
+        # In the reader's language: the vocabulary's whole sentence (a Russian relation does
+        # not read as "A is <phrase> B").
         if self.outgoing:
-            return f"{this_name} is {self.phrase} {self.other.label}"
-        return f"{self.other.label} is {self.phrase} {this_name}"
+            return relation_sentence(this_name, self.relation, self.other.label)
+        return relation_sentence(self.other.label, self.relation, this_name)
 
 
 @dataclass(frozen=True, slots=True)

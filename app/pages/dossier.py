@@ -187,10 +187,12 @@ def _arrest(d: PersonDetail, events: Mapping[str, Facts], notes: Footnotes) -> s
         if _ARREST.search(e.item.label) and e.role != "investigator":
             facts = events.get(e.item.ref.id, Facts())
             marker = notes.cite(_claims(facts.sources, _field_claims(facts, "date")))
+            # The title speaks of an arrest, which is not to say this person was arrested
+            # there (an official, a relative of the one arrested): the row says what it is.
             line = (
-                _("Event: {date}, “{title}” (as {role})")
+                _("Linked event about arrests: {date}, “{title}” (this person: {role})")
                 if e.role
-                else _("Event: {date}, “{title}”")
+                else _("Linked event about arrests: {date}, “{title}”")
             )
             text = line.format(
                 date=labels.dated(e), title=e.item.label, role=labels.participation(e.role)

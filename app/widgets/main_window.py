@@ -534,7 +534,9 @@ class MainWindow(QMainWindow):
         """Every widget of the window's focus chain that Tab can reach, in chain order."""
         visited: list[QWidget] = []
         widget = self.nextInFocusChain()
-        while widget is not None and widget is not self and widget not in visited:
+        # isinstance: a widget deleted a moment ago (the first rows' table, an old chart) can
+        # come back as a stale wrapper of another type; the chain ends there for this pass.
+        while isinstance(widget, QWidget) and widget is not self and widget not in visited:
             visited.append(widget)
             widget = widget.nextInFocusChain()
         return [w for w in visited if w.focusPolicy() & Qt.FocusPolicy.TabFocus]

@@ -34,3 +34,13 @@ def test_bad_archive_argument_offers_the_bundled_one(
     code = gui.run(["--archive", str(bad), "--settings", str(tmp_path / "s.ini")])
     assert code == 0 and no_event_loop == [99]
     assert len(asked) == 1 and "colleague.sqlite" in asked[0]
+
+
+def test_the_help_names_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    from app import cli, gui
+
+    with pytest.raises(SystemExit):
+        gui.parse_args(["--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    listed = text.split("Commands: ", 1)[1].split(" (see", 1)[0]
+    assert sorted(listed.split(", ")) == sorted(cli.COMMANDS)

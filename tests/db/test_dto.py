@@ -133,3 +133,17 @@ def test_every_relation_kind_in_the_archive_reads_with_one_preposition(archive: 
 
 def test_a_verb_relation_is_not_worded_as_a_noun_of() -> None:
     assert "blamed of" not in _relation("blamed", True).sentence("Anna Avdeeva")
+
+
+def test_a_relation_sentence_is_the_vocabulary_s_in_the_reader_s_language() -> None:
+    from db import i18n
+    from db.dto import Facts, Labelled, RelationFact
+
+    other = Labelled(Ref("person", "kamenev-lev"), "Каменев Лев")
+    rel = RelationFact("r1", other, "wife", True, None, Facts())
+    i18n.set_language("ru")
+    try:
+        text = rel.sentence("Глебова Татьяна")
+    finally:
+        i18n.set_language("en")
+    assert " is " not in text and "Глебова Татьяна" in text and "Каменев Лев" in text

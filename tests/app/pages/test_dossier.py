@@ -364,3 +364,13 @@ def test_an_event_dossier_counts_in_russian(
     more = ("документ", "документа", "документов")[form]
     assert took.format(n) in html
     assert f"… и ещё {n} {more} этого дня." in html
+
+
+def test_an_event_about_an_arrest_is_not_said_to_be_the_person_s_arrest(archive: Archive) -> None:
+    """Stalin is linked, as an official, to "Sinelobov arrested; protocol sent to Stalin"."""
+    with archive.connect() as conn:
+        d = queries.person_detail(conn, "stalin-joseph")
+    assert d is not None
+    _title, html = dossier.person_html(d, "")
+    assert "Linked event about arrests" in html and "(this person: official)" in html
+    assert "Event: " not in html
