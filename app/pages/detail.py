@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 
 from app.pages import labels
 from app.pages.escape import escape
+from app.pages.markup import format_value
 from db.dto import (
     ClaimDTO,
     DatedRef,
@@ -181,7 +182,8 @@ def _claims_table(fc: FieldClaims) -> str:
         n = len(claims)
         count = ngettext("{n} source", "{n} sources", n).format(n=labels.number(n))
         rows.append(
-            f"<tr><td><b>{esc(value)}</b><br><span class='src'>{esc(count)}</span></td>"
+            f"<tr><td><b>{esc(format_value(fc.field, value or None))}</b><br>"
+            f"<span class='src'>{esc(count)}</span></td>"
             f"<td>{sources}</td><td class='note'>{notes}</td></tr>"
         )
     cls = "dispute" if fc.disputed else "claims"

@@ -41,13 +41,16 @@ def esc(value: object) -> str:
 
 
 def format_value(field: str, value: str | None) -> str:
-    """A claimed value for reading, its ISO dates written out: ``25 July 1935``.
+    """A claimed value for reading, its ISO dates written out: ``25 July 1935``; a relation
+    kind in words (``former-sister-in-law`` → ``former sister-in-law of``).
 
     Every date in the value is (``1935-06-05; 1935-06-07``, ``1935-03 (apparently)``); a
     span of years such as ``1934-35`` is not a date and stays as claimed.
     """
     if value is None or value == "":
         return _("(no value)")
+    if field == "relation":  # a relation kind in words: "former sister-in-law of"
+        return vocab.relation_phrase(value)
     return _ISO_IN_TEXT.sub(_spelled_date, value)
 
 

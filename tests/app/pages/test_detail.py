@@ -643,3 +643,13 @@ def test_a_sentence_kind_claim_is_headed_kind_of_sentence(archive: Archive) -> N
         d = queries.person_detail(conn, "cherniavsky-mikhail")
     assert d is not None
     assert "<b>Kind of sentence</b>: what the sources say" in person_html(d)
+
+
+def test_claimed_relation_kinds_read_as_words(archive: Archive) -> None:
+    """Sources disagree on a relation's kind: the claims table says it in words."""
+    with archive.connect() as conn:
+        d = queries.detail(conn, Ref("person", "rozenfeld-nina"))
+    assert d is not None
+    page = person_html(d)  # type: ignore[arg-type]
+    assert "former-sister-in-law" not in page
+    assert "former sister-in-law of" in page
