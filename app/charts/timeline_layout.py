@@ -142,15 +142,17 @@ def make_frame(
 
 
 def mark_text(mark: Mark) -> str:
-    """What is written beside a mark: its label, or for a disputed date the source(s) giving
-    it (the label is in the tooltip and the list)."""
+    """What is written beside a mark: its label; for a disputed date, the label and the
+    source(s) giving that date (each of the claim's marks says whose date it is)."""
     if mark.dispute:
         sources = mark.source_labels
         if not sources:
-            return _("no source gives this date")
+            return _("{label} — no source gives this date").format(label=mark.label)
         if len(sources) == 1:
-            return sources[0]
-        return _("{source} and {n} more").format(source=sources[0], n=len(sources) - 1)
+            return _("{label} — according to {source}").format(label=mark.label, source=sources[0])
+        return _("{label} — according to {source} and {n} more").format(
+            label=mark.label, source=sources[0], n=len(sources) - 1
+        )
     return mark.label
 
 

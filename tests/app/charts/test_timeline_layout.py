@@ -75,4 +75,4 @@ def test_the_zoom_picks_the_bucket_size(days: int, level: str) -> None:
 
 def test_a_disputed_mark_is_labelled_with_its_source() -> None:
     m = Mark("event", "event", Ref("event", "e"), "e", "1935-07-25", "day", "Verdict", dispute="g")
-    assert timeline_layout.mark_text(m) == "no source gives this date"
+    assert timeline_layout.mark_text(m) == "Verdict — no source gives this date"

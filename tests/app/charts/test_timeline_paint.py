@@ -75,8 +75,12 @@ def test_a_disputes_marks_are_labelled_with_their_sources(july: TimelineSlice) -
     verdict = [p for p in picture.placed if p.mark.subject == "ev-1935-vk-verdict"]
     assert len(verdict) == 2
     texts = {p.mark.date: p.text for p in verdict}
-    assert texts["1935-07-25"] == "Бессмертный барак, Муханова Екатерина Константиновна"
-    assert texts["1935-07-27"].startswith("Пётр Кошель") and "and 5 more" in texts["1935-07-27"]
+    assert texts["1935-07-25"] == (
+        "Military Collegium verdict — according to Бессмертный барак, Муханова Екатерина "
+        "Константиновна"
+    )
+    assert "according to Пётр Кошель" in texts["1935-07-27"]
+    assert texts["1935-07-27"].endswith("and 5 more")
 
 
 def test_a_hit_test_finds_the_mark_under_the_pointer(july: TimelineSlice) -> None:
