@@ -34,6 +34,13 @@ class Settings:
         """Write pending changes to disk."""
         self._qs.sync()
 
+    @property
+    def store(self) -> QSettings:
+        """The settings file itself, for the modules that declare keys of their own on it
+        (:class:`app.window_state.Remembered`, :class:`app.dialogs.FolderMemory`); every
+        other key is a property of this class."""
+        return self._qs
+
     # -- raw typed accessors --------------------------------------------------------------
 
     def _bytes(self, key: str) -> QByteArray | None:

@@ -26,9 +26,7 @@ MAX_SAVED_HISTORY = 200
 
 def _qsettings(settings: Settings) -> QSettings:
     # Settings declares its keys as properties; these few live beside them, in one file.
-    qs = settings._qs
-    assert isinstance(qs, QSettings)
-    return qs
+    return settings.store
 
 
 class Remembered:
