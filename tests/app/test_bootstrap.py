@@ -502,3 +502,33 @@ def test_the_language_menu_switches_and_the_next_start_remembers_it(
 
     language_code = start_language(Settings(settings))
     assert language_code == "ru"
+
+
+def test_a_timeline_mark_and_a_graph_box_open_their_record_and_back_returns(
+    qtbot: QtBot, make_app: MakeApp
+) -> None:
+    app = make_app()
+    nav = app.navigator
+    nav.go(Ref("person", "cherniavsky-mikhail"))
+    app.window.tabs.setCurrentWidget(app.timeline)
+    app.timeline.wait()
+    qtbot.waitUntil(lambda: app.timeline.slice() is not None)
+    verdict = next(
+        m
+        for m in app.timeline.slice().marks
+        if m.ref == Ref("event", "ev-1935-vk-verdict")  # type: ignore[union-attr]
+    )
+    app.timeline.item_activated.emit(verdict.ref)  # what a click on the mark emits
+    assert nav.current == Ref("event", "ev-1935-vk-verdict")
+    app.window.tabs.setCurrentWidget(app.network)
+    nav.back()
+    assert nav.current == Ref("person", "cherniavsky-mikhail")
+    with qtbot.waitSignal(app.network.graph_shown, timeout=20_000):
+        app.network.set_person("cherniavsky-mikhail")
+    graph = app.network.graph()
+    assert graph is not None and graph.ego == "cherniavsky-mikhail"
+    other = next(n.id for n in graph.nodes if n.id != graph.ego and not n.id.startswith("+"))
+    app.network.item_activated.emit(Ref("person", other))  # what a click on a box emits
+    assert nav.current == Ref("person", other)
+    nav.back()
+    assert nav.current == Ref("person", "cherniavsky-mikhail")
