@@ -64,22 +64,25 @@ class TintedSvgEngine(QIconEngine):
     """Draws a bundled line icon in the application palette's button-text colour (the disabled
     colour for a disabled action)."""
 
-    def __init__(self, stem: str) -> None:
+    def __init__(self, stem: str, on: str | None = None) -> None:
         super().__init__()
         self._stem = stem
+        #: The icon drawn for the On state (a checked button), if it differs.
+        self._on = on
 
-    def _renderer(self, mode: QIcon.Mode) -> QSvgRenderer:
+    def _renderer(self, mode: QIcon.Mode, state: QIcon.State = QIcon.State.Off) -> QSvgRenderer:
         group = (
             QPalette.ColorGroup.Disabled
             if mode == QIcon.Mode.Disabled
             else QPalette.ColorGroup.Active
         )
         colour = QGuiApplication.palette().color(group, QPalette.ColorRole.ButtonText).name()
-        data = _svg(self._stem).replace(b"currentColor", colour.encode("ascii"))
+        stem = self._on if self._on is not None and state == QIcon.State.On else self._stem
+        data = _svg(stem).replace(b"currentColor", colour.encode("ascii"))
         return QSvgRenderer(QByteArray(data))
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
-        self._renderer(mode).render(painter, QRectF(rect))
+        self._renderer(mode, state).render(painter, QRectF(rect))
 
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
         pixmap = QPixmap(size)
@@ -96,7 +99,7 @@ class TintedSvgEngine(QIconEngine):
         return QSize(side, side)
 
     def clone(self) -> QIconEngine:
-        return TintedSvgEngine(self._stem)
+        return TintedSvgEngine(self._stem, self._on)
 
     def key(self) -> str:
         return "kremlin-tinted-svg"
@@ -105,9 +108,10 @@ class TintedSvgEngine(QIconEngine):
         return self._stem
 
 
-def bundled(stem: str) -> QIcon:
-    """Our own icon ``stem`` (``back``, ``print`` …), tinted to the palette."""
-    return QIcon(TintedSvgEngine(stem))
+def bundled(stem: str, on: str | None = None) -> QIcon:
+    """Our own icon ``stem`` (``back``, ``print`` …), tinted to the palette; ``on``: the
+    icon of the On state (a checked button: ``bookmark-filled``)."""
+    return QIcon(TintedSvgEngine(stem, on))
 
 
 def themed(theme_name: str, stem: str) -> QIcon:

@@ -28,7 +28,7 @@ from app.widgets.main_window import MainWindow
 from app.widgets.note_panel import NotePanel
 from app.widgets.notebook_pane import NotebookPane
 from app.widgets.search_panel import SearchPanel
-from db.dto import Ref
+from db.dto import KINDS, Ref
 from db.i18n import N_, _, ngettext
 from db.notebook import Entry, ImportFailed, NotebookError, SavedSearch
 
@@ -248,7 +248,13 @@ class NotebookActions(QObject):
                     orphans = frozenset(find_orphans(entries, conn))
             except Exception:  # the archive cannot say: show them all as present
                 log.exception("orphan check failed")
-        pane.show_entries(entries, orphans)
+        names = {}
+        for e in entries:  # a reader's notebook: hundreds of records, names cached
+            if e.ref not in orphans and e.ref.kind in KINDS:
+                name = self._label(e.ref)
+                if name:
+                    names[e.ref] = name
+        pane.show_entries(entries, orphans, names)
 
     # -- saved searches ---------------------------------------------------------------------
 

@@ -148,9 +148,10 @@ def mark_text(mark: Mark) -> str:
         sources = mark.source_labels
         if not sources:
             return _("{label} — no source gives this date").format(label=mark.label)
+        # The source first: it is what tells a dispute's marks apart when the label is cut.
         if len(sources) == 1:
-            return _("{label} — according to {source}").format(label=mark.label, source=sources[0])
-        return _("{label} — according to {source} and {n} more").format(
+            return _("according to {source}: {label}").format(label=mark.label, source=sources[0])
+        return _("according to {source} and {n} more: {label}").format(
             label=mark.label, source=sources[0], n=len(sources) - 1
         )
     return mark.label

@@ -10,7 +10,7 @@ the label stored when they were marked and shown in grey italics with a tooltip 
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -74,12 +74,21 @@ class NotebookModel(QAbstractTableModel):
         super().__init__(parent)
         self._entries: list[Entry] = []
         self._orphans: frozenset[Ref] = frozenset()
+        self._labels: dict[Ref, str] = {}
 
-    def set_entries(self, entries: Sequence[Entry], orphans: frozenset[Ref]) -> None:
-        """Show ``entries``; ``orphans`` are those the open archive no longer holds."""
+    def set_entries(
+        self,
+        entries: Sequence[Entry],
+        orphans: frozenset[Ref],
+        labels: Mapping[Ref, str] | None = None,
+    ) -> None:
+        """Show ``entries``; ``orphans`` are those the open archive no longer holds;
+        ``labels``: the records' names as the archive gives them now, in the interface
+        language (else the label stored when they were marked)."""
         self.beginResetModel()
         self._entries = list(entries)
         self._orphans = orphans
+        self._labels = dict(labels or {})
         self.endResetModel()
 
     def entry_at(self, row: int) -> Entry | None:
@@ -161,7 +170,10 @@ class NotebookModel(QAbstractTableModel):
             return entry.note
         if column == NotebookColumn.TAGS:
             return ", ".join(entry.tags)
-        return entry.label or entry.ref.id
+        return self._label(entry)
+
+    def _label(self, entry: Entry) -> str:
+        return self._labels.get(entry.ref) or entry.label or entry.ref.id
 
     def _text(self, entry: Entry, column: NotebookColumn, orphan: bool) -> str:
         if column == NotebookColumn.BOOKMARK:
@@ -169,7 +181,7 @@ class NotebookModel(QAbstractTableModel):
         if column == NotebookColumn.KIND:
             return kind_name(entry.ref.kind)
         if column == NotebookColumn.RECORD:
-            label = cell_text(entry.label or entry.ref.id)
+            label = cell_text(self._label(entry))
             return (
                 _("{record} (no longer in this archive)").format(record=label) if orphan else label
             )

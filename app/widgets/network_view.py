@@ -168,9 +168,11 @@ class NetworkView(QWidget):
         vh.hide()
         hh = self.list.horizontalHeader()
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        hh.setStretchLastSection(True)
-        for column, width in zip(EdgeColumn, (170, 170, 330, 150, 60), strict=True):
+        hh.setStretchLastSection(False)
+        for column, width in zip(EdgeColumn, (150, 150, 330, 120, 70), strict=True):
             self.list.setColumnWidth(column, width)
+        # The relation's words give way, so every column fits a 1280-wide window unscrolled.
+        hh.setSectionResizeMode(EdgeColumn.RELATION, QHeaderView.ResizeMode.Stretch)
         self.list.selectionModel().currentRowChanged.connect(self._on_row_changed)
 
         top = QSplitter(Qt.Orientation.Horizontal, self)
@@ -350,6 +352,10 @@ class NetworkView(QWidget):
         self.canvas.setBackgroundBrush(style.base)
         self.scene.show_graph(graph, positions, style, self.font())
         self.scene.show_message(self._message_text(), style)
+        # A scene's area only grows by itself: after a bigger graph, the smaller one would sit
+        # off-centre under scroll bars.  The area is this graph's, with a margin.
+        bounds = self.scene.itemsBoundingRect()
+        self.scene.setSceneRect(bounds.adjusted(-40, -40, 40, 40))
         self.model.set_graph(graph)
         self._show_details()
         self._show_count()
@@ -359,6 +365,9 @@ class NetworkView(QWidget):
     def _on_box_moved(self, key: str, at: tuple[float, float]) -> None:
         if self._shown_key is not None:
             self._cache.move(self._shown_key, key, at)
+        # A box dragged out of the area takes the area with it (room to scroll to it).
+        room = self.scene.itemsBoundingRect().adjusted(-40, -40, 40, 40)
+        self.scene.setSceneRect(self.scene.sceneRect().united(room))
 
     # -- reading the state (tests, exports, the lead) ------------------------------------------
 

@@ -88,7 +88,7 @@ class NotePanel(QWidget):
         self.bookmark.toggled.connect(self._on_bookmark_toggled)
         from app import icons
 
-        self.bookmark.setIcon(icons.bundled("bookmark"))
+        self.bookmark.setIcon(icons.bundled("bookmark", on="bookmark-filled"))
         self.tags = QLineEdit(self)
         self.tags.setObjectName("tagEditor")
         self.tags.setClearButtonEnabled(True)

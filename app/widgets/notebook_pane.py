@@ -16,7 +16,7 @@ Signals:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QEvent, QModelIndex, QSignalBlocker, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
@@ -239,11 +239,17 @@ class NotebookPane(QWidget):
 
     # -- rows -------------------------------------------------------------------------------
 
-    def show_entries(self, entries: Sequence[object], orphans: frozenset[Ref]) -> None:
-        """Show the marked records (keeping the current one selected if it is still there)."""
+    def show_entries(
+        self,
+        entries: Sequence[object],
+        orphans: frozenset[Ref],
+        labels: Mapping[Ref, str] | None = None,
+    ) -> None:
+        """Show the marked records (keeping the current one selected if it is still there);
+        ``labels``: their names in the interface language now in use."""
         current = self.current_ref()
         with QSignalBlocker(self.view.selectionModel()):
-            self.model.set_entries(entries, orphans)  # type: ignore[arg-type]
+            self.model.set_entries(entries, orphans, labels)  # type: ignore[arg-type]
             if current is not None:
                 self.reveal(current)
         self._show_count()

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QToolButton,
@@ -115,7 +116,10 @@ class TimelineView(QWidget):
         self.status = QLabel(self)
         self.status.setObjectName("timelineStatus")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.status.setWordWrap(True)
+        # One line (a wrapped one pushed the drawing down in Russian): what does not fit is
+        # cut at the pane's edge, and the whole line is the tooltip.
+        self.status.setWordWrap(False)
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
         for w in (self.lanes_label, self.mode_combo, self.zoom_out_button, self.zoom_in_button):
@@ -424,6 +428,7 @@ class TimelineView(QWidget):
             self.status.setText(_("Loading the timeline…") if self._source else "")
         else:
             self.status.setText(timeline_text.status_text(self._slice))
+        self.status.setToolTip(self.status.text())
 
     # -- choosing marks ---------------------------------------------------------------------
 

@@ -104,3 +104,18 @@ def test_a_theme_icon_is_preferred_when_the_theme_has_it(
     icons.themed("go-previous", "back")
     icons.themed("edit-find", "search")
     assert seen == ["go-previous"]
+
+
+def test_a_checked_bookmark_button_shows_a_filled_bookmark(qapp: object) -> None:
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QIcon
+
+    from app import icons
+
+    icon = icons.bundled("bookmark", on="bookmark-filled")
+
+    def inked(state: QIcon.State) -> int:
+        image = icon.pixmap(QSize(32, 32), QIcon.Mode.Normal, state).toImage()
+        return sum(1 for x in range(32) for y in range(32) if image.pixelColor(x, y).alpha() > 128)
+
+    assert inked(QIcon.State.On) > 2 * inked(QIcon.State.Off)

@@ -300,3 +300,20 @@ def test_a_filtered_tag_that_disappears_falls_back_to_every_tag(make_app: MakeAp
     app.note_panel.tags.editingFinished.emit()
     assert pane.tag_filter() is None and pane.model.rowCount() == 1
     assert pane.model.entry_at(0).ref == KIROV  # type: ignore[union-attr]
+
+
+def test_the_notebook_names_records_in_the_language_shown(make_app: MakeApp) -> None:
+    from app import language
+
+    app = make_app()
+    app.navigator.go(KAMENEV)
+    app.window.bookmark_action.trigger()  # stored with its English label
+    record = app.notebook_pane.model.index(0, NotebookColumn.RECORD)
+    assert record.data() == "Lev Kamenev"
+    app.language.switch("ru")
+    try:
+        record = app.notebook_pane.model.index(0, NotebookColumn.RECORD)
+        assert record.data().startswith("Каменев")
+    finally:
+        app.language.switch("en")
+        language.apply("en")

@@ -76,11 +76,11 @@ def test_a_disputes_marks_are_labelled_with_their_sources(july: TimelineSlice) -
     assert len(verdict) == 2
     texts = {p.mark.date: p.text for p in verdict}
     assert texts["1935-07-25"] == (
-        "Military Collegium verdict — according to Бессмертный барак, Муханова Екатерина "
-        "Константиновна"
+        "according to Бессмертный барак, Муханова Екатерина Константиновна: "
+        "Military Collegium verdict"
     )
-    assert "according to Пётр Кошель" in texts["1935-07-27"]
-    assert texts["1935-07-27"].endswith("and 5 more")
+    assert texts["1935-07-27"].startswith("according to Пётр Кошель")
+    assert texts["1935-07-27"].endswith("and 5 more: Military Collegium verdict")
 
 
 def test_a_hit_test_finds_the_mark_under_the_pointer(july: TimelineSlice) -> None:
