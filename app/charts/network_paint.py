@@ -108,9 +108,10 @@ class GraphStyle:
 
 
 def edge_pen(style: GraphStyle, edge: GraphEdge, selected: bool = False) -> QPen:
-    """The pen of an edge: its category's colour; dashed when alleged or disputed, dotted
-    for a co-mention (wider with more shared documents); wider when selected."""
-    colour = style.selected if selected else style.colour(edge.category)
+    """The pen of an edge: its category's colour (also when selected: the kind of tie stays
+    readable); dashed when alleged or disputed, dotted for a co-mention (wider with more
+    shared documents); wider when selected (and haloed, see :func:`draw_edge`)."""
+    colour = style.colour(edge.category)
     if edge.co_mention:
         width = 1.2 + min(3.0, math.log2(max(1, edge.weight)))
         pen = QPen(colour, width, Qt.PenStyle.DotLine)
@@ -252,6 +253,11 @@ def draw_edge(
     path, tip, before = edge_geometry(a, a_half, b, b_half, bend)
     pen = edge_pen(style, edge, selected)
     painter.setBrush(Qt.BrushStyle.NoBrush)
+    if selected:  # a halo in the text colour: seen on any theme, whatever the tie's colour
+        halo = QColor(style.text)
+        halo.setAlphaF(0.35)
+        painter.setPen(QPen(halo, pen.widthF() + 6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        painter.drawPath(path)
     painter.setPen(pen)
     painter.drawPath(path)
     if not edge.co_mention:

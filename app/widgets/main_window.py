@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
+    QSizePolicy,
     QSplitter,
     QTabWidget,
     QToolBar,
@@ -152,7 +153,10 @@ class MainWindow(QMainWindow):
         self.breadcrumb.setObjectName("breadcrumb")
         self.breadcrumb.setTextFormat(Qt.TextFormat.RichText)
         self.breadcrumb.setOpenExternalLinks(False)
-        self.breadcrumb.setWordWrap(True)
+        # One line: a wrapped trail moved the page down a line as it grew.  What does not
+        # fit is cut at the edge (the current entry is the detail page's own heading).
+        self.breadcrumb.setWordWrap(False)
+        self.breadcrumb.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.breadcrumb.linkActivated.connect(self._on_breadcrumb_link)
         self.detail = DetailView(self)
         self.detail.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

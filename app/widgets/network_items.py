@@ -202,8 +202,9 @@ class EdgeItem(QGraphicsPathItem):
         self.update()
 
     def set_selected_edge(self, selected: bool) -> None:
-        """Draw as the edge whose details are shown."""
+        """Draw as the edge whose details are shown (above the boxes it runs under)."""
         self.selected_edge = selected
+        self.setZValue(4 if selected else (1 if self.edge is not None else 0))
         self.update()
 
     def boundingRect(self) -> QRectF:

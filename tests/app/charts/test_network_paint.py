@@ -56,7 +56,10 @@ def test_pens_tell_the_kinds_and_the_doubt_apart() -> None:
     one = paint.edge_pen(style, _edge(CO_MENTION, weight=1))
     many = paint.edge_pen(style, _edge(CO_MENTION, weight=34))
     assert one.style() == Qt.PenStyle.DotLine and many.widthF() > one.widthF()
-    assert paint.edge_pen(style, _edge("brother"), selected=True).color() == style.selected
+    chosen = paint.edge_pen(style, _edge("brother"), selected=True)
+    plain = paint.edge_pen(style, _edge("brother"))
+    assert chosen.color() == plain.color()  # the kind of tie stays readable when chosen …
+    assert chosen.widthF() > plain.widthF()  # … wider, and haloed where it is drawn
     colours = {
         paint.edge_pen(style, _edge(k)).color().name()
         for k in (
