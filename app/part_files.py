@@ -73,11 +73,17 @@ def sweep(folder: Path) -> list[Path]:
 
 def write_text(path: Path, text: str) -> None:
     """Write ``text`` as UTF-8 to ``path`` atomically: all of it, or nothing and no leftover."""
+    write_bytes(path, text.encode("utf-8"))
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically (a temporary file beside it, flushed to disk,
+    renamed over it): all of it, or nothing and no leftover."""
     sweep(path.parent)
     fd, tmp = create(path)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
             out.flush()
             os.fsync(out.fileno())
         os.replace(tmp, path)

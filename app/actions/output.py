@@ -22,6 +22,19 @@ from db.dto import Ref
 from db.i18n import _
 
 
+def _figure_filters(*more: str) -> str:
+    """The save dialog's formats of a drawn view: PNG, SVG, PDF, JSON, then ``more``."""
+    return ";;".join(
+        (
+            _("PNG images (*.png)"),
+            _("SVG images (*.svg)"),
+            _("PDF (*.pdf)"),
+            _("JSON data (*.json)"),
+            *more,
+        )
+    )
+
+
 class _TimelineFile:
     """Saves the timeline in the format its file's suffix names."""
 
@@ -162,15 +175,7 @@ class OutputActions(QObject):
         view = self._network
         if view is None:
             return
-        filters = ";;".join(
-            (
-                _("PNG images (*.png)"),
-                _("SVG images (*.svg)"),
-                _("PDF (*.pdf)"),
-                _("JSON data (*.json)"),
-                _("GraphML (*.graphml)"),
-            )
-        )
+        filters = _figure_filters(_("GraphML (*.graphml)"))
         self.save_view(view, view.suggested_name(), filters, "graph")
 
     @Slot()
@@ -179,15 +184,7 @@ class OutputActions(QObject):
         view = self._timeline
         if view is None:
             return
-        filters = ";;".join(
-            (
-                _("PNG images (*.png)"),
-                _("SVG images (*.svg)"),
-                _("PDF (*.pdf)"),
-                _("JSON data (*.json)"),
-            )
-        )
-        self.save_view(_TimelineFile(view), _("timeline"), filters, "timeline")
+        self.save_view(_TimelineFile(view), _("timeline"), _figure_filters(), "timeline")
 
     @Slot()
     def save_chart(self) -> None:

@@ -8,7 +8,6 @@ read.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -36,6 +35,7 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QLabel, QMenu, QToolTip, QVBoxLayout, QWidget
 
+from app import part_files
 from app.archive_source import ArchiveSource
 from app.charts import outcome_chart, outcome_text
 from app.charts.outcome_chart import MEASURE_PROPERTY, TRIBUNAL_PROPERTY
@@ -309,12 +309,9 @@ class ChartPane(QWidget):
                     "Cannot save the chart as “{kind}”: choose a file name ending in .png or .svg."
                 ).format(kind=path.suffix or path.name)
             )
-        tmp = path.with_name(f".{path.name}.part")
         try:
-            tmp.write_bytes(data)
-            os.replace(tmp, path)
+            part_files.write_bytes(path, data)
         except OSError as exc:
-            tmp.unlink(missing_ok=True)
             raise OSError(
                 exc.errno,
                 _("Cannot save the chart to {path}: {reason}").format(

@@ -9,7 +9,6 @@ temporary file moved into place, so a failed save leaves nothing behind.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRect, QRe
 from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtSvg import QSvgGenerator
 
+from app import part_files
 from app.appearance import light_palette
 from app.charts.network_paint import paint_graph
 from app.printing.pdf_file import PdfWriteError, write_pdf_file
@@ -156,12 +156,9 @@ def save_graph(path: Path, graph: EgoGraph, positions: Positions, font: QFont, t
 
 
 def _write(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.part")
     try:
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
+        part_files.write_bytes(path, data)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise OSError(
             exc.errno,
             _("Cannot save the graph to {path}: {reason}").format(

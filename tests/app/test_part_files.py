@@ -36,3 +36,11 @@ def test_sweep_removes_leftovers_of_dead_writers_only(tmp_path: Path) -> None:
 
 def test_sweep_of_a_missing_folder_does_nothing(tmp_path: Path) -> None:
     assert part_files.sweep(tmp_path / "missing") == []
+
+
+def test_write_bytes_replaces_whole_and_leaves_no_part_file(tmp_path: Path) -> None:
+    target = tmp_path / "graph.png"
+    target.write_bytes(b"old")
+    part_files.write_bytes(target, b"\x89PNG new")
+    assert target.read_bytes() == b"\x89PNG new"
+    assert [p.name for p in tmp_path.iterdir()] == ["graph.png"]
