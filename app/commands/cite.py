@@ -39,10 +39,15 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "id", nargs="?", help=_("record id, e.g. kamenev-lev, event/ev-1934-kirov or chart")
     )
     parser.add_argument(
-        "--style", choices=cite.STYLES, default="chicago", help=_("text style (default chicago)")
+        "--style",
+        type=str.lower,  # GOST or gost
+        choices=cite.STYLES,
+        default="chicago",
+        help=_("text style (default chicago)"),
     )
     parser.add_argument(
         "--format",
+        type=str.lower,
         choices=(TEXT, *cite.FORMATS),
         default=None,
         help=_("text (the default for a record) or an export format"),

@@ -297,7 +297,7 @@ def person_html(d: PersonDetail, expanded: frozenset[str] = frozenset()) -> str:
         (
             _row(_("Role in the case"), esc(labels.role(d.role))),
             _row(_("Life"), esc(life) if d.birth_year or d.death_year else ""),
-            _row(_("Sex"), esc(labels.sex(d.sex))),
+            _row(_("Sex"), esc(labels.sex_words(d.sex) or "")),
             _row(_("Nationality"), claimed(esc(d.nationality or ""), "nationality")),
             _row(
                 _("Occupation"),
@@ -312,7 +312,7 @@ def person_html(d: PersonDetail, expanded: frozenset[str] = frozenset()) -> str:
     )
     names = "".join(
         f"<li>{esc(n.name, 'name', expanded)} <span class='src'>"
-        f"({esc(labels.script(n.script))}, {esc(labels.name_kind(n.kind))}"
+        f"({esc(labels.name_form(n.script, n.kind))}"
         f"{', ' + esc(n.note) if n.note else ''})"
         f"</span></li>"
         for n in d.names

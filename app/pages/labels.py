@@ -18,7 +18,7 @@ from collections.abc import Mapping
 
 from db import i18n, vocab
 from db.dto import DatedRef, OutcomeCount, SentenceFact
-from db.i18n import _, pgettext
+from db.i18n import N_, _, pgettext
 
 #: Claim fields whose dossier label is not simply their words (see :func:`field_label`).
 RENAMED = frozenset(
@@ -226,3 +226,22 @@ def kind_word(kind: str) -> str:
         "source": pgettext("kind of record", "source"),
     }
     return words.get(kind, kind)
+
+
+#: A name form's script and kind in words, for the pages (the command line keeps the codes).
+SCRIPT_WORDS = {"cyrl": N_("Cyrillic"), "latn": N_("Latin")}
+NAME_KIND_WORDS = {
+    "russian": N_("Russian form"),
+    "english": N_("English form"),
+    "variant": N_("variant spelling"),
+    "initials": N_("with initials"),
+    "misspelling": N_("misspelling in a source"),
+    "cover-name": N_("cover name"),
+}
+
+
+def name_form(script_code: str, kind: str) -> str:
+    """``Cyrillic, Russian form`` / «кириллица, русская форма» (unknown codes as given)."""
+    s = _(SCRIPT_WORDS[script_code]) if script_code in SCRIPT_WORDS else script_code
+    k = _(NAME_KIND_WORDS[kind]) if kind in NAME_KIND_WORDS else kind
+    return f"{s}, {k}"

@@ -163,3 +163,12 @@ def test_russian_messages_of_cite(capsys: pytest.CaptureFixture[str]) -> None:
     assert capsys.readouterr().err == (
         "kremlin-archive: нет записи с идентификатором «nobody-at-all»\n"
     )
+
+
+def test_style_and_format_names_are_read_in_any_case(capsys: pytest.CaptureFixture[str]) -> None:
+    from app import cli
+
+    assert cli.run(["cite", "kamenev-lev", "--style", "GOST"]) == 0
+    gost = capsys.readouterr().out
+    assert cli.run(["cite", "kamenev-lev", "--style", "gost"]) == 0
+    assert capsys.readouterr().out == gost

@@ -653,3 +653,12 @@ def test_claimed_relation_kinds_read_as_words(archive: Archive) -> None:
     page = person_html(d)  # type: ignore[arg-type]
     assert "former-sister-in-law" not in page
     assert "former sister-in-law of" in page
+
+
+def test_sex_and_name_forms_read_as_words(archive: Archive) -> None:
+    with archive.connect() as conn:
+        d = queries.detail(conn, Ref("person", "cherniavsky-mikhail"))
+    assert d is not None
+    page = person_html(d)  # type: ignore[arg-type]
+    assert "male" in page and "(Latin, English form" in page and "(Cyrillic, Russian form" in page
+    assert "latn" not in page and "cyrl" not in page
