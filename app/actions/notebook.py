@@ -222,7 +222,7 @@ class NotebookActions(QObject):
         panel is read again too (another instance, an import, another archive)."""
         self.fill_pane()
         self._panel.set_known_tags(self._session.all_tags())
-        self._pane.show_searches(self._session.saved_searches())
+        self._pane.show_searches(self._session.saved_searches(), self._describe_filter)
         for list_pane in self._panes.values():
             model = list_pane.model
             if isinstance(model, PagedTableModel):
@@ -257,6 +257,12 @@ class NotebookActions(QObject):
         pane.show_entries(entries, orphans, names)
 
     # -- saved searches ---------------------------------------------------------------------
+
+    def _describe_filter(self, key: str, value: str) -> str:
+        """A saved People filter in words: ``Role: defendant`` / «Роль: обвиняемый»."""
+        people = self._panes.get("person")
+        said = people.describe_filter(key, value) if people is not None else None
+        return said or f"{key}={value}"
 
     @Slot()
     def save_search(self) -> None:

@@ -326,6 +326,17 @@ class ListPane(QWidget):
         # TRANSLATORS: the accessible name of a filter combo, e.g. "Filter by role".
         combo.setAccessibleName(_("Filter by {field}").format(field=spec.label.lower()))
 
+    def describe_filter(self, key: str, value: str) -> str | None:
+        """A filter value in the words its combo shows: ``Role: defendant`` (None: no such
+        filter here)."""
+        combo, label = self._combos.get(key), self._labels.get(key)
+        if combo is None or label is None:
+            return None
+        index = combo.findData(value)
+        shown = combo.itemText(index) if index >= 0 else value
+        name = label.text().replace("&", "").rstrip(": ")
+        return _("{filter}: {value}").format(filter=name, value=shown)
+
     def retitle_filters(self, filters: tuple[FilterSpec, ...]) -> None:
         """Show ``filters``' words (another language); the values chosen stay chosen."""
         for spec in filters:

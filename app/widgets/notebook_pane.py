@@ -16,7 +16,7 @@ Signals:
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import QEvent, QModelIndex, QSignalBlocker, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
@@ -164,6 +164,7 @@ class NotebookPane(QWidget):
         box.addWidget(split)
         self._tags: list[str] = []
         self._searches: list[SavedSearch] = []
+        self._describe: Callable[[str, str], str] = lambda k, v: f"{k}={v}"
         self.retranslate()
 
     # -- language ---------------------------------------------------------------------------
@@ -292,8 +293,15 @@ class NotebookPane(QWidget):
 
     # -- saved searches ---------------------------------------------------------------------
 
-    def show_searches(self, searches: Sequence[SavedSearch]) -> None:
-        """List the saved searches (name — text and filters in the tooltip)."""
+    def show_searches(
+        self,
+        searches: Sequence[SavedSearch],
+        describe: Callable[[str, str], str] | None = None,
+    ) -> None:
+        """List the saved searches (name; text and filters in the tooltip, each filter said
+        by ``describe(key, value)`` — ``Role: defendant`` — when given)."""
+        if describe is not None:
+            self._describe = describe
         self.searches.clear()
         self._searches = list(searches)
         for search in searches:
@@ -301,7 +309,8 @@ class NotebookPane(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, search)
             detail = search.text
             if search.filters:
-                detail += " · " + ", ".join(f"{k}={v}" for k, v in search.filters.items())
+                said = (self._describe(k, v) for k, v in search.filters.items())
+                detail += " · " + ", ".join(said)
             item.setToolTip(cell_tooltip(detail))
             self.searches.addItem(item)
         if not searches:

@@ -317,3 +317,10 @@ def test_the_notebook_names_records_in_the_language_shown(make_app: MakeApp) -> 
     finally:
         app.language.switch("en")
         language.apply("en")
+
+
+def test_a_saved_search_s_tooltip_says_its_filters_in_words(make_app: MakeApp) -> None:
+    app = make_app()
+    app.notebook.save_search("Defendants", "Иван", {"role": "defendant"})
+    item = app.notebook_pane.searches.item(0)
+    assert "Role: defendant" in item.toolTip() and "role=" not in item.toolTip()
