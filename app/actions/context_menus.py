@@ -162,7 +162,7 @@ class ContextMenus(QObject):
             lambda: self._copy("\n".join(self._ids(kind, rows))),
         )
         self._add(
-            menu, "copyRefCitationAction", _("Copy &citation"), lambda: self.copy_citation(ref)
+            menu, "copyRefCitationAction", _("Copy c&itation"), lambda: self.copy_citation(ref)
         )
         menu.addSeparator()
         self._add(

@@ -57,13 +57,13 @@ ACTION_TEXTS: dict[str, tuple[str, str]] = {
         N_("Save &timeline…"),
         N_("Save the timeline as shown as PNG, SVG, PDF or JSON"),
     ),
-    "caseSummaryAction": (N_("Case &summary dossier…"), N_("Print or save the case summary")),
+    "caseSummaryAction": (N_("Case summar&y dossier…"), N_("Print or save the case summary")),
     "bookmarkAction": (
         N_("&Bookmark the record shown"),
         N_("Add the record shown to your notebook's bookmarks, or remove it"),
     ),
     "saveSearchAction": (
-        N_("Save &search…"),
+        N_("Sa&ve search…"),
         N_("Keep the search text and the People filters in your notebook under a name"),
     ),
     "includeNotesAction": (
@@ -87,7 +87,7 @@ ACTION_TEXTS: dict[str, tuple[str, str]] = {
     "forwardAction": (N_("&Forward"), N_("Go forward")),
     "findAction": (N_("&Find…"), N_("Search names and texts")),
     "searchFilterAction": (
-        N_("Show search matches in &People"),
+        N_("Show search &matches in People"),
         N_("Filter the People pane to the people the current search finds"),
     ),
     "clearFiltersAction": (N_("&Clear filters"), N_("Show every row of the pane")),
@@ -121,6 +121,23 @@ ACTION_TEXTS: dict[str, tuple[str, str]] = {
 }
 #: Citation styles of Edit → Citation style: style → its action's object name.
 STYLE_ACTIONS = {"chicago": "chicagoStyleAction", "gost": "gostStyleAction"}
+
+
+def mnemonic(text: str) -> str:
+    """The key ``&`` marks in a menu text (``""``: none), case folded."""
+    i = text.replace("&&", "").find("&")
+    plain = text.replace("&&", "")
+    return plain[i + 1].casefold() if 0 <= i < len(plain) - 1 else ""
+
+
+def with_mnemonic(text: str, used: set[str]) -> str:
+    """``text`` with ``&`` before its first letter that ``used`` lacks (added to it), so the
+    Go menu's panes each get their own key (Notebook, Network → &Notebook, Ne&twork)."""
+    for i, ch in enumerate(text):
+        if ch.isalnum() and ch.casefold() not in used:
+            used.add(ch.casefold())
+            return f"{text[:i]}&{text[i:]}"
+    return text
 
 
 class MainWindow(QMainWindow):
@@ -227,14 +244,14 @@ class MainWindow(QMainWindow):
             texts = (
                 _("&Print case summary…"),
                 _("Print pre&view of the case summary…"),
-                _("Export case summary as &PDF…"),
+                _("Export case summary as PD&F…"),
             )
             tip = _("No single item is shown: these act on the case summary")
         else:
             texts = (
                 _("&Print dossier…"),
                 _("Print pre&view of the dossier…"),
-                _("Export dossier as &PDF…"),
+                _("Export dossier as PD&F…"),
             )
             tip = _("Dossier of {item}").format(item=label)
         for action, text in zip(
@@ -425,7 +442,7 @@ class MainWindow(QMainWindow):
             action.setToolTip(_(tip) if tip else "")  # no tip: Qt shows the text
         self._name_dossier_target()
         self._name_citation_target()
-        self.copy_citation_action.setText(_("Copy &citation"))
+        self.copy_citation_action.setText(_("Copy c&itation"))
         for menu, title in (
             (self.file_menu, N_("&File")),
             (self.recent_menu, N_("Open &recent")),
@@ -452,9 +469,10 @@ class MainWindow(QMainWindow):
             self._search_panel.setAccessibleName(_("Search"))
         for widget, title in self._tab_titles.items():
             self.tabs.setTabText(self.tabs.indexOf(widget), _(title))
+        used = {mnemonic(a.text()) for a in (self.back_action, self.forward_action)} - {""}
         for action in self.tab_actions:
             title = str(action.data())
-            action.setText(f"&{_(title)}")
+            action.setText(with_mnemonic(_(title), used))
             tip = _("Show the {pane} pane").format(pane=_(title))
             action.setStatusTip(tip)
             action.setToolTip(tip)

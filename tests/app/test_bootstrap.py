@@ -371,9 +371,9 @@ def test_dossier_actions_follow_what_the_detail_view_shows(
 ) -> None:
     app = make_app()
     w = app.window
-    assert w.export_pdf_action.text() == "Export case summary as &PDF…"  # welcome page
+    assert w.export_pdf_action.text() == "Export case summary as PD&F…"  # welcome page
     app.navigator.go(Ref("person", "kamenev-lev"))
-    assert w.export_pdf_action.text() == "Export dossier as &PDF…"
+    assert w.export_pdf_action.text() == "Export dossier as PD&F…"
     assert "Lev Kamenev" in w.print_action.statusTip()
     # A published figure is no item: the actions now name the case summary, and act on it.
     app.chart.published_bar_clicked.emit("military-collegium", "death")
@@ -532,3 +532,37 @@ def test_a_timeline_mark_and_a_graph_box_open_their_record_and_back_returns(
     assert nav.current == Ref("person", other)
     nav.back()
     assert nav.current == Ref("person", "cherniavsky-mikhail")
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_no_two_entries_of_a_menu_share_a_shortcut_letter(make_app: MakeApp, lang: str) -> None:
+    from PySide6.QtWidgets import QMenu
+
+    from app import language
+    from app.widgets.main_window import mnemonic
+
+    language.apply(lang)
+    try:
+        app = make_app()
+        clashes = []
+
+        def walk(menu: QMenu) -> None:
+            keys: dict[str, str] = {}
+            for action in menu.actions():
+                if action.isSeparator():
+                    continue
+                key = mnemonic(action.text())
+                if key and key in keys:
+                    clashes.append((menu.title(), keys[key], action.text()))
+                keys[key] = action.text()
+                sub = action.menu()
+                if isinstance(sub, QMenu):
+                    walk(sub)
+
+        for top in app.window.menuBar().actions():
+            sub = top.menu()
+            if isinstance(sub, QMenu):
+                walk(sub)
+        assert clashes == []
+    finally:
+        language.apply("en")

@@ -168,7 +168,7 @@ def test_the_dossier_actions_name_the_item_shown(window: MainWindow) -> None:
     window.set_dossier_target("Lev <Kamenev>")
     texts = [a.text() for a in (window.print_action, window.preview_action)]
     assert texts == ["&Print dossier…", "Print pre&view of the dossier…"]
-    assert window.export_pdf_action.text() == "Export dossier as &PDF…"
+    assert window.export_pdf_action.text() == "Export dossier as PD&F…"
     assert window.print_action.statusTip() == "Dossier of Lev <Kamenev>"
     assert window.export_pdf_action.toolTip() == "Export dossier as PDF — Dossier of Lev <Kamenev>"
 
@@ -178,7 +178,7 @@ def test_without_an_item_the_dossier_actions_name_the_case_summary(window: MainW
     window.set_dossier_target(None)
     assert window.print_action.text() == "&Print case summary…"
     assert window.preview_action.text() == "Print pre&view of the case summary…"
-    assert window.export_pdf_action.text() == "Export case summary as &PDF…"
+    assert window.export_pdf_action.text() == "Export case summary as PD&F…"
     assert "Kamenev" not in window.export_pdf_action.toolTip()
     assert "case summary" in window.print_action.statusTip()
 
