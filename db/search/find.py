@@ -57,8 +57,9 @@ GROUP_TITLES = {
     "document": N_("Documents"),
     "source": N_("Sources"),
 }
-#: Documents/events linked to at most this many of the best people are listed too.
-LINKED_PEOPLE = 3
+#: Documents/events linked to at most this many of the best people are listed too (one
+#: indexed query whatever the archive's size; three left out the fourth Rozenfeld's papers).
+LINKED_PEOPLE = 10
 
 
 @dataclass(frozen=True, slots=True)

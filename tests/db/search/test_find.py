@@ -325,3 +325,24 @@ def test_results_read_in_russian(conn: Connection) -> None:
     events = results.group("event")
     assert events is not None
     assert events.hits[0].why == "участник: Ежов Николай Иванович (должностное лицо)"
+
+
+def test_a_bare_surname_lists_the_papers_of_every_person_of_that_name(conn: Connection) -> None:
+    """ "Rozenfeld": four people of that name (Kamenev among them); the documents naming the
+    fourth, Nina (16, written "Н.А. Розенфельд"), are listed with the others'."""
+    from sqlalchemy import text as sql
+
+    results = search(conn, "Rozenfeld", limit=100)
+    documents = next(g for g in results.groups if g.kind == "document")
+    ids = {h.ref.id for h in documents.hits}
+    nina = {
+        r[0]
+        for r in conn.execute(
+            sql(
+                "SELECT d.id FROM document d JOIN document_person dp ON dp.document_pk = d.pk "
+                "JOIN person p ON p.pk = dp.person_pk WHERE p.id = 'rozenfeld-nina'"
+            )
+        )
+    }
+    assert nina and nina <= ids
+    assert documents.count == len(documents.hits)
