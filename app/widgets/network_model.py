@@ -12,11 +12,12 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from app.models.columns import DISPLAY_LIMIT, cell_tooltip
+from app.models.readonly_table import ReadOnlyTable
 from db.graph import EgoGraph, GraphEdge, category_label
-from db.i18n import N_, _
+from db.i18n import N_
 
 #: Role returning the edge id of a row.
 EdgeIdRole = Qt.ItemDataRole.UserRole + 1
@@ -37,8 +38,10 @@ HEADERS = (N_("From"), N_("To"), N_("Relation"), N_("Kind of tie"), N_("Sources"
 Index = QModelIndex | QPersistentModelIndex
 
 
-class NetworkEdgesModel(QAbstractTableModel):
+class NetworkEdgesModel(ReadOnlyTable):
     """The edges of one ego graph (empty before the first)."""
+
+    HEADERS = HEADERS
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -91,12 +94,6 @@ class NetworkEdgesModel(QAbstractTableModel):
             return -1
         return next((i for i, e in enumerate(self._graph.edges) if e.id == edge_id), -1)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(EdgeColumn)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
@@ -111,19 +108,3 @@ class NetworkEdgesModel(QAbstractTableModel):
             edge = self.edge_at(index.row())
             return edge.id if edge is not None else None
         return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(HEADERS)
-        ):
-            return _(HEADERS[section])
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

@@ -34,14 +34,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QSplitter,
-    QTableView,
     QTextBrowser,
     QToolButton,
     QVBoxLayout,
@@ -58,6 +56,7 @@ from app.widgets.network_items import EdgeItem, NodeItem
 from app.widgets.network_legend import NetworkLegend
 from app.widgets.network_model import EdgeColumn, NetworkEdgesModel
 from app.widgets.network_scene import GraphScene
+from app.widgets.row_table import row_table
 from app.workers import Runner
 from db.dto import Ref
 from db.graph import EgoGraph, ego_graph
@@ -154,20 +153,8 @@ class NetworkView(QWidget):
         side_box.addWidget(self.details, 1)
 
         self.model = NetworkEdgesModel(self)
-        self.list = QTableView(self)
-        self.list.setObjectName("networkList")
-        self.list.setModel(self.model)
-        self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.setWordWrap(False)
-        self.list.setTabKeyNavigation(False)
-        self.list.setAlternatingRowColors(True)
-        vh = self.list.verticalHeader()
-        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vh.setDefaultSectionSize(self.fontMetrics().height() + 8)
-        vh.hide()
+        self.list = row_table(self, "networkList", self.model)
         hh = self.list.horizontalHeader()
-        hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         hh.setStretchLastSection(False)
         for column, width in zip(EdgeColumn, (150, 150, 330, 120, 70), strict=True):
             self.list.setColumnWidth(column, width)

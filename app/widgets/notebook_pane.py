@@ -21,7 +21,6 @@ from collections.abc import Callable, Mapping, Sequence
 from PySide6.QtCore import QEvent, QModelIndex, QSignalBlocker, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -31,13 +30,13 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from app.models.columns import cell_tooltip
 from app.models.notebook_model import KIND_NAMES, NotebookColumn, NotebookModel, kind_name
+from app.widgets.row_table import row_table
 from db.dto import KINDS, Ref
 from db.i18n import _, ngettext
 from db.notebook import SavedSearch
@@ -80,16 +79,8 @@ class NotebookPane(QWidget):
         self.kind.currentIndexChanged.connect(lambda _i: self.filters_changed.emit())
         self.tag.currentIndexChanged.connect(lambda _i: self.filters_changed.emit())
 
-        self.view = QTableView(self)
-        self.view.setObjectName("notebookPane")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setWordWrap(False)
-        self.view.verticalHeader().hide()
-        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.view = row_table(self, "notebookPane", self.model)
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(NotebookColumn.NOTE, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(

@@ -13,13 +13,13 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
 )
 
 from app.charts import timeline_text
+from app.models.readonly_table import ReadOnlyTable
 from db.i18n import N_, _
 from db.timeline import KIND_LANES, Bucket, Lane, Mark
 
@@ -43,8 +43,10 @@ class TimelineColumn(IntEnum):
 HEADERS = (N_("Date"), N_("Precision"), N_("Lane"), N_("Kind"), N_("What"), N_("Sources"))
 
 
-class TimelineListModel(QAbstractTableModel):
+class TimelineListModel(ReadOnlyTable):
     """The rows of :class:`app.widgets.timeline_view.TimelineView`'s list."""
+
+    HEADERS = HEADERS
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -105,12 +107,6 @@ class TimelineListModel(QAbstractTableModel):
 
     # -- Qt model --------------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(TimelineColumn)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
@@ -125,19 +121,3 @@ class TimelineListModel(QAbstractTableModel):
         if role == ItemRole:
             return self._rows[index.row()]
         return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(HEADERS)
-        ):
-            return _(HEADERS[section])
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

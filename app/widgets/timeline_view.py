@@ -27,14 +27,12 @@ from typing import Any
 from PySide6.QtCore import QEvent, QModelIndex, QSignalBlocker, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QSizePolicy,
     QSplitter,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -46,6 +44,7 @@ from app.charts.timeline_export import Drawing
 from app.printing.pdf_file import PdfWriteError, write_pdf_file
 from app.widgets import timeline_jobs
 from app.widgets.row_reveal import reveal_row
+from app.widgets.row_table import row_table
 from app.widgets.timeline_canvas import TimelineCanvas
 from app.widgets.timeline_list import ItemRole, TimelineColumn, TimelineListModel
 from app.workers import Runner
@@ -134,20 +133,8 @@ class TimelineView(QWidget):
         self.canvas.fit_requested.connect(self.fit_all)
 
         self.model = TimelineListModel(self)
-        self.list = QTableView(self)
-        self.list.setObjectName("timelineList")
-        self.list.setModel(self.model)
-        self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.setWordWrap(False)
-        self.list.setAlternatingRowColors(True)
-        self.list.setTabKeyNavigation(False)
-        vh = self.list.verticalHeader()
-        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vh.setDefaultSectionSize(self.fontMetrics().height() + 8)
-        vh.hide()
+        self.list = row_table(self, "timelineList", self.model)
         hh = self.list.horizontalHeader()
-        hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         hh.setSectionResizeMode(TimelineColumn.WHAT, QHeaderView.ResizeMode.Stretch)
         hh.setHighlightSections(False)
         for column, chars in ((0, 22), (1, 16), (2, 18), (3, 14), (5, 30)):

@@ -13,7 +13,7 @@ The JSON document (:data:`FORMAT`, version :data:`VERSION`)::
 
 Records come sorted by kind and id, so two exports of the same notebook differ only in
 ``exported``.  Note text is data: JSON escapes it (and C1 controls and line separators are
-written as ``\\uXXXX`` too); CSV cells go through :func:`db.export.neutral`, so no spreadsheet
+written as ``\\u`` escapes too); CSV cells go through :func:`db.export.neutral`, so no spreadsheet
 runs a note as a formula.  These functions return text; the caller writes it atomically.
 """
 
