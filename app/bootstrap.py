@@ -171,9 +171,8 @@ def build_app(
         window,
         app.navigator,
         controller,
-        settings,
+        app.cite_actions.cite,
         app.dialogs,
-        app.digest,
         {**app.panes, "source": app.sources},
     )
     app.notebook_actions = NotebookActions(

@@ -143,7 +143,11 @@ class CiteActions(QObject):
     @Slot()
     def copy_citation(self) -> None:
         """Put the citation of :meth:`target` in the chosen style on the clipboard."""
-        ref = self.target()
+        self.cite(self.target())
+
+    def cite(self, ref: Ref | None) -> None:
+        """Put a citation of ``ref`` (None: the archive) in the chosen style on the clipboard
+        (also what a row's or a link's Copy citation does)."""
         style = self._settings.citation_style
         path = self._controller.info.path
         archive = self._controller.archive

@@ -16,7 +16,6 @@ Signals:
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal, Slot
@@ -24,18 +23,15 @@ from PySide6.QtGui import QAction, QGuiApplication, QMouseEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QTableView, QTextEdit
 
 from app import bibliography_export, counts
-from app.actions.cite import STYLE_NAMES
-from app.archive_digest import ArchiveDigest
 from app.controller import ArchiveController
 from app.dialogs import Dialogs
 from app.filenames import safe_file_name
 from app.navigation import Navigator
-from app.settings import Settings
 from app.widgets import selection
 from app.widgets.list_pane import ListPane
 from app.widgets.main_window import MainWindow
 from app.widgets.sources_pane import SourcesPane
-from db import cite, listing
+from db import listing
 from db.dto import Ref
 from db.export import neutral
 from db.i18n import _
@@ -93,11 +89,9 @@ class ContextMenus(QObject):
         window: the main window (detail view, actions, status bar).
         navigator: the one history (Open, Open in new history branch).
         controller: the archive holder (labels, exports, citations).
-        settings: the citation style chosen.
+        cite_record: copies a citation of a record (the citation actions' ``cite``).
         dialogs: file dialogs and messages.
-        digest: the archive file's SHA-256 for citations.
         panes: the panes whose rows get a menu, by the kind of item they list.
-        today: the date a citation says the archive was read.
     """
 
     copied = Signal(str)
@@ -107,21 +101,17 @@ class ContextMenus(QObject):
         window: MainWindow,
         navigator: Navigator,
         controller: ArchiveController,
-        settings: Settings,
+        cite_record: Callable[[Ref], None],
         dialogs: Dialogs,
-        digest: ArchiveDigest,
         panes: dict[str, Pane],
-        today: Callable[[], datetime.date] = datetime.date.today,
     ) -> None:
         super().__init__(window)
         self._window = window
         self._navigator = navigator
         self._controller = controller
-        self._settings = settings
+        self._cite = cite_record
         self._dialogs = dialogs
-        self._digest = digest
         self._panes = panes
-        self.today = today
         for pane in panes.values():
             pane.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             pane.view.viewport().installEventFilter(self)
@@ -275,30 +265,9 @@ class ContextMenus(QObject):
         return str(self._panes[kind].noun)
 
     def copy_citation(self, ref: Ref) -> None:
-        """Put a citation of ``ref`` in the chosen style on the clipboard."""
-        style = self._settings.citation_style
-        archive = self._controller.archive
-        self._digest.request(
-            self._controller.info.path, lambda digest: self._cite(archive, ref, style, digest)
-        )
-
-    def _cite(self, archive: object, ref: Ref, style: str, digest: str | None) -> None:
-        if archive is not self._controller.archive:
-            return  # another archive was opened while its file was hashed
-        try:
-            with self._controller.holder.connect() as conn:
-                text = cite.record(
-                    conn, ref, style, self.today(), digest, self._controller.info.path.name
-                )
-        except cite.UnknownRecord as exc:
-            self._dialogs.show(self._window, _("Nothing to cite"), str(exc))
-            return
-        self._copy(text)
-        name = _(STYLE_NAMES[style]) if style in STYLE_NAMES else style
-        what = _("“{item}”").format(item=self._controller.label(ref))
-        self._window.statusBar().showMessage(
-            _("Copied a {style} citation of {what}").format(style=name, what=what), 8000
-        )
+        """Put a citation of ``ref`` in the chosen style on the clipboard (the citation
+        actions' own: one way of citing, one message)."""
+        self._cite(ref)
 
     # -- export ---------------------------------------------------------------------------
 

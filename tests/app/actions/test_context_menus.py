@@ -79,7 +79,7 @@ def test_copy_text_copies_the_row_as_it_shows(make_app: MakeApp) -> None:
 
 def test_copy_citation_of_a_row_cites_that_record(make_app: MakeApp) -> None:
     app = make_app()
-    app.context_menus.today = lambda: datetime.date(2026, 1, 2)
+    app.cite_actions.today = lambda: datetime.date(2026, 1, 2)
     _entry(_row_menu(app, "event", "ev-1935-vk-verdict"), "copyRefCitationAction").trigger()
     text = QGuiApplication.clipboard().text()
     assert "ev-1935-vk-verdict" in text
