@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QFont,
     QImage,
@@ -23,9 +23,9 @@ from PySide6.QtGui import (
     QPalette,
     QPdfWriter,
 )
-from PySide6.QtSvg import QSvgGenerator
 
 from app import part_files
+from app.charts import image_bytes
 from app.charts.timeline_paint import paint_timeline
 from db.dto import Ref
 from db.i18n import _
@@ -82,39 +82,16 @@ def png_bytes(d: Drawing, size: QSize = DEFAULT_SIZE) -> bytes:
     """The drawing as a PNG of ``size`` pixels on the palette's base colour."""
     image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(d.palette.color(QPalette.ColorRole.Base))
-    painter = QPainter(image)
-    try:
-        _paint(painter, QRectF(0, 0, size.width(), size.height()), d)
-    finally:
-        painter.end()
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    # PySide6 accepts only str for the format here although its stubs say bytes.
-    if not image.save(buffer, "PNG"):  # type: ignore[call-overload]
-        raise OSError(_("Cannot encode the timeline as PNG."))
-    return bytes(buffer.data().data())
+    image_bytes.paint_image(image, size, lambda painter, rect: _paint(painter, rect, d))
+    return image_bytes.encode_png(image, _("Cannot encode the timeline as PNG."))
 
 
 def svg_bytes(d: Drawing, size: QSize = DEFAULT_SIZE, dpi: int = 96) -> bytes:
-    """The drawing as an SVG of ``size`` pixels (text stays text)."""
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    generator = QSvgGenerator()
-    generator.setOutputDevice(buffer)
-    generator.setResolution(dpi)  # the font was measured on screen: keep its pixel size
-    generator.setSize(size)
-    generator.setViewBox(QRect(0, 0, size.width(), size.height()))
-    generator.setTitle(d.title or _("Timeline"))
-    painter = QPainter()
-    if not painter.begin(generator):
-        raise OSError(_("Cannot start the SVG writer."))
-    try:
-        _paint(painter, QRectF(0, 0, size.width(), size.height()), d)
-    finally:
-        painter.end()
-    buffer.close()
-    return bytes(data.data())
+    """The drawing as an SVG of ``size`` pixels (text stays text; the font was measured on
+    screen: ``dpi`` keeps its pixel size)."""
+    return image_bytes.svg_bytes(
+        size, lambda painter, rect: _paint(painter, rect, d), d.title or _("Timeline"), dpi
+    )
 
 
 def pdf_bytes(d: Drawing) -> bytes:

@@ -13,12 +13,8 @@ from pathlib import Path
 
 from PySide6.QtCharts import QBarSeries, QBarSet, QChart, QChartView
 from PySide6.QtCore import (
-    QBuffer,
-    QByteArray,
     QEvent,
-    QIODevice,
     QPoint,
-    QRect,
     QSize,
     Qt,
     Signal,
@@ -32,12 +28,11 @@ from PySide6.QtGui import (
     QResizeEvent,
     QShowEvent,
 )
-from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QLabel, QMenu, QToolTip, QVBoxLayout, QWidget
 
 from app import part_files
 from app.archive_source import ArchiveSource
-from app.charts import outcome_chart, outcome_text
+from app.charts import image_bytes, outcome_chart, outcome_text
 from app.charts.outcome_chart import MEASURE_PROPERTY, TRIBUNAL_PROPERTY
 from app.charts.outcome_text import NAMED, PUBLISHED
 from db import outcomes, vocab
@@ -321,36 +316,22 @@ class ChartPane(QWidget):
 
     def _png_bytes(self, size: QSize) -> bytes:
         image = outcome_chart.render_image(self._counts, size.width(), size.height())
-        buffer = QBuffer()
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        # PySide6 6.12 accepts only str for the format here although its stubs say bytes.
-        if not image.save(buffer, "PNG"):  # type: ignore[call-overload]
-            raise OSError(_("Cannot encode the chart as PNG."))
-        return bytes(buffer.data().data())
+        return image_bytes.encode_png(image, _("Cannot encode the chart as PNG."))
 
     def _svg_bytes(self, size: QSize) -> bytes:
-        data = QByteArray()
-        buffer = QBuffer(data)
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        generator = QSvgGenerator()
-        generator.setOutputDevice(buffer)
         # The chart lays its text out in screen pixels; an SVG at another resolution (default
         # 72 dpi) would shrink the text and misplace the centred title.
         screen = self.screen()
-        generator.setResolution(round(screen.logicalDotsPerInch()) if screen else 96)
-        generator.setSize(size)
-        generator.setViewBox(QRect(0, 0, size.width(), size.height()))
-        generator.setTitle(outcome_text.tr(outcome_text.TITLE))
-        generator.setDescription(outcome_text.tr(outcome_text.SUBTITLE))
-        painter = QPainter()
-        if not painter.begin(generator):
-            raise OSError(_("Cannot start the SVG writer."))
-        try:
-            outcome_chart.paint_chart(painter, self._counts, size.width(), size.height())
-        finally:
-            painter.end()
-        buffer.close()
-        return bytes(data.data())
+        counts = self._counts
+        return image_bytes.svg_bytes(
+            size,
+            lambda painter, rect: outcome_chart.paint_chart(
+                painter, counts, int(rect.width()), int(rect.height())
+            ),
+            outcome_text.tr(outcome_text.TITLE),
+            round(screen.logicalDotsPerInch()) if screen else 96,
+            outcome_text.tr(outcome_text.SUBTITLE),
+        )
 
     def chart(self) -> QChart:
         """The chart on screen, built now if the pane has not been shown yet (tests read its

@@ -9,15 +9,15 @@ temporary file moved into place, so a failed save leaves nothing behind.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRect, QRectF, QSize, QSizeF
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSize, QSizeF
 from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
-from PySide6.QtSvg import QSvgGenerator
 
 from app import part_files
 from app.appearance import light_palette
+from app.charts import image_bytes
 from app.charts.network_paint import paint_graph
 from app.printing.pdf_file import PdfWriteError, write_pdf_file
 from db.graph import EgoGraph, graphml
@@ -45,6 +45,15 @@ def graph_json(graph: EgoGraph, positions: Positions) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
+def _drawer(
+    graph: EgoGraph, positions: Positions, font: QFont
+) -> Callable[[QPainter, QRectF], None]:
+    def draw(painter: QPainter, rect: QRectF) -> None:
+        paint_graph(painter, rect, graph, positions, light_palette(), font)
+
+    return draw
+
+
 def png_bytes(graph: EgoGraph, positions: Positions, font: QFont) -> bytes:
     """The graph as a PNG on a light page."""
     size = picture_size(graph, positions)
@@ -52,53 +61,14 @@ def png_bytes(graph: EgoGraph, positions: Positions, font: QFont) -> bytes:
         int(size.width() * PNG_SCALE), int(size.height() * PNG_SCALE), QImage.Format.Format_RGB32
     )
     image.setDevicePixelRatio(PNG_SCALE)
-    painter = QPainter(image)
-    try:
-        paint_graph(
-            painter,
-            QRectF(0, 0, size.width(), size.height()),
-            graph,
-            positions,
-            light_palette(),
-            font,
-        )
-    finally:
-        painter.end()
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, "PNG"):  # type: ignore[call-overload]
-        raise OSError(_("Cannot encode the graph as PNG."))
-    return bytes(buffer.data().data())
+    image_bytes.paint_image(image, size, _drawer(graph, positions, font))
+    return image_bytes.encode_png(image, _("Cannot encode the graph as PNG."))
 
 
 def svg_bytes(graph: EgoGraph, positions: Positions, font: QFont, title: str) -> bytes:
     """The graph as SVG (vector; text stays text)."""
     size = picture_size(graph, positions)
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    generator = QSvgGenerator()
-    generator.setOutputDevice(buffer)
-    generator.setResolution(96)
-    generator.setSize(size)
-    generator.setViewBox(QRect(0, 0, size.width(), size.height()))
-    generator.setTitle(title)
-    painter = QPainter()
-    if not painter.begin(generator):
-        raise OSError(_("Cannot start the SVG writer."))
-    try:
-        paint_graph(
-            painter,
-            QRectF(0, 0, size.width(), size.height()),
-            graph,
-            positions,
-            light_palette(),
-            font,
-        )
-    finally:
-        painter.end()
-    buffer.close()
-    return bytes(data.data())
+    return image_bytes.svg_bytes(size, _drawer(graph, positions, font), title)
 
 
 def pdf_bytes(graph: EgoGraph, positions: Positions, font: QFont, title: str) -> bytes:
