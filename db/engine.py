@@ -5,6 +5,12 @@ a pooled SQLAlchemy engine whose every connection is read-only (``mode=ro``, ``q
 and hardened the way the gate's was (:func:`db.gate.harden`).  The gate and
 :meth:`Archive.raw` use ``sqlite3`` alone; SQLAlchemy is imported when the engine is first
 used, so the window's first rows are painted before that import (see :mod:`app.first_rows`).
+
+A ``postgresql://`` target opens the archive on a server instead (:class:`ServerArchive`):
+the same interface, every connection in a read-only transaction
+(``default_transaction_read_only``) with the archive schema first on its search path, checked
+by :mod:`db.pg.gate`.  A connection the server dropped is noticed before use (pre-ping) and
+replaced.
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from db import errors, gate
 from db.gate import ArchiveInfo
@@ -40,6 +46,9 @@ class Archive:
     thread and per user action, as the SQLAlchemy docs recommend.
     """
 
+    #: True for :class:`ServerArchive`.
+    server = False
+
     def __init__(self, path: Path, uri: str, info: ArchiveInfo) -> None:
         self.path = path
         self.info = info
@@ -63,7 +72,7 @@ class Archive:
             )
         return self._engine
 
-    def raw(self) -> sqlite3.Connection:
+    def raw(self) -> Any:
         """A new private read-only ``sqlite3`` connection, hardened like the pooled ones.
 
         The caller closes it.  Used where SQLAlchemy is not imported yet (the first rows).
@@ -82,8 +91,100 @@ class Archive:
             self._engine.dispose()
 
 
+#: Options of every server connection: the archive schema first, read-only transactions, and
+#: a statement timeout so a stuck query cannot hold a worker forever.
+def _server_options() -> str:
+    from db.pg.url import SCHEMA
+
+    return (
+        f"-c search_path={SCHEMA},public -c default_transaction_read_only=on "
+        "-c statement_timeout=60000 -c plan_cache_mode=force_custom_plan "
+        "-c application_name=kremlin-archive"
+    )
+
+
+class ServerArchive(Archive):
+    """An archive in a PostgreSQL schema (:mod:`db.pg`): the same interface as a file's."""
+
+    server = True
+
+    def __init__(self, target: str, info: ArchiveInfo) -> None:
+        super().__init__(info.path, "", info)
+        self._target = target
+
+    @property
+    def location(self) -> str:
+        """The server address without its password."""
+        return self.info.location
+
+    @property
+    def engine(self) -> Engine:
+        """The pooled engine (psycopg 3), pre-pinging so a restarted server is reconnected."""
+        if self._engine is None:
+            from sqlalchemy import create_engine
+
+            from db.pg.url import sqlalchemy_url
+
+            self._engine = create_engine(
+                sqlalchemy_url(self._target),
+                connect_args={"options": _server_options(), "connect_timeout": 10},
+                pool_size=4,
+                max_overflow=4,
+                pool_pre_ping=True,
+            )
+        return self._engine
+
+    def raw(self) -> Any:
+        """A new private read-only connection taking SQLite-style SQL (:mod:`db.dbapi`)."""
+        import psycopg
+
+        from db.dbapi import PgConnection
+        from db.pg.url import libpq_url
+
+        conn = psycopg.connect(
+            libpq_url(self._target), options=_server_options(), connect_timeout=10
+        )
+        return PgConnection(conn)
+
+
+def open_server(target: str) -> ServerArchive:
+    """Open the archive on the PostgreSQL server ``target`` after the server gate."""
+    import psycopg
+
+    from db.dbapi import PgConnection
+    from db.pg import gate as pg_gate
+    from db.pg.url import label, libpq_url, redact
+
+    where = redact(target)
+    try:
+        conn = psycopg.connect(libpq_url(target), options=_server_options(), connect_timeout=10)
+    except psycopg.Error as exc:
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        raise errors.ArchiveUnreachable(where, first.replace(target, where)) from exc
+    except ValueError as exc:  # libpq refused the address itself
+        raise errors.ArchiveUnreachable(where, str(exc)) from exc
+    try:
+        raw = PgConnection(conn)
+        pg_gate.check(raw, where)
+        info = pg_gate.read_info(raw, where, label(target))
+    except errors.ArchiveError:
+        raise
+    except psycopg.Error as exc:
+        log.info("refused %s: %s: %s", where, type(exc).__name__, exc)
+        raise errors.ArchiveCorrupt.from_exception(where, exc) from exc
+    finally:
+        conn.close()
+    return ServerArchive(target, info)
+
+
 def open_archive(path: Path | str) -> Archive:
-    """Open ``path`` read-only after the full gate; raise :class:`ArchiveError` otherwise."""
+    """Open ``path`` (or a ``postgresql://`` address) read-only after the full gate; raise
+    :class:`ArchiveError` otherwise."""
+    if isinstance(path, str) and path[:8].lower().startswith("postgres"):
+        from db.pg.url import is_server
+
+        if is_server(path):
+            return open_server(path)
     try:
         path = Path(path).expanduser()
     except RuntimeError as exc:  # "~nobody/…": no such home folder

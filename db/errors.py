@@ -261,13 +261,15 @@ class ArchiveError(Exception):
 
     def __init__(self, path: Path | str, problem: str | Text, family: str | None = None) -> None:
         self.path = Path(path)
+        #: What the message names: the path, or a server address (already without password).
+        self.location = str(path)
         self._problem = problem
         if family is not None:
             self.family = family
-        super().__init__(f"{self.path}: {problem}")
+        super().__init__(f"{self.location}: {problem}")
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.problem}"
+        return f"{self.location}: {self.problem}"
 
     @property
     def problem(self) -> str:
@@ -282,7 +284,7 @@ class ArchiveError(Exception):
     @property
     def message(self) -> str:
         """One line for a dialog or a terminal."""
-        return _("Cannot open “{path}”: {problem}").format(path=self.path, problem=self.problem)
+        return _("Cannot open “{path}”: {problem}").format(path=self.location, problem=self.problem)
 
 
 class ArchiveNotFound(ArchiveError):
@@ -304,6 +306,13 @@ class ArchiveUnreadable(ArchiveError):
 
     title = Translated(N_("Archive not readable"))
     family = "unreadable"
+
+
+class ArchiveUnreachable(ArchiveError):
+    """A PostgreSQL server that cannot be reached or refuses the login."""
+
+    title = Translated(N_("Archive server not reachable"))
+    family = "unreachable"
 
 
 class ArchiveEmpty(ArchiveError):

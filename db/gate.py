@@ -92,6 +92,15 @@ class ArchiveInfo:
     deep_checked: bool = False
     #: True when every row was checked against the contract (files ≤ CONTRACT_FULL_LIMIT).
     contract_checked: bool = False
+    #: Where it is, as the reader may see it: the file's path, or a server address without
+    #: its password (``path`` is then only a label, ``db@host``, never a file).
+    location: str = ""
+    #: True for an archive on a PostgreSQL server.
+    server: bool = False
+
+    def __post_init__(self) -> None:
+        if not self.location:
+            object.__setattr__(self, "location", str(self.path))
 
 
 def _tolerant_text(data: bytes) -> str:

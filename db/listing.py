@@ -150,7 +150,7 @@ def _rank(spec: ListSpec, query: ListQuery) -> Any:
     return spec.sorts.get(query.sort) or spec.sorts[spec.default_sort]
 
 
-def _where(spec: ListSpec, query: ListQuery) -> ColumnElement[bool]:
+def _where(spec: ListSpec, query: ListQuery, postgres: bool = False) -> ColumnElement[bool]:
     conds: list[ColumnElement[bool] | TextClause] = []
     for key, value in query.filters:
         col = spec.filters.get(key)
@@ -159,14 +159,26 @@ def _where(spec: ListSpec, query: ListQuery) -> ColumnElement[bool]:
         cast = spec.filter_casts.get(key, str)
         conds.append(col == cast(value))
     if query.pks is not None:
-        # One JSON parameter instead of one bound variable per key: a search may return
-        # 100,000 people, far past SQLite's limit on variables.
-        conds.append(
-            text(f"{spec.table.name}.pk IN (SELECT value FROM json_each(:pks))").bindparams(
-                pks=json.dumps(list(query.pks))
+        # One parameter instead of one bound variable per key: a search may return 100,000
+        # people, far past SQLite's limit on variables.  SQLite reads it as a JSON array;
+        # PostgreSQL gets a real array (the filter is built for the connection's dialect).
+        if postgres:
+            conds.append(
+                text(f"{spec.table.name}.pk = ANY(CAST(:pks AS bigint[]))").bindparams(
+                    pks=list(query.pks)
+                )
             )
-        )
+        else:
+            conds.append(
+                text(f"{spec.table.name}.pk IN (SELECT value FROM json_each(:pks))").bindparams(
+                    pks=json.dumps(list(query.pks))
+                )
+            )
     return and_(True, *conds)
+
+
+def _is_pg(conn: Connection) -> bool:
+    return conn.dialect.name == "postgresql"
 
 
 def count(conn: Connection, spec: ListSpec, query: ListQuery) -> int:
@@ -175,7 +187,7 @@ def count(conn: Connection, spec: ListSpec, query: ListQuery) -> int:
         return int(conn.execute(select(func.max(_rank(spec, query)))).scalar() or 0)
     return int(
         conn.execute(
-            select(func.count()).select_from(spec.table).where(_where(spec, query))
+            select(func.count()).select_from(spec.table).where(_where(spec, query, _is_pg(conn)))
         ).scalar()
         or 0
     )
@@ -222,10 +234,14 @@ def snapshot(conn: Connection, spec: ListSpec, query: ListQuery) -> array[int]:
     """
     rank = _rank(spec, query)
     order = rank.desc() if query.descending else rank.asc()
-    stmt = select(spec.table.c.pk).where(_where(spec, query)).order_by(order)
+    stmt = select(spec.table.c.pk).where(_where(spec, query, _is_pg(conn))).order_by(order)
     compiled = stmt.compile(dialect=conn.dialect)
     values = compiled.construct_params()
-    params = tuple(values[name] for name in compiled.positiontup or ())
+    params: Any = (
+        tuple(values[name] for name in compiled.positiontup or ())
+        if compiled.positional
+        else values
+    )
     result = conn.exec_driver_sql(str(compiled), params)
     out = array("q")
     try:

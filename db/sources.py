@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, and_, func, select
 
 from db.schema import Claim, Source
+from db.sqlfuncs import nocase
 
 #: Rows per page of :func:`page` (and the most the pane fetches in one query).
 PAGE_SIZE = 64
@@ -37,11 +38,11 @@ _facts = _facts_count.label("facts")
 
 #: Sort key → the column it orders by (text columns ignore ASCII case).
 SORTS: dict[str, Any] = {
-    "author": Source.author.collate("NOCASE"),
-    "title": Source.title.collate("NOCASE"),
+    "author": nocase(Source.author),
+    "title": nocase(Source.title),
     "year": Source.year,
-    "kind": Source.kind.collate("NOCASE"),
-    "language": Source.language.collate("NOCASE"),
+    "kind": nocase(Source.kind),
+    "language": nocase(Source.language),
     "facts": _facts_count,
 }
 #: Filter key → the column it compares.
@@ -112,7 +113,7 @@ def _order(query: SourceQuery) -> list[Any]:
     """Missing values last in either direction; then title and id, so the order is total."""
     key = SORTS.get(query.sort, SORTS[DEFAULT_SORT])
     main = key.desc() if query.descending else key.asc()
-    ties = [Source.title.collate("NOCASE"), Source.id]
+    ties = [nocase(Source.title), Source.id]
     if query.sort == "facts":  # a count is never missing
         return [main, *ties]
     return [key.is_(None), main, *ties]

@@ -12,16 +12,28 @@ from db.errors import BuildError
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Command line: ``python -m db.build [--data DIR] [--out FILE]``."""
+    """Command line: ``python -m db.build [--data DIR] [--out FILE | --target URL]``."""
     parser = argparse.ArgumentParser(prog="python -m db.build",
                                      description="Build the archive from its source data.")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument(
+        "--target", metavar="URL",
+        help="load the archive into a PostgreSQL server (postgresql://user@host/db) instead",
+    )
     parser.add_argument("-q", "--quiet", action="store_true")
     args = parser.parse_args(argv)
+    say = None if args.quiet else (lambda m: print(f"  {m}", file=sys.stderr))
+    if args.target is not None:
+        from db.pg.target import build_into
+
+        return build_into(
+            args.target,
+            lambda out: build(args.data, out, say, keep_search_text=True),
+            say,
+        )
     try:
-        path = build(args.data, args.out, None if args.quiet else
-                     (lambda m: print(f"  {m}", file=sys.stderr)))
+        path = build(args.data, args.out, say)
     except BuildError as exc:
         print(f"build failed: {exc}", file=sys.stderr)
         return 1

@@ -92,11 +92,15 @@ class ArchiveWriter:
     is rewritten by ``VACUUM INTO``, which gives canonical bytes; a big synthetic archive,
     written in final order anyway, skips that copy.  The search keys and the claims are built
     on the side (:mod:`db.build.side`), with ``parallel`` in a second process.
+    ``keep_search_text`` also keeps the indexed texts in plain tables, for a file that is to be
+    loaded into PostgreSQL (:mod:`db.pg.load`); such a file is not an archive the app opens.
     """
 
     def __init__(self, out: Path, meta: dict[str, str], progress: Progress | None = None,
-                 *, compact: bool = True, parallel: bool = False) -> None:
+                 *, compact: bool = True, parallel: bool = False,
+                 keep_search_text: bool = False) -> None:
         self.out = out
+        self.keep_search_text = keep_search_text
         self.meta = dict(meta)
         self.progress = progress or (lambda _msg: None)
         self.compact = compact
@@ -145,7 +149,7 @@ class ArchiveWriter:
         self.progress("timeline summary")
         density.build_density(c)
         self.progress("search index")
-        search_index.fill(c, "side", self.progress)
+        search_index.fill(c, "side", self.progress, keep=self.keep_search_text)
         self.progress("analysing")
         self._meta()
         c.execute("COMMIT")
@@ -231,10 +235,11 @@ def _columns(rows: list[dict[str, str | None]], table: str) -> Iterable[tuple[ob
     return (tuple(r[c] for c in cols) for r in rows)
 
 
-def write_source_data(data: SourceData, out: Path, progress: Progress | None = None) -> Path:
+def write_source_data(data: SourceData, out: Path, progress: Progress | None = None,
+                      *, keep_search_text: bool = False) -> Path:
     """Build the archive for validated source data ``data`` into ``out``."""
     t = data.tables
-    w = ArchiveWriter(out, data.meta, progress)
+    w = ArchiveWriter(out, data.meta, progress, keep_search_text=keep_search_text)
     try:
         w.insert("source", ((r["id"], r["author"], r["title"], r["year"], r["kind"],
                              r["language"], r["url"], r["note"]) for r in t["sources"]))
@@ -266,6 +271,6 @@ def write_source_data(data: SourceData, out: Path, progress: Progress | None = N
 
 
 def build(data_dir: Path = DEFAULT_DATA, out: Path = DEFAULT_OUT,
-          progress: Progress | None = None) -> Path:
+          progress: Progress | None = None, *, keep_search_text: bool = False) -> Path:
     """Validate ``data_dir`` and build the archive at ``out`` (atomically replaced)."""
-    return write_source_data(load(data_dir), out, progress)
+    return write_source_data(load(data_dir), out, progress, keep_search_text=keep_search_text)

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from db import vocab
+from db.dbapi import database_errors, is_postgres, raw_of
 from db.dto import Ref
 from db.i18n import N_, _
 from db.queries import person_label, person_name, source_label
@@ -113,18 +114,25 @@ class SearchResults:
 # -- plumbing ----------------------------------------------------------------------------
 
 
-def _raw(conn: Any) -> sqlite3.Connection:
-    """The sqlite3 connection under a SQLAlchemy Connection (or ``conn`` itself)."""
-    if isinstance(conn, sqlite3.Connection):
-        return conn
-    driver = conn.connection.driver_connection
-    assert isinstance(driver, sqlite3.Connection)
-    return driver
+def _raw(conn: Any) -> Any:
+    """The DBAPI connection under a SQLAlchemy Connection (or ``conn`` itself)."""
+    return raw_of(conn)
 
 
 @contextmanager
-def _budget(conn: sqlite3.Connection, seconds: float) -> Iterator[None]:
+def _budget(conn: Any, seconds: float) -> Iterator[None]:
     """Interrupt any statement of ``conn`` once ``seconds`` have passed."""
+    if is_postgres(conn):
+        # The server's own timer; set for this transaction only, then back to the default.
+        conn.execute("SELECT set_config('statement_timeout', ?, true)", (f"{int(seconds * 1000)}",))
+        try:
+            yield
+        finally:
+            try:
+                conn.execute("SELECT set_config('statement_timeout', '60000', true)")
+            except database_errors():
+                pass  # an aborted transaction: the caller's rollback ends it anyway
+        return
     deadline = time.monotonic() + seconds
     conn.set_progress_handler(lambda: int(time.monotonic() > deadline), 20_000)
     try:
@@ -133,8 +141,34 @@ def _budget(conn: sqlite3.Connection, seconds: float) -> Iterator[None]:
         conn.set_progress_handler(None, 0)
 
 
+class _NoMatch(Exception):
+    """An expression the index cannot take (see :func:`_is_fts_syntax`): nothing matches."""
+
+
+def _where(
+    conn: Any, table: str, expr: str, rowids: tuple[int, int] | None
+) -> tuple[str, tuple[object, ...]]:
+    """The WHERE clause matching ``expr`` on either engine, and its parameters."""
+    if is_postgres(conn):
+        from db.pg.tsquery import NotATerm, to_tsquery
+
+        try:
+            match = to_tsquery(expr)
+        except NotATerm as exc:
+            raise _NoMatch from exc
+        column = "keys" if table == "person_fts" else "body"
+        where = f"{column} @@ CAST(? AS tsquery)"
+        params: tuple[object, ...] = (match,)
+    else:
+        where, params = f"{table} MATCH ?", (expr,)
+    if rowids:
+        where += " AND rowid BETWEEN ? AND ?"
+        params = (*params, *rowids)
+    return where, params
+
+
 def _match(
-    conn: sqlite3.Connection,
+    conn: Any,
     table: str,
     expr: str,
     limit: int,
@@ -142,12 +176,13 @@ def _match(
 ) -> list[int]:
     if not expr or limit <= 0:
         return []
-    where = f"{table} MATCH ?" + (" AND rowid BETWEEN ? AND ?" if rowids else "")
-    params: tuple[object, ...] = (expr, *rowids) if rowids else (expr,)
     try:
+        where, params = _where(conn, table, expr, rowids)
         rows = conn.execute(
             f"SELECT rowid FROM {table} WHERE {where} ORDER BY rowid LIMIT ?", (*params, limit)
         ).fetchall()
+    except _NoMatch:
+        return []
     except sqlite3.OperationalError as exc:
         if not _is_fts_syntax(exc):
             raise
@@ -161,15 +196,19 @@ def _is_fts_syntax(exc: sqlite3.OperationalError) -> bool:
     return str(exc).startswith("fts5:")
 
 
-def _count(
-    conn: sqlite3.Connection, table: str, expr: str, rowids: tuple[int, int] | None = None
-) -> int | None:
+def _count(conn: Any, table: str, expr: str, rowids: tuple[int, int] | None = None) -> int | None:
     """Matches of ``expr`` up to :data:`COUNT_CAP` + 1; None if counting takes too long."""
-    where = f"{table} MATCH ?" + (" AND rowid BETWEEN ? AND ?" if rowids else "")
-    params: tuple[object, ...] = (expr, *rowids) if rowids else (expr,)
     deadline = time.monotonic() + COUNT_BUDGET_S
     n = 0
     try:
+        where, params = _where(conn, table, expr, rowids)
+        if is_postgres(conn):
+            # One round trip, counted on the server (the statement timeout bounds it).
+            row = conn.execute(
+                f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {where} LIMIT ?) AS m",
+                (*params, COUNT_CAP + 1),
+            ).fetchone()
+            return int(row[0])
         cur = conn.execute(f"SELECT 1 FROM {table} WHERE {where} LIMIT ?", (*params, COUNT_CAP + 1))
         while True:
             rows = cur.fetchmany(COUNT_EXACT)
@@ -180,6 +219,8 @@ def _count(
             # same exact counts on a busy machine as on an idle one.
             if time.monotonic() > deadline:
                 return None
+    except _NoMatch:
+        return None
     except sqlite3.OperationalError as exc:
         if not _is_fts_syntax(exc):
             raise
@@ -187,7 +228,7 @@ def _count(
 
 
 def _group_count(
-    conn: sqlite3.Connection,
+    conn: Any,
     table: str,
     expr: str,
     found: int,
@@ -217,7 +258,7 @@ def _fuzzy_worth_it(query: Query) -> bool:
 
 
 def _person_tiers(
-    conn: sqlite3.Connection, query: Query, texpr: str, limit: int
+    conn: Any, query: Query, texpr: str, limit: int
 ) -> tuple[dict[int, int], Query, str]:
     """Person pks → tier (0 exact, 1 forms, 2 fuzzy, 3 occupation), the query, last expr.
 
@@ -256,14 +297,12 @@ def person_pks(conn: Any, text: str, limit: int = 100_000) -> list[int]:
             query = resolve(raw, query)
             texpr = text_expression(raw, query) if query.words else ""
             found, _query, _expr = _person_tiers(raw, query, texpr, max(0, limit))
-    except sqlite3.Error:
+    except database_errors():
         return []
     return sorted(found, key=lambda pk: found[pk])
 
 
-def _person_hits(
-    conn: sqlite3.Connection, query: Query, found: dict[int, int]
-) -> list[tuple[int, SearchHit]]:
+def _person_hits(conn: Any, query: Query, found: dict[int, int]) -> list[tuple[int, SearchHit]]:
     """The hits of ``found`` (pk → tier), explained and ranked, with their pks."""
     pks = list(found)
     if not pks:
@@ -361,15 +400,19 @@ _CLAIM_TEXTS = (
     "SELECT field, value, note FROM claim WHERE subject_kind = :kind AND subject_id = :id "
     "AND (value IS NOT NULL OR note IS NOT NULL) ORDER BY pk"
 )
+#: (Two index lookups joined, not one OR: PostgreSQL scanned every claim for the OR.)
 _PERSON_CLAIM_TEXTS = (
-    "SELECT c.field, c.value, c.note FROM claim c WHERE (c.subject_kind = 'sentence' AND "
-    "c.subject_id IN (SELECT id FROM sentence WHERE person_pk = :pk)) OR (c.subject_kind = "
-    "'relation' AND c.subject_id IN (SELECT id FROM relation WHERE person_pk = :pk)) "
-    "ORDER BY c.pk"
+    "SELECT field, value, note FROM ("
+    "SELECT c.pk, c.field, c.value, c.note FROM sentence s JOIN claim c "
+    "ON c.subject_kind = 'sentence' AND c.subject_id = s.id WHERE s.person_pk = :pk "
+    "UNION ALL "
+    "SELECT c.pk, c.field, c.value, c.note FROM relation r JOIN claim c "
+    "ON c.subject_kind = 'relation' AND c.subject_id = r.id WHERE r.person_pk = :pk"
+    ") AS x ORDER BY pk"
 )
 
 
-def record_texts(conn: sqlite3.Connection, kind: str, ident: str, pk: int) -> list[tuple[str, str]]:
+def record_texts(conn: Any, kind: str, ident: str, pk: int) -> list[tuple[str, str]]:
     """(field label, text) of every text of a record that the text index holds (labels in the
     reader's language)."""
     params = {"pk": pk, "id": ident, "kind": kind}
@@ -386,7 +429,7 @@ def record_texts(conn: sqlite3.Connection, kind: str, ident: str, pk: int) -> li
 
 
 def _people_group(
-    conn: sqlite3.Connection, query: Query, texpr: str, limit: int
+    conn: Any, query: Query, texpr: str, limit: int
 ) -> tuple[SearchGroup | None, list[int]]:
     """The people group and the pks of its best hits (for linked events and documents)."""
     found, resolved, expr = _person_tiers(conn, query, texpr, limit)
@@ -417,9 +460,7 @@ _LINK_SQL = {
 }
 
 
-def _linked(
-    conn: sqlite3.Connection, kind: str, people: list[int], limit: int
-) -> dict[int, tuple[str, str]]:
+def _linked(conn: Any, kind: str, people: list[int], limit: int) -> dict[int, tuple[str, str]]:
     """Item pk → (name as the document writes it, or the person's name; the person's name,
     or their role in the event), for the items linked to ``people``."""
     if kind not in _LINK_SQL or not people:
@@ -435,7 +476,7 @@ def _linked(
 
 
 def _text_hit(
-    conn: sqlite3.Connection,
+    conn: Any,
     kind: str,
     query: Query,
     row: tuple[Any, ...],
@@ -483,7 +524,7 @@ def _text_hit(
 
 
 def _text_group(
-    conn: sqlite3.Connection, kind: str, query: Query, expr: str, people: list[int], limit: int
+    conn: Any, kind: str, query: Query, expr: str, people: list[int], limit: int
 ) -> SearchGroup | None:
     """Text matches of ``kind`` (title before summary), then items linked to ``people``."""
     rowids = kind_range(kind)
@@ -534,10 +575,10 @@ def search(conn: Any, text: str, limit: int = 20) -> SearchResults:
                 )
                 if group:
                     groups.append(group)
-    except sqlite3.Error as exc:
+    except database_errors() as exc:
         error = (
             _("the search took too long and was stopped")
-            if "interrupt" in str(exc)
+            if "interrupt" in str(exc) or "statement timeout" in str(exc)
             else _("the search index cannot be read ({error})").format(error=exc)
         )
     return SearchResults(query.text, tuple(groups), query.notices, error)

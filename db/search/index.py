@@ -62,13 +62,22 @@ def create(conn: sqlite3.Connection) -> None:
         conn.execute(stmt)
 
 
-def fill(conn: sqlite3.Connection, keys: str, progress: Callable[[str], None]) -> None:
+#: Plain copies of what the contentless FTS5 tables index (FTS5 cannot give it back), written
+#: only for a build whose file is loaded into PostgreSQL (:mod:`db.pg.load`).
+KEPT_PERSON_KEYS = "kept_person_keys"
+KEPT_TEXT_BODY = "kept_text_body"
+
+
+def fill(
+    conn: sqlite3.Connection, keys: str, progress: Callable[[str], None], *, keep: bool = False
+) -> None:
     """Create and fill the search tables from the numbered tables and the keys database.
 
     ``keys`` is the schema name of an attached database written by
     :func:`db.search.keys.collect`, keyed by staging rowid; the temp tables ``<kind>_sno``
     (pk → staging rowid, left by :mod:`db.build.numbering`) match its rows to the numbered ones.
-    They are dropped here.
+    They are dropped here.  With ``keep``, the indexed texts are also left in the plain tables
+    :data:`KEPT_PERSON_KEYS` and :data:`KEPT_TEXT_BODY`.
     """
     conn.execute(_PERSON_FTS)
     conn.execute(_TEXT_FTS)
@@ -101,7 +110,15 @@ def fill(conn: sqlite3.Connection, keys: str, progress: Callable[[str], None]) -
             f"SELECT {code} << {KIND_SHIFT} | s.pk, k.body FROM {kind}_sno s "
             f"CROSS JOIN {keys}.text_keys k ON k.kind = {code} AND k.sno = s.sno"
         )
-    conn.execute(f"INSERT INTO text_fts (rowid, body) {' UNION ALL '.join(arms)}")
+    if keep:
+        conn.execute(
+            f"CREATE TABLE {KEPT_PERSON_KEYS} AS SELECT pk, keys FROM person_search ORDER BY pk"
+        )
+        conn.execute(f"CREATE TABLE {KEPT_TEXT_BODY} (rowid INTEGER PRIMARY KEY, body TEXT)")
+        conn.execute(f"INSERT INTO {KEPT_TEXT_BODY} (rowid, body) {' UNION ALL '.join(arms)}")
+        conn.execute(f"INSERT INTO text_fts (rowid, body) SELECT rowid, body FROM {KEPT_TEXT_BODY}")
+    else:
+        conn.execute(f"INSERT INTO text_fts (rowid, body) {' UNION ALL '.join(arms)}")
     for table in ("person_search", *(f"{kind}_sno" for kind in ("person", *_TEXT_KINDS))):
         conn.execute(f"DROP TABLE temp.{table}")
     conn.execute(_WORDS)

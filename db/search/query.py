@@ -12,12 +12,12 @@ builds FTS5 syntax from raw text: :func:`fts_expression` quotes every term.
 from __future__ import annotations
 
 import logging
-import sqlite3
 from dataclasses import dataclass, field
 from enum import IntEnum
 from functools import lru_cache
 from typing import Any
 
+from db.dbapi import is_postgres
 from db.i18n import ngettext
 from db.search import translit
 
@@ -152,20 +152,18 @@ def parse(text: object) -> Query:
 # -- resolving words against the spelling vocabulary ----------------------------------------
 
 
-def _rows(
-    conn: sqlite3.Connection, sql: str, params: tuple[object, ...]
-) -> list[tuple[str, str, str]]:
+def _rows(conn: Any, sql: str, params: tuple[object, ...]) -> list[tuple[str, str, str]]:
     return [(str(k), str(t), str(o)) for k, t, o in conn.execute(sql, params)]
 
 
-def _exact(conn: sqlite3.Connection, keys: list[str]) -> list[tuple[str, str, str]]:
+def _exact(conn: Any, keys: list[str]) -> list[tuple[str, str, str]]:
     if not keys:
         return []
     marks = ", ".join("?" * len(keys))
     return _rows(
         conn,
         f"SELECT key, term, origin FROM search_vocab WHERE key IN ({marks}) "
-        f"LIMIT {MAX_ALTERNATIVES * 4}",
+        f"ORDER BY key, term LIMIT {MAX_ALTERNATIVES * 4}",
         tuple(keys),
     )
 
@@ -225,18 +223,19 @@ def nominatives(word: str) -> set[str]:
     return out
 
 
-def _typo_rows(conn: sqlite3.Connection, key: str) -> list[tuple[str, str, str]]:
+def _typo_rows(conn: Any, key: str) -> list[tuple[str, str, str]]:
     half = len(key) // 2
     head, tail = key[:half], key[half:][::-1]
     rows = _rows(
         conn,
-        f"SELECT key, term, origin FROM search_vocab WHERE key >= ? AND key < ? LIMIT {TYPO_SCAN}",
+        "SELECT key, term, origin FROM search_vocab WHERE key >= ? AND key < ? "
+        f"ORDER BY key, term LIMIT {TYPO_SCAN}",
         (head, head + _TOP),
     )
     rows += _rows(
         conn,
         "SELECT key, term, origin FROM search_vocab WHERE rkey >= ? AND "
-        f"rkey < ? LIMIT {TYPO_SCAN}",
+        f"rkey < ? ORDER BY rkey, key, term LIMIT {TYPO_SCAN}",
         (tail, tail + _TOP),
     )
     swapped = key[: half - 1] + key[half] + key[half - 1] + key[half + 1 :]
@@ -280,7 +279,7 @@ class _Collector:
         return tuple(sorted(self.best.values(), key=lambda c: (c.rank, c.term)))
 
 
-def _resolve_word(conn: sqlite3.Connection, word: Word, fuzzy: bool) -> Word:
+def _resolve_word(conn: Any, word: Word, fuzzy: bool) -> Word:
     key = word.key
     got = _Collector()
     got.add(key, Rank.NAME, key, "")
@@ -292,8 +291,8 @@ def _resolve_word(conn: sqlite3.Connection, word: Word, fuzzy: bool) -> Word:
         # range scan of the vocabulary, never an FTS5 prefix query over every term.
         for spelled, term, origin in _rows(
             conn,
-            f"SELECT key, term, origin FROM search_vocab WHERE key > ? AND key < ? "
-            f"LIMIT {SHORT_PREFIX_WORDS}",
+            "SELECT key, term, origin FROM search_vocab WHERE key > ? AND key < ? "
+            f"ORDER BY key, term LIMIT {SHORT_PREFIX_WORDS}",
             (key, key + _TOP),
         ):
             got.add(term, Rank.PREFIX, spelled, origin)
@@ -301,7 +300,7 @@ def _resolve_word(conn: sqlite3.Connection, word: Word, fuzzy: bool) -> Word:
         rows = _rows(
             conn,
             "SELECT key, term, origin FROM search_vocab WHERE key > ? AND "
-            f"key < ? LIMIT {PREFIX_WORDS * 2}",
+            f"key < ? ORDER BY key, term LIMIT {PREFIX_WORDS * 2}",
             (key, key + _TOP),
         )
         wide = len({term for _k, term, _o in rows}) > PREFIX_WORDS or len(rows) >= (
@@ -319,7 +318,8 @@ def _resolve_word(conn: sqlite3.Connection, word: Word, fuzzy: bool) -> Word:
     if fuzzy and not word.token.cyrillic and len(key) >= 4:
         for spelled, term, origin in _rows(
             conn,
-            f"SELECT key, term, origin FROM search_vocab WHERE skel = ? LIMIT {MAX_ALTERNATIVES}",
+            "SELECT key, term, origin FROM search_vocab WHERE skel = ? "
+            f"ORDER BY key, term LIMIT {MAX_ALTERNATIVES}",
             (translit.skeleton(key),),
         ):
             got.add(term, Rank.SIMILAR, spelled, origin)
@@ -329,7 +329,7 @@ def _resolve_word(conn: sqlite3.Connection, word: Word, fuzzy: bool) -> Word:
     return Word(word.token, got.result(), wide)
 
 
-def resolve(conn: sqlite3.Connection, query: Query, fuzzy: bool = False) -> Query:
+def resolve(conn: Any, query: Query, fuzzy: bool = False) -> Query:
     """``query`` with each word's candidates filled in (typos/skeletons when ``fuzzy``)."""
     words = tuple(_resolve_word(conn, w, fuzzy) for w in query.words)
     return Query(query.text, words, query.initials, query.notices)
@@ -418,22 +418,28 @@ def text_prefixes(query: Query) -> list[list[str]]:
     return [list(dict.fromkeys((w.key, stem(w.key)))) for w in query.words]
 
 
-def text_expression(conn: sqlite3.Connection, query: Query) -> str:
+def text_expression(conn: Any, query: Query) -> str:
     """The ``text_fts`` MATCH expression: every word (or its stem) as a prefix.
 
-    A prefix with few completions in ``search_words`` becomes an OR of those words.
+    A prefix with few completions in ``search_words`` becomes an OR of those words (FTS5
+    then reads them lazily up to the LIMIT).  PostgreSQL's GIN index answers a prefix in one
+    scan but an OR term by term, so there it stays a prefix: the same set of matches.
     """
     groups = []
+    postgres = is_postgres(conn)
     for word, prefixes in zip(query.words, text_prefixes(query), strict=True):
         terms: list[str] = []
         for p in prefixes:
             if not word.prefix:
                 terms.append(quote(p))
                 continue
+            if postgres:
+                terms.append(quote(p) + "*")
+                continue
             words = [
                 str(r[0])
                 for r in conn.execute(
-                    "SELECT key FROM search_words WHERE key >= ? AND key < ? LIMIT ?",
+                    "SELECT key FROM search_words WHERE key >= ? AND key < ? ORDER BY key LIMIT ?",
                     (p, p + _TOP, PREFIX_WORDS + 1),
                 )
             ]

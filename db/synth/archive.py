@@ -45,7 +45,13 @@ def meta_for(people: int, seed: int) -> dict[str, str]:
 
 
 def build_synthetic(
-    people: int, out: Path, seed: int = 1, log: BuildLog | None = None, parallel: bool | None = None
+    people: int,
+    out: Path,
+    seed: int = 1,
+    log: BuildLog | None = None,
+    parallel: bool | None = None,
+    *,
+    keep_search_text: bool = False,
 ) -> BuildReport:
     """Generate ``people`` people with ``seed`` and build the archive at ``out``.
 
@@ -54,13 +60,19 @@ def build_synthetic(
     processes; the file is the same either way.  They are started with ``spawn``, which
     imports the main module again: a script that calls this must keep its work under
     ``if __name__ == "__main__":``.  The archive is written in its final order and not
-    compacted (``VACUUM INTO`` would copy gigabytes).
+    compacted (``VACUUM INTO`` would copy gigabytes).  ``keep_search_text``: a file for
+    :mod:`db.pg.load` (see :class:`db.build.ArchiveWriter`).
     """
     log = log or BuildLog(None)
     if parallel is None:
         parallel = people >= PARALLEL_FROM and (os.cpu_count() or 1) > 1
     writer = ArchiveWriter(
-        out, meta_for(people, seed), log.message, compact=False, parallel=parallel
+        out,
+        meta_for(people, seed),
+        log.message,
+        compact=False,
+        parallel=parallel,
+        keep_search_text=keep_search_text,
     )
     try:
         rows = (generate_in_child if parallel else generate)(writer, people, seed, log.tick)

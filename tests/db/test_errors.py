@@ -15,6 +15,7 @@ SUBCLASSES = [
     errors.ArchiveNotFound,
     errors.ArchiveNotAFile,
     errors.ArchiveUnreadable,
+    errors.ArchiveUnreachable,
     errors.ArchiveEmpty,
     errors.ArchiveNotSQLite,
     errors.ArchiveForeign,
