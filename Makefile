@@ -54,9 +54,11 @@ dist: $(STAMP)
 	$(PY) -m pip wheel --no-deps --wheel-dir dist .
 
 ## Tools the tests need beyond PyPI (pdftotext, fonts, Qt's X/EGL client libraries, the
-## .desktop and AppStream validators).
+## .desktop and AppStream validators, and a PostgreSQL server the tests start and stop in a temp
+## folder: tests/pgserver.py).
 system-deps:
 	@bash .ci/system-deps.sh test
+	@bash .ci/postgres.sh
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache dist build

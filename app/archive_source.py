@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from contextlib import AbstractContextManager
-from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
@@ -50,7 +49,7 @@ class ArchiveHolder:
         on_replaced: Callable[[Archive, Archive, str], None] | None = None,
     ) -> None:
         self._archive = archive
-        self._stamp = _stamp(archive.path)
+        self._stamp = _stamp(archive)
         self._on_replaced = on_replaced
 
     @property
@@ -65,14 +64,14 @@ class ArchiveHolder:
 
     def connect(self) -> AbstractContextManager[Connection]:
         """A read-only connection to the archive open now, for one user action."""
-        if _stamp(self._archive.path) != self._stamp:
+        if _stamp(self._archive) != self._stamp:
             self._replace_changed_file()
         return self._archive.connect()
 
     def swap(self, archive: Archive) -> Archive:
         """Hold ``archive`` from now on; returns the one held before (the caller closes it)."""
         old, self._archive = self._archive, archive
-        self._stamp = _stamp(archive.path)
+        self._stamp = _stamp(archive)
         return old
 
     def _replace_changed_file(self) -> None:
@@ -103,10 +102,13 @@ class ArchiveHolder:
             old.close()
 
 
-def _stamp(path: Path) -> tuple[int, int, int] | None:
-    """What tells a file apart from its replacement: (size, mtime in ns, inode)."""
+def _stamp(archive: Archive) -> tuple[int, int, int] | None:
+    """What tells a file apart from its replacement: (size, mtime in ns, inode); None for an
+    archive on a server (the server replaces its schema in one transaction)."""
+    if archive.server:
+        return None
     try:
-        st = path.stat()
+        st = archive.path.stat()
     except OSError:
         return None
     return st.st_size, st.st_mtime_ns, st.st_ino

@@ -229,6 +229,7 @@ def _connect(app: App) -> None:
     w.tabs.currentChanged.connect(lists.show_selection)
     # Archive: open, recent, refusals; a new archive resets everything that showed the old.
     w.open_action.triggered.connect(archive.ask_open)
+    w.open_server_action.triggered.connect(archive.ask_open_server)
     w.recent_menu.aboutToShow.connect(archive.fill_recent_menu)
     ctl.error.connect(archive.report_refusal)
     ctl.archive_changed.connect(lists.reset_for_new_archive)

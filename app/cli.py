@@ -16,12 +16,12 @@ import importlib
 import logging
 import sys
 from collections.abc import Iterator, Sequence
-from pathlib import Path
 from types import ModuleType
 
 from app import resources, terminal
 from db import i18n
 from db.i18n import N_, _
+from db.pg.url import archive_target
 
 #: Command name → module under app.commands.
 COMMANDS = (
@@ -132,9 +132,12 @@ def parser() -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=_(mod.HELP), description=_(mod.HELP))
         p.add_argument(
             "--archive",
-            type=Path,
+            type=archive_target,
             default=None,
-            help=_("archive file to read (default: the bundled archive)"),
+            help=_(
+                "archive file, or postgresql:// address of an archive on a server, to read "
+                "(default: the bundled archive)"
+            ),
         )
         mod.configure(p)
     return top

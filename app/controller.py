@@ -81,7 +81,7 @@ class ArchiveController(QObject):
         russian = info.meta.get("title_ru")
         return russian if i18n.language() == "ru" and russian else info.title
 
-    def open_path(self, path: Path) -> bool:
+    def open_path(self, path: Path | str) -> bool:
         """Open ``path``; on failure keep the current archive and emit :attr:`error`."""
         try:
             new = open_archive(path)
@@ -111,6 +111,8 @@ class ArchiveController(QObject):
         self._stop_checks.set()  # a check of the archive before stops …
         self._stop_checks = threading.Event()  # … and this one gets its own flag
         info = self.holder.info
+        if info.server:
+            return  # the server keeps its own pages whole; the gate checked the contract
         quick = not info.integrity_checked and info.size_bytes <= gate.QUICK_CHECK_LIMIT
         if info.contract_checked and not quick:
             return
@@ -193,9 +195,13 @@ class ArchiveController(QObject):
             old.close()
 
     def close(self) -> None:
-        """Stop the background checks and release the archive's connections."""
+        """Stop the background checks and release the archive's connections (after the reads
+        still running on the worker pool have given theirs back)."""
+        from PySide6.QtCore import QThreadPool
+
         self._stop_checks.set()
         self._checker.wait()
+        QThreadPool.globalInstance().waitForDone(10_000)
         self.holder.archive.close()
 
     # -- pages ------------------------------------------------------------------------------
@@ -233,6 +239,10 @@ class ArchiveController(QObject):
     def forget_labels(self) -> None:
         """Drop the cached labels (the language changed: names may read otherwise)."""
         self._labels.clear()
+
+    def cached_label(self, ref: Ref) -> str | None:
+        """The label of ``ref`` if it was read before (no query)."""
+        return self._labels.get(ref)
 
     def label(self, ref: Ref) -> str:
         """Short label for breadcrumbs (cached per archive and language): in Russian a

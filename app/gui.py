@@ -17,6 +17,7 @@ from app.settings import Settings
 from app.widgets.main_window import MainWindow
 from db import gate, i18n
 from db.i18n import N_, _
+from db.pg.url import archive_target
 
 if TYPE_CHECKING:
     from db.engine import Archive
@@ -37,9 +38,12 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     )
     p.add_argument(
         "--archive",
-        type=Path,
+        type=archive_target,
         default=None,
-        help=_("archive file to open (default: the bundled archive)"),
+        help=_(
+            "archive file, or postgresql:// address of an archive on a server, to open "
+            "(default: the bundled archive)"
+        ),
     )
     p.add_argument(
         "--settings",
@@ -69,7 +73,9 @@ def run(argv: Sequence[str]) -> int:
     window.setWindowTitle(_("Kremlin Affair Archive"))
     window.statusBar().showMessage(_("Opening the archive…"))
     window.show()
-    if gate.slow_to_open(args.archive or resources.bundled_archive()):
+    if isinstance(args.archive, str) or gate.slow_to_open(
+        args.archive or resources.bundled_archive()
+    ):
         app.processEvents()  # paint the window now: the checks take a moment
 
     archive = _open(window, args.archive)
@@ -102,7 +108,7 @@ def run(argv: Sequence[str]) -> int:
         logs.close()
 
 
-def _open(window: MainWindow, requested: Path | None) -> Archive | None:
+def _open(window: MainWindow, requested: Path | str | None) -> Archive | None:
     """Open the archive (offering the bundled one for a bad ``--archive``); None = give up."""
     from PySide6.QtWidgets import QMessageBox
 

@@ -137,8 +137,9 @@ class Settings:
             [v for v in value if isinstance(v, str)][:MAX_RECENT] if isinstance(value, list) else []
         )
 
-    def add_recent_archive(self, path: Path) -> None:
-        """Put ``path`` first in the recent list."""
+    def add_recent_archive(self, path: Path | str) -> None:
+        """Put ``path`` (or a server address, given without its password) first in the recent
+        list."""
         text = str(path)
         items = [p for p in self.recent_archives if p != text]
         self._qs.setValue("archives/recent", [text, *items][:MAX_RECENT])

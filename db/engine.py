@@ -54,6 +54,8 @@ class Archive:
         self.info = info
         self._uri = uri
         self._engine: Engine | None = None
+        #: True once :meth:`close` ran (late background reads then stay away).
+        self.closed = False
 
     @property
     def engine(self) -> Engine:
@@ -87,6 +89,7 @@ class Archive:
 
     def close(self) -> None:
         """Release every pooled connection."""
+        self.closed = True
         if self._engine is not None:
             self._engine.dispose()
 

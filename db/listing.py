@@ -265,7 +265,9 @@ def head(conn: Connection, spec: ListSpec, query: ListQuery, limit: int) -> list
     """
     rank = _rank(spec, query)
     order = rank.desc() if query.descending else rank.asc()
-    stmt = select(*spec.columns).where(_where(spec, query)).order_by(order).limit(limit)
+    stmt = (
+        select(*spec.columns).where(_where(spec, query, _is_pg(conn))).order_by(order).limit(limit)
+    )
     return [spec.make_row(r) for r in conn.execute(stmt)]
 
 

@@ -15,6 +15,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from app import resources
 from db import Archive, open_archive
 
+pytest_plugins = ["tests.conftest_pg"]
+
 BUNDLED = resources.bundled_archive()
 
 

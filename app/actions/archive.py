@@ -16,6 +16,7 @@ from app.settings import Settings
 from app.widgets.main_window import MainWindow
 from db import Archive, ArchiveInfo, cite
 from db.i18n import _
+from db.pg.url import archive_target, is_server, redact
 
 
 class ArchiveActions(QObject):
@@ -54,11 +55,36 @@ class ArchiveActions(QObject):
         if path is not None:
             self.open_path(path)
 
-    def open_path(self, path: Path) -> bool:
+    @Slot()
+    def ask_open_server(self) -> None:
+        """File → Open archive on a server…: a ``postgresql://`` address (its password, if
+        typed, is used for this connection only and never kept)."""
+        text = self._dialogs.ask_text(
+            self._window,
+            _("Open archive on a server"),
+            _(
+                "PostgreSQL address, e.g. postgresql://reader@archive.example.org/kremlin\n"
+                "(passwords are best kept in ~/.pgpass; they are never saved here)"
+            ),
+            "postgresql://",
+        )
+        if text is None:
+            return
+        if not is_server(text):
+            self._dialogs.show(
+                self._window,
+                _("Not a server address"),
+                _("“{text}” does not start with postgresql://").format(text=redact(text)),
+            )
+            return
+        self.open_path(text)
+
+    def open_path(self, path: Path | str) -> bool:
         """Open another archive (the current one stays open on failure)."""
         ok = self._controller.open_path(path)
         if ok:
-            self._settings.add_recent_archive(path)
+            # A server address is remembered without its password.
+            self._settings.add_recent_archive(redact(path) if isinstance(path, str) else path)
         return ok
 
     @Slot()
@@ -68,7 +94,9 @@ class ArchiveActions(QObject):
         menu.clear()
         for text in self._settings.recent_archives:
             action = menu.addAction(text)
-            action.triggered.connect(lambda _checked=False, p=text: self.open_path(Path(p)))
+            action.triggered.connect(
+                lambda _checked=False, p=text: self.open_path(archive_target(p))
+            )
         if menu.isEmpty():
             menu.addAction(_("(none)")).setEnabled(False)
 
@@ -98,6 +126,9 @@ class ArchiveActions(QObject):
         """
         info = self._controller.info
         archive = self._controller.archive
+        if info.server:  # no file to hash
+            self._show_about(archive, info, None)
+            return
         self._digest.request(info.path, lambda digest: self._show_about(archive, info, digest))
 
     def _show_about(self, archive: Archive, info: ArchiveInfo, digest: str | None) -> None:
@@ -140,10 +171,12 @@ class ArchiveActions(QObject):
                     ),
                     "\n".join(
                         (
-                            _("Archive: {path}").format(path=info.path),
+                            _("Archive: {path}").format(path=info.location),
                             _("SHA-256 of the archive file: {sha}").format(
                                 sha=digest or _("could not be read")
-                            ),
+                            )
+                            if not info.server
+                            else _("On a PostgreSQL server (read-only connection)"),
                         )
                     ),
                     f"{how_heading}\n{how}",

@@ -151,6 +151,9 @@ class CiteActions(QObject):
         style = self._settings.citation_style
         path = self._controller.info.path
         archive = self._controller.archive
+        if self._controller.info.server:  # no file to hash
+            self._copy(archive, ref, style, None)
+            return
         if self._digest.busy:
             self._window.statusBar().showMessage(_("Hashing the archive file for the citation…"))
         self._digest.request(path, lambda digest: self._copy(archive, ref, style, digest))

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Slot
 
-from app.controller import ArchiveController
+from app.controller import ArchiveController, Renderer
 from app.navigation import Navigator
 from app.widgets.list_pane import ListPane
 from app.widgets.main_window import MainWindow
 from app.widgets.sources_pane import SourcesPane
+from app.workers import Runner
 from db import vocab
 from db.dto import Ref
 from db.i18n import N_, _
@@ -24,6 +25,11 @@ NOT_FOUND = {
 
 class DetailActions(QObject):
     """Shows the navigator's current item in the detail view and keeps the breadcrumb.
+
+    On a file a page is read where it is asked for (a millisecond).  On a server every
+    statement is a round trip, so the page, its breadcrumb label and its row in the list are
+    read on a worker (:attr:`loader`, newest request wins) and shown when they arrive; the
+    window stays responsive however slow the server is.
 
     Args:
         window: the main window (detail view, tabs, breadcrumb, status bar).
@@ -50,6 +56,8 @@ class DetailActions(QObject):
             self._panes["source"] = sources
         #: The published chart bar whose figures the detail view shows (None: another page).
         self._figure: tuple[str, str] | None = None
+        #: Reads pages of a server archive off the GUI thread.
+        self.loader = Runner(self)
 
     @Slot()
     def show_welcome(self) -> None:
@@ -60,11 +68,48 @@ class DetailActions(QObject):
     @Slot(object)
     def show_current(self, ref: Ref | None) -> None:
         """Show ``ref``'s page, switch to its pane and select its row."""
-        w = self._window
         if ref is None:
+            self.loader.cancel()
             self.show_welcome()
             return
-        page = self._controller.page(ref)
+        if self._controller.info.server:
+            self._load(ref)
+            return
+        self._show(ref, self._controller.page(ref), None)
+
+    def _load(self, ref: Ref) -> None:
+        """Read ``ref``'s page, label and list row on the worker, then show them."""
+        controller = self._controller
+        pane = self._panes.get(ref.kind)
+        model = pane.model if pane is not None else None
+        self._window.statusBar().showMessage(_("Loading…"))
+
+        def work() -> tuple[object, int | None]:
+            page = controller.page(ref)
+            controller.label(ref)  # cached for the breadcrumb
+            row = model.row_of(ref.id) if model is not None and page else None
+            return page, -1 if row is None else row
+
+        def done(result: tuple[object, int | None]) -> None:
+            if self._navigator.current != ref:
+                return  # the reader went on meanwhile
+            self._window.statusBar().clearMessage()
+            page, row = result
+            self._show(ref, page, row)  # type: ignore[arg-type]
+            self.show_history()
+            self.name_dossier_target(ref)
+
+        self.loader.submit(work, done)
+
+    def _show(
+        self,
+        ref: Ref,
+        page: tuple[Renderer, list[str]] | None,
+        row: int | None,
+    ) -> None:
+        """Show a page read now or on the worker; ``row``: its list row read with it (-1: not
+        in the list as filtered), None: to be looked up now."""
+        w = self._window
         if page is None:
             missing = NOT_FOUND.get(ref.kind, N_("“{id}” is not in this archive"))
             w.statusBar().showMessage(_(missing).format(id=ref.id), 5000)
@@ -75,7 +120,8 @@ class DetailActions(QObject):
         pane = self._panes.get(ref.kind)
         if pane is not None:
             w.tabs.setCurrentWidget(pane)
-            if not pane.reveal(ref.id):
+            shown = pane.reveal(ref.id) if row is None else pane.reveal_at(ref.id, row)
+            if not shown:
                 w.statusBar().showMessage(
                     _("The item is not among the rows the pane's filter shows"), 5000
                 )
@@ -108,7 +154,10 @@ class DetailActions(QObject):
         w, nav = self._window, self._navigator
         w.back_action.setEnabled(nav.can_go_back())
         w.forward_action.setEnabled(nav.can_go_forward())
-        trail = [(i, self._controller.label(r), i == nav.index) for i, r in nav.trail()]
+        ctl = self._controller
+        # On a server a step not read yet shows "…" until its page (and label) arrives.
+        label = (lambda r: ctl.cached_label(r) or "…") if ctl.info.server else ctl.label
+        trail = [(i, label(r), i == nav.index) for i, r in nav.trail()]
         if self._figure is not None and w.detail.ref is None:
             # The figures of a chart bar are shown, outside the history: the trail leads
             # back, and its last step names what is on screen.
@@ -135,5 +184,12 @@ class DetailActions(QObject):
 
     @Slot(object)
     def name_dossier_target(self, ref: Ref | None) -> None:
-        """Print/Preview/Export PDF name what they act on: the item shown or the case."""
+        """Print/Preview/Export PDF name what they act on: the item shown or the case.
+
+        On a server the label is read with the page (see :meth:`_load`), which names the
+        target again when it arrives."""
+        if ref is not None and self._controller.info.server:
+            label = self._controller.cached_label(ref)
+            if label is None:
+                return
         self._window.set_dossier_target(None if ref is None else self._controller.label(ref))

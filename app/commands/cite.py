@@ -105,7 +105,9 @@ def run(args: argparse.Namespace, archive: Archive) -> int:
                 return EXIT_USAGE
             ref = refs[0]
         when, where = args.accessed, archive.path.name
-        digest = release.archive_sha256(archive.path) if args.sha256 else None
+        digest = (
+            release.archive_sha256(archive.path) if args.sha256 and not archive.server else None
+        )
         if fmt == TEXT:
             print(cite.record(conn, ref, args.style, when, digest, where))
         else:

@@ -39,7 +39,8 @@ def run(args: argparse.Namespace, archive: Archive) -> int:
     if args.json:
         print_json(
             {
-                "path": str(info.path),
+                "path": info.location,
+                "server": info.server,
                 "title": info.title,
                 "data_version": info.data_version,
                 "schema_version": info.schema_version,
@@ -52,7 +53,10 @@ def run(args: argparse.Namespace, archive: Archive) -> int:
         n=format_number(info.size_bytes)
     )
     rows = [
-        (_("file:"), _("{path} ({size})").format(path=info.path, size=size)),
+        (
+            _("server:") if info.server else _("file:"),
+            _("{path} ({size})").format(path=info.location, size=size),
+        ),
         (_("data version:"), info.data_version),
         (_("schema version:"), str(info.schema_version)),
     ]

@@ -93,6 +93,11 @@ class PagedTableModel(QAbstractTableModel):
         self.runner = Runner(self)
         self._wanted: ListQuery | None = None
         self._partial = False
+        #: On a server, pages missing at paint time are read here (see :meth:`row_at`):
+        #: numbers wanted and not yet asked for, and the numbers of the read in flight.
+        self.page_runner = Runner(self)
+        self._missing: set[int] = set()
+        self._in_flight: frozenset[int] = frozenset()
 
     # -- state ----------------------------------------------------------------------------
 
@@ -140,6 +145,10 @@ class PagedTableModel(QAbstractTableModel):
         """Show ``query`` now (synchronously)."""
         self.apply(query, *self.compute(query))
 
+    def _remote(self) -> bool:
+        """True on a server archive: no statement on the GUI thread after start-up."""
+        return bool(getattr(self._archive.info, "server", False))
+
     def request_query(self, query: ListQuery) -> None:
         """Show ``query``: at once when cheap, else on workers (the newest request wins).
 
@@ -149,7 +158,7 @@ class PagedTableModel(QAbstractTableModel):
         without a reset.  Not side by side: the two would share one GIL, and the first page
         is what the user waits for.
         """
-        if query.filtered and self._table_total > self.ASYNC_ROWS:
+        if query.filtered and (self._table_total > self.ASYNC_ROWS or self._remote()):
             self._wanted = query
             self.runner.submit(
                 lambda: self._head(query), lambda rows: self._apply_head(query, rows)
@@ -218,9 +227,12 @@ class PagedTableModel(QAbstractTableModel):
         self._marks.clear()
         if first_page is not None:
             self._pages[0] = first_page
+        self._missing.clear()
+        self._in_flight = frozenset()
+        self.page_runner.cancel()
         if not query.filtered:
             self._table_total = total
-        elif not self._table_total:
+        elif not self._table_total:  # (known on a server: its pane opened unfiltered)
             with self._archive.connect() as conn:
                 self._table_total = listing.count(conn, self._spec, ListQuery(query.sort))
         self.endResetModel()
@@ -356,18 +368,65 @@ class PagedTableModel(QAbstractTableModel):
     # -- paging ---------------------------------------------------------------------------
 
     def row_at(self, row: int) -> ListRow | None:
-        """The DTO of ``row``, fetching its page on a cache miss."""
+        """The DTO of ``row``, fetching its page on a cache miss.
+
+        On a server the miss is answered None (the cell stays blank for a moment) and the
+        page is read on :attr:`page_runner`; its rows are announced with ``dataChanged``.
+        """
         number, offset = divmod(row, self.PAGE_SIZE)
         page = self._pages.get(number)
         if page is None:
+            if self._remote():
+                self._want_page(number)
+                return None
             page = self._fetch(number)
-            self._pages[number] = page
-            while len(self._pages) > self.MAX_PAGES:
-                dropped, _rows = self._pages.popitem(last=False)
-                self._marks.pop(dropped, None)
+            self._keep(number, page)
         else:
             self._pages.move_to_end(number)
         return page[offset] if offset < len(page) else None
+
+    def _keep(self, number: int, page: list[ListRow]) -> None:
+        self._pages[number] = page
+        while len(self._pages) > self.MAX_PAGES:
+            dropped, _rows = self._pages.popitem(last=False)
+            self._marks.pop(dropped, None)
+
+    def _want_page(self, number: int) -> None:
+        if number in self._in_flight or number in self._missing:
+            return
+        first = not self._missing
+        self._missing.add(number)
+        if first:  # one read for every page this paint misses
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(0, self, self._read_missing)
+
+    def _read_missing(self) -> None:
+        numbers = sorted(self._missing | self._in_flight)[: self.MAX_PAGES // 2]
+        self._missing.clear()
+        archive = getattr(self._archive, "archive", self._archive)
+        if not numbers or getattr(archive, "closed", False):
+            return  # nothing to read, or the window is closing
+        self._in_flight = frozenset(numbers)
+        query, total = self._query, self._total
+
+        def work() -> list[tuple[int, list[ListRow]]]:
+            return [(n, self._fetch(n)) for n in numbers]
+
+        def done(pages: list[tuple[int, list[ListRow]]]) -> None:
+            self._in_flight = frozenset()
+            if query != self._query or total != self._total:
+                return  # another query is shown now
+            for number, page in pages:
+                self._keep(number, page)
+                first = number * self.PAGE_SIZE
+                last = min(first + len(page), self._total) - 1
+                if last >= first:
+                    self.dataChanged.emit(
+                        self.index(first, 0), self.index(last, len(self._columns) - 1)
+                    )
+
+        self.page_runner.submit(work, done)
 
     def _fetch(self, number: int) -> list[ListRow]:
         start = number * self.PAGE_SIZE

@@ -399,6 +399,12 @@ class ListPane(QWidget):
             return True
         return reveal_row(self.view, self.model.row_of(item_id))
 
+    def reveal_at(self, item_id: str, row: int) -> bool:
+        """:meth:`reveal` with the row already read (on a worker); -1: not shown."""
+        if self.current_id() == item_id:
+            return True
+        return reveal_row(self.view, None if row < 0 else row)
+
     # -- counts and sort indicator ----------------------------------------------------------
 
     @Slot(int, int)

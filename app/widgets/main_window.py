@@ -48,6 +48,10 @@ from db.i18n import LANGUAGES, N_, _
 #: target are made in :meth:`MainWindow.retranslate` from what the window was told.
 ACTION_TEXTS: dict[str, tuple[str, str]] = {
     "openAction": (N_("&Open archive…"), N_("Open another archive file")),
+    "openServerAction": (
+        N_("Open &archive on a server…"),
+        N_("Open an archive kept in a PostgreSQL database (postgresql://…)"),
+    ),
     "exportAction": (
         N_("&Export list…"),
         N_("Save the rows the current pane shows as CSV or JSON"),
@@ -284,6 +288,7 @@ class MainWindow(QMainWindow):
     def _make_actions(self) -> None:
         K = QKeySequence.StandardKey  # noqa: N806
         self.open_action = self._action("openAction", K.Open)
+        self.open_server_action = self._action("openServerAction")
         self.export_action = self._action("exportAction", "Ctrl+E")
         self.print_action = self._action("printAction", K.Print)
         self.preview_action = self._action("printPreviewAction")
@@ -361,6 +366,7 @@ class MainWindow(QMainWindow):
         self.file_menu = menu.addMenu("")
         self.file_menu.setObjectName("fileMenu")
         self.file_menu.addAction(self.open_action)
+        self.file_menu.addAction(self.open_server_action)
         self.recent_menu = QMenu(self)
         self.recent_menu.setObjectName("recentMenu")
         self.file_menu.addMenu(self.recent_menu)

@@ -202,6 +202,12 @@ class SourcesPane(QWidget):
             return True
         return reveal_row(self.view, self.model.row_of(source_id))
 
+    def reveal_at(self, source_id: str, row: int) -> bool:
+        """:meth:`reveal` with the row already read (on a worker); -1: not shown."""
+        if self.current_id() == source_id:
+            return True
+        return reveal_row(self.view, None if row < 0 else row)
+
     # -- counts and sort indicator ----------------------------------------------------------
 
     @Slot(int, int)

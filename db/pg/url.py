@@ -9,6 +9,7 @@ the ``PG*`` environment variables: libpq reads all of them, so nothing here stor
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -26,6 +27,11 @@ _SCHEME = re.compile(r"^postgres(?:ql)?(?:\+\w+)?:", re.IGNORECASE)
 def is_server(target: object) -> bool:
     """True when ``target`` is a PostgreSQL address rather than a file name."""
     return isinstance(target, str) and _SCHEME.match(target) is not None
+
+
+def archive_target(value: str) -> Path | str:
+    """What ``--archive VALUE`` names: a server address as it is, anything else as a path."""
+    return value if is_server(value) else Path(value)
 
 
 def _url(target: str) -> URL:

@@ -1,0 +1,87 @@
+"""Same answers on both engines: the bundled archive and a generated one, file vs server.
+
+The battery (:mod:`tests.db.pg.parity`) asks what the app asks — list pages in every sort
+and direction, every filter, detail pages, the chart, the timeline, graphs, citations and
+searches in every spelling — of the SQLite file and of its copy on a real PostgreSQL server,
+read by a role that can write nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from db import open_archive
+from db.engine import Archive
+from db.search import find
+from tests.conftest_pg import load_archive
+from tests.db.pg.parity import QUERIES, answers, differences
+from tests.pgserver import Server
+
+#: People of the generated archive; every n-th record of it is asked about.
+SYNTH_PEOPLE = 100_000
+SYNTH_SAMPLE = 997
+
+
+@pytest.fixture(autouse=True)
+def exact_counts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Search counts are exact up to the cap (no time budget): the answers, not the machine's
+    speed, are compared."""
+    monkeypatch.setattr(find, "COUNT_BUDGET_S", 3600.0)
+
+
+@pytest.fixture(scope="module")
+def pg_synth(
+    pg_cluster: Server, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[Path, str]]:
+    """The generated 100k archive as a file (the scale tests' cache) and on the server."""
+    from db.synth.archive import build_synthetic
+
+    path, url, _admin = load_archive(
+        pg_cluster,
+        "synth100k",
+        lambda out: build_synthetic(SYNTH_PEOPLE, out, 1, keep_search_text=True),
+        tmp_path_factory.mktemp("pg-synth"),
+    )
+    yield path, url
+
+
+def _pair(file: Path | str, url: str) -> tuple[Archive, Archive]:
+    return open_archive(file), open_archive(url)
+
+
+def test_the_bundled_archive_answers_the_same_on_both_engines(
+    archive: Archive, pg_bundled: str
+) -> None:
+    server = open_archive(pg_bundled)
+    try:
+        asked, differ = differences(archive, server)
+    finally:
+        server.close()
+    assert asked > 800
+    assert differ == []
+
+
+def test_the_battery_is_not_empty_and_tells_archives_apart(
+    archive: Archive, pg_bundled: str
+) -> None:
+    given = dict(answers(archive))
+    found = [q for q in QUERIES if given[f"search {q!r}"].groups]  # type: ignore[attr-defined]
+    assert len(found) > len(QUERIES) // 2
+    assert given["person count"] == archive.info.counts["person"]
+
+
+def test_a_generated_archive_of_100k_people_answers_the_same(pg_synth: tuple[Path, str]) -> None:
+    path, url = pg_synth
+    file, server = _pair(path, url)
+    try:
+        assert server.info.counts == file.info.counts
+        assert server.info.meta["archive_id"] == file.info.meta["archive_id"]
+        asked, differ = differences(file, server, SYNTH_SAMPLE)
+    finally:
+        file.close()
+        server.close()
+    assert asked > 800
+    assert differ == []
