@@ -164,6 +164,25 @@ platformdirs.user_log_dir = lambda *a, **k: {log!r}
 gui.run(["--archive", {archive!r}, "--settings", {ini!r}])
 """
 
+_START_FLOOR_PG = """
+import os, psycopg
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+app = QApplication([])
+w = QMainWindow(); w.resize(1280, 800)
+view = QTableView(); w.setCentralWidget(view); w.show()
+conn = psycopg.connect({uri!r}, options="-c search_path=kremlin_archive")
+model = QStandardItemModel()
+SQL = ("SELECT id, sort_name, name_ru, role, tribunal, sentence_kind, birth_year "
+       "FROM person WHERE rank_name BETWEEN 1 AND 256 ORDER BY rank_name")
+for row in conn.execute(SQL):
+    model.appendRow([QStandardItem("" if v is None else str(v)) for v in row])
+view.setModel(model)
+view.viewport().repaint()
+print("rows", flush=True)
+"""
+
 _START_FLOOR = """
 import os, sqlite3
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -220,15 +239,43 @@ def _until_line(code: str, also: list[float] | None = None) -> float:
     return seen
 
 
+def is_server(archive: Path | str) -> bool:
+    """A ``postgresql://`` archive (the ``--server`` rows)."""
+    from db.pg.url import is_server as server
+
+    return server(str(archive))
+
+
+def raw_connection(archive: Path | str) -> Any:
+    """The floors' own connection: ``sqlite3`` read-only, or ``psycopg`` on the archive schema
+    (taking the same SQL, see :mod:`db.dbapi`)."""
+    if is_server(archive):
+        import psycopg
+
+        from db.dbapi import PgConnection
+        from db.pg.url import libpq_url
+
+        conn = psycopg.connect(libpq_url(str(archive)), options="-c search_path=kremlin_archive")
+        return PgConnection(conn)
+    import sqlite3
+
+    return sqlite3.connect(Path(archive).resolve().as_uri() + "?mode=ro", uri=True)
+
+
 def measure_startup(archive: Path, runs: int, tmp: Path) -> list[Row]:
     """Process start → first People rows painted; and → every pane built (reported, no goal)."""
     row = Row("start → People rows painted", goal="≤ 1.5× floor", judge=lambda r: r.ratio <= 1.5)
     ready = Row("start → whole window built", goal="(reported)")
-    uri = archive.resolve().as_uri() + "?mode=ro"
+    if is_server(archive):
+        from db.pg.url import libpq_url
+
+        floor = _START_FLOOR_PG.format(uri=libpq_url(str(archive)))
+    else:
+        floor = _START_FLOOR.format(uri=archive.resolve().as_uri() + "?mode=ro")
     compile_ours()
     for i in range(runs):
         ini = tmp / f"start-{i}.ini"
-        row.floor.append(_until_line(_START_FLOOR.format(uri=uri)))
+        row.floor.append(_until_line(floor))
         row.ours.append(
             _until_line(
                 _START_OURS.format(
@@ -295,7 +342,8 @@ def measure_in_process(
     app.window.resize(1280, 800)
     app.window.show()
     app.window.grab()
-    raw = sqlite3.connect(archive.resolve().as_uri() + "?mode=ro", uri=True)
+    raw = raw_connection(archive)
+    server = is_server(archive)
     pane = app.panes["person"]
     app.window.tabs.setCurrentWidget(pane)
     qt.processEvents()
@@ -355,12 +403,21 @@ def measure_in_process(
                     '"' + w.replace('"', '""').casefold() + '"*' for w in typed.split()
                 )
                 try:
-                    rows = raw.execute(
-                        "SELECT p.id, p.name_en FROM person_fts f JOIN person p ON p.pk = f.rowid"
-                        " WHERE person_fts MATCH ? LIMIT 25",
-                        (words,),
-                    ).fetchall()
-                except sqlite3.Error:
+                    if server:
+                        from db.pg.tsquery import to_tsquery
+
+                        rows = raw.execute(
+                            "SELECT p.id, p.name_en FROM person_fts f JOIN person p ON "
+                            "p.pk = f.rowid WHERE f.keys @@ CAST(? AS tsquery) LIMIT 25",
+                            (to_tsquery(words.replace(" ", " AND ")),),
+                        ).fetchall()
+                    else:
+                        rows = raw.execute(
+                            "SELECT p.id, p.name_en FROM person_fts f JOIN person p "
+                            "ON p.pk = f.rowid WHERE person_fts MATCH ? LIMIT 25",
+                            (words,),
+                        ).fetchall()
+                except (sqlite3.Error, ValueError):
                     rows = []
                 floor_paint(rows)
                 keystroke.floor.append(time.perf_counter() - start)
@@ -431,6 +488,10 @@ def measure_in_process(
             target = rng.randrange(model.rowCount())
             start = time.perf_counter()
             pane.view.scrollTo(model.index(target, 0), QTableView.ScrollHint.PositionAtTop)
+            pane.view.viewport().repaint()
+            # A server's pages come from a worker: the jump ends when its rows are painted.
+            while model.row_at(target) is None:
+                qt.processEvents()
             pane.view.viewport().repaint()
             jump.ours.append(time.perf_counter() - start)
             start = time.perf_counter()
@@ -1004,6 +1065,20 @@ def measure_graph(archive: Path, runs: int) -> list[Row]:
     return rows
 
 
+def measure_server(url: str, only: str | None, runs: int, rounds: int, folder: Path) -> list[Row]:
+    """The user-visible figures again on a PostgreSQL archive (floors on bare psycopg)."""
+    target: Any = url
+    rows = measure_startup(target, runs, folder) if only in (None, "startup") else []
+    if only in ("search", "filters", "jumps"):
+        rows += measure_in_process(target, folder, rounds, (only,))
+    if only is None:
+        rows += measure_in_process(target, folder, rounds)
+        rows.append(measure_dossier(target, runs))
+    for row in rows:
+        row.name = "PostgreSQL: " + row.name
+    return rows
+
+
 def cached_archive(people: int) -> Path:
     """The cached synthetic archive, built first in its own process if missing or stale."""
     code = (
@@ -1027,6 +1102,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--archive", type=Path, default=None)
     parser.add_argument("--json", type=Path, default=None)
     parser.add_argument(
+        "--server",
+        default=None,
+        metavar="URL",
+        help="also measure the same archive loaded into PostgreSQL (python -m db.synth --people "
+        "N --target URL), beside the file, with floors on psycopg",
+    )
+    parser.add_argument(
         "--only",
         choices=("startup", "search", "filters", "jumps", "timeline", "graph"),
         default=None,
@@ -1048,6 +1130,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.only is None:
             rows.append(measure_rss(archive, folder))
             rows.append(measure_dossier(archive, args.runs))
+        if args.server:
+            rows += measure_server(args.server, args.only, args.runs, args.rounds, folder)
     size = archive.stat().st_size / 2**30
     print(f"archive: {archive} ({size:.2f} GiB); every floor measured in this run, interleaved")
     for note in NOTES:

@@ -19,8 +19,10 @@ from db import errors, gate
 from db.errors import Text
 from db.gate import ArchiveInfo
 from db.i18n import N_
-from db.schema import SCHEMA_VERSION
-from db.schema_facts import SEARCH_TABLES, TABLE_COLUMNS
+from db.schema_facts import SCHEMA_VERSION, SEARCH_TABLES, TABLE_COLUMNS
+
+#: Search tables only a server archive has (see :mod:`db.pg.load`).
+SERVER_TABLES = ("person_key",)
 
 
 def columns_by_table(conn: Any) -> dict[str, set[str]]:
@@ -64,11 +66,11 @@ def check(conn: Any, where: str) -> None:
                 ours=SCHEMA_VERSION,
             ),
         )
-    for table in (*TABLE_COLUMNS, *SEARCH_TABLES):
+    for table in (*TABLE_COLUMNS, *SEARCH_TABLES, *SERVER_TABLES):
         if table not in found:
             absent = (
                 Text(N_("the search index '{name}' is missing"), name=table)
-                if table in SEARCH_TABLES
+                if table in SEARCH_TABLES or table in SERVER_TABLES
                 else Text(N_("the table '{name}' is missing"), name=table)
             )
             raise errors.ArchiveCorrupt(where, absent, "missing-table")

@@ -82,6 +82,15 @@ SEARCH_DDL = (
     "CREATE TABLE person_fts (rowid bigint PRIMARY KEY, keys tsvector NOT NULL)",
     "CREATE TABLE text_fts (rowid bigint PRIMARY KEY, body tsvector NOT NULL)",
 )
+#: One row per name key and person, in (key, pk) order: an OR of names is read lazily in pk
+#: order by merging one index range per name (see :func:`db.search.find`), where the GIN index
+#: would first collect every match of every name.
+PERSON_KEYS = (
+    'CREATE TABLE person_key (key text COLLATE "C" NOT NULL, pk bigint NOT NULL)',
+    "INSERT INTO person_key SELECT w, s.rowid FROM stage_person_fts s, unnest(s.words) AS w "
+    "ORDER BY 1, 2",
+    "ALTER TABLE person_key ADD PRIMARY KEY (key, pk)",
+)
 SEARCH_INDEXES = (
     "CREATE INDEX person_fts_keys ON person_fts USING gin (keys)",
     "CREATE INDEX text_fts_body ON text_fts USING gin (body)",
@@ -148,6 +157,9 @@ def load(sqlite_file: Path, target: str, progress: Progress | None = None) -> di
                     f"INSERT INTO {table} SELECT rowid, array_to_tsvector(words) "
                     f"FROM stage_{table} ORDER BY rowid"
                 )
+                if table == "person_fts":
+                    for ddl in PERSON_KEYS:
+                        cur.execute(ddl)
                 cur.execute(f"DROP TABLE stage_{table}")
             say("indexing")
             for ddl in (*index_ddl(src), *SEARCH_INDEXES):

@@ -35,6 +35,36 @@ def _lexeme(term: str) -> str:
     return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
+def single_group(expr: str) -> list[str] | None:
+    """The terms of ``expr`` when it is one group of whole terms (``"a" OR "b"``, in
+    parentheses or not), else None (an AND, a prefix, anything else)."""
+    terms: list[str] = []
+    pos = 0
+    depth = 0
+    for m in _TOKEN.finditer(expr):
+        if m.start() != pos:
+            return None
+        pos = m.end()
+        tok = m.group()
+        if tok.isspace() or tok == "OR":
+            continue
+        if tok == "(":
+            depth += 1
+            if depth > 1 or terms:
+                return None
+        elif tok == ")":
+            depth -= 1
+        elif tok == "AND" or m.group(2):
+            return None
+        else:
+            term = m.group(1).replace('""', '"').lower()
+            _lexeme(term)  # the same refusal as to_tsquery
+            terms.append(term)
+    if pos != len(expr) or depth != 0 or not terms:
+        return None
+    return list(dict.fromkeys(terms))
+
+
 def to_tsquery(expr: str) -> str:
     """``expr`` (FTS5 syntax as :mod:`db.search.query` writes it) as ``tsquery`` text."""
     out: list[str] = []

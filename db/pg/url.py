@@ -9,6 +9,7 @@ the ``PG*`` environment variables: libpq reads all of them, so nothing here stor
 from __future__ import annotations
 
 import re
+import urllib.parse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,41 +35,65 @@ def archive_target(value: str) -> Path | str:
     return value if is_server(value) else Path(value)
 
 
+def _plain(target: str) -> str:
+    """``target`` with the plain ``postgresql:`` scheme (no ``+driver``), as libpq reads it."""
+    return _SCHEME.sub("postgresql:", target, count=1)
+
+
 def _url(target: str) -> URL:
     from sqlalchemy.engine import make_url
 
-    return make_url(_SCHEME.sub("postgresql:", target, count=1))
+    return make_url(_plain(target))
 
 
 def sqlalchemy_url(target: str) -> str:
     """``target`` for :func:`sqlalchemy.create_engine` (the psycopg 3 driver)."""
-    url = _url(target)
-    return url.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
+    return _url(target).set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
 
 
 def libpq_url(target: str) -> str:
-    """``target`` as a libpq connection URI (for ``psycopg.connect``)."""
-    url = _url(target)
-    return url.set(drivername="postgresql").render_as_string(hide_password=False)
+    """``target`` as a libpq connection URI (for ``psycopg.connect``; no SQLAlchemy import, so
+    the window's first rows need none)."""
+    return _plain(target)
+
+
+def _split(target: str) -> urllib.parse.SplitResult | None:
+    try:
+        parts = urllib.parse.urlsplit(_plain(target))
+        parts.port  # noqa: B018 - raises on a port that is no number
+    except ValueError:
+        return None
+    return parts
 
 
 def redact(target: str) -> str:
     """``target`` without its password (``postgresql://reader@host/db``): safe to show and keep."""
-    try:
-        url = _url(target)
-    except Exception:  # an address SQLAlchemy cannot parse: show its scheme only
+    parts = _split(target)
+    if parts is None:  # an address that cannot be parsed: show its scheme only
         scheme = _SCHEME.match(target)
         return (scheme.group(0) if scheme else "") + "//…"
-    bare = url._replace(password=None).difference_update_query(_SECRET_PARAMETERS)
-    return bare.render_as_string(hide_password=False)
+    netloc = parts.netloc.rpartition("@")
+    user = netloc[0].partition(":")[0]
+    host = netloc[2]
+    query = urllib.parse.urlencode(
+        [
+            (k, v)
+            for k, v in urllib.parse.parse_qsl(parts.query, keep_blank_values=True)
+            if k not in _SECRET_PARAMETERS
+        ]
+    )
+    where = f"{user}@{host}" if user else host
+    return f"postgresql://{where}{parts.path}" + (f"?{query}" if query else "")
 
 
 def label(target: str) -> str:
-    """A short name for the archive: ``db on host`` (what a file's name is for a file)."""
-    try:
-        url = _url(target)
-    except Exception:
+    """A short name for the archive: ``db@host`` (what a file's name is for a file)."""
+    parts = _split(target)
+    if parts is None:
         return redact(target)
-    db = url.database or "postgres"
-    host = url.host or "localhost"
+    query = dict(urllib.parse.parse_qsl(parts.query))
+    db = urllib.parse.unquote(parts.path.lstrip("/")) or query.get("dbname") or "postgres"
+    host = parts.hostname or query.get("host") or "localhost"
+    if host.startswith("/"):
+        host = "localhost"
     return f"{db}@{host}"

@@ -45,3 +45,14 @@ def test_every_expression_the_search_writes_converts() -> None:
     resolved = type(query)(query.text, (word,), query.initials, query.notices)
     expr = fts_expression(resolved, Rank.PREFIX)
     assert to_tsquery(expr) == "( 'ежов' | 'ежов':* ) & ( '0н' ) & ( '1и' )"
+
+
+def test_one_group_of_whole_terms_is_read_from_the_postings() -> None:
+    from db.pg.tsquery import single_group
+
+    assert single_group('("ivanov" OR "иванов" OR "ivanov")') == ["ivanov", "иванов"]
+    assert single_group('"ежов"') == ["ежов"]
+    for expr in ('("a" OR "b"*)', '("a") AND ("b")', "", '(("a"))', '"a" "b" x'):
+        assert single_group(expr) is None, expr
+    with pytest.raises(NotATerm):
+        single_group(quote("o'brien"))
