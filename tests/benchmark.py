@@ -228,12 +228,18 @@ def _until_line(code: str, also: list[float] | None = None) -> float:
         env=CHILD_ENV,
     )
     assert proc.stdout is not None
+    # A child that stops (a refusal's modal question waits for a click) is killed, not waited on.
+    import threading
+
+    watchdog = threading.Timer(120, proc.kill)
+    watchdog.start()
     seen = None
     for line in proc.stdout:
         if line.strip() == "rows" and seen is None:
             seen = time.perf_counter() - start
         if line.strip() == "ready" and also is not None:
             also.append(time.perf_counter() - start)
+    watchdog.cancel()
     if proc.wait() != 0 or seen is None:
         raise RuntimeError("start-up child failed")
     return seen

@@ -232,14 +232,27 @@ def _typo_rows(conn: Any, key: str) -> list[tuple[str, str, str]]:
         f"ORDER BY key, term LIMIT {TYPO_SCAN}",
         (head, head + _TOP),
     )
-    rows += _rows(
+    ends = _rows(
         conn,
         "SELECT key, term, origin FROM search_vocab WHERE rkey >= ? AND "
         f"rkey < ? ORDER BY rkey, key, term LIMIT {TYPO_SCAN}",
         (tail, tail + _TOP),
     )
+    cut = TYPO_SCAN in (len(rows), len(ends))
+    rows += ends
     swapped = key[: half - 1] + key[half] + key[half - 1] + key[half + 1 :]
     rows += _exact(conn, [swapped])
+    if cut and is_postgres(conn):
+        # A range was cut at TYPO_SCAN rows (a common beginning or ending at millions of
+        # people): on a server the trigram index also offers the spellings most like the
+        # word, so a typo is found there however crowded its neighbourhood.  (Where neither
+        # range was cut, both engines read the same rows.)
+        rows += _rows(
+            conn,
+            "SELECT key, term, origin FROM search_vocab WHERE key % ? "
+            f"ORDER BY similarity(key, ?) DESC, key, term LIMIT {TYPO_SCAN}",
+            (key, key),
+        )
     return [r for r in rows if r[0] != key and one_edit(key, r[0])]
 
 
