@@ -40,7 +40,7 @@ from db.search.explain import (
     snippet,
     text_spans,
 )
-from db.search.index import kind_range
+from db.search.index import KIND_SHIFT, kind_range
 from db.search.query import MIN_TYPO, Query, Rank, fts_expression, parse, resolve, text_expression
 
 #: Counts stop here ("1000+").
@@ -58,6 +58,12 @@ GROUP_TITLES = {
     "document": N_("Documents"),
     "source": N_("Sources"),
 }
+#: On a server, rows walked in key order for the first page (and for the count) of a word
+#: before its GIN index is asked instead (see :func:`_walk`).
+WALK_ROWS = (2048, 32768)
+WALK_COUNT_ROWS = 16384
+#: … a count whose walk found more than COUNT_CAP / WALK_SPREAD matches is not finished.
+WALK_SPREAD = 50
 #: On a server, an OR of at most this many names is merged from the postings; a longer one
 #: (a short prefix's completions) costs more to plan and merge than one GIN bitmap.
 POSTINGS_TERMS = 40
@@ -170,6 +176,8 @@ def _where(
         # where the GIN index finds the few matches at once.
         where += f" AND {_rowid(conn)} BETWEEN ? AND ?"
         params = (*params, *rowids)
+        if is_postgres(conn):  # the kind's own GIN index (db.pg.load): a constant to match
+            where += f" AND rowid >> {KIND_SHIFT} = {int(rowids[0]) >> KIND_SHIFT}"
     return where, params
 
 
@@ -213,6 +221,11 @@ def _match(
             rows = conn.execute(f"{sql} LIMIT ?", (*params, limit)).fetchall()
             return [int(r[0]) for r in rows]
         where, params = _where(conn, table, expr, rowids)
+        if is_postgres(conn):
+            for rows_walked in WALK_ROWS:
+                walked = _walk(conn, table, expr, rowids, limit, rows_walked)
+                if len(walked) >= limit:
+                    return walked
         rows = conn.execute(
             f"SELECT rowid FROM {table} WHERE {where} ORDER BY {_rowid(conn)} LIMIT ?",
             (*params, limit),
@@ -224,6 +237,29 @@ def _match(
             raise
         return []
     return [int(r[0]) for r in rows]
+
+
+def _walk(
+    conn: Any, table: str, expr: str, rowids: tuple[int, int] | None, limit: int, rows: int
+) -> list[int]:
+    """On a server, the first ``limit`` matches among the first ``rows`` rows of the range, in
+    rowid order (the primary key walked, each row tested).
+
+    A frequent word (``prison``, one letter) has its first matches within a few rows, where
+    the GIN index would first gather all of its hundreds of thousands; when the walk finds
+    ``limit`` of them they are the first ``limit`` of all.  Fewer: the word is rare and the GIN
+    index answers (the caller's second query).
+    """
+    from db.pg.tsquery import to_tsquery
+
+    column = "keys" if table == "person_fts" else "body"
+    lo, hi = rowids or (0, 1 << 62)
+    found = conn.execute(
+        f"SELECT rowid FROM (SELECT rowid, {column} FROM {table} WHERE rowid BETWEEN ? AND ? "
+        f"ORDER BY rowid LIMIT ?) AS w WHERE {column} @@ CAST(? AS tsquery) LIMIT ?",
+        (lo, hi, rows, to_tsquery(expr), limit),
+    ).fetchall()
+    return [int(r[0]) for r in found]
 
 
 def _is_fts_syntax(exc: sqlite3.OperationalError) -> bool:
@@ -246,6 +282,13 @@ def _count(conn: Any, table: str, expr: str, rowids: tuple[int, int] | None = No
             return int(row[0])
         where, params = _where(conn, table, expr, rowids)
         if is_postgres(conn):
+            seen = len(_walk(conn, table, expr, rowids, COUNT_CAP + 1, WALK_COUNT_ROWS))
+            if seen > COUNT_CAP:
+                return COUNT_CAP + 1  # a frequent word: past the cap within the first rows
+            if seen * WALK_SPREAD > COUNT_CAP and COUNT_BUDGET_S < 1:
+                # Common enough that counting every match through the GIN index would take
+                # long: say "20+" as SQLite does when its counting budget runs out.
+                return None
             # One round trip, counted on the server (the statement timeout bounds it).
             row = conn.execute(
                 f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {where} LIMIT ?) AS m",
