@@ -164,34 +164,15 @@ platformdirs.user_log_dir = lambda *a, **k: {log!r}
 gui.run(["--archive", {archive!r}, "--settings", {ini!r}])
 """
 
-_START_FLOOR_PG = """
-import os, psycopg
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
-from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
-app = QApplication([])
-w = QMainWindow(); w.resize(1280, 800)
-view = QTableView(); w.setCentralWidget(view); w.show()
-conn = psycopg.connect({uri!r}, options="-c search_path=kremlin_archive")
-model = QStandardItemModel()
-SQL = ("SELECT id, sort_name, name_ru, role, tribunal, sentence_kind, birth_year "
-       "FROM person WHERE rank_name BETWEEN 1 AND 256 ORDER BY rank_name")
-for row in conn.execute(SQL):
-    model.appendRow([QStandardItem("" if v is None else str(v)) for v in row])
-view.setModel(model)
-view.viewport().repaint()
-print("rows", flush=True)
-"""
-
 _START_FLOOR = """
-import os, sqlite3
+import os, {module}
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
 app = QApplication([])
 w = QMainWindow(); w.resize(1280, 800)
 view = QTableView(); w.setCentralWidget(view); w.show()
-conn = sqlite3.connect({uri!r}, uri=True)
+conn = {connect}
 model = QStandardItemModel()
 SQL = ("SELECT id, sort_name, name_ru, role, tribunal, sentence_kind, birth_year "
        "FROM person WHERE rank_name BETWEEN 1 AND 256 ORDER BY rank_name")
@@ -201,6 +182,11 @@ view.setModel(model)
 view.viewport().repaint()
 print("rows", flush=True)
 """
+#: How the start-up floor connects: a file read-only, or a server on the archive schema.
+_FLOOR_CONNECT = {
+    "sqlite3": "sqlite3.connect({uri!r}, uri=True)",
+    "psycopg": 'psycopg.connect({uri!r}, options="-c search_path=kremlin_archive")',
+}
 
 
 #: A user's machine keeps compiled bytecode (pip compiles site-packages; Python caches ours on
@@ -275,9 +261,10 @@ def measure_startup(archive: Path, runs: int, tmp: Path) -> list[Row]:
     if is_server(archive):
         from db.pg.url import libpq_url
 
-        floor = _START_FLOOR_PG.format(uri=libpq_url(str(archive)))
+        module, uri = "psycopg", libpq_url(str(archive))
     else:
-        floor = _START_FLOOR.format(uri=archive.resolve().as_uri() + "?mode=ro")
+        module, uri = "sqlite3", archive.resolve().as_uri() + "?mode=ro"
+    floor = _START_FLOOR.format(module=module, connect=_FLOOR_CONNECT[module].format(uri=uri))
     compile_ours()
     for i in range(runs):
         ini = tmp / f"start-{i}.ini"

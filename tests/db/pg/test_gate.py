@@ -51,54 +51,42 @@ def test_a_database_without_an_archive_is_foreign(pg_database: str) -> None:
     assert "holds no Kremlin Affair archive" in caught.value.message
 
 
-def test_a_newer_schema_is_refused_with_the_version_message(
-    pg_cluster: Server, loaded: tuple[str, str]
+#: (damage done as the superuser, its repair, the refusal's class, family and words).
+DAMAGE = {
+    "newer schema": (
+        "UPDATE meta SET value = '99' WHERE key = 'schema_version'",
+        "UPDATE meta SET value = '2' WHERE key = 'schema_version'",
+        errors.ArchiveVersionMismatch,
+        "version",
+        "archive schema version 99; this program reads version 2",
+    ),
+    "missing search index": (
+        "ALTER TABLE text_fts RENAME TO text_fts_gone",
+        "ALTER TABLE text_fts_gone RENAME TO text_fts",
+        errors.ArchiveCorrupt,
+        "missing-table",
+        "the search index 'text_fts' is missing",
+    ),
+    "counts that do not match the rows": (
+        "UPDATE meta SET value = '100' WHERE key = 'person_count'",
+        "UPDATE meta SET value = '99' WHERE key = 'person_count'",
+        errors.ArchiveCorrupt,
+        "contract",
+        "the metadata says 100 rows of 'person'",
+    ),
+}
+
+
+@pytest.mark.parametrize("damage", list(DAMAGE))
+def test_a_damaged_archive_is_refused_with_the_file_gates_words(
+    pg_cluster: Server, loaded: tuple[str, str], damage: str
 ) -> None:
     reader, admin = loaded
-    with (
-        changed(
-            pg_cluster,
-            admin,
-            "UPDATE meta SET value = '99' WHERE key = 'schema_version'",
-            "UPDATE meta SET value = '2' WHERE key = 'schema_version'",
-        ),
-        pytest.raises(errors.ArchiveVersionMismatch) as caught,
-    ):
+    do, undo, error, family, words = DAMAGE[damage]
+    with changed(pg_cluster, admin, do, undo), pytest.raises(error) as caught:
         open_archive(reader)
-    assert "archive schema version 99; this program reads version 2" in caught.value.message
-
-
-def test_a_missing_search_index_is_named(pg_cluster: Server, loaded: tuple[str, str]) -> None:
-    reader, admin = loaded
-    with (
-        changed(
-            pg_cluster,
-            admin,
-            "ALTER TABLE text_fts RENAME TO text_fts_gone",
-            "ALTER TABLE text_fts_gone RENAME TO text_fts",
-        ),
-        pytest.raises(errors.ArchiveCorrupt) as caught,
-    ):
-        open_archive(reader)
-    assert "the search index 'text_fts' is missing" in caught.value.message
-
-
-def test_counts_that_do_not_match_the_rows_break_the_contract(
-    pg_cluster: Server, loaded: tuple[str, str]
-) -> None:
-    reader, admin = loaded
-    with (
-        changed(
-            pg_cluster,
-            admin,
-            "UPDATE meta SET value = '100' WHERE key = 'person_count'",
-            "UPDATE meta SET value = '99' WHERE key = 'person_count'",
-        ),
-        pytest.raises(errors.ArchiveCorrupt) as caught,
-    ):
-        open_archive(reader)
-    assert caught.value.family == "contract"
-    assert "'person'" in caught.value.message
+    assert caught.value.family == family
+    assert words in caught.value.message
 
 
 def test_a_wrong_password_is_one_message_without_the_password(
