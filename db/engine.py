@@ -102,6 +102,8 @@ def _server_options() -> str:
     return (
         f"-c search_path={SCHEMA},public -c default_transaction_read_only=on "
         "-c statement_timeout=60000 -c plan_cache_mode=force_custom_plan "
+        # A streamed (server-side) cursor plans for all its rows, as a plain query does.
+        "-c cursor_tuple_fraction=1 "
         "-c application_name=kremlin-archive"
     )
 

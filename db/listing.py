@@ -242,11 +242,19 @@ def snapshot(conn: Connection, spec: ListSpec, query: ListQuery) -> array[int]:
         if compiled.positional
         else values
     )
+    if _is_pg(conn):
+        # A server-side cursor: psycopg would otherwise turn every key into a Python object
+        # in one call, holding the GIL the GUI thread needs to paint (84 ms at 1M people).
+        conn = conn.execution_options(stream_results=True, max_row_buffer=SNAPSHOT_CHUNK)
     result = conn.exec_driver_sql(str(compiled), params)
     out = array("q")
     try:
-        while chunk := result.cursor.fetchmany(SNAPSHOT_CHUNK):
-            out.extend(r[0] for r in chunk)
+        if _is_pg(conn):  # through SQLAlchemy's buffer: it has read the first rows already
+            for part in result.scalars().partitions(SNAPSHOT_CHUNK):
+                out.extend(part)
+        else:
+            while chunk := result.cursor.fetchmany(SNAPSHOT_CHUNK):
+                out.extend(r[0] for r in chunk)
     finally:
         result.close()
     return out
