@@ -30,6 +30,7 @@ ACTION_ICONS: dict[str, tuple[str, str]] = {
     "backAction": ("go-previous", "back"),
     "forwardAction": ("go-next", "forward"),
     "openAction": ("document-open", "open"),
+    "openServerAction": ("network-server", "server"),
     "exportAction": ("document-save-as", "export"),
     "printAction": ("document-print", "print"),
     "printPreviewAction": ("document-print-preview", "print"),

@@ -23,7 +23,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from db import errors, gate
+from db.errors import Text
 from db.gate import ArchiveInfo
+from db.i18n import N_
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection, Engine
@@ -152,6 +154,29 @@ class ServerArchive(Archive):
         return PgConnection(conn)
 
 
+#: What libpq says when a connection fails → the reader's words for it (libpq speaks English).
+_CONNECT_FAILURES = (
+    ("password authentication failed", N_("the server refused this user name or password")),
+    ("no password supplied", N_("the server asks for a password (put it in ~/.pgpass)")),
+    ("connection refused", N_("no PostgreSQL server answers at this address")),
+    ("could not translate host name", N_("the server's name cannot be found")),
+    ("failed to resolve host", N_("the server's name cannot be found")),
+    ("timeout expired", N_("the server did not answer in time")),
+    ("does not exist", N_("the server has no such database or user")),
+)
+
+
+def _unreachable(exc: BaseException, target: str, where: str) -> Text:
+    """One line for a failed connection, in the reader's language, with libpq's own words."""
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    said = (lines[0] if lines else type(exc).__name__).replace(target, where)
+    whole = " ".join(lines).lower()
+    for needle, words in _CONNECT_FAILURES:
+        if needle in whole:
+            return Text(N_("{reason} ({detail})"), reason=Text(words), detail=said)
+    return Text(N_("the connection failed ({detail})"), detail=said)
+
+
 def open_server(target: str) -> ServerArchive:
     """Open the archive on the PostgreSQL server ``target`` after the server gate."""
     import psycopg
@@ -164,8 +189,7 @@ def open_server(target: str) -> ServerArchive:
     try:
         conn = psycopg.connect(libpq_url(target), options=_server_options(), connect_timeout=10)
     except psycopg.Error as exc:
-        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-        raise errors.ArchiveUnreachable(where, first.replace(target, where)) from exc
+        raise errors.ArchiveUnreachable(where, _unreachable(exc, target, where)) from exc
     except ValueError as exc:  # libpq refused the address itself
         raise errors.ArchiveUnreachable(where, str(exc)) from exc
     try:

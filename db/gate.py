@@ -102,6 +102,16 @@ class ArchiveInfo:
         if not self.location:
             object.__setattr__(self, "location", str(self.path))
 
+    @property
+    def cited_as(self) -> str:
+        """Where a citation says the archive was read: the file's name, or the server's
+        address without a user name (``postgresql://host/db``; readers differ, the place not)."""
+        if self.server:
+            from db.pg.url import citable
+
+            return citable(self.location)
+        return self.path.name
+
 
 def _tolerant_text(data: bytes) -> str:
     # Damaged archives may hold invalid UTF-8; show replacement characters instead of failing.

@@ -148,7 +148,7 @@ class ArchiveActions(QObject):
         )
         style = self._settings.citation_style  # Edit → Citation style
         with self._controller.holder.connect() as conn:
-            how = cite.record(conn, None, style, self._today(), digest, info.path.name)
+            how = cite.record(conn, None, style, self._today(), digest, info.cited_as)
         how_heading = (
             _("How to cite this archive (GOST R 7.0.5):")
             if style == "gost"

@@ -164,7 +164,7 @@ class CiteActions(QObject):
         try:
             with self._controller.holder.connect() as conn:
                 text = cite.record(
-                    conn, ref, style, self.today(), digest, self._controller.info.path.name
+                    conn, ref, style, self.today(), digest, self._controller.info.cited_as
                 )
         except cite.UnknownRecord as exc:
             self._dialogs.show(self._window, _("Nothing to cite"), str(exc))

@@ -104,7 +104,7 @@ def run(args: argparse.Namespace, archive: Archive) -> int:
                 _error(_("“{id}” is ambiguous; use one of {kinds}").format(id=args.id, kinds=kinds))
                 return EXIT_USAGE
             ref = refs[0]
-        when, where = args.accessed, archive.path.name
+        when, where = args.accessed, archive.info.cited_as
         digest = (
             release.archive_sha256(archive.path) if args.sha256 and not archive.server else None
         )

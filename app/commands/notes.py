@@ -230,7 +230,7 @@ def _export(nb: Notebook, key: ArchiveKey, archive: Archive, args: argparse.Name
         text = export_csv(nb, target)
     else:
         with archive.connect() as conn:
-            text = export_markdown(nb, key, conn, location=archive.path.name)
+            text = export_markdown(nb, key, conn, location=archive.info.cited_as)
     n = sum(len(nb.entries(k)) for k in keys)
     path = args.output.expanduser()
     try:

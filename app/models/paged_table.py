@@ -10,6 +10,7 @@ proxy model.
 Signals:
     query_changed(object): the ListQuery now shown (after a reset).
     total_changed(int, int): rows shown, rows in the whole table.
+    rows_arrived(int, int): rows read on a worker are there (a server archive's pages).
 """
 
 from __future__ import annotations
@@ -66,6 +67,8 @@ class PagedTableModel(QAbstractTableModel):
 
     query_changed = Signal(object)
     total_changed = Signal(int, int)
+    #: Rows first..last arrived from a worker (a server's pages, see :meth:`row_at`).
+    rows_arrived = Signal(int, int)
 
     def __init__(
         self,
@@ -425,6 +428,7 @@ class PagedTableModel(QAbstractTableModel):
                     self.dataChanged.emit(
                         self.index(first, 0), self.index(last, len(self._columns) - 1)
                     )
+                    self.rows_arrived.emit(first, last)
 
         self.page_runner.submit(work, done)
 

@@ -39,7 +39,7 @@ from app import counts
 from app.models.columns import cell_text, name_columns_in_reading_order
 from app.models.paged_table import PagedTableModel
 from app.widgets.cell_marks import MarkedCellDelegate
-from app.widgets.column_layout import ColumnLayout
+from app.widgets.column_layout import SAMPLE_ROWS, ColumnLayout
 from app.widgets.row_reveal import reveal_row
 from db.i18n import _
 from db.listing import ListQuery
@@ -152,6 +152,7 @@ class ListPane(QWidget):
         model.runner.busy_changed.connect(self._on_busy_changed)
         model.query_changed.connect(self._on_query_changed)
         model.modelReset.connect(self._sync_sort_indicator)
+        model.rows_arrived.connect(self._on_rows_arrived)
         self.retranslate()
 
     # -- language -------------------------------------------------------------------------
@@ -202,6 +203,12 @@ class ListPane(QWidget):
         item = self.model.row_at(row)
         value = None if item is None else getattr(item, self.model.columns[column].attr)
         return "" if value is None else cell_text(str(value))
+
+    @Slot(int, int)
+    def _on_rows_arrived(self, first: int, _last: int) -> None:
+        # A server's first page came after the columns were fitted to rows not read yet.
+        if first < SAMPLE_ROWS:
+            self.columns.fit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

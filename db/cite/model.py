@@ -88,9 +88,10 @@ class Access:
 
     @property
     def url(self) -> str | None:
-        """The location when it is a web address."""
+        """The location when it is an address (the web, or an archive's PostgreSQL server)."""
         loc = self.location
-        return loc if loc and loc.lower().startswith(("http://", "https://")) else None
+        schemes = ("http://", "https://", "postgresql://")
+        return loc if loc and loc.lower().startswith(schemes) else None
 
 
 def archive_meta(conn: Connection) -> ArchiveMeta:

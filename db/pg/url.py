@@ -86,6 +86,15 @@ def redact(target: str) -> str:
     return f"postgresql://{where}{parts.path}" + (f"?{query}" if query else "")
 
 
+def citable(target: str) -> str:
+    """``target`` without user or password: the address a citation gives."""
+    parts = _split(redact(target))
+    if parts is None:
+        return redact(target)
+    host = parts.netloc.rpartition("@")[2]
+    return f"postgresql://{host}{parts.path}" + (f"?{parts.query}" if parts.query else "")
+
+
 def label(target: str) -> str:
     """A short name for the archive: ``db@host`` (what a file's name is for a file)."""
     parts = _split(target)

@@ -174,3 +174,14 @@ def test_the_command_line_reads_a_server_archive(
     assert "Yezhov" in capsys.readouterr().out
     assert cli.run(["show", "kamenev-lev", "--archive", pg_bundled]) == 0
     assert "Kamenev" in capsys.readouterr().out
+
+
+def test_a_citation_names_the_server_not_the_reader(
+    pg_bundled: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app import cli
+
+    user = pg_bundled.split("//", 1)[1].split(":", 1)[0]
+    assert cli.run(["cite", "kamenev-lev", "--archive", pg_bundled]) == 0
+    out = capsys.readouterr().out
+    assert "postgresql://127.0.0.1:" in out and user not in out and "File" not in out

@@ -98,7 +98,7 @@ def test_a_wrong_password_is_one_message_without_the_password(
     with pytest.raises(errors.ArchiveUnreachable) as caught:
         open_archive(wrong)
     assert "Wr0ngSecret" not in caught.value.message and "Wr0ngSecret" not in str(caught.value)
-    assert "password authentication failed" in caught.value.message
+    assert "refused this user name or password" in caught.value.message
 
 
 def test_no_server_at_the_address_is_one_message(pg_cluster: Server) -> None:

@@ -48,3 +48,11 @@ def test_drivers_and_labels() -> None:
     assert libpq_url(url).startswith("postgresql://u:pw@")
     assert label(url) == "kremlin@db.example.org"
     assert label("postgresql:///kremlin") == "kremlin@localhost"
+
+
+def test_a_citation_gives_the_place_without_the_reader() -> None:
+    from db.pg.url import citable
+
+    assert citable("postgresql://reader:pw@db.example.org:5433/kremlin?sslmode=require") == (
+        "postgresql://db.example.org:5433/kremlin?sslmode=require"
+    )
