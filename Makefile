@@ -21,7 +21,7 @@ locale: $(STAMP)
 ## font when missing (.ci/system-deps.sh run), and start the app on the bundled archive.
 run: $(STAMP)
 	@bash .ci/system-deps.sh run $(PY)
-	$(PY) -m app $(ARGS)
+	@$(PY) -m app $(ARGS)
 
 ## Install into .venv, then lint, type-check and run the whole default test suite.
 # PYTHONDONTWRITEBYTECODE is unset for the run: pytest then keeps its rewritten test modules

@@ -147,6 +147,15 @@ class ExceptHook:
             if self._log_path
             else ""
         )
+        lost = server_lost(exc)
+        if lost is not None:
+            return (
+                _("Archive server not reachable"),
+                _(
+                    "The archive server cannot be reached now ({detail}). What is on screen "
+                    "stays; the next action tries again."
+                ).format(detail=lost),
+            )
         family = db_errors.classify(exc)
         if _from_database(exc) and family is not db_errors.UNEXPECTED:
             return (
@@ -165,6 +174,19 @@ class ExceptHook:
             + "\n\n"
             + _("The archive was not changed; you can keep working."),
         )
+
+
+def server_lost(exc: BaseException) -> str | None:
+    """The first line of a lost or refused connection to an archive's PostgreSQL server (no
+    password in it), or None for anything else."""
+    orig = getattr(exc, "orig", exc)
+    psycopg = sys.modules.get("psycopg")
+    if psycopg is None or not isinstance(orig, psycopg.OperationalError):
+        return None
+    from db.pg.url import scrub
+
+    lines = [line.strip() for line in str(orig).splitlines() if line.strip()]
+    return scrub(lines[0] if lines else type(orig).__name__).removeprefix("connection failed: ")
 
 
 def _from_database(exc: BaseException) -> bool:

@@ -168,8 +168,11 @@ _CONNECT_FAILURES = (
 
 def _unreachable(exc: BaseException, target: str, where: str) -> Text:
     """One line for a failed connection, in the reader's language, with libpq's own words."""
+    from db.pg.url import scrub
+
     lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
-    said = (lines[0] if lines else type(exc).__name__).replace(target, where)
+    said = scrub((lines[0] if lines else type(exc).__name__).replace(target, where), target)
+    said = said.removeprefix("connection failed: ")
     whole = " ".join(lines).lower()
     for needle, words in _CONNECT_FAILURES:
         if needle in whole:
@@ -183,7 +186,7 @@ def open_server(target: str) -> ServerArchive:
 
     from db.dbapi import PgConnection
     from db.pg import gate as pg_gate
-    from db.pg.url import label, libpq_url, redact
+    from db.pg.url import label, libpq_url, redact, scrub
 
     where = redact(target)
     try:
@@ -191,15 +194,21 @@ def open_server(target: str) -> ServerArchive:
     except psycopg.Error as exc:
         raise errors.ArchiveUnreachable(where, _unreachable(exc, target, where)) from exc
     except ValueError as exc:  # libpq refused the address itself
-        raise errors.ArchiveUnreachable(where, str(exc)) from exc
+        raise errors.ArchiveUnreachable(where, scrub(str(exc), target)) from exc
     try:
         raw = PgConnection(conn)
         pg_gate.check(raw, where)
         info = pg_gate.read_info(raw, where, label(target))
     except errors.ArchiveError:
         raise
+    except psycopg.errors.QueryCanceled as exc:  # the statement timeout: a busy or locked server
+        raise errors.ArchiveUnreachable(
+            where, Text(N_("the server did not answer in time"))
+        ) from exc
+    except psycopg.OperationalError as exc:  # the connection broke while the gate read
+        raise errors.ArchiveUnreachable(where, _unreachable(exc, target, where)) from exc
     except psycopg.Error as exc:
-        log.info("refused %s: %s: %s", where, type(exc).__name__, exc)
+        log.info("refused %s: %s: %s", where, type(exc).__name__, scrub(str(exc), target))
         raise errors.ArchiveCorrupt.from_exception(where, exc) from exc
     finally:
         conn.close()
@@ -209,11 +218,16 @@ def open_server(target: str) -> ServerArchive:
 def open_archive(path: Path | str) -> Archive:
     """Open ``path`` (or a ``postgresql://`` address) read-only after the full gate; raise
     :class:`ArchiveError` otherwise."""
-    if isinstance(path, str) and path[:8].lower().startswith("postgres"):
-        from db.pg.url import is_server
+    if isinstance(path, str) and ("://" in path or path[:8].lower().startswith("postgres")):
+        from db.pg.url import is_server, scrub
 
         if is_server(path):
             return open_server(path)
+        if "://" in path:  # a mistyped address: named without its password, never a file
+            raise errors.ArchiveNotFound(
+                scrub(path, path),
+                Text(N_("this is no file, and archives on a server start with postgresql://")),
+            )
     try:
         path = Path(path).expanduser()
     except RuntimeError as exc:  # "~nobody/…": no such home folder

@@ -16,7 +16,7 @@ from app.settings import Settings
 from app.widgets.main_window import MainWindow
 from db import Archive, ArchiveInfo, cite
 from db.i18n import _
-from db.pg.url import archive_target, is_server, redact
+from db.pg.url import archive_target, is_server, redact, scrub
 
 
 class ArchiveActions(QObject):
@@ -74,7 +74,7 @@ class ArchiveActions(QObject):
             self._dialogs.show(
                 self._window,
                 _("Not a server address"),
-                _("“{text}” does not start with postgresql://").format(text=redact(text)),
+                _("“{text}” does not start with postgresql://").format(text=scrub(text, text)),
             )
             return
         self.open_path(text)

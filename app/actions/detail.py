@@ -58,6 +58,7 @@ class DetailActions(QObject):
         self._figure: tuple[str, str] | None = None
         #: Reads pages of a server archive off the GUI thread.
         self.loader = Runner(self)
+        self.loader.failed.connect(self._on_load_failed)
 
     @Slot()
     def show_welcome(self) -> None:
@@ -100,6 +101,20 @@ class DetailActions(QObject):
             self.name_dossier_target(ref)
 
         self.loader.submit(work, done)
+
+    @Slot(object)
+    def _on_load_failed(self, exc: object) -> None:
+        """A page could not be read from the server: say why in the status bar (the page on
+        screen stays; going there again tries again)."""
+        from app.errors import server_lost
+
+        lost = server_lost(exc) if isinstance(exc, BaseException) else None
+        self._window.statusBar().showMessage(
+            _("The page could not be read from the archive server ({detail})").format(
+                detail=lost or type(exc).__name__
+            )
+        )
+        self.show_history()
 
     def _show(
         self,

@@ -12,8 +12,9 @@ keys, with the indexed texts kept in plain tables) and then :func:`load` it here
   vocabulary gets a ``pg_trgm`` GIN index beside its B-tree;
 * ``meta`` as the file has it (title, archive id, schema version, counts).
 
-The schema is written as ``<schema>_new`` and renamed over the old one at the end of the same
-transaction, so readers see the old archive or the new one, never half of either.
+The schema is written as ``<schema>_new`` in one transaction and renamed over the old one in a
+second, short one (which waits for readers' locks a little, and tries again), so readers see
+the old archive or the new one, never half of either.
 """
 
 from __future__ import annotations
@@ -125,8 +126,9 @@ def _lexemes(rows: Iterator[tuple[Any, ...]]) -> Iterator[tuple[int, list[str]]]
 def load(sqlite_file: Path, target: str, progress: Progress | None = None) -> dict[str, int]:
     """Copy the build ``sqlite_file`` (written with ``keep_search_text``) into ``target``.
 
-    Returns rows copied per table.  Everything happens in one transaction; on any failure the
-    server keeps the archive it had.
+    Returns rows copied per table.  The new archive is written as ``kremlin_archive_new`` in
+    one transaction, then switched on in a second, short one (:func:`_swap`); on any failure
+    the server keeps the archive it had, whole.
     """
     import psycopg
 
@@ -170,13 +172,53 @@ def load(sqlite_file: Path, target: str, progress: Progress | None = None) -> di
             say("indexing")
             for ddl in (*index_ddl(src), *SEARCH_INDEXES):
                 cur.execute(ddl)
-            say("analysing")
-            cur.execute(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE")
-            cur.execute(f"ALTER SCHEMA {new} RENAME TO {SCHEMA}")
-        # leaving the ``with`` commits
+            tables = [*archive_tables(src), "person_fts", "text_fts", "person_key"]
+        # Committed as kremlin_archive_new: readers go on with the archive they have.
         with psycopg.connect(libpq_url(target), autocommit=True) as pg:
-            pg.execute(f"SET search_path TO {SCHEMA}")
-            pg.execute("ANALYZE")
+            say("analysing")
+            for table in tables:  # only these: a whole-database ANALYZE warns on every
+                pg.execute(f"ANALYZE {new}.{_ident(table)}")  # catalogue not the builder's
+        say("switching readers to the new archive")
+        _swap(target)
     finally:
         src.close()
     return counts
+
+
+class SwapRefused(RuntimeError):
+    """Readers kept the old archive locked: the new one is loaded beside it, not switched on."""
+
+
+#: How long the switch waits for readers' locks, and how often it tries again.
+SWAP_LOCK_TIMEOUT = "3s"
+SWAP_TRIES = 5
+
+
+def _swap(target: str) -> None:
+    """Put the new schema in the old one's place, in one short transaction.
+
+    It needs every old table to itself: a reader in the middle of a statement holds it, and
+    the two may deadlock.  The switch waits :data:`SWAP_LOCK_TIMEOUT` (readers queued behind
+    it wait no longer) and tries :data:`SWAP_TRIES` times; readers meanwhile keep the old
+    archive, whole.
+    """
+    import time
+
+    import psycopg
+
+    new = f"{SCHEMA}_new"
+    last: BaseException | None = None
+    for attempt in range(SWAP_TRIES):
+        try:
+            with psycopg.connect(libpq_url(target)) as pg:
+                pg.execute(f"SET LOCAL lock_timeout = '{SWAP_LOCK_TIMEOUT}'")
+                pg.execute(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE")
+                pg.execute(f"ALTER SCHEMA {new} RENAME TO {SCHEMA}")
+            return
+        except (psycopg.errors.LockNotAvailable, psycopg.errors.DeadlockDetected) as exc:
+            last = exc
+            time.sleep(0.5 * (attempt + 1))
+    raise SwapRefused(
+        f"readers kept the archive busy ({type(last).__name__}); the new archive is loaded as "
+        f"{new} and the old one is still in use — run the build again to switch"
+    )

@@ -66,6 +66,29 @@ def _split(target: str) -> urllib.parse.SplitResult | None:
     return parts
 
 
+_USERINFO = re.compile(r"(\w[\w+.-]*:/{0,3}[^\s:/@]*):([^\s@]*)@")
+
+
+def scrub(text: str, target: str | None = None) -> str:
+    """``text`` with every ``scheme://user:password@`` written ``scheme://user@``, and the
+    password of ``target`` (as typed, and %-decoded) removed wherever else it appears — a
+    libpq complaint may quote a malformed address or its password token."""
+    secrets: set[str] = set()
+    if target is not None:
+        found = _USERINFO.search(target)
+        if found and found.group(2):
+            secrets |= {found.group(2), urllib.parse.unquote(found.group(2))}
+        parts = _split(target)
+        for key, value in urllib.parse.parse_qsl(parts.query if parts else ""):
+            if key in _SECRET_PARAMETERS and value:
+                secrets.add(value)
+    out = _USERINFO.sub(lambda m: f"{m.group(1)}@", text)
+    for secret in sorted(secrets, key=len, reverse=True):
+        if len(secret) >= 2:
+            out = out.replace(secret, "…")
+    return out
+
+
 def redact(target: str) -> str:
     """``target`` without its password (``postgresql://reader@host/db``): safe to show and keep."""
     parts = _split(target)
@@ -92,7 +115,10 @@ def citable(target: str) -> str:
     if parts is None:
         return redact(target)
     host = parts.netloc.rpartition("@")[2]
-    return f"postgresql://{host}{parts.path}" + (f"?{parts.query}" if parts.query else "")
+    query = urllib.parse.urlencode(
+        [(k, v) for k, v in urllib.parse.parse_qsl(parts.query) if k not in ("user", "passfile")]
+    )
+    return f"postgresql://{host}{parts.path}" + (f"?{query}" if query else "")
 
 
 def label(target: str) -> str:

@@ -665,6 +665,8 @@ def search(conn: Any, text: str, limit: int = 20) -> SearchResults:
         error = (
             _("the search took too long and was stopped")
             if "interrupt" in str(exc) or "statement timeout" in str(exc)
-            else _("the search index cannot be read ({error})").format(error=exc)
+            else _("the search index cannot be read ({error})").format(
+                error=(str(exc).strip().splitlines() or [type(exc).__name__])[0]
+            )
         )
     return SearchResults(query.text, tuple(groups), query.notices, error)

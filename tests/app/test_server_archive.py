@@ -185,3 +185,50 @@ def test_a_citation_names_the_server_not_the_reader(
     assert cli.run(["cite", "kamenev-lev", "--archive", pg_bundled]) == 0
     out = capsys.readouterr().out
     assert "postgresql://127.0.0.1:" in out and user not in out and "File" not in out
+
+
+def test_a_server_that_stops_answering_is_said_once_and_nothing_breaks(
+    make_app: MakeApp, pg_cluster: Server, tmp_path: Path, qtbot: QtBot
+) -> None:
+    from tests.conftest_pg import build_bundled, load_archive
+
+    _file, reader, admin = load_archive(pg_cluster, "down", build_bundled, tmp_path / "down")
+    dbname = admin.rsplit("/", 1)[1]
+    app = make_app(archive_path=reader)
+    _go(app, qtbot, Ref("person", "kamenev-lev"))
+    pg_cluster.psql(f'ALTER DATABASE "{dbname}" ALLOW_CONNECTIONS false')
+    pg_cluster.psql(
+        f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{dbname}'"
+    )
+    try:
+        app.navigator.go(Ref("person", "yezhov-nikolai"))
+        bar = app.window.statusBar()
+        qtbot.waitUntil(lambda: "could not be read" in bar.currentMessage(), timeout=30_000)
+        assert "Kamenev" in app.window.detail.toPlainText()  # the page on screen stays
+        password = reader.split("@", 1)[0].rsplit(":", 1)[1]
+        assert password not in bar.currentMessage()
+    finally:
+        pg_cluster.psql(f'ALTER DATABASE "{dbname}" ALLOW_CONNECTIONS true')
+    _go(app, qtbot, Ref("person", "agranov-yakov"))  # and it works again
+
+
+def test_the_error_dialog_for_a_lost_server_is_plain_words() -> None:
+    import socket
+
+    import sqlalchemy
+
+    from app.errors import ExceptHook
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    engine = sqlalchemy.create_engine(f"postgresql+psycopg://u:Secret77@127.0.0.1:{port}/x")
+    with pytest.raises(sqlalchemy.exc.OperationalError) as caught:
+        engine.connect()
+    shown: list[tuple[str, str]] = []
+    ExceptHook(lambda title, text: shown.append((title, text)))(
+        type(caught.value), caught.value, None
+    )
+    ((title, text),) = shown
+    assert title == "Archive server not reachable"
+    assert "Connection refused" in text and "Secret77" not in text and "sqlalche.me" not in text

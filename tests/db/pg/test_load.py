@@ -88,3 +88,28 @@ def test_a_failed_load_leaves_the_archive_that_was_there(
         assert a.info.counts["person"] == _pg_count(pg_database, "person") > 0
     finally:
         a.close()
+
+
+def test_a_reader_holding_the_archive_delays_the_switch_not_the_build(
+    built: Path, pg_database: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from db.pg import load as loading
+
+    load(built, pg_database)
+    monkeypatch.setattr(loading, "SWAP_LOCK_TIMEOUT", "100ms")
+    monkeypatch.setattr(loading, "SWAP_TRIES", 2)
+    reader = psycopg.connect(libpq_url(pg_database))  # a reader mid-transaction
+    try:
+        reader.execute(f"SELECT count(*) FROM {SCHEMA}.person").fetchone()
+        with pytest.raises(loading.SwapRefused, match="run the build again"):
+            load(built, pg_database)
+        # The reader's archive is whole; the new one waits beside it.
+        assert reader.execute(f"SELECT count(*) FROM {SCHEMA}.person").fetchone()[0] > 0
+    finally:
+        reader.close()
+    with psycopg.connect(libpq_url(pg_database)) as conn:
+        schemas = {r[0] for r in conn.execute("SELECT nspname FROM pg_namespace")}
+    assert {SCHEMA, f"{SCHEMA}_new"} <= schemas
+    load(built, pg_database)  # with the reader gone the switch goes through
+    a = open_archive(pg_database)
+    a.close()

@@ -48,5 +48,19 @@ def test_an_unreachable_server_is_one_line_without_the_password(
     url = f"postgresql://builder:TopSecret1@127.0.0.1:{port}/archive"
     assert build_main(["--target", url, "-q"]) == 1
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and err.startswith("build failed: postgresql://builder@127.0.0.1")
+    # Said before any building: the server is asked first.
+    assert err.count("\n") == 1
+    assert err.startswith("cannot build into the server: postgresql://builder@127.0.0.1")
     assert "TopSecret1" not in err
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["postgresq://builder:TopSecret1@127.0.0.1:5/archive", "http://builder:TopSecret1@h/x"],
+)
+def test_a_mistyped_address_is_refused_without_its_password(
+    target: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert build_main(["--target", target, "-q"]) == 2
+    err = capsys.readouterr().err
+    assert "must be a postgresql:// address" in err and "TopSecret1" not in err

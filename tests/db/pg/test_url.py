@@ -56,3 +56,21 @@ def test_a_citation_gives_the_place_without_the_reader() -> None:
     assert citable("postgresql://reader:pw@db.example.org:5433/kremlin?sslmode=require") == (
         "postgresql://db.example.org:5433/kremlin?sslmode=require"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("no such file: postgresq:/reader:r3adSecret@h:5/k", "postgresq://reader:r3adSecret@h:5/k"),
+        (
+            'missing "=" after "postgresql:///reader:r3adSecret@h/k"',
+            "postgresql:/reader:r3adSecret@h/k",
+        ),
+        ('invalid percent-encoded token: "r3ad%Secret"', "postgresql://reader:r3ad%Secret@h/k"),
+        ("password r3adSecret rejected", "postgresql://u@h/k?password=r3adSecret"),
+    ],
+)
+def test_scrub_removes_the_password_from_whatever_quotes_it(text: str, target: str) -> None:
+    from db.pg.url import scrub
+
+    assert "r3ad" not in scrub(text, target)
