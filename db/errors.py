@@ -311,7 +311,7 @@ class ArchiveUnreadable(ArchiveError):
 class ArchiveUnreachable(ArchiveError):
     """A PostgreSQL server that cannot be reached or refuses the login."""
 
-    title = Translated(N_("Archive server not reachable"))
+    title = Translated(N_("Cannot connect to the archive server"))
     family = "unreachable"
 
 

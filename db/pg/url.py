@@ -127,6 +127,8 @@ def label(target: str) -> str:
     if parts is None:
         return redact(target)
     query = dict(urllib.parse.parse_qsl(parts.query))
+    if "service" in query and not parts.path.strip("/") and not parts.hostname:
+        return f"{query['service']} (service)"  # the names are in the service file
     db = urllib.parse.unquote(parts.path.lstrip("/")) or query.get("dbname") or "postgres"
     host = parts.hostname or query.get("host") or "localhost"
     if host.startswith("/"):
