@@ -21,8 +21,28 @@ class Lane:
     ref: Ref | None = None  # the person of a person lane
 
 
+class _Dated:
+    """``first``/``last``: the ordinals of the first and last day of ``self.date`` (0 when it
+    is no date; see :func:`db.timeline.dates.parse`)."""
+
+    __slots__ = ()
+    date: str
+
+    @property
+    def first(self) -> int:
+        """Ordinal of the first day."""
+        period = parse(self.date)
+        return period[0] if period else 0
+
+    @property
+    def last(self) -> int:
+        """Ordinal of the last day (the first for a day)."""
+        period = parse(self.date)
+        return period[1] if period else 0
+
+
 @dataclass(frozen=True, slots=True)
-class Mark:
+class Mark(_Dated):
     """One dated thing on the timeline: a day is a point, a month or a year a span.
 
     ``ref`` is what a click opens (the event, the document, or the person a sentence, an
@@ -49,43 +69,19 @@ class Mark:
         return f"{base}#{self.date}" if self.dispute else base
 
     @property
-    def first(self) -> int:
-        """Ordinal of the first day (see :func:`db.timeline.dates.parse`)."""
-        period = parse(self.date)
-        return period[0] if period else 0
-
-    @property
-    def last(self) -> int:
-        """Ordinal of the last day (the first for a day)."""
-        period = parse(self.date)
-        return period[1] if period else 0
-
-    @property
     def source_labels(self) -> tuple[str, ...]:
         """Labels of the sources that claim this date, each once, in claim order."""
         return tuple(dict.fromkeys(c.source.label for c in self.claims))
 
 
 @dataclass(frozen=True, slots=True)
-class Bucket:
+class Bucket(_Dated):
     """How many marks of a lane fall in one day, month or year (``date`` at ``precision``)."""
 
     lane: str
     date: str
     precision: str
     n: int
-
-    @property
-    def first(self) -> int:
-        """Ordinal of the bucket's first day."""
-        period = parse(self.date)
-        return period[0] if period else 0
-
-    @property
-    def last(self) -> int:
-        """Ordinal of the bucket's last day."""
-        period = parse(self.date)
-        return period[1] if period else 0
 
 
 @dataclass(frozen=True, slots=True)
