@@ -19,6 +19,34 @@ pytest_plugins = ["tests.conftest_pg"]
 
 BUNDLED = resources.bundled_archive()
 
+#: Test modules that take seconds, longest first (``--durations``, 2-core machine).  They are
+#: handed out first so that ``--dist loadfile`` ends with short modules on both workers, not
+#: one worker finishing a long one while the other waits.  The order changes no result.
+LONG_MODULES = (
+    "tests/hardening/test_archive_contract.py",
+    "tests/hardening/test_campaign.py",
+    "tests/app/printing/test_printer.py",
+    "tests/db/pg/test_parity.py",
+    "tests/app/models/test_paged_table.py",
+    "tests/app/printing/test_service.py",
+    "tests/hardening/test_injection.py",
+    "tests/app/test_bootstrap.py",
+    "tests/app/actions/test_cite.py",
+    "tests/test_packaging.py",
+    "tests/app/commands/test_dossier.py",
+    "tests/app/actions/test_notebook.py",
+    "tests/db/pg/test_load.py",
+    "tests/app/test_server_archive.py",
+    "tests/app/widgets/test_timeline_view.py",
+    "tests/db/search/test_find_fuzz.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Long modules first (see :data:`LONG_MODULES`); the rest keep their order."""
+    rank = {name: n for n, name in enumerate(LONG_MODULES)}
+    items.sort(key=lambda item: rank.get(item.nodeid.partition("::")[0], len(rank)))
+
 
 def sha256(path: Path) -> str:
     """Hex digest of a file."""

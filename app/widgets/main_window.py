@@ -561,11 +561,13 @@ class MainWindow(QMainWindow):
     def _focus_ring(self) -> list[QWidget]:
         """Every widget of the window's focus chain that Tab can reach, in chain order."""
         visited: list[QWidget] = []
+        seen: set[QWidget] = set()
         widget = self.nextInFocusChain()
         # isinstance: a widget deleted a moment ago (the first rows' table, an old chart) can
         # come back as a stale wrapper of another type; the chain ends there for this pass.
-        while isinstance(widget, QWidget) and widget is not self and widget not in visited:
+        while isinstance(widget, QWidget) and widget is not self and widget not in seen:
             visited.append(widget)
+            seen.add(widget)
             widget = widget.nextInFocusChain()
         return [w for w in visited if w.focusPolicy() & Qt.FocusPolicy.TabFocus]
 

@@ -11,7 +11,7 @@ stdin, one per line, and answers each with one JSON line::
 An archive that opens is used through the whole post-gate query set
 (:func:`tests.hardening.usage.exercise`) once per distinct *content*: the worker remembers the
 :func:`~tests.hardening.usage.content_digest` of every archive that answered all queries,
-starting with GOOD_ARCHIVE, which it exercises at start with every item's detail page.  A
+starting with GOOD_ARCHIVE, which it exercises at start as it does a mutant.  A
 mutant whose stored rows are exactly those of an archive already exercised (bytes flipped in
 free space, an appended tail) would give the same answers, so it is reported ``"queried":
 false``; every mutant whose content changed runs the whole set.
@@ -106,7 +106,7 @@ def main(argv: list[str]) -> int:
     if argv:
         good = open_archive(Path(argv[0]))
         try:
-            usage.exercise(good, 0, per_kind=None)
+            usage.exercise(good, 0)
             seen.add(usage.content_digest(good))
         finally:
             good.close()

@@ -3,7 +3,7 @@ and roles (on the bundled archive, against plain SQL); and list panes on generat
 where first paint and a jump cost a bounded number of queries.
 
 Budgets are call counts (page fetches, data() calls), not wall time, so they cannot flake on
-a busy machine.  The default run uses a 20,000-person archive; ``-m slow`` adds 1,000,000.
+a busy machine.  The default run uses a 12,000-person archive; ``-m slow`` adds 1,000,000.
 """
 
 from __future__ import annotations
@@ -38,9 +38,13 @@ from tests.conftest import BUNDLED
 MakeApp = Callable[..., App]
 
 
+#: People of the generated archive: more pages (47) than the model keeps (MAX_PAGES = 32).
+SYNTH_PEOPLE = 12_000
+
+
 @pytest.fixture(scope="session")
-def synth_20k(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return synth.cached_archive(20_000, 1, tmp_path_factory.mktemp("synth"))
+def synth_12k(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return synth.cached_archive(SYNTH_PEOPLE, 1, tmp_path_factory.mktemp("synth"))
 
 
 def _check_paging(app: App, people: int, calls: ModelCalls) -> None:
@@ -70,20 +74,20 @@ def _check_paging(app: App, people: int, calls: ModelCalls) -> None:
 
 
 def test_people_pane_pages_on_a_generated_archive(
-    make_app: MakeApp, synth_20k: Path, model_calls: ModelCalls
+    make_app: MakeApp, synth_12k: Path, model_calls: ModelCalls
 ) -> None:
-    app = make_app(archive_path=synth_20k)
-    _check_paging(app, 20_000, model_calls)
+    app = make_app(archive_path=synth_12k)
+    _check_paging(app, SYNTH_PEOPLE, model_calls)
 
 
 def test_filtered_people_pane_pages_too(
-    make_app: MakeApp, synth_20k: Path, model_calls: ModelCalls
+    make_app: MakeApp, synth_12k: Path, model_calls: ModelCalls
 ) -> None:
-    app = make_app(archive_path=synth_20k)
+    app = make_app(archive_path=synth_12k)
     pane = app.panes["person"]
     pane.set_combo_filter("tribunal", "military-collegium")
     total = pane.model.rowCount()
-    assert 0 < total < 20_000
+    assert 0 < total < SYNTH_PEOPLE
     before, _ = model_calls.of(pane.model)
     pane.view.scrollToBottom()
     app.window.grab()
@@ -100,14 +104,14 @@ def test_people_pane_pages_on_a_million_people(make_app: MakeApp, model_calls: M
 
 
 def test_big_filtered_snapshot_runs_off_the_gui_thread(
-    make_app: MakeApp, synth_20k: Path, qtbot: object, monkeypatch: pytest.MonkeyPatch
+    make_app: MakeApp, synth_12k: Path, qtbot: object, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from pytestqt.qtbot import QtBot
 
     assert isinstance(qtbot, QtBot)
-    app = make_app(archive_path=synth_20k)
+    app = make_app(archive_path=synth_12k)
     pane = app.panes["person"]
-    monkeypatch.setattr(type(pane.model), "ASYNC_ROWS", 1_000)  # 20k counts as big here
+    monkeypatch.setattr(type(pane.model), "ASYNC_ROWS", 1_000)  # 12k counts as big here
     with qtbot.waitSignal(pane.model.runner.busy_changed, timeout=30_000) as started:
         pane.set_combo_filter("role", "defendant")
     assert started.args == [True]
@@ -120,8 +124,8 @@ def test_big_filtered_snapshot_runs_off_the_gui_thread(
     assert pane.count_label.text() == "Filtering people… the first 256 shown"
     qtbot.waitUntil(lambda: not pane.model.runner.busy, timeout=30_000)
     qtbot.waitUntil(lambda: pane.model.query.filters == (("role", "defendant"),), timeout=30_000)
-    assert 0 < pane.model.rowCount() < 20_000
-    assert pane.count_label.text().endswith("of 20,000 people shown")
+    assert 0 < pane.model.rowCount() < SYNTH_PEOPLE
+    assert pane.count_label.text().endswith(f"of {SYNTH_PEOPLE:,} people shown")
 
 
 # -- the model on its own, on the bundled archive ------------------------------------------
@@ -341,12 +345,12 @@ def test_the_cache_evicts_the_least_recently_used_page(
 
 
 def test_a_big_filter_shows_its_first_page_then_appends_every_match_without_a_reset(
-    make_app: MakeApp, synth_20k: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    make_app: MakeApp, synth_12k: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    app = make_app(archive_path=synth_20k)
+    app = make_app(archive_path=synth_12k)
     pane = app.panes["person"]
     model = pane.model
-    monkeypatch.setattr(type(model), "ASYNC_ROWS", 1_000)  # 20k counts as big here
+    monkeypatch.setattr(type(model), "ASYNC_ROWS", 1_000)  # 12k counts as big here
     head_shown = threading.Event()
     compute = model.compute
 
@@ -365,7 +369,7 @@ def test_a_big_filter_shows_its_first_page_then_appends_every_match_without_a_re
     app.window.grab()  # the first rows paint before the rest is known
     head_shown.set()
     qtbot.waitUntil(lambda: not model.partial and not model.runner.busy, timeout=30_000)
-    with sqlite3.connect(synth_20k) as conn:
+    with sqlite3.connect(synth_12k) as conn:
         (n,) = conn.execute("SELECT count(*) FROM person WHERE role = 'defendant'").fetchone()
     assert model.rowCount() == n and resets == [model.PAGE_SIZE]
     assert inserted == [(model.PAGE_SIZE, n - 1)]  # appended below, no second reset

@@ -157,8 +157,8 @@ def test_every_person_and_event_dossier_prints_whole(
         sources = [html.unescape(s) for s in re.findall(r"<li>(.*?)</li>", listed)]
         path = tmp_path / f"{ref.id}-{size}.pdf"
         dossier_service.write_pdf(ref, path, size)
-        text = pdf_text(path)
-        _assert_every_word_printed(dossier_service, ref, path)
+        text = pdf_text(path)  # one pdftotext run, pages apart by form feeds
+        _assert_every_word_printed(ref, page_html, text)
         # Compared without spaces and hyphens: lines wrap (and pdftotext joins "a-\nb" as "ab").
         squeezed = "".join(text.split()).replace("-", "")
         missing = [h for h in headings if "".join(h.split()).replace("-", "") not in squeezed]
@@ -178,14 +178,15 @@ def _words(text: str) -> Counter[str]:
     )
 
 
-def _assert_every_word_printed(service: DossierService, ref: Ref, path: Path) -> None:
-    """Every word of the laid-out dossier is in the PDF text as often as in the dossier."""
+def _assert_every_word_printed(ref: Ref, page_html: str, text: str) -> None:
+    """Every word of the laid-out dossier (``page_html``) is in the PDF's ``text`` as often as
+    in the dossier."""
     from PySide6.QtGui import QTextDocument
 
     doc = QTextDocument()
-    doc.setHtml(service.html_for(ref)[1])
-    pages = [p for p in pdf_text(path).split("\f") if p.strip()]  # one pdftotext run
-    body = "\n".join("\n".join(_body_lines(path, 0, p)) for p in pages)
+    doc.setHtml(page_html)
+    pages = [p for p in text.split("\f") if p.strip()]
+    body = "\n".join("\n".join(_body_lines(Path(), 0, p)) for p in pages)
     short = _words(doc.toPlainText()) - _words(body)
     # A word hyphenated across a page break comes out of pdftotext as two words.
     squeezed = "".join(body.replace("-", "").casefold().split())
