@@ -27,13 +27,13 @@ from db import (
     Archive,
     ArchiveError,
     ArchiveInfo,
-    contract,
     gate,
     i18n,
     listing,
     open_archive,
     queries,
 )
+from db.contract_process import full_problems_apart
 from db.dto import Ref
 from db.export import Progress
 from db.i18n import _, ngettext
@@ -121,28 +121,29 @@ class ArchiveController(QObject):
         stop = self._stop_checks
 
         def work() -> tuple[str | None, list[str]]:
-            with archive.connect() as conn:
-                raw = conn.connection.driver_connection
-                assert isinstance(raw, sqlite3.Connection)
-                # Reads the whole file at 3M people (minutes): closing the app or opening
-                # another archive interrupts it at once instead of waiting for it.
-                raw.set_progress_handler(lambda: int(stop.is_set()), 10_000)
-                try:
-                    if quick:
-                        try:
-                            gate.integrity(raw, archive.path)
-                        except ArchiveError as exc:
-                            if stop.is_set():
-                                return None, []
-                            return exc.message, []
-                    problems = [] if info.contract_checked else contract.full_problems(raw)
-                except sqlite3.OperationalError:
-                    if stop.is_set():
-                        return None, []  # interrupted on purpose
-                    raise
-                finally:
-                    raw.set_progress_handler(None, 0)
-                return None, problems
+            if quick:
+                with archive.connect() as conn:
+                    raw = conn.connection.driver_connection
+                    assert isinstance(raw, sqlite3.Connection)
+                    # SQLite's own check (in C, the GIL released): closing the app or opening
+                    # another archive interrupts it at once instead of waiting for it.
+                    raw.set_progress_handler(lambda: int(stop.is_set()), 100_000)
+                    try:
+                        gate.integrity(raw, archive.path)
+                    except ArchiveError as exc:
+                        return (None if stop.is_set() else exc.message), []
+                    except sqlite3.OperationalError:
+                        if stop.is_set():
+                            return None, []  # interrupted on purpose
+                        raise
+                    finally:
+                        raw.set_progress_handler(None, 0)
+            if info.contract_checked:
+                return None, []
+            # Every row, in a process of its own (minutes at 3M people, mostly Python that
+            # would hold the GIL the window paints with); stopping ends the process.
+            problems = full_problems_apart(archive.path, stop)
+            return None, problems or []
 
         self._checker.submit(work, lambda result: self._on_checked(archive, result))
 

@@ -298,6 +298,44 @@ def type_key(widget: object, ch: str) -> None:
         QApplication.sendEvent(widget, event)  # type: ignore[arg-type]
 
 
+def wait_for(done: Callable[[], bool], *signals: Any, timeout_s: float = 30.0) -> None:
+    """Run the event loop until ``done()``, checked whenever one of ``signals`` fires.
+
+    The GUI thread waits in Qt's event loop, as the app's does between a reader's actions —
+    not in a Python loop of ``processEvents`` calls, which would take the GIL from the
+    app's workers thousands of times a second and charge that to them.
+    """
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    if done():
+        return
+    loop = QEventLoop()
+
+    def check(*_args: object) -> None:
+        if done():
+            loop.quit()
+
+    for signal in signals:
+        signal.connect(check)
+    QTimer.singleShot(int(timeout_s * 1000), loop.quit)
+    try:
+        loop.exec()
+    finally:
+        for signal in signals:
+            signal.disconnect(check)
+    if not done():
+        raise RuntimeError(f"not done within {timeout_s} s")
+
+
+def settle(msecs: int) -> None:
+    """Run the event loop for ``msecs`` (what is pending runs as it would while idle)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(msecs, loop.quit)
+    loop.exec()
+
+
 class Heartbeat:
     """A 10 ms timer on the GUI thread; the largest gap between ticks is the longest stall."""
 
@@ -384,11 +422,7 @@ def measure_in_process(
                 answered.clear()
                 start = time.perf_counter()
                 type_key(box, ch)
-                deadline = time.perf_counter() + 30
-                while typed not in answered:
-                    qt.processEvents()
-                    if time.perf_counter() > deadline:
-                        raise RuntimeError(f"no answer for {typed!r}")
+                wait_for(lambda t=typed: t in answered, search.results_changed)
                 results_view.viewport().repaint()
                 keystroke.ours.append(time.perf_counter() - start)
                 start = time.perf_counter()
@@ -441,15 +475,21 @@ def measure_in_process(
             pane.model.runner.wait()
             qt.processEvents()
             pane.view.viewport().repaint()
+            # A reader picks the next filter after the last one has settled: the clearing's
+            # late layout and paint (column fits, the count line) are not this filter's time.
+            settle(200)
             beat = Heartbeat()
             start = time.perf_counter()
             combo.setCurrentIndex(index)
-            while pane.model.query.filters != ((key, value),) or pane.model.rowCount() == 0:
-                qt.processEvents()
+            wait_for(
+                lambda k=key, v=value: (
+                    pane.model.query.filters == ((k, v),) and pane.model.rowCount() > 0
+                ),
+                pane.model.modelReset,
+            )
             pane.view.viewport().repaint()
             row.ours.append(time.perf_counter() - start)
-            while pane.model.runner.busy:
-                qt.processEvents()
+            wait_for(lambda: not pane.model.runner.busy, pane.model.runner.busy_changed)
             stall.ours.append(beat.stop())
             start = time.perf_counter()
             floor_paint(
@@ -482,10 +522,10 @@ def measure_in_process(
             start = time.perf_counter()
             pane.view.scrollTo(model.index(target, 0), QTableView.ScrollHint.PositionAtTop)
             pane.view.viewport().repaint()
-            # A server's pages come from a worker: the jump ends when its rows are painted.
-            while model.row_at(target) is None:
-                qt.processEvents()
-            pane.view.viewport().repaint()
+            if model.row_at(target) is None:
+                # A server's pages come from a worker: the jump ends when its rows are painted.
+                wait_for(lambda t=target: model.row_at(t) is not None, model.rows_arrived)
+                pane.view.viewport().repaint()
             jump.ours.append(time.perf_counter() - start)
             start = time.perf_counter()
             floor_paint(

@@ -11,14 +11,17 @@ Signals:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QByteArray,
     QEvent,
     QModelIndex,
+    QObject,
     QSignalBlocker,
     Qt,
+    QTimer,
     Signal,
     Slot,
 )
@@ -153,7 +156,28 @@ class ListPane(QWidget):
         model.query_changed.connect(self._on_query_changed)
         model.modelReset.connect(self._sync_sort_indicator)
         model.rows_arrived.connect(self._on_rows_arrived)
+        self._after_paint: list[Callable[[], None]] = []
+        self.view.viewport().installEventFilter(self)
+        model.after_next_paint = self._run_after_next_paint
         self.retranslate()
+
+    # -- after a paint ----------------------------------------------------------------------
+
+    def _run_after_next_paint(self, fn: Callable[[], None]) -> None:
+        """Run ``fn`` once the rows have been painted (at once if the rows are not shown)."""
+        if not self.view.viewport().isVisible():
+            fn()
+            return
+        self._after_paint.append(fn)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """After a paint of the rows, run what waited for it (a zero timer started during the
+        paint fires when it is over)."""
+        if self._after_paint and event.type() == QEvent.Type.Paint:
+            waiting, self._after_paint = self._after_paint, []
+            for fn in waiting:
+                QTimer.singleShot(0, self, fn)
+        return super().eventFilter(watched, event)
 
     # -- language -------------------------------------------------------------------------
 

@@ -335,29 +335,48 @@ def test_a_mid_size_archive_gets_its_quick_check_after_it_opens_and_gives_way_if
 
 
 def test_closing_interrupts_a_background_check_that_would_never_end(
-    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    from db import contract, gate
+    import sys
+
+    from db import contract_process, gate
 
     monkeypatch.setattr(gate, "CONTRACT_FULL_LIMIT", 0)  # the check runs in the background
-    started = []
-
-    def endless(raw: sqlite3.Connection, limit: int = 20) -> list[str]:
-        started.append(True)
-        raw.execute(
-            "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c"
-        ).fetchone()  # a check over a giant file, as far as the app can tell
-        return ["unreachable"]
-
-    monkeypatch.setattr(contract, "full_problems", endless)
+    started = tmp_path / "started"
+    endless = f"open({str(started)!r}, 'w').close(); import time; time.sleep(3600)"
+    # A check over a giant file, as far as the app can tell.
+    monkeypatch.setattr(contract_process, "command", lambda *_: [sys.executable, "-c", endless])
     controller = ArchiveController(open_archive(BUNDLED))
     messages: list[str] = []
     controller.error.connect(lambda _title, text: messages.append(text))
     controller.check_in_background()
-    qtbot.waitUntil(lambda: bool(started), timeout=30_000)
-    controller.close()  # returns: the endless query was interrupted, not waited for
+    qtbot.waitUntil(started.exists, timeout=30_000)
+    controller.close()  # returns: the checking process was ended, not waited for
     QApplication.processEvents()
     assert messages == []
+
+
+def test_the_full_check_of_a_big_archive_runs_outside_the_window_s_process(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """It walks every row in Python: in-process it held the GIL every paint needs."""
+    from db import contract, gate
+
+    monkeypatch.setattr(gate, "CONTRACT_FULL_LIMIT", 0)
+    calls: list[object] = []
+    monkeypatch.setattr(contract, "full_problems", lambda *a, **k: calls.append(a) or [])
+    damaged = tmp_path / "late.sqlite"
+    shutil.copyfile(BUNDLED, damaged)
+    with sqlite3.connect(damaged) as conn:
+        conn.execute("UPDATE document SET date = '1935-02-30' WHERE pk = 7")
+    controller = ArchiveController(open_archive(damaged))
+    messages: list[str] = []
+    controller.error.connect(lambda _title, text: messages.append(text))
+    controller.check_in_background()
+    qtbot.waitUntil(lambda: bool(messages), timeout=30_000)
+    assert calls == []  # not this process's function: the child's
+    assert "1935-02-30" in messages[0] and controller.contract_problems
+    controller.close()
 
 
 # -- language --------------------------------------------------------------------------------

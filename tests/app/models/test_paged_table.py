@@ -14,8 +14,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -29,6 +29,7 @@ from app.models.columns import (
     RowRole,
 )
 from app.models.paged_table import PagedTableModel
+from app.widgets.column_layout import SAMPLE_ROWS
 from db import Archive, listing, synth
 from db.listing import ListQuery, ListSpec
 from db.search.find import person_pks
@@ -38,7 +39,7 @@ from tests.conftest import BUNDLED
 MakeApp = Callable[..., App]
 
 
-#: People of the generated archive: more pages (47) than the model keeps (MAX_PAGES = 32).
+#: People of the generated archive: more pages (188) than the model keeps (MAX_PAGES = 128).
 SYNTH_PEOPLE = 12_000
 
 
@@ -56,7 +57,9 @@ def _check_paging(app: App, people: int, calls: ModelCalls) -> None:
     visible_rows = pane.view.viewport().height() // pane.view.verticalHeader().defaultSectionSize()
     cell_budget = (visible_rows + 2) * len(model.columns) * 12
     fetches, data = calls.of(model)
-    assert 1 <= fetches <= 2  # the first page (and at most the next)
+    # The pages of the rows the columns are fitted to (SAMPLE_ROWS), which include the
+    # first screen's.
+    assert 1 <= fetches <= -(-SAMPLE_ROWS // model.PAGE_SIZE)
     assert 0 < data < cell_budget  # counted: the paint asked for cells
 
     pane.view.scrollToBottom()
@@ -118,10 +121,10 @@ def test_big_filtered_snapshot_runs_off_the_gui_thread(
     assert pane.count_label.text() == "Filtering people…"
     # First the first page, read with its rows on the worker; then the snapshot after it.
     qtbot.waitUntil(lambda: pane.model.partial, timeout=30_000)
-    assert pane.model.rowCount() == 256
+    assert pane.model.rowCount() == pane.model.PAGE_SIZE
     assert pane.model.cached_pages == 1  # the head's rows: painting them reads no page
     assert pane.model.runner.busy
-    assert pane.count_label.text() == "Filtering people… the first 256 shown"
+    assert pane.count_label.text() == (f"Filtering people… the first {pane.model.PAGE_SIZE} shown")
     qtbot.waitUntil(lambda: not pane.model.runner.busy, timeout=30_000)
     qtbot.waitUntil(lambda: pane.model.query.filters == (("role", "defendant"),), timeout=30_000)
     assert 0 < pane.model.rowCount() < SYNTH_PEOPLE
@@ -344,6 +347,66 @@ def test_the_cache_evicts_the_least_recently_used_page(
     assert model.cached_pages == 0 and fetches_for(0) == 1  # a reset empties the cache
 
 
+class _Paints(QObject):
+    """Counts the paints of a widget (an event filter)."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.count = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def test_every_match_is_read_only_after_the_first_page_is_painted(
+    make_app: MakeApp, synth_12k: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The full read would take the GIL from the first page's paint: it waits for it."""
+    app = make_app(archive_path=synth_12k)
+    pane = app.panes["person"]
+    model = pane.model
+    app.window.tabs.setCurrentWidget(pane)
+    qtbot.waitExposed(pane.view)
+    monkeypatch.setattr(type(model), "ASYNC_ROWS", 1_000)  # 12k counts as big here
+    paints = _Paints(pane.view.viewport())
+    at_head: list[int] = []
+    at_compute: list[int] = []
+    apply_head, compute = model._apply_head, model.compute
+
+    def noted_apply_head(query: ListQuery, rows: object) -> None:
+        at_head.append(paints.count)
+        apply_head(query, rows)
+
+    def noted_compute(query: ListQuery) -> object:
+        at_compute.append(paints.count)  # read on the worker; the count only grows
+        return compute(query)
+
+    monkeypatch.setattr(model, "_apply_head", noted_apply_head)
+    monkeypatch.setattr(model, "compute", noted_compute)
+    pane.set_combo_filter("role", "defendant")
+    qtbot.waitUntil(lambda: not model.partial and model.query.filtered, timeout=30_000)
+    qtbot.waitUntil(lambda: not model.runner.busy, timeout=30_000)
+    assert len(at_head) == 1 and len(at_compute) == 1
+    assert at_compute[0] > at_head[0]  # the first page was painted before the read began
+
+
+def test_a_hidden_pane_reads_every_match_without_waiting_for_a_paint(
+    make_app: MakeApp, synth_12k: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app(archive_path=synth_12k)
+    pane = app.panes["person"]
+    model = pane.model
+    app.window.tabs.setCurrentWidget(app.panes["event"])  # People is not on screen
+    monkeypatch.setattr(type(model), "ASYNC_ROWS", 1_000)
+    monkeypatch.setattr(type(model), "FIRST_PAINT_WAIT_S", 3600.0)  # a wait would hang here
+    pane.set_combo_filter("role", "defendant")
+    qtbot.waitUntil(lambda: not model.partial and model.query.filtered, timeout=30_000)
+    assert model.rowCount() > model.PAGE_SIZE
+
+
 def test_a_big_filter_shows_its_first_page_then_appends_every_match_without_a_reset(
     make_app: MakeApp, synth_12k: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -365,7 +428,7 @@ def test_a_big_filter_shows_its_first_page_then_appends_every_match_without_a_re
     pane.set_combo_filter("role", "defendant")
     qtbot.waitUntil(lambda: model.partial, timeout=30_000)
     assert model.rowCount() == model.PAGE_SIZE and resets == [model.PAGE_SIZE]
-    assert pane.count_label.text().startswith("Filtering people… the first 256")
+    assert pane.count_label.text().startswith(f"Filtering people… the first {model.PAGE_SIZE} ")
     app.window.grab()  # the first rows paint before the rest is known
     head_shown.set()
     qtbot.waitUntil(lambda: not model.partial and not model.runner.busy, timeout=30_000)
