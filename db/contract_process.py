@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 import threading
 from pathlib import Path
 
-from db import contract, gate, i18n
+from db import contract, i18n
+from db.engine import read_only
 
 #: How often the thread waiting for the check looks at its stop flag (seconds).
 POLL_S = 0.05
@@ -76,9 +76,8 @@ def main(argv: list[str]) -> int:
     if hasattr(os, "nice"):
         os.nice(19)  # a background check: the window's threads get the cores first
     i18n.set_language(language)
-    conn = gate.harden(sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True))
+    conn = read_only(Path(path))
     try:
-        conn.execute("PRAGMA query_only = ON")
         problems = contract.full_problems(conn)
     finally:
         conn.close()

@@ -41,6 +41,12 @@ def _connect(uri: str) -> sqlite3.Connection:
     return conn
 
 
+def read_only(path: Path) -> sqlite3.Connection:
+    """A plain ``sqlite3`` connection to the archive file, as the engine's are: read-only,
+    hardened (:func:`db.gate.harden`), ``query_only``."""
+    return _connect(path.resolve().as_uri() + "?mode=ro")
+
+
 class Archive:
     """An open, validated, read-only archive: an engine plus the facts of :class:`ArchiveInfo`.
 

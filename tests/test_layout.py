@@ -57,3 +57,10 @@ def test_every_test_folder_mirrors_a_source_folder() -> None:
         if rel.parts[0] == "hardening":
             continue
         assert (ROOT / rel).is_dir(), f"tests/{rel} mirrors no source folder"
+
+
+def test_every_long_module_named_for_the_workers_exists() -> None:
+    """A renamed module would silently lose its early start (tests/conftest.py)."""
+    from tests.conftest import LONG_MODULES
+
+    assert [m for m in LONG_MODULES if not (ROOT / m).is_file()] == []

@@ -157,17 +157,22 @@ class ListPane(QWidget):
         model.modelReset.connect(self._sync_sort_indicator)
         model.rows_arrived.connect(self._on_rows_arrived)
         self._after_paint: list[Callable[[], None]] = []
-        self.view.viewport().installEventFilter(self)
         model.after_next_paint = self._run_after_next_paint
         self.retranslate()
 
     # -- after a paint ----------------------------------------------------------------------
 
     def _run_after_next_paint(self, fn: Callable[[], None]) -> None:
-        """Run ``fn`` once the rows have been painted (at once if the rows are not shown)."""
-        if not self.view.viewport().isVisible():
+        """Run ``fn`` once the rows have been painted (at once if the rows are not shown).
+
+        The viewport is watched only while something waits: no Python call for its other
+        events (every mouse move, every scroll's paint)."""
+        viewport = self.view.viewport()
+        if not viewport.isVisible():
             fn()
             return
+        if not self._after_paint:
+            viewport.installEventFilter(self)
         self._after_paint.append(fn)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -175,6 +180,7 @@ class ListPane(QWidget):
         paint fires when it is over)."""
         if self._after_paint and event.type() == QEvent.Type.Paint:
             waiting, self._after_paint = self._after_paint, []
+            watched.removeEventFilter(self)
             for fn in waiting:
                 QTimer.singleShot(0, self, fn)
         return super().eventFilter(watched, event)

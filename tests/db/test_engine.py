@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy.exc import DataError, OperationalError
 
 from db import Archive, errors, gate, open_archive
+from db.engine import read_only
 from db.schema import APPLICATION_ID
 from tests.conftest import BUNDLED
 
@@ -163,3 +164,14 @@ def test_close_closes_the_pooled_connections(opened: Archive) -> None:
     opened.close()
     with pytest.raises(sqlite3.ProgrammingError, match="closed"):
         raw.execute("SELECT 1")
+
+
+def test_a_plain_read_only_connection_reads_and_never_writes() -> None:
+    conn = read_only(BUNDLED)
+    try:
+        assert conn.execute("SELECT count(*) FROM person").fetchone()[0] > 0
+        assert conn.execute("PRAGMA query_only").fetchone()[0] == 1
+        with pytest.raises(sqlite3.OperationalError):
+            conn.execute("CREATE TABLE x (y)")
+    finally:
+        conn.close()

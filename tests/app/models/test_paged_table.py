@@ -106,15 +106,9 @@ def test_people_pane_pages_on_a_million_people(make_app: MakeApp, model_calls: M
     _check_paging(app, 1_000_000, model_calls)
 
 
-def test_big_filtered_snapshot_runs_off_the_gui_thread(
-    make_app: MakeApp, synth_12k: Path, qtbot: object, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from pytestqt.qtbot import QtBot
-
-    assert isinstance(qtbot, QtBot)
-    app = make_app(archive_path=synth_12k)
+def test_big_filtered_snapshot_runs_off_the_gui_thread(big_app: App, qtbot: QtBot) -> None:
+    app = big_app
     pane = app.panes["person"]
-    monkeypatch.setattr(type(pane.model), "ASYNC_ROWS", 1_000)  # 12k counts as big here
     with qtbot.waitSignal(pane.model.runner.busy_changed, timeout=30_000) as started:
         pane.set_combo_filter("role", "defendant")
     assert started.args == [True]
@@ -347,6 +341,14 @@ def test_the_cache_evicts_the_least_recently_used_page(
     assert model.cached_pages == 0 and fetches_for(0) == 1  # a reset empties the cache
 
 
+@pytest.fixture
+def big_app(make_app: MakeApp, synth_12k: Path, monkeypatch: pytest.MonkeyPatch) -> App:
+    """The app on the 12k archive, where 12k people count as a big table (filters on a
+    worker, first page first)."""
+    monkeypatch.setattr(PagedTableModel, "ASYNC_ROWS", 1_000)
+    return make_app(archive_path=synth_12k)
+
+
 class _Paints(QObject):
     """Counts the paints of a widget (an event filter)."""
 
@@ -362,15 +364,13 @@ class _Paints(QObject):
 
 
 def test_every_match_is_read_only_after_the_first_page_is_painted(
-    make_app: MakeApp, synth_12k: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    big_app: App, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The full read would take the GIL from the first page's paint: it waits for it."""
-    app = make_app(archive_path=synth_12k)
-    pane = app.panes["person"]
+    pane = big_app.panes["person"]
     model = pane.model
-    app.window.tabs.setCurrentWidget(pane)
+    big_app.window.tabs.setCurrentWidget(pane)
     qtbot.waitExposed(pane.view)
-    monkeypatch.setattr(type(model), "ASYNC_ROWS", 1_000)  # 12k counts as big here
     paints = _Paints(pane.view.viewport())
     at_head: list[int] = []
     at_compute: list[int] = []
@@ -394,13 +394,11 @@ def test_every_match_is_read_only_after_the_first_page_is_painted(
 
 
 def test_a_hidden_pane_reads_every_match_without_waiting_for_a_paint(
-    make_app: MakeApp, synth_12k: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    big_app: App, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    app = make_app(archive_path=synth_12k)
-    pane = app.panes["person"]
+    pane = big_app.panes["person"]
     model = pane.model
-    app.window.tabs.setCurrentWidget(app.panes["event"])  # People is not on screen
-    monkeypatch.setattr(type(model), "ASYNC_ROWS", 1_000)
+    big_app.window.tabs.setCurrentWidget(big_app.panes["event"])  # People is not on screen
     monkeypatch.setattr(type(model), "FIRST_PAINT_WAIT_S", 3600.0)  # a wait would hang here
     pane.set_combo_filter("role", "defendant")
     qtbot.waitUntil(lambda: not model.partial and model.query.filtered, timeout=30_000)
@@ -408,12 +406,11 @@ def test_a_hidden_pane_reads_every_match_without_waiting_for_a_paint(
 
 
 def test_a_big_filter_shows_its_first_page_then_appends_every_match_without_a_reset(
-    make_app: MakeApp, synth_12k: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    big_app: App, synth_12k: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    app = make_app(archive_path=synth_12k)
+    app = big_app
     pane = app.panes["person"]
     model = pane.model
-    monkeypatch.setattr(type(model), "ASYNC_ROWS", 1_000)  # 12k counts as big here
     head_shown = threading.Event()
     compute = model.compute
 
