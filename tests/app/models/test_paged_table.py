@@ -106,9 +106,21 @@ def test_people_pane_pages_on_a_million_people(make_app: MakeApp, model_calls: M
     _check_paging(app, 1_000_000, model_calls)
 
 
-def test_big_filtered_snapshot_runs_off_the_gui_thread(big_app: App, qtbot: QtBot) -> None:
+def test_big_filtered_snapshot_runs_off_the_gui_thread(
+    big_app: App, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
     app = big_app
     pane = app.panes["person"]
+    # The full read is held until the first page has been looked at: at 12k people it can
+    # otherwise end between two polls of waitUntil, and the partial state is never seen.
+    partial_seen = threading.Event()
+    compute = pane.model.compute
+
+    def held_compute(query: ListQuery) -> object:
+        assert partial_seen.wait(30)
+        return compute(query)
+
+    monkeypatch.setattr(pane.model, "compute", held_compute)
     with qtbot.waitSignal(pane.model.runner.busy_changed, timeout=30_000) as started:
         pane.set_combo_filter("role", "defendant")
     assert started.args == [True]
@@ -119,6 +131,7 @@ def test_big_filtered_snapshot_runs_off_the_gui_thread(big_app: App, qtbot: QtBo
     assert pane.model.cached_pages == 1  # the head's rows: painting them reads no page
     assert pane.model.runner.busy
     assert pane.count_label.text() == (f"Filtering people… the first {pane.model.PAGE_SIZE} shown")
+    partial_seen.set()
     qtbot.waitUntil(lambda: not pane.model.runner.busy, timeout=30_000)
     qtbot.waitUntil(lambda: pane.model.query.filters == (("role", "defendant"),), timeout=30_000)
     assert 0 < pane.model.rowCount() < SYNTH_PEOPLE
