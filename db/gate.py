@@ -178,6 +178,19 @@ def slow_to_open(path: Path) -> bool:
     return SLOW_OPEN_SIZE < size <= DEEP_CHECK_LIMIT
 
 
+def limits() -> tuple[int, ...]:
+    """The limits a verdict of this gate depends on (:mod:`db.verified` keys its memo on them)."""
+    return (
+        QUICK_CHECK_LIMIT,
+        DEEP_CHECK_LIMIT,
+        CONTRACT_FULL_LIMIT,
+        FIELD_LIMIT,
+        GATE_STEPS,
+        GATE_STEPS_PER_MB,
+        SCHEMA_VERSION,
+    )
+
+
 def stat_file(path: Path) -> int:
     """Step 1: the size of ``path``, a readable, non-empty regular file."""
     try:

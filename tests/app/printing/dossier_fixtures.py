@@ -78,6 +78,11 @@ def pdf_text(path: Path, page: int | None = None) -> str:
     ).stdout
 
 
+def pdf_page_texts(path: Path) -> list[str]:
+    """Each page's text (one pdftotext run: it ends every page with a form feed)."""
+    return pdf_text(path).split("\f")[:-1]
+
+
 def flat(text: str) -> str:
     """Text with all whitespace removed (lines wrap wherever the layout breaks them)."""
     return "".join(text.split())

@@ -28,6 +28,7 @@ from tests.app.pages.russian import russian  # noqa: F401 (fixture)
 from tests.app.printing.dossier_fixtures import (
     dossier_service,  # noqa: F401 (fixture)
     needs_poppler,
+    pdf_page_texts,
     pdf_pages,
     pdf_text,
 )
@@ -54,9 +55,9 @@ _FOOTER = re.compile(
 )
 
 
-def _body_lines(path: Path, page: int, text: str | None = None) -> list[str]:
+def _body_lines(text: str) -> list[str]:
     """A page's text lines without the running header (first line) and the footer."""
-    lines = (pdf_text(path, page) if text is None else text).splitlines()
+    lines = text.splitlines()
     header = next(i for i, line in enumerate(lines) if line.strip())
     body = [_FOOTER.sub("", line).strip() for line in lines[header + 1 :]]
     return [line for line in body if line]
@@ -74,10 +75,10 @@ def _pages(service: DossierService, ref: Ref | None, size: str, tmp_path: Path) 
 def test_no_line_is_printed_on_both_sides_of_a_break(
     dossier_service: DossierService, tmp_path: Path, ref: Ref | None, size: str
 ) -> None:
-    path = _pages(dossier_service, ref, size, tmp_path)
-    for page in range(1, pdf_pages(path)):
-        before = _body_lines(path, page)[-4:]
-        after = _body_lines(path, page + 1)[:4]
+    pages = pdf_page_texts(_pages(dossier_service, ref, size, tmp_path))
+    for page in range(1, len(pages)):
+        before = _body_lines(pages[page - 1])[-4:]
+        after = _body_lines(pages[page])[:4]
         # A table's header row is repeated on purpose; any other line must not be.
         repeated = [line for line in after if line in before and len(line) > 25]
         assert repeated == [], f"page {page} → {page + 1}"
@@ -93,9 +94,9 @@ def test_no_heading_ends_a_page(
         html.unescape(re.sub(r"<[^>]+>", "", h)).strip()
         for h in re.findall(r"<h[2-4][^>]*>(.*?)</h[2-4]>", page_html)
     }
-    path = _pages(dossier_service, ref, size, tmp_path)
-    for page in range(1, pdf_pages(path)):
-        last = _body_lines(path, page)[-1]
+    pages = pdf_page_texts(_pages(dossier_service, ref, size, tmp_path))
+    for page in range(1, len(pages)):
+        last = _body_lines(pages[page - 1])[-1]
         assert last not in headings, f"page {page} ends with the heading {last!r}"
 
 
@@ -109,9 +110,10 @@ def test_russian_pages_break_cleanly(
         html.unescape(re.sub(r"<[^>]+>", "", h)).strip()
         for h in re.findall(r"<h[2-4][^>]*>(.*?)</h[2-4]>", page_html)
     }
-    path = _pages(dossier_service, ref, "A4", tmp_path)
-    for page in range(1, pdf_pages(path)):
-        before, after = _body_lines(path, page), _body_lines(path, page + 1)
+    pages = pdf_page_texts(_pages(dossier_service, ref, "A4", tmp_path))
+    for page in range(1, len(pages)):
+        before = _body_lines(pages[page - 1])
+        after = _body_lines(pages[page])
         assert before[-1] not in headings, f"page {page} ends with the heading {before[-1]!r}"
         repeated = [line for line in after[:4] if line in before[-4:] and len(line) > 25]
         assert repeated == [], f"page {page} → {page + 1}"
@@ -186,7 +188,7 @@ def _assert_every_word_printed(ref: Ref, page_html: str, text: str) -> None:
     doc = QTextDocument()
     doc.setHtml(page_html)
     pages = [p for p in text.split("\f") if p.strip()]
-    body = "\n".join("\n".join(_body_lines(Path(), 0, p)) for p in pages)
+    body = "\n".join("\n".join(_body_lines(p)) for p in pages)
     short = _words(doc.toPlainText()) - _words(body)
     # A word hyphenated across a page break comes out of pdftotext as two words.
     squeezed = "".join(body.replace("-", "").casefold().split())

@@ -32,6 +32,7 @@ from tests.app.printing.dossier_fixtures import (
     needs_poppler,
     pdf_info,
     pdf_page_size,
+    pdf_page_texts,
     pdf_pages,
     pdf_text,
 )
@@ -77,10 +78,10 @@ def test_disputed_verdict_dates_both_printed(
 
 def test_every_page_has_header_and_footer(dossier_service: DossierService, tmp_path: Path) -> None:
     path = _write(dossier_service, Ref("person", "kamenev-lev"), tmp_path)
-    total = pdf_pages(path)
-    assert total >= 2
-    for page in range(1, total + 1):
-        text = pdf_text(path, page)
+    texts = pdf_page_texts(path)
+    total = len(texts)
+    assert total == pdf_pages(path) >= 2
+    for page, text in enumerate(texts, 1):
         assert "Person dossier: Lev Kamenev" in text
         assert f"page {page} of {total}" in text
         assert "The Kremlin Affair, 1935 · data version" in text
@@ -352,8 +353,9 @@ def test_every_russian_page_has_its_header_and_footer(
     title = "Досье: Чернявский Михаил Кондратьевич — Mikhail Cherniavsky"
     printed = vocab.format_date(PRINT_DATE.isoformat(), "day")
     assert total >= 2 and pdf_info(path)["Title"] == title
-    for page in range(1, total + 1):
-        text = pdf_text(path, page)
+    texts = pdf_page_texts(path)
+    assert len(texts) == total
+    for page, text in enumerate(texts, 1):
         assert title in text
         assert f"стр. {page} из {total}" in text
         assert "Кремлёвское дело, 1935 · версия данных" in text

@@ -163,11 +163,15 @@ def answers(archive: Archive, sample: int = 1) -> Iterator[tuple[str, object]]:
             yield from section(conn, sample)
 
 
-def differences(a: Archive, b: Archive, sample: int = 1) -> tuple[int, list[str]]:
-    """(questions asked, the questions whose answers differ between ``a`` and ``b``)."""
+def differences(
+    a: Archive | list[tuple[str, object]], b: Archive, sample: int = 1
+) -> tuple[int, list[str]]:
+    """(questions asked, the questions whose answers differ between ``a`` and ``b``); ``a`` may
+    be answers already given (:func:`answers` of the same ``sample``)."""
     asked = 0
     differ: list[str] = []
-    for (qa, ra), (qb, rb) in zip(answers(a, sample), answers(b, sample), strict=True):
+    given = answers(a, sample) if isinstance(a, Archive) else iter(a)
+    for (qa, ra), (qb, rb) in zip(given, answers(b, sample), strict=True):
         assert qa == qb, (qa, qb)
         asked += 1
         if ra != rb:
