@@ -131,6 +131,7 @@ def build_app(
     ``notebook``: the reader's notebook (default: the one in the user data folder, or
     ``$KREMLIN_ARCHIVE_NOTEBOOK``)."""
     window = window or MainWindow()
+    window.complete()
     controller = ArchiveController(archive, window)
     app = App(window, Navigator(window), controller, settings, dialogs or Dialogs())
     _build_panes(app)

@@ -12,7 +12,7 @@ real pane.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QResizeEvent, QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +31,13 @@ from app.widgets.column_layout import ColumnLayout
 from db.engine import Archive
 from db.first_page import first_people_page
 from db.i18n import _
+
+#: ``Qt.ItemDataRole.TextAlignmentRole`` and ``Qt.AlignRight | Qt.AlignVCenter``,
+#: ``Qt.AlignLeft | Qt.AlignVCenter``, spelled as their values: these rows are painted before
+#: Qt's namespace of enums is built (see :data:`app.models.columns.USER_ROLE`).
+TEXT_ALIGNMENT_ROLE = 7
+ALIGN_RIGHT = 0x0082
+ALIGN_LEFT = 0x0081
 
 
 class FirstRows(QWidget):
@@ -59,7 +66,8 @@ class FirstRows(QWidget):
             self.view.setColumnWidth(i, col.width)
         # The pane's look and widths, so nothing moves when the real pane replaces this one.
         self.view.setItemDelegate(MarkedCellDelegate(PEOPLE_COLUMNS, self.view))
-        self.columns = ColumnLayout(self.view, PEOPLE_COLUMNS, self._cell_text)
+        # No column chooser on the header: the real pane, which has it, comes in moments.
+        self.columns = ColumnLayout(self.view, PEOPLE_COLUMNS, self._cell_text, chooser=False)
         # Where the pane's filter combos will be, so the rows do not move when they arrive.
         bar = QWidget(self)
         bar.setFixedHeight(QComboBox().sizeHint().height())
@@ -110,14 +118,12 @@ class FirstRows(QWidget):
             total, rows = first_people_page(conn, sort, descending, limit)
         finally:
             conn.close()
-        right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        left = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         for row in rows:
             items = []
             for col in PEOPLE_COLUMNS:
                 value = row[col.attr]
                 item = QStandardItem(cell_text("" if value is None else str(value)))
-                item.setData(right if col.align_right else left, Qt.ItemDataRole.TextAlignmentRole)
+                item.setData(ALIGN_RIGHT if col.align_right else ALIGN_LEFT, TEXT_ALIGNMENT_ROLE)
                 items.append(item)
             self.model.appendRow(items)
         self.total = total

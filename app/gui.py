@@ -67,7 +67,7 @@ def run(argv: Sequence[str]) -> int:
     # the whole bare window.
     settings = Settings(args.settings)
     start_language(settings)  # before the first text: the window is built in it
-    window = MainWindow()
+    window = MainWindow(complete=False)  # the rest once the first rows are painted
     if (geometry := settings.geometry) is not None:
         window.restoreGeometry(geometry)
     window.setWindowTitle(_("Kremlin Affair Archive"))

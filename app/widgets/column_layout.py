@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Slot
+from PySide6.QtCore import QEvent, QObject, QPoint, Slot
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QStyle, QTableView
 
@@ -38,6 +38,7 @@ class ColumnLayout(QObject):
         view: the list's table view.
         columns: its columns, in the model's order.
         cell: the text a cell shows (row number, column number), for measuring.
+        chooser: offer the column chooser on a right click of the header.
     """
 
     def __init__(
@@ -45,6 +46,8 @@ class ColumnLayout(QObject):
         view: QTableView,
         columns: tuple[ColumnSpec, ...],
         cell: Callable[[int, int], str],
+        *,
+        chooser: bool = True,
     ) -> None:
         super().__init__(view)
         self._view = view
@@ -56,8 +59,11 @@ class ColumnLayout(QObject):
         #: True while a mouse button is down on the header (a drag of a column edge).
         self._pressed = False
         header = view.horizontalHeader()
-        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        header.customContextMenuRequested.connect(self._on_header_menu_requested)
+        if chooser:
+            from PySide6.QtCore import Qt
+
+            header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            header.customContextMenuRequested.connect(self._on_header_menu_requested)
         header.sectionResized.connect(self._on_section_resized)
         header.viewport().installEventFilter(self)
 

@@ -20,8 +20,9 @@ Signals:
 from __future__ import annotations
 
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -36,12 +37,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.pages.escape import escape
-from app.widgets import accessible_names
-from app.widgets.command_palette import CommandPalette
-from app.widgets.detail_view import DetailView
-from app.widgets.help_view import HelpView
 from db.i18n import LANGUAGES, N_, _
+
+if TYPE_CHECKING:
+    from app.widgets.command_palette import CommandPalette
+    from app.widgets.detail_view import DetailView
+    from app.widgets.help_view import HelpView
 
 #: Every fixed action: object name → (text, tip), English marked for translation.  The Go
 #: menu's pane actions, the dossier actions' item-specific words and the citation actions'
@@ -154,7 +155,10 @@ class MainWindow(QMainWindow):
 
     DEFAULT_SIZE = (1280, 800)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, complete: bool = True) -> None:
+        """``complete=False`` leaves the detail view, command palette and help window to
+        :meth:`complete` (:func:`app.gui.run` paints the first rows in between: their
+        modules and widgets cost about a tenth of the start)."""
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.resize(*self.DEFAULT_SIZE)
@@ -172,35 +176,38 @@ class MainWindow(QMainWindow):
 
         self.breadcrumb = QLabel(self)
         self.breadcrumb.setObjectName("breadcrumb")
-        self.breadcrumb.setTextFormat(Qt.TextFormat.RichText)
         self.breadcrumb.setOpenExternalLinks(False)
         # One line: a wrapped trail moved the page down a line as it grew.  What does not
         # fit is cut at the edge (the current entry is the detail page's own heading).
         self.breadcrumb.setWordWrap(False)
         self.breadcrumb.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.breadcrumb.linkActivated.connect(self._on_breadcrumb_link)
-        self.detail = DetailView(self)
-        self.detail.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.detail.customContextMenuRequested.connect(self._on_detail_context_menu_requested)
+        self.detail: DetailView
+        self.command_palette: CommandPalette
+        self.help_view: HelpView
+        #: True once :meth:`complete` built the detail view, palette and help window.
+        self.completed = False
 
         right = QWidget(self)
         rlayout = QVBoxLayout(right)
         rlayout.setContentsMargins(4, 4, 4, 4)
         rlayout.addWidget(self.breadcrumb)
-        self.right_split = QSplitter(Qt.Orientation.Vertical, right)
+        # Vertical, like left_split, once complete() fills it: Qt's namespace of enums costs
+        # about 10 ms to build, not spent before the first rows are painted (a positional
+        # parent would build it too: QSplitter(Qt.Orientation, …) is an overload).
+        self.right_split = QSplitter(parent=right)
         self.right_split.setObjectName("detailSplitter")
-        self.right_split.addWidget(self.detail)
         rlayout.addWidget(self.right_split, 1)
 
         self.left = QWidget(self)
         self.left_layout = QVBoxLayout(self.left)
         self.left_layout.setContentsMargins(0, 0, 0, 0)
-        self.left_split = QSplitter(Qt.Orientation.Vertical, self.left)
+        self.left_split = QSplitter(parent=self.left)
         self.left_split.setObjectName("leftSplitter")
         self.left_split.addWidget(self.tabs)
         self.left_layout.addWidget(self.left_split, 1)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter = QSplitter(parent=self)  # horizontal
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.left)
         self.splitter.addWidget(right)
@@ -214,6 +221,30 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status)
         self._make_actions()
         self._make_menus()
+        if complete:
+            self.complete()
+        else:
+            self.retranslate()
+
+    def complete(self) -> None:
+        """Build the detail view, the command palette and the help window (once)."""
+        if self.completed:
+            return
+        from PySide6.QtCore import Qt
+
+        from app.widgets.command_palette import CommandPalette
+        from app.widgets.detail_view import DetailView
+        from app.widgets.help_view import HelpView
+
+        self.breadcrumb.setTextFormat(Qt.TextFormat.RichText)
+        self.left_split.setOrientation(Qt.Orientation.Vertical)
+        self.right_split.setOrientation(Qt.Orientation.Vertical)
+        # Text only, as the buttons look until then (they have no icons).
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.detail = DetailView(self)
+        self.detail.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.detail.customContextMenuRequested.connect(self._on_detail_context_menu_requested)
+        self.right_split.insertWidget(0, self.detail)
         self.command_palette = CommandPalette(
             lambda: [a for a in self.menu_actions() if a is not self.palette_action], self
         )
@@ -221,6 +252,7 @@ class MainWindow(QMainWindow):
         self.help_view = HelpView(self.menu_actions, self)
         self.help_action.triggered.connect(self.help_view.show_help)
         self.shortcuts_action.triggered.connect(self.help_view.show_shortcuts)
+        self.completed = True
         self.retranslate()
 
     # -- actions --------------------------------------------------------------------------
@@ -233,7 +265,9 @@ class MainWindow(QMainWindow):
         action = QAction(self)
         action.setObjectName(name)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            # The same as setShortcut(); that overload's resolution builds Qt's namespace of
+            # enums (see __init__), which the first paint goes without.
+            action.setShortcuts([QKeySequence(shortcut)])
         self.addAction(action)
         return action
 
@@ -427,7 +461,6 @@ class MainWindow(QMainWindow):
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for a in (self.back_action, self.forward_action):
             self.toolbar.addAction(a)
         self.toolbar.addSeparator()
@@ -467,9 +500,10 @@ class MainWindow(QMainWindow):
         self.tabs.tabBar().setAccessibleDescription(
             _("People, events, documents, the outcome chart and the sources")
         )
-        self.detail.setAccessibleDescription(
-            _("The page of the item chosen; every person, event, document and source is a link")
-        )
+        if self.completed:
+            self.detail.setAccessibleDescription(
+                _("The page of the item chosen; every person, event, document and source is a link")
+            )
         self.toolbar.setAccessibleName(_("Navigation"))
         if self._search_panel is not None:
             self._search_panel.setAccessibleName(_("Search"))
@@ -505,6 +539,8 @@ class MainWindow(QMainWindow):
     def name_widgets(self) -> None:
         """Give every interactive widget that has none an accessible name (Qt's own parts,
         toolbar buttons); call once everything is built, and after a language switch."""
+        from app.widgets import accessible_names
+
         accessible_names.name_unnamed(self)
 
     # -- keyboard ---------------------------------------------------------------------------
@@ -535,7 +571,9 @@ class MainWindow(QMainWindow):
         regions: list[QWidget] = [self._search_panel] if self._search_panel is not None else []
         regions.append(self.tabs.tabBar())
         regions += [w for w in map(self.tabs.widget, range(self.tabs.count())) if w is not None]
-        regions += [self.breadcrumb, self.detail]
+        regions.append(self.breadcrumb)
+        if self.completed:
+            regions.append(self.detail)
 
         def region(widget: QWidget) -> int:
             for rank, owner in enumerate(regions):
@@ -569,6 +607,8 @@ class MainWindow(QMainWindow):
             visited.append(widget)
             seen.add(widget)
             widget = widget.nextInFocusChain()
+        from PySide6.QtCore import Qt
+
         return [w for w in visited if w.focusPolicy() & Qt.FocusPolicy.TabFocus]
 
     # -- panes ------------------------------------------------------------------------------
@@ -648,6 +688,8 @@ class MainWindow(QMainWindow):
 
     def set_breadcrumb(self, trail: list[tuple[int, str, bool]]) -> None:
         """Show the trail: (history index, label, is current) — labels are escaped here."""
+        from app.pages.escape import escape
+
         parts = []
         for index, label, current in trail:
             text = escape(label if len(label) <= 30 else label[:28] + "…")
@@ -689,6 +731,8 @@ class MainWindow(QMainWindow):
         # comes first (event.type() builds a Python enum each call), and nothing else is done
         # for the events it lets pass (this filter is only ever installed by the app).
         if isinstance(event, QMouseEvent) and event.type() == QEvent.Type.MouseButtonPress:
+            from PySide6.QtCore import Qt
+
             if event.button() == Qt.MouseButton.BackButton:
                 self.back_action.trigger()
                 return True

@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from app import gui, language
+from app import first_rows, gui, language
 from app.first_rows import FirstRows
 from app.models.columns import PEOPLE_COLUMNS
 from app.widgets.main_window import MainWindow
@@ -46,6 +46,23 @@ def test_the_first_rows_read_like_the_people_pane(
         c.header for c in PEOPLE_COLUMNS
     ]
     assert first.count_label.text() == "99 people"
+
+
+def test_the_alignments_spelled_as_numbers_are_qt_s() -> None:
+    assert Qt.ItemDataRole.TextAlignmentRole.value == first_rows.TEXT_ALIGNMENT_ROLE
+    assert Qt.AlignmentFlag(first_rows.ALIGN_RIGHT) == (
+        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+    )
+    assert Qt.AlignmentFlag(first_rows.ALIGN_LEFT) == (
+        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    )
+
+
+def test_the_first_rows_offer_no_column_chooser_the_real_pane_does(qtbot: QtBot) -> None:
+    first = FirstRows()
+    qtbot.addWidget(first)
+    policy = first.view.horizontalHeader().contextMenuPolicy()
+    assert policy == Qt.ContextMenuPolicy.DefaultContextMenu
 
 
 def test_rows_that_fit_grow_with_the_height(qtbot: QtBot) -> None:
@@ -108,7 +125,15 @@ def test_the_first_rows_are_painted_before_sqlalchemy_is_imported(tmp_path: Path
         real_fill = first_rows.FirstRows.fill
         def fill(self, *args):
             total = real_fill(self, *args)
-            heavy = [m for m in ("sqlalchemy", "babel", "db.dto") if m in sys.modules]
+            heavy = [
+                m
+                for m in ("sqlalchemy", "babel", "db.dto", "app.widgets.detail_view")
+                if m in sys.modules
+            ]
+            # Qt's namespace of enums (93 classes, ~10 ms) is built on first use.
+            from PySide6 import QtCore
+            if "Qt" in QtCore.__dict__:
+                heavy.append("Qt")
             seen.append((self.model.rowCount(), total, heavy))
             return total
         first_rows.FirstRows.fill = fill
@@ -125,7 +150,8 @@ def test_the_first_rows_are_painted_before_sqlalchemy_is_imported(tmp_path: Path
     seen, sqlalchemy_at_the_end = json.loads(line.removeprefix("RESULT "))
     [(rows, total, heavy_then)] = seen
     assert total == 99 and rows > 10
-    assert heavy_then == []  # SQLAlchemy, Babel's CLDR data, the DTO module: all after
+    # SQLAlchemy, Babel's CLDR data, the DTO module, the detail view, Qt's enums: all after
+    assert heavy_then == []
     assert sqlalchemy_at_the_end  # the rest of the app imported it afterwards
 
 

@@ -14,6 +14,7 @@ from app.models.columns import (
     DOCUMENT_COLUMNS,
     EVENT_COLUMNS,
     PEOPLE_COLUMNS,
+    USER_ROLE,
     ColumnSpec,
     IdRole,
     RowRole,
@@ -59,6 +60,7 @@ def test_headers_are_distinct(
 
 def test_custom_roles_are_distinct_user_roles() -> None:
     user = Qt.ItemDataRole.UserRole
+    assert user.value == USER_ROLE  # spelled as a number in the module (see its comment)
     assert IdRole != RowRole and min(IdRole, RowRole) >= user
 
 

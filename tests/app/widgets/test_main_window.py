@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QTextBrowser, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from app import language
@@ -31,6 +31,31 @@ def window(qtbot: QtBot) -> MainWindow:
     w = MainWindow()
     qtbot.addWidget(w)
     return w
+
+
+def test_a_window_completed_later_is_the_window_built_at_once(qtbot: QtBot) -> None:
+    """gui.run builds the window without its detail view, palette and help (the first rows are
+    painted in between), then completes it: the same window in the end."""
+    whole, later = MainWindow(), MainWindow(complete=False)
+    qtbot.addWidget(whole)
+    qtbot.addWidget(later)
+    assert not later.completed and later.findChild(QTextBrowser) is None
+    assert later.menuBar().actions() and later.toolbar.actions()  # the chrome is all there
+    later.complete()
+    later.complete()  # once only
+    assert later.completed and len(later.findChildren(QTextBrowser, "detailView")) == 1
+    for w in (whole, later):
+        assert w.right_split.widget(0) is w.detail
+        assert w.left_split.orientation() == w.right_split.orientation() == Qt.Orientation.Vertical
+        assert w.splitter.orientation() == Qt.Orientation.Horizontal
+        assert w.toolbar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextOnly
+        assert w.breadcrumb.textFormat() == Qt.TextFormat.RichText
+    assert [a.objectName() for a in later.menu_actions()] == [
+        a.objectName() for a in whole.menu_actions()
+    ]
+    assert [a.shortcuts() for a in later.actions()] == [a.shortcuts() for a in whole.actions()]
+    assert _action(later, "openAction").shortcut() == QKeySequence(K.Open)
+    assert _action(later, "exportAction").shortcut() == QKeySequence("Ctrl+E")
 
 
 def _action(window: MainWindow, name: str) -> QAction:
