@@ -65,7 +65,7 @@ class FirstRows(QWidget):
         for i, col in enumerate(PEOPLE_COLUMNS):
             self.view.setColumnWidth(i, col.width)
         # The pane's look and widths, so nothing moves when the real pane replaces this one.
-        self.view.setItemDelegate(MarkedCellDelegate(PEOPLE_COLUMNS, self.view))
+        MarkedCellDelegate.install(self.view, PEOPLE_COLUMNS)
         # No column chooser on the header: the real pane, which has it, comes in moments.
         self.columns = ColumnLayout(self.view, PEOPLE_COLUMNS, self._cell_text, chooser=False)
         # Where the pane's filter combos will be, so the rows do not move when they arrive.

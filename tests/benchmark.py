@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import argparse
 import calendar
+import gc
 import json
 import os
 import random
@@ -370,6 +371,7 @@ def measure_in_process(
     qt = QApplication.instance() or QApplication([])
     assert isinstance(qt, QApplication)
     app = build_app(open_archive(archive), Settings(tmp / "in.ini"))
+    gc.freeze()  # as app.gui.run does once the window is built
     app.window.resize(1280, 800)
     app.window.show()
     app.window.grab()

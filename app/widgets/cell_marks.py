@@ -11,7 +11,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from app.models.columns import ColumnSpec
 from db.first_page import NOT_APPLICABLE, UNKNOWN
@@ -42,6 +47,14 @@ class MarkedCellDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._marked = frozenset(i for i, c in enumerate(columns) if c.marks)
         self._short = frozenset(i for i, c in enumerate(columns) if c.short_unknown)
+
+    @classmethod
+    def install(cls, view: QAbstractItemView, columns: tuple[ColumnSpec, ...]) -> None:
+        """Paint ``view``'s ``marks`` columns with one such delegate; the other columns keep
+        Qt's own (no call into Python for each of their cells on every paint)."""
+        delegate = cls(columns, view)
+        for i in sorted(delegate._marked):
+            view.setItemDelegateForColumn(i, delegate)
 
     def initStyleOption(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex

@@ -133,7 +133,7 @@ class ListPane(QWidget):
         hh.setHighlightSections(False)
         for i, col in enumerate(model.columns):
             self.view.setColumnWidth(i, col.width)
-        self.view.setItemDelegate(MarkedCellDelegate(model.columns, self.view))
+        MarkedCellDelegate.install(self.view, model.columns)
         #: Column widths fitted to the rows, and the header's column chooser.
         self.columns = ColumnLayout(self.view, model.columns, self._cell_text)
         # Indicator first: enabling sorting re-sorts by whatever the indicator says.

@@ -19,6 +19,27 @@ def test_run_shows_the_bundled_archive(
     assert (tmp_path / "log" / "kremlin-archive.log").exists()
 
 
+def test_what_start_up_made_is_frozen_before_the_event_loop_runs(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_event_loop: list[int]
+) -> None:
+    """A full collection no longer walks the window's objects (a 47 ms freeze at 3M)."""
+    import gc
+
+    from PySide6.QtWidgets import QApplication
+
+    order: list[str] = []
+    monkeypatch.setattr(gc, "freeze", lambda: order.append("freeze"))
+    shown = QApplication.exec  # no_event_loop's look at the window
+
+    def exec_() -> int:
+        order.append("exec")
+        return int(shown())
+
+    monkeypatch.setattr(QApplication, "exec", staticmethod(exec_))
+    assert gui.run(["--settings", str(tmp_path / "s.ini")]) == 0
+    assert order == ["freeze", "exec"] and no_event_loop == [99]
+
+
 def test_bad_archive_argument_offers_the_bundled_one(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_event_loop: list[int]
 ) -> None:

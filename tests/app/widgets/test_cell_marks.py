@@ -89,3 +89,19 @@ def test_an_unknown_year_says_unknown_in_its_tooltip(archive: Archive, english: 
     row = next(r for r in range(people_model.rowCount()) if not people_model.index(r, died).data())
     tip = people_model.index(row, died).data(Qt.ItemDataRole.ToolTipRole)
     assert tip == "unknown"
+
+
+def test_only_the_marked_columns_call_into_python_to_paint(qtbot: QtBot) -> None:
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(QStandardItemModel(0, len(PEOPLE_COLUMNS)))
+    MarkedCellDelegate.install(view, PEOPLE_COLUMNS)
+    ours = [
+        i
+        for i in range(len(PEOPLE_COLUMNS))
+        if isinstance(view.itemDelegateForColumn(i), MarkedCellDelegate)
+    ]
+    assert ours == [i for i, c in enumerate(PEOPLE_COLUMNS) if c.marks]
+    assert {TRIBUNAL, BORN} <= set(ours) and NAME not in ours
+    assert not isinstance(view.itemDelegate(), MarkedCellDelegate)
+    assert len({id(view.itemDelegateForColumn(i)) for i in ours}) == 1  # one, shared
