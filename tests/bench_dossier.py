@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
+import sqlite3
 import statistics
 import sys
 import tempfile
@@ -88,6 +90,100 @@ def floor_pdf(pages: int, per_page: float, path: Path) -> int:
     printer = _printer(path)
     doc.print_(printer)
     return pages
+
+
+def floor_person_pdf(conn: sqlite3.Connection, person_id: str, path: Path) -> None:
+    """The same work as a person's dossier, the simplest way: its facts read with ``sqlite3``
+    (the person, name forms, sentences, relations, events, documents, every claim with its
+    source), one line each in a plain-text ``QTextDocument`` printed by ``print_`` — no
+    tables, no figures, no running header or footer, no verified write."""
+    p = conn.execute(
+        "SELECT pk, id, name_en, name_ru, sex, birth_year, death_year, nationality, occupation, "
+        "organisation, role, summary, later_fate FROM person WHERE id = ?",
+        (person_id,),
+    ).fetchone()
+    pk = p[0]
+    names = conn.execute(
+        "SELECT name, script, kind, note FROM person_name WHERE person_pk = ?", (pk,)
+    ).fetchall()
+    sentences = conn.execute(
+        "SELECT id, stage, tribunal, date, kind, years, notes FROM sentence WHERE person_pk = ? "
+        "ORDER BY pk",
+        (pk,),
+    ).fetchall()
+    relations = [
+        *conn.execute(
+            "SELECT r.id, r.relation, r.note, o.name_en FROM relation r "
+            "JOIN person o ON o.pk = r.related_pk WHERE r.person_pk = ?",
+            (pk,),
+        ),
+        *conn.execute(
+            "SELECT r.id, r.relation, r.note, o.name_en FROM relation r "
+            "JOIN person o ON o.pk = r.person_pk WHERE r.related_pk = ?",
+            (pk,),
+        ),
+    ]
+    events = conn.execute(
+        "SELECT e.date, e.title, ep.role FROM event_person ep JOIN event e ON e.pk = ep.event_pk "
+        "WHERE ep.person_pk = ? ORDER BY e.pk LIMIT 500",
+        (pk,),
+    ).fetchall()
+    documents = conn.execute(
+        "SELECT DISTINCT d.date, d.title FROM document_person dp "
+        "JOIN document d ON d.pk = dp.document_pk WHERE dp.person_pk = ? ORDER BY d.pk LIMIT 500",
+        (pk,),
+    ).fetchall()
+    subjects = [("person", p[1])]
+    subjects += [("sentence", s[0]) for s in sentences]
+    subjects += [("relation", r[0]) for r in relations]
+    claims = []
+    for kind, subject in subjects:
+        claims += conn.execute(
+            "SELECT c.field, c.value, c.locator, s.author, s.title, s.year FROM claim c "
+            "JOIN source s ON s.pk = c.source_pk WHERE c.subject_kind = ? AND c.subject_id = ?",
+            (kind, subject),
+        ).fetchall()
+
+    def line(*cells: object) -> str:
+        return "  ".join(str(c) for c in cells if c is not None and c != "")
+
+    lines = [p[2], p[3]]
+    lines += [line(label, value) for label, value in zip(PERSON_FIELDS, p[4:], strict=True)]
+    for heading, rows in (
+        ("Names", names),
+        ("Sentences", [s[1:] for s in sentences]),
+        ("Relations", [r[1:] for r in relations]),
+        ("Events", events),
+        ("Documents", documents),
+    ):
+        lines += ["", heading, *(line(*r) for r in rows)]
+    lines += ["", "Sources"]
+    lines += [
+        f"{n}. {line(c[0], c[1])} — {line(c[3], c[4], c[5] or 'n.d.', c[2])}"
+        for n, c in enumerate(claims, 1)
+    ]
+    doc = _plain_doc(0)
+    doc.setPlainText("\n".join(lines))
+    doc.print_(_printer(path))
+
+
+def pdf_page_count(path: Path) -> int:
+    """Pages of a PDF Qt wrote (its page objects are plain dictionaries)."""
+    return len(re.findall(rb"/Type\s*/Page[^s]", path.read_bytes()))
+
+
+#: The person fields the floor prints, beside their values (``p[4:]`` above).
+PERSON_FIELDS = (
+    "sex",
+    "born",
+    "died",
+    "nationality",
+    "occupation",
+    "organisation",
+    "role",
+    "summary",
+    "later fate",
+)
 
 
 def bare_html_pdf(html: str, path: Path) -> None:

@@ -21,7 +21,10 @@ the simplest correct code (bare PySide6 + ``sqlite3``), interleaved with ours in
   same rows' page by rank range with ``sqlite3``, painted in a bare view;
 * **peak RSS** of one scripted session (open, scroll, search, filter, sort, a dossier) vs.
   bare Qt + ``sqlite3`` doing the same reads;
-* **dossier → PDF** vs. a bare ``QTextDocument`` → PDF of the same page count;
+* **dossier → PDF** of the middle person vs. the same work done the simplest way: the same
+  facts read with bare ``sqlite3``, one line each in plain text, ``QTextDocument.print_`` (no
+  tables, no figures, no running header or footer, no verified write); Qt alone printing plain
+  text of the same page count (no archive read) is reported beside it;
 * **timeline** (``--only timeline``): the real ``TimelineView`` at 1240×650, its source set
   while hidden, from ``show()`` (the Timeline tab clicked) to its ``loaded`` signal and the
   canvas repainted; then a jump to the busiest month (``set_visible_range``; the view's own
@@ -633,7 +636,9 @@ def measure_rss(archive: Path, tmp: Path) -> Row:
     return row
 
 
-def measure_dossier(archive: Path, runs: int) -> Row:
+def measure_dossier(archive: Path, runs: int) -> list[Row]:
+    """A person's dossier → PDF, against the same work done the simplest way (bare
+    ``sqlite3`` reads of the same facts, plain text, ``QTextDocument.print_``)."""
     import importlib.util
 
     spec = importlib.util.spec_from_file_location(
@@ -647,8 +652,12 @@ def measure_dossier(archive: Path, runs: int) -> Row:
     from db.dto import Ref
 
     row = Row("dossier → PDF (middle person)", goal="≤ 1.5× floor", judge=lambda r: r.ratio <= 1.5)
+    # Beside it, reported: Qt alone printing plain text of as many pages (no archive read, no
+    # tables, no figures): what the page count costs, whatever the content.
+    plain = Row("  ↳ vs. plain text of its page count", goal="(reported)")
     opened = open_archive(archive)
     service = DossierService(opened)
+    raw = raw_connection(archive)
     with opened.connect() as conn:
         total = listing.count(conn, listing.PEOPLE, listing.ListQuery())
         middle = listing.page(conn, listing.PEOPLE, listing.ListQuery(), total // 2, 1, total)
@@ -658,11 +667,19 @@ def measure_dossier(archive: Path, runs: int) -> Row:
         per_page = bd._lines_per_page(folder)
         pages = service.page_count(ref)
         service.write_pdf(ref, folder / "warm.pdf")
+        bd.floor_person_pdf(raw, ref.id, folder / "warm-floor.pdf")
         for _ in range(max(runs, 15)):
             row.ours.append(bd._time(lambda: service.write_pdf(ref, folder / "o.pdf")))
-            row.floor.append(bd._time(lambda: bd.floor_pdf(pages, per_page, folder / "f.pdf")))
+            row.floor.append(bd._time(lambda: bd.floor_person_pdf(raw, ref.id, folder / "f.pdf")))
+            plain.floor.append(bd._time(lambda: bd.floor_pdf(pages, per_page, folder / "p.pdf")))
+        NOTES.append(
+            f"dossier of {ref.id}: ours {pages} page(s); the same-work floor "
+            f"{bd.pdf_page_count(folder / 'f.pdf')} page(s)"
+        )
+    plain.ours = list(row.ours)
+    raw.close()
     opened.close()
-    return row
+    return [row, plain]
 
 
 # -- timeline and ego graph panes ----------------------------------------------------------------
@@ -1108,7 +1125,7 @@ def measure_server(url: str, only: str | None, runs: int, rounds: int, folder: P
         rows += measure_in_process(target, folder, rounds, (only,))
     if only is None:
         rows += measure_in_process(target, folder, rounds)
-        rows.append(measure_dossier(target, runs))
+        rows += measure_dossier(target, runs)
     for row in rows:
         row.name = "PostgreSQL: " + row.name
     return rows
@@ -1164,7 +1181,7 @@ def main(argv: list[str] | None = None) -> int:
             rows += measure_graph(archive, args.runs)
         if args.only is None:
             rows.append(measure_rss(archive, folder))
-            rows.append(measure_dossier(archive, args.runs))
+            rows += measure_dossier(archive, args.runs)
         if args.server:
             rows += measure_server(args.server, args.only, args.runs, args.rounds, folder)
     size = archive.stat().st_size / 2**30
