@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, bindparam, select
 
 from db import vocab
 from db.dto import Ref
 from db.i18n import N_, pgettext
-from db.queries import person_name
+from db.queries import facts, person_name
 from db.schema import (
     Document,
     DocumentPerson,
@@ -26,7 +26,7 @@ from db.schema import (
     Sentence,
 )
 from db.timeline import dates
-from db.timeline.dates import KINDS
+from db.timeline.dates import FIELD_OF, KINDS
 from db.timeline.marks import (
     DOCUMENT_ROWS,
     EVENT_ROWS,
@@ -128,6 +128,32 @@ def known_people(conn: Connection, person_ids: Sequence[str]) -> list[str]:
     return [p for p in dict.fromkeys(person_ids) if p in found]
 
 
+# One person's statements, built once (a dossier's timeline asks them on every print).
+_PEOPLE_ROWS = PERSON_ROWS.add_columns(Person.pk).where(
+    Person.id.in_(bindparam("ids", expanding=True))
+)
+_PERSON_EVENTS = (
+    EVENT_ROWS.join(EventPerson, EventPerson.event_pk == Event.pk)
+    .where(EventPerson.person_pk == bindparam("pk"))
+    .order_by(Event.date)
+    .limit(bindparam("limit"))
+)
+_PERSON_DOCUMENTS = (
+    DOCUMENT_ROWS.where(
+        Document.pk.in_(
+            select(DocumentPerson.document_pk).where(DocumentPerson.person_pk == bindparam("pk"))
+        )
+    )
+    .order_by(Document.date)
+    .limit(bindparam("limit"))
+)
+_PERSON_SENTENCES = (
+    SENTENCE_ROWS.where(Sentence.person_pk == bindparam("pk"))
+    .order_by(Sentence.pk)
+    .limit(bindparam("limit"))
+)
+
+
 def person_slice(
     conn: Connection,
     person_ids: Sequence[str],
@@ -140,7 +166,7 @@ def person_slice(
     are left out; ``lo``/``hi`` (ISO days) keep the marks that touch that range."""
     ids = list(dict.fromkeys(person_ids))
     shown = ids[:PERSON_LANES]
-    rows = {r.id: r for r in conn.execute(PERSON_ROWS.where(Person.id.in_(shown)))}
+    rows = {r.id: r for r in conn.execute(_PEOPLE_ROWS, {"ids": shown})}
     shown = [p for p in shown if p in rows]
     lanes = tuple(
         Lane(person_lane(p), person_name(rows[p].name_en, rows[p].name_ru), Ref("person", p))
@@ -149,7 +175,7 @@ def person_slice(
     marks: list[Mark] = []
     no_date = 0
     for p in shown:
-        found, missing = _one_person(conn, p, limit)
+        found, missing = _one_person(conn, rows[p], limit)
         marks += found
         no_date += missing
     if lo is not None or hi is not None:
@@ -167,28 +193,15 @@ def person_slice(
     )
 
 
-def _one_person(conn: Connection, person_id: str, limit: int) -> tuple[list[Mark], int]:
-    """Every mark of one person (at most ``limit`` per kind) and their undated sentences."""
+def _one_person(conn: Connection, person: Any, limit: int) -> tuple[list[Mark], int]:
+    """Every mark of one person (a row of ``_PEOPLE_ROWS``; at most ``limit`` per kind) and
+    their undated sentences."""
+    person_id = person.id
     lane = person_lane(person_id)
-    pk = conn.execute(select(Person.pk).where(Person.id == person_id)).scalar()
-    events = conn.execute(
-        EVENT_ROWS.join(EventPerson, EventPerson.event_pk == Event.pk)
-        .where(EventPerson.person_pk == pk)
-        .order_by(Event.date)
-        .limit(limit)
-    ).all()
-    documents = conn.execute(
-        DOCUMENT_ROWS.where(
-            Document.pk.in_(
-                select(DocumentPerson.document_pk).where(DocumentPerson.person_pk == pk)
-            )
-        )
-        .order_by(Document.date)
-        .limit(limit)
-    ).all()
-    sentences = conn.execute(
-        SENTENCE_ROWS.where(Sentence.person_pk == pk).order_by(Sentence.pk).limit(limit)
-    ).all()
+    given = {"pk": person.pk, "limit": limit}
+    events = conn.execute(_PERSON_EVENTS, given).all()
+    documents = conn.execute(_PERSON_DOCUMENTS, given).all()
+    sentences = conn.execute(_PERSON_SENTENCES, given).all()
     marks: list[Mark] = []
     dated: tuple[tuple[str, Sequence[Any]], ...] = (("event", events), ("document", documents))
     for kind, rows in dated:
@@ -206,9 +219,9 @@ def _one_person(conn: Connection, person_id: str, limit: int) -> tuple[list[Mark
         )
         no_date += not found
         marks += found
-    person = conn.execute(PERSON_ROWS.where(Person.id == person_id)).all()
+    # Arrest and death in one read: each kind's marks take their own field's claims only.
+    fields = ("record", FIELD_OF["arrest"], FIELD_OF["death"])
+    both = facts(conn, "person", [person_id], only=fields)
     for kind in ("arrest", "death"):
-        marks += person_marks(
-            conn, kind, lambda _pid: lane, person, dated_facts(conn, kind, [person_id])
-        )
+        marks += person_marks(conn, kind, lambda _pid: lane, [person], both)
     return marks, no_date
