@@ -104,6 +104,7 @@ def run(argv: Sequence[str]) -> int:
         # A full collection walked every one of these objects (47 ms at 3M people, on
         # whichever thread allocated: the GUI froze that long in the middle of a filter).
         gc.freeze()
+        parts.controller.archive_changed.connect(_refreeze)
         try:
             return int(app.exec())
         finally:
@@ -111,6 +112,15 @@ def run(argv: Sequence[str]) -> int:
     finally:
         hook.uninstall()
         logs.close()
+
+
+def _refreeze(_archive: object) -> None:
+    """Another archive replaced the first: what held the old one may now be garbage in cycles,
+    which frozen objects never are; collect it once (the switch is a pause anyway) and
+    freeze what is left."""
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
 
 
 def _open(window: MainWindow, requested: Path | str | None) -> Archive | None:

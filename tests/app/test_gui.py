@@ -40,6 +40,39 @@ def test_what_start_up_made_is_frozen_before_the_event_loop_runs(
     assert order == ["freeze", "exec"] and no_event_loop == [99]
 
 
+def test_another_archive_lets_the_old_one_be_collected_then_freezes_again(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_event_loop: list[int]
+) -> None:
+    import gc
+    import shutil
+
+    from PySide6.QtWidgets import QApplication
+
+    from app.controller import ArchiveController
+    from app.widgets.main_window import MainWindow
+    from tests.conftest import BUNDLED
+
+    order: list[str] = []
+    for name in ("freeze", "unfreeze", "collect"):
+        monkeypatch.setattr(gc, name, lambda n=name: order.append(n))
+    other = tmp_path / "colleague.sqlite"
+    shutil.copyfile(BUNDLED, other)
+    shown = QApplication.exec
+
+    def exec_() -> int:
+        window = next(
+            w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+        )
+        order.append("exec")
+        controller = window.findChild(ArchiveController)
+        assert controller is not None and controller.open_path(other)
+        return int(shown())
+
+    monkeypatch.setattr(QApplication, "exec", staticmethod(exec_))
+    assert gui.run(["--settings", str(tmp_path / "s.ini")]) == 0
+    assert order == ["freeze", "exec", "unfreeze", "collect", "freeze"]
+
+
 def test_bad_archive_argument_offers_the_bundled_one(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_event_loop: list[int]
 ) -> None:
