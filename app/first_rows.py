@@ -25,19 +25,19 @@ from PySide6.QtWidgets import (
 )
 
 from app import counts
-from app.models.columns import PEOPLE_COLUMNS, cell_text, name_columns_in_reading_order
+from app.models.columns import (
+    ALIGN_LEFT,
+    ALIGN_RIGHT,
+    PEOPLE_COLUMNS,
+    TEXT_ALIGNMENT_ROLE,
+    cell_text,
+    name_columns_in_reading_order,
+)
 from app.widgets.cell_marks import MarkedCellDelegate
 from app.widgets.column_layout import ColumnLayout
 from db.engine import Archive
 from db.first_page import first_people_page
 from db.i18n import _
-
-#: ``Qt.ItemDataRole.TextAlignmentRole`` and ``Qt.AlignRight | Qt.AlignVCenter``,
-#: ``Qt.AlignLeft | Qt.AlignVCenter``, spelled as their values: these rows are painted before
-#: Qt's namespace of enums is built (see :data:`app.models.columns.USER_ROLE`).
-TEXT_ALIGNMENT_ROLE = 7
-ALIGN_RIGHT = 0x0082
-ALIGN_LEFT = 0x0081
 
 
 class FirstRows(QWidget):

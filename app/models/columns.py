@@ -15,6 +15,12 @@ DISPLAY_LIMIT = 1000
 #: of Qt's namespace (about 10 ms), and the first People rows are painted without them
 #: (tests/app/models/test_columns.py checks the value).
 USER_ROLE = 0x0100
+#: ``Qt.ItemDataRole.TextAlignmentRole``, and the cells' two alignments
+#: (``Qt.AlignLeft | Qt.AlignVCenter``, ``Qt.AlignRight | Qt.AlignVCenter``), as their values
+#: for the same reason: the first rows show them too.
+TEXT_ALIGNMENT_ROLE = 7
+ALIGN_LEFT = 0x0081
+ALIGN_RIGHT = 0x0082
 #: Role returning the item's text id (``cherniavsky-mikhail``).
 IdRole = USER_ROLE + 1
 #: Role returning the row's DTO.

@@ -32,7 +32,16 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QIcon
 
 from app.archive_source import ArchiveSource
-from app.models.columns import ColumnSpec, IdRole, RowRole, cell_text, cell_tooltip
+from app.models.columns import (
+    ALIGN_LEFT,
+    ALIGN_RIGHT,
+    TEXT_ALIGNMENT_ROLE,
+    ColumnSpec,
+    IdRole,
+    RowRole,
+    cell_text,
+    cell_tooltip,
+)
 from app.workers import Runner
 from db import listing
 from db.dto import ListRow
@@ -47,14 +56,13 @@ Snapshot = tuple[int, "array[int] | None"]
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
-_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole.value)
 _DECORATION = int(Qt.ItemDataRole.DecorationRole.value)
-_ROLES = frozenset((_DISPLAY, _TOOLTIP, _ALIGN, _DECORATION, int(IdRole), int(RowRole)))
+_ROLES = frozenset(
+    (_DISPLAY, _TOOLTIP, TEXT_ALIGNMENT_ROLE, _DECORATION, int(IdRole), int(RowRole))
+)
 #: Reads the reader's marks of some ids of the model's kind: id → words (``bookmarked``,
 #: ``noted``, ``tagged``, space-separated); unmarked ids are absent.
 MarksReader = Callable[[Sequence[str]], dict[str, str]]
-_LEFT = int((Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter).value)
-_RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
 _ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
@@ -294,8 +302,8 @@ class PagedTableModel(QAbstractTableModel):
         if not 0 <= number < self._total:
             return None
         col = self._columns[index.column()]
-        if role == _ALIGN:
-            return _RIGHT if col.align_right else _LEFT
+        if role == TEXT_ALIGNMENT_ROLE:
+            return ALIGN_RIGHT if col.align_right else ALIGN_LEFT
         if role == _DECORATION:
             return self._mark_icon(number) if index.column() == 0 else None
         row = self.row_at(number)

@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from app import first_rows, gui, language
+from app import gui, language
 from app.first_rows import FirstRows
 from app.models.columns import PEOPLE_COLUMNS
 from app.widgets.main_window import MainWindow
@@ -46,16 +46,6 @@ def test_the_first_rows_read_like_the_people_pane(
         c.header for c in PEOPLE_COLUMNS
     ]
     assert first.count_label.text() == "99 people"
-
-
-def test_the_alignments_spelled_as_numbers_are_qt_s() -> None:
-    assert Qt.ItemDataRole.TextAlignmentRole.value == first_rows.TEXT_ALIGNMENT_ROLE
-    assert Qt.AlignmentFlag(first_rows.ALIGN_RIGHT) == (
-        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-    )
-    assert Qt.AlignmentFlag(first_rows.ALIGN_LEFT) == (
-        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-    )
 
 
 def test_the_first_rows_offer_no_column_chooser_the_real_pane_does(qtbot: QtBot) -> None:

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app import language
+from app.models import columns
 from app.models.columns import (
     DOCUMENT_COLUMNS,
     EVENT_COLUMNS,
@@ -62,6 +63,16 @@ def test_custom_roles_are_distinct_user_roles() -> None:
     user = Qt.ItemDataRole.UserRole
     assert user.value == USER_ROLE  # spelled as a number in the module (see its comment)
     assert IdRole != RowRole and min(IdRole, RowRole) >= user
+
+
+def test_the_alignments_spelled_as_numbers_are_qt_s() -> None:
+    assert Qt.ItemDataRole.TextAlignmentRole.value == columns.TEXT_ALIGNMENT_ROLE
+    assert Qt.AlignmentFlag(columns.ALIGN_RIGHT) == (
+        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+    )
+    assert Qt.AlignmentFlag(columns.ALIGN_LEFT) == (
+        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    )
 
 
 def test_the_name_in_the_readers_script_leads(english: None) -> None:
