@@ -63,7 +63,6 @@ _ROLES = frozenset(
 #: Reads the reader's marks of some ids of the model's kind: id → words (``bookmarked``,
 #: ``noted``, ``tagged``, space-separated); unmarked ids are absent.
 MarksReader = Callable[[Sequence[str]], dict[str, str]]
-_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 class PagedTableModel(QAbstractTableModel):
@@ -105,6 +104,8 @@ class PagedTableModel(QAbstractTableModel):
         self._pages: OrderedDict[int, list[ListRow]] = OrderedDict()
         #: The reader's marks (bookmark, note, tags) of each cached page's ids.
         self._marks: dict[int, dict[str, str]] = {}
+        #: What each cell of a cached page's rows shows, made when a row is first shown.
+        self._texts: dict[int, list[tuple[str, ...] | None]] = {}
         self._read_marks: MarksReader | None = None
         self._mark_icons: dict[str, QIcon] = {}
         self._mark_words: dict[str, str] = {}
@@ -256,6 +257,7 @@ class PagedTableModel(QAbstractTableModel):
         self._pks = pks
         self._pages.clear()
         self._marks.clear()
+        self._texts.clear()
         if first_page is not None:
             self._pages[0] = first_page
         self._missing.clear()
@@ -278,8 +280,8 @@ class PagedTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._columns)
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+    # No flags() here: Qt's own (enabled, selectable, never a parent) is what a row needs, and
+    # the table view asks it of every cell it paints — one call into Python less per cell.
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -295,7 +297,8 @@ class PagedTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        # Called ~10 times per visible cell per paint: plain int roles, no enum arithmetic.
+        # Asked for tooltips, size hints, accessibility and the cells the list's delegate leaves
+        # to Qt (see app.widgets.paged_cells), many times a paint: plain int roles, no enums.
         if role not in _ROLES or not index.isValid():
             return None
         number = index.row()
@@ -313,6 +316,9 @@ class PagedTableModel(QAbstractTableModel):
             return row.id
         if role == RowRole:
             return row
+        if role == _DISPLAY:
+            texts = self.display_row(number)
+            return None if texts is None else texts[index.column()]
         value = getattr(row, col.attr)
         text = "" if value is None else str(value)
         if role == _TOOLTIP:
@@ -323,8 +329,40 @@ class PagedTableModel(QAbstractTableModel):
                 if marks:
                     said = ", ".join(self._mark_words.get(w, w) for w in marks.split())
                     return cell_tooltip(f"{text} — {said}")
-            return cell_tooltip(text)
-        return cell_text(text)
+        return cell_tooltip(text)
+
+    def display_row(self, row: int) -> tuple[str, ...] | None:
+        """What each cell of ``row`` shows, in column order (:func:`cell_text` of its value);
+        None while its page is on its way from a server.
+
+        Made once per row while its page is cached: the list's delegate paints from it, and
+        :meth:`data` answers the display role with it.
+        """
+        number, offset = divmod(row, self.PAGE_SIZE)
+        texts = self._texts.get(number)
+        if texts is not None and offset < len(texts):
+            shown = texts[offset]
+            if shown is not None:
+                return shown
+        item = self.row_at(row) if 0 <= row < self._total else None
+        if item is None:
+            return None
+        shown = tuple(
+            cell_text("" if value is None else str(value))
+            for value in (getattr(item, col.attr) for col in self._columns)
+        )
+        texts = self._texts.get(number)
+        if texts is None:
+            page = self._pages.get(number)
+            if page is None:  # (dropped by the read that brought this row: keep nothing)
+                return shown
+            texts = self._texts[number] = [None] * len(page)
+        texts[offset] = shown
+        return shown
+
+    def mark_icon(self, row: int) -> QIcon | None:
+        """The icon of the reader's first mark on ``row`` (shown in the first column)."""
+        return self._mark_icon(row)
 
     def retranslate(self) -> None:
         """Show the rows and headers in the interface language now in use.
@@ -334,6 +372,7 @@ class PagedTableModel(QAbstractTableModel):
         """
         self._pages.clear()
         self._marks.clear()
+        self._texts.clear()
         if self._columns:
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._columns) - 1)
         if self._total:
@@ -379,14 +418,16 @@ class PagedTableModel(QAbstractTableModel):
     def _marks_of(self, row: int) -> str:
         number = row // self.PAGE_SIZE
         page_marks = self._marks.get(number)
+        page = self._pages.get(number)
         if page_marks is None:
-            page = self._pages.get(number)
             if page is None or self._read_marks is None:
                 return ""
             page_marks = self._read_marks([r.id for r in page])
             self._marks[number] = page_marks
-        item_id = self.id_at(row)
-        return page_marks.get(item_id, "") if item_id is not None else ""
+        if not page_marks:  # most pages: nothing of theirs is marked
+            return ""
+        item = self.row_at(row)
+        return page_marks.get(item.id, "") if item is not None else ""
 
     def _mark_icon(self, row: int) -> QIcon | None:
         if self._read_marks is None:
@@ -421,6 +462,7 @@ class PagedTableModel(QAbstractTableModel):
         while len(self._pages) > self.MAX_PAGES:
             dropped, _rows = self._pages.popitem(last=False)
             self._marks.pop(dropped, None)
+            self._texts.pop(dropped, None)
 
     def _want_page(self, number: int) -> None:
         if number in self._in_flight or number in self._missing:

@@ -47,6 +47,8 @@ class MarkedCellDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._marked = frozenset(i for i, c in enumerate(columns) if c.marks)
         self._short = frozenset(i for i, c in enumerate(columns) if c.short_unknown)
+        #: The view's palette (its cache key) and the same with grey text, made once.
+        self._grey: tuple[int, QPalette] | None = None
 
     @classmethod
     def install(cls, view: QAbstractItemView, columns: tuple[ColumnSpec, ...]) -> None:
@@ -60,15 +62,32 @@ class MarkedCellDelegate(QStyledItemDelegate):
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
         super().initStyleOption(option, index)
-        if index.column() not in self._marked:
-            return
-        mark = cell_mark(option.text)
-        if mark is None:
-            return
-        grey = option.palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
-        option.palette.setColor(QPalette.ColorRole.Text, grey)
+        if index.column() in self._marked:
+            mark = cell_mark(option.text)
+            if mark is not None:
+                self.look(option, index.column(), mark)
+
+    def marks(self, texts: tuple[str, ...]) -> tuple[str | None, ...]:
+        """What each cell of a row that shows ``texts`` stands for (:func:`cell_mark`; None in
+        the columns not marked)."""
+        return tuple(
+            cell_mark(text) if column in self._marked else None for column, text in enumerate(texts)
+        )
+
+    def look(self, option: QStyleOptionViewItem, column: int, mark: str) -> None:
+        """Give ``option``, a cell of ``column`` that stands for ``mark``, the mark's look."""
+        palette = option.palette
+        key = palette.cacheKey()
+        if self._grey is None or self._grey[0] != key:
+            grey = QPalette(palette)
+            grey.setColor(
+                QPalette.ColorRole.Text,
+                palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text),
+            )
+            self._grey = (key, grey)
+        option.palette = self._grey[1]
         if mark == "unknown":
-            option.text = SHORT_UNKNOWN if index.column() in self._short else _(UNKNOWN)
+            option.text = SHORT_UNKNOWN if column in self._short else _(UNKNOWN)
             option.font.setItalic(True)
         else:
             option.text = NOT_APPLICABLE

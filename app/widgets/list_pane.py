@@ -41,8 +41,8 @@ from PySide6.QtWidgets import (
 from app import counts
 from app.models.columns import cell_text, name_columns_in_reading_order
 from app.models.paged_table import PagedTableModel
-from app.widgets.cell_marks import MarkedCellDelegate
 from app.widgets.column_layout import SAMPLE_ROWS, ColumnLayout
+from app.widgets.paged_cells import PagedCellDelegate
 from app.widgets.row_reveal import reveal_row
 from db.i18n import _
 from db.listing import ListQuery
@@ -133,7 +133,7 @@ class ListPane(QWidget):
         hh.setHighlightSections(False)
         for i, col in enumerate(model.columns):
             self.view.setColumnWidth(i, col.width)
-        MarkedCellDelegate.install(self.view, model.columns)
+        PagedCellDelegate.attach(self.view, model)
         #: Column widths fitted to the rows, and the header's column chooser.
         self.columns = ColumnLayout(self.view, model.columns, self._cell_text)
         # Indicator first: enabling sorting re-sorts by whatever the indicator says.

@@ -41,14 +41,20 @@ class FakeDialogs:
 
 @dataclass
 class ModelCalls:
-    """Page fetches and ``data()`` calls of each :class:`PagedTableModel`, counted by id."""
+    """Page fetches, ``data()`` calls and rows asked for their display strings (what the
+    list's delegate paints from) of each :class:`PagedTableModel`, counted by id."""
 
     fetches: Counter[int] = field(default_factory=Counter)
     data: Counter[int] = field(default_factory=Counter)
+    rows: Counter[int] = field(default_factory=Counter)
 
     def of(self, model: PagedTableModel) -> tuple[int, int]:
         """(page fetches, data() calls) of ``model`` so far."""
         return self.fetches[id(model)], self.data[id(model)]
+
+    def cells(self, model: PagedTableModel) -> int:
+        """Cells of ``model`` asked for so far: data() calls and display_row() calls."""
+        return self.data[id(model)] + self.rows[id(model)]
 
 
 @pytest.fixture
@@ -56,6 +62,7 @@ def model_calls(monkeypatch: pytest.MonkeyPatch) -> ModelCalls:
     """Count every model's page fetches and data() calls (budgets are counts, not time)."""
     calls = ModelCalls()
     fetch, data = PagedTableModel._fetch, PagedTableModel.data
+    display_row = PagedTableModel.display_row
 
     def counting_fetch(self: PagedTableModel, number: int) -> Any:
         calls.fetches[id(self)] += 1
@@ -67,7 +74,12 @@ def model_calls(monkeypatch: pytest.MonkeyPatch) -> ModelCalls:
         calls.data[id(self)] += 1
         return data(self, index, role)
 
+    def counting_display_row(self: PagedTableModel, row: int) -> Any:
+        calls.rows[id(self)] += 1
+        return display_row(self, row)
+
     monkeypatch.setattr(PagedTableModel, "_fetch", counting_fetch)
+    monkeypatch.setattr(PagedTableModel, "display_row", counting_display_row)
     monkeypatch.setattr(PagedTableModel, "data", counting_data)
     return calls
 

@@ -1,0 +1,150 @@
+"""The paged lists' delegate paints what Qt's own delegate paints, pixel for pixel, without
+asking the model for each cell's roles.
+
+Each pane is built as the app builds it (a ``PagedTableModel`` over the bundled archive and its
+``ListPane``); the reference picture is the same view painted the way it was before this
+delegate: Qt's delegate, with the grey-marks delegate on the marked columns.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtGui import QColor, QIcon, QImage, QPixmap
+from PySide6.QtWidgets import QStyledItemDelegate
+from pytestqt.qtbot import QtBot
+
+from app import language
+from app.models.columns import DOCUMENT_COLUMNS, EVENT_COLUMNS, PEOPLE_COLUMNS
+from app.models.paged_table import PagedTableModel
+from app.widgets.cell_marks import MarkedCellDelegate
+from app.widgets.list_pane import ListPane
+from app.widgets.paged_cells import PagedCellDelegate
+from db import Archive, listing
+from db.listing import ListQuery
+from tests.app.conftest import ModelCalls
+from tests.app.ui_texts import english
+
+__all__ = ["english"]
+
+KINDS = {
+    "person": (listing.PEOPLE, PEOPLE_COLUMNS),
+    "event": (listing.EVENTS, EVENT_COLUMNS),
+    "document": (listing.DOCUMENTS, DOCUMENT_COLUMNS),
+}
+
+
+def _pane(qtbot: QtBot, archive: Archive, kind: str) -> ListPane:
+    spec, columns = KINDS[kind]
+    model = PagedTableModel(archive, spec, columns)
+    model.set_query(ListQuery(spec.default_sort))
+    pane = ListPane(model, f"{kind}Pane", "people", ())
+    qtbot.addWidget(pane)
+    pane.resize(1000, 600)
+    pane.show()
+    qtbot.waitExposed(pane)
+    return pane
+
+
+def _picture(pane: ListPane) -> QImage:
+    pane.view.viewport().repaint()
+    return pane.view.viewport().grab().toImage()
+
+
+def _qt_way(pane: ListPane) -> QImage:
+    """The view painted by Qt's delegate (grey marks on the marked columns), then ours back."""
+    ours = pane.view.itemDelegate()
+    plain = QStyledItemDelegate(pane.view)
+    pane.view.setItemDelegate(plain)
+    MarkedCellDelegate.install(pane.view, pane.model.columns)
+    try:
+        return _picture(pane)
+    finally:
+        for column in range(pane.model.columnCount()):
+            pane.view.setItemDelegateForColumn(column, None)  # type: ignore[arg-type]
+        pane.view.setItemDelegate(ours)
+
+
+def test_every_list_pane_paints_its_cells_with_it(qtbot: QtBot, archive: Archive) -> None:
+    for kind in KINDS:
+        pane = _pane(qtbot, archive, kind)
+        assert isinstance(pane.view.itemDelegate(), PagedCellDelegate)
+        assert all(
+            pane.view.itemDelegateForColumn(c) is None for c in range(pane.model.columnCount())
+        )
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_the_cells_look_as_qts_delegate_paints_them(
+    qtbot: QtBot, archive: Archive, english: None, kind: str, lang: str
+) -> None:
+    language.apply(lang)
+    pane = _pane(qtbot, archive, kind)
+    view = pane.view
+    # Selected rows (one of them the current), alternate rows, unknown and not-applicable
+    # cells, years shown as “?”: whatever the first screen of each list holds.
+    selection = view.selectionModel()
+    for row in (1, 4, 5):
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        selection.select(pane.model.index(row, 0), flags)
+    view.setCurrentIndex(pane.model.index(4, 1))
+    ours = _picture(pane)
+    assert not ours.isNull()
+    assert ours == _qt_way(pane)
+
+
+def test_a_marked_row_shows_its_icon_as_qts_delegate_does(
+    qtbot: QtBot, archive: Archive, english: None
+) -> None:
+    pane = _pane(qtbot, archive, "person")
+    model = pane.model
+    marked = {str(model.id_at(2)), str(model.id_at(3))}
+    red = QPixmap(16, 16)
+    red.fill(QColor("red"))
+    model.set_marks(
+        lambda ids: {i: "bookmarked" for i in ids if i in marked},
+        {"bookmarked": QIcon(red)},
+        {"bookmarked": "bookmarked"},
+    )
+    ours = _picture(pane)
+    assert ours == _qt_way(pane)
+    pane.model.set_marks(None, {}, {})
+    assert _picture(pane) != ours  # the icons were there to see
+
+
+def test_a_paint_asks_the_model_no_roles_of_its_cells(
+    qtbot: QtBot, archive: Archive, model_calls: ModelCalls
+) -> None:
+    pane = _pane(qtbot, archive, "person")
+    model = pane.model
+    _picture(pane)  # rows read, their texts made
+    cells = (pane.view.rowAt(pane.view.viewport().height() - 1) + 1) * model.columnCount()
+    before, rows = model_calls.of(model), model_calls.rows[id(model)]
+    _picture(pane)
+    # One question per cell painted (its row's strings, made once), no role, no read.
+    assert model_calls.of(model) == before
+    assert model_calls.rows[id(model)] - rows == cells
+    # Qt's delegate asks several roles of each cell it paints.
+    _qt_way(pane)
+    fetches, asked = model_calls.of(model)
+    assert fetches == before[0] and asked - before[1] >= 5 * cells
+
+
+def test_a_row_read_again_is_painted_from_its_new_texts(
+    qtbot: QtBot, archive: Archive, english: None
+) -> None:
+    pane = _pane(qtbot, archive, "person")
+    english_picture = _picture(pane)
+    english_texts = pane.model.display_row(0)
+    language.apply("ru")
+    pane.model.retranslate()  # pages dropped: every row is read again, in Russian
+    russian = _picture(pane)
+    russian_texts = pane.model.display_row(0)
+    assert russian_texts != english_texts
+    assert russian != english_picture
+    assert russian == _qt_way(pane)
+    language.apply("en")
+    pane.model.retranslate()
+    assert pane.model.display_row(0) == english_texts
+    assert _picture(pane) == _qt_way(pane)
