@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 from array import array
+from collections import namedtuple
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -204,7 +205,33 @@ def page(
     else:
         lo, hi = start + 1, start + limit
     stmt = _page_statement(spec, query.sort, query.descending)
-    return [spec.make_row(r) for r in conn.execute(stmt, {"lo": lo, "hi": hi})]
+    return [spec.make_row(r) for r in _records(conn, stmt, {"lo": lo, "hi": hi})]
+
+
+#: Column names of a statement's rows → the named tuple its rows are read into.
+_RECORD_TYPES: dict[tuple[str, ...], Any] = {}
+
+
+def _records(conn: Connection, stmt: Any, params: dict[str, Any] | None = None) -> list[Any]:
+    """The rows of ``stmt`` as named tuples, read from SQLite's cursor.
+
+    The list columns are plain integers and text, which SQLAlchemy hands on unchanged; making
+    and reading its Row objects cost about 4 µs a row more, on every page a list reads while
+    the reader scrolls (a page of 64 People rows at 3M: 0.73 → 0.48 ms).
+    """
+    result = conn.execute(stmt, params) if params is not None else conn.execute(stmt)
+    if _is_pg(conn):
+        # A server's rows may come through SQLAlchemy's buffer (a streamed snapshot leaves its
+        # connection streaming): they are read through it, as SQLAlchemy's rows.
+        return list(result)
+    try:
+        keys = tuple(result.keys())
+        record: Any = _RECORD_TYPES.get(keys)
+        if record is None:
+            record = _RECORD_TYPES[keys] = namedtuple("Record", keys)  # type: ignore[misc]
+        return [record._make(r) for r in result.cursor.fetchall()]
+    finally:
+        result.close()
 
 
 _PAGE_STATEMENTS: dict[tuple[str, str, bool], Any] = {}
@@ -276,7 +303,7 @@ def head(conn: Connection, spec: ListSpec, query: ListQuery, limit: int) -> list
     stmt = (
         select(*spec.columns).where(_where(spec, query, _is_pg(conn))).order_by(order).limit(limit)
     )
-    return [spec.make_row(r) for r in conn.execute(stmt)]
+    return [spec.make_row(r) for r in _records(conn, stmt)]
 
 
 def rows_by_pks(conn: Connection, spec: ListSpec, pks: Sequence[int]) -> list[ListRow]:
@@ -286,7 +313,7 @@ def rows_by_pks(conn: Connection, spec: ListSpec, pks: Sequence[int]) -> list[Li
     pk = spec.table.c.pk
     got = {
         int(r.pk): spec.make_row(r)
-        for r in conn.execute(select(*spec.columns).where(pk.in_(list(pks))))
+        for r in _records(conn, select(*spec.columns).where(pk.in_(list(pks))))
     }
     return [got[k] for k in pks if k in got]
 

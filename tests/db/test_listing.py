@@ -108,3 +108,27 @@ def test_unknown_and_none_read_differently_in_the_people_list(tmp_path: Path) ->
     assert (unknown.tribunal, unknown.sentence) == ("unknown", "unknown")
     assert (none.tribunal, none.sentence) == ("—", "—")
     assert (unknown.tribunal, unknown.sentence) != (none.tribunal, none.sentence)
+
+
+def test_rows_read_from_the_cursor_are_the_rows_sqlalchemy_gives(archive: Archive) -> None:
+    # Pages, heads and rows by key are read as plain tuples: each list's rows must be exactly
+    # what its maker gives from SQLAlchemy's own rows, in every sort and both directions.
+    from sqlalchemy import select
+
+    for spec in (listing.PEOPLE, listing.EVENTS, listing.DOCUMENTS):
+        with archive.connect() as conn:
+            total = listing.count(conn, spec, ListQuery(spec.default_sort))
+            for sort in spec.sorts:
+                for descending in (False, True):
+                    query = ListQuery(sort, descending)
+                    got = listing.page(conn, spec, query, 0, total, total)
+                    rank = spec.sorts[sort]
+                    order = rank.desc() if descending else rank.asc()
+                    stmt = select(*spec.columns).order_by(order)
+                    assert got == [spec.make_row(r) for r in conn.execute(stmt)], (spec.kind, sort)
+            pks = [
+                row.pk
+                for row in listing.page(conn, spec, ListQuery(spec.default_sort), 0, 9, total)
+            ]
+            by_key = listing.rows_by_pks(conn, spec, pks[::-1])
+            assert [row.pk for row in by_key] == pks[::-1]
