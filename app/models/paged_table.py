@@ -3,8 +3,9 @@
 The model never holds the table.  Unfiltered, it knows only the row count and asks the data
 layer for rank ranges; filtered, it holds the ordered primary keys of the subset
 (``array('q')``, 8 bytes a row) and fetches pages of them by key.  Pages of
-:attr:`PAGE_SIZE` rows live in an LRU of at most :attr:`MAX_PAGES`; display strings are
-formatted once per fetch.  Sorting runs a new SQL order (build-time rank columns), never a
+:attr:`PAGE_SIZE` rows live in an LRU of at most :attr:`MAX_PAGES`; a row's display strings
+are made once, when it is first shown, and kept with its page (:meth:`display_row`, what the
+list's delegate paints from).  Sorting runs a new SQL order (build-time rank columns), never a
 proxy model.
 
 Signals:
