@@ -26,12 +26,10 @@ from PySide6.QtWidgets import (
 
 from app import counts
 from app.models.columns import (
-    ALIGN_LEFT,
-    ALIGN_RIGHT,
     PEOPLE_COLUMNS,
     TEXT_ALIGNMENT_ROLE,
-    cell_text,
     name_columns_in_reading_order,
+    value_text,
 )
 from app.widgets.cell_marks import MarkedCellDelegate
 from app.widgets.column_layout import ColumnLayout
@@ -122,8 +120,8 @@ class FirstRows(QWidget):
             items = []
             for col in PEOPLE_COLUMNS:
                 value = row[col.attr]
-                item = QStandardItem(cell_text("" if value is None else str(value)))
-                item.setData(ALIGN_RIGHT if col.align_right else ALIGN_LEFT, TEXT_ALIGNMENT_ROLE)
+                item = QStandardItem(value_text(value))
+                item.setData(col.alignment, TEXT_ALIGNMENT_ROLE)
                 items.append(item)
             self.model.appendRow(items)
         self.total = total

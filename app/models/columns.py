@@ -54,6 +54,12 @@ class ColumnSpec:
     #: “1901 – ?”), its tooltip says “unknown”, and the column stays as narrow as a year.
     short_unknown: bool = False
 
+    @property
+    def alignment(self) -> int:
+        """The alignment of the column's cells, as its value (:data:`ALIGN_RIGHT` or
+        :data:`ALIGN_LEFT`)."""
+        return ALIGN_RIGHT if self.align_right else ALIGN_LEFT
+
 
 PEOPLE_COLUMNS = (
     ColumnSpec("name", N_("Name"), "name", width=155, min_chars=17),
@@ -170,6 +176,11 @@ def name_columns_in_reading_order(columns: tuple[ColumnSpec, ...]) -> tuple[int,
 
 #: Longest text a cell's tooltip shows (the full value is one click away in the detail view).
 TOOLTIP_LIMIT = 500
+
+
+def value_text(value: object) -> str:
+    """What a cell shows of a field's ``value`` (:func:`cell_text`; None shows nothing)."""
+    return cell_text("" if value is None else str(value))
 
 
 def cell_tooltip(text: str) -> str:

@@ -34,14 +34,12 @@ from PySide6.QtGui import QIcon
 
 from app.archive_source import ArchiveSource
 from app.models.columns import (
-    ALIGN_LEFT,
-    ALIGN_RIGHT,
     TEXT_ALIGNMENT_ROLE,
     ColumnSpec,
     IdRole,
     RowRole,
-    cell_text,
     cell_tooltip,
+    value_text,
 )
 from app.workers import Runner
 from db import listing
@@ -307,9 +305,9 @@ class PagedTableModel(QAbstractTableModel):
             return None
         col = self._columns[index.column()]
         if role == TEXT_ALIGNMENT_ROLE:
-            return ALIGN_RIGHT if col.align_right else ALIGN_LEFT
+            return col.alignment
         if role == _DECORATION:
-            return self._mark_icon(number) if index.column() == 0 else None
+            return self.mark_icon(number) if index.column() == 0 else None
         row = self.row_at(number)
         if row is None:
             return None
@@ -333,7 +331,7 @@ class PagedTableModel(QAbstractTableModel):
         return cell_tooltip(text)
 
     def display_row(self, row: int) -> tuple[str, ...] | None:
-        """What each cell of ``row`` shows, in column order (:func:`cell_text` of its value);
+        """What each cell of ``row`` shows, in column order (:func:`value_text`);
         None while its page is on its way from a server.
 
         Made once per row while its page is cached: the list's delegate paints from it, and
@@ -348,10 +346,7 @@ class PagedTableModel(QAbstractTableModel):
         item = self.row_at(row) if 0 <= row < self._total else None
         if item is None:
             return None
-        shown = tuple(
-            cell_text("" if value is None else str(value))
-            for value in (getattr(item, col.attr) for col in self._columns)
-        )
+        shown = tuple(value_text(getattr(item, col.attr)) for col in self._columns)
         texts = self._texts.get(number)
         if texts is None:
             page = self._pages.get(number)
@@ -360,10 +355,6 @@ class PagedTableModel(QAbstractTableModel):
             texts = self._texts[number] = [None] * len(page)
         texts[offset] = shown
         return shown
-
-    def mark_icon(self, row: int) -> QIcon | None:
-        """The icon of the reader's first mark on ``row`` (shown in the first column)."""
-        return self._mark_icon(row)
 
     def retranslate(self) -> None:
         """Show the rows and headers in the interface language now in use.
@@ -430,7 +421,8 @@ class PagedTableModel(QAbstractTableModel):
         item = self.row_at(row)
         return page_marks.get(item.id, "") if item is not None else ""
 
-    def _mark_icon(self, row: int) -> QIcon | None:
+    def mark_icon(self, row: int) -> QIcon | None:
+        """The icon of the reader's first mark on ``row`` (shown in the first column)."""
         if self._read_marks is None:
             return None
         if self.row_at(row) is None:  # the page is read first: its marks come with it

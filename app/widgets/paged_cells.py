@@ -16,7 +16,6 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QStyle, QStyleOptionViewItem, QTableView
 
-from app.models.columns import ALIGN_LEFT, ALIGN_RIGHT
 from app.models.paged_table import PagedTableModel
 from app.widgets.cell_marks import MarkedCellDelegate
 
@@ -39,9 +38,7 @@ class PagedCellDelegate(MarkedCellDelegate):
         super().__init__(model.columns, view)
         self._model = model
         self._view = view
-        self._align = tuple(
-            Qt.AlignmentFlag(ALIGN_RIGHT if c.align_right else ALIGN_LEFT) for c in model.columns
-        )
+        self._align = tuple(Qt.AlignmentFlag(c.alignment) for c in model.columns)
         #: Row → (its display strings, what each cell stands for), made once per read row.
         self._marks: dict[int, tuple[tuple[str, ...], tuple[str | None, ...]]] = {}
         #: The view's features of a cell (wrap, alternate row) → the same with a text.

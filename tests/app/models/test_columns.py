@@ -113,3 +113,13 @@ def test_the_people_list_has_a_died_column_that_does_not_sort_and_says_so() -> N
     died = next(c for c in PEOPLE_COLUMNS if c.attr == "death_year")
     assert died.sort_key is None and "sort" in died.tip and died.keep and died.marks
     assert next(c for c in PEOPLE_COLUMNS if c.attr == "name_ru").keep
+
+
+def test_a_column_aligns_its_cells_and_a_value_shows_as_its_text() -> None:
+    born = next(c for c in columns.PEOPLE_COLUMNS if c.attr == "birth_year")
+    name = next(c for c in columns.PEOPLE_COLUMNS if c.attr == "name")
+    assert (born.alignment, name.alignment) == (columns.ALIGN_RIGHT, columns.ALIGN_LEFT)
+    assert columns.value_text(None) == ""
+    assert columns.value_text(1913) == "1913"
+    long = "x" * (columns.DISPLAY_LIMIT + 5)
+    assert columns.value_text(long) == columns.cell_text(long) != long
