@@ -178,7 +178,7 @@ w = QMainWindow(); w.resize(1280, 800)
 view = QTableView(); w.setCentralWidget(view); w.show()
 conn = {connect}
 model = QStandardItemModel()
-SQL = ("SELECT id, sort_name, name_ru, role, tribunal, sentence_kind, birth_year "
+SQL = ("SELECT {columns} "
        "FROM person WHERE rank_name BETWEEN 1 AND 256 ORDER BY rank_name")
 for row in conn.execute(SQL):
     model.appendRow([QStandardItem("" if v is None else str(v)) for v in row])
@@ -186,6 +186,8 @@ view.setModel(model)
 view.viewport().repaint()
 print("rows", flush=True)
 """
+#: The People pane's seven columns, as the floors read them (the same cells painted).
+FLOOR_COLUMNS = "sort_name, name_ru, role, tribunal, sentence_kind, birth_year, death_year"
 #: How the start-up floor connects: a file read-only, or a server on the archive schema.
 _FLOOR_CONNECT = {
     "sqlite3": "sqlite3.connect({uri!r}, uri=True)",
@@ -268,7 +270,9 @@ def measure_startup(archive: Path, runs: int, tmp: Path) -> list[Row]:
         module, uri = "psycopg", libpq_url(str(archive))
     else:
         module, uri = "sqlite3", archive.resolve().as_uri() + "?mode=ro"
-    floor = _START_FLOOR.format(module=module, connect=_FLOOR_CONNECT[module].format(uri=uri))
+    floor = _START_FLOOR.format(
+        module=module, connect=_FLOOR_CONNECT[module].format(uri=uri), columns=FLOOR_COLUMNS
+    )
     compile_ours()
     for i in range(runs):
         ini = tmp / f"start-{i}.ini"
@@ -365,7 +369,15 @@ def measure_in_process(
 
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QStandardItem, QStandardItemModel
-    from PySide6.QtWidgets import QApplication, QLineEdit, QTableView, QTreeView
+    from PySide6.QtWidgets import (
+        QApplication,
+        QHBoxLayout,
+        QLineEdit,
+        QScrollBar,
+        QTableView,
+        QTreeView,
+        QWidget,
+    )
 
     from app.bootstrap import build_app
     from app.settings import Settings
@@ -385,14 +397,24 @@ def measure_in_process(
     qt.processEvents()
     # The floor paints the same pixels: a view of the People view's size, row height, column
     # widths and alternating rows (a smaller view would flatter the floor).
+    # Beside it, the floor's own scrollbar over the whole list, as the People view has one: a
+    # jump moves it, and the view's repaint paints it too (the same pixels again).
+    floor_box = QWidget()
     floor_view = QTableView()
-    floor_view.resize(pane.view.size())
+    floor_bar = QScrollBar(Qt.Orientation.Vertical)
+    floor_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    floor_layout = QHBoxLayout(floor_box)
+    floor_layout.setContentsMargins(0, 0, 0, 0)
+    floor_layout.setSpacing(0)
+    floor_layout.addWidget(floor_view)
+    floor_layout.addWidget(floor_bar)
+    floor_box.resize(pane.view.size())
     floor_view.setAlternatingRowColors(True)
     floor_view.verticalHeader().setDefaultSectionSize(
         pane.view.verticalHeader().defaultSectionSize()
     )
     floor_view.verticalHeader().hide()
-    floor_view.show()
+    floor_box.show()
 
     def floor_paint(rows: list[tuple[object, ...]]) -> None:
         model = QStandardItemModel()
@@ -499,8 +521,8 @@ def measure_in_process(
             start = time.perf_counter()
             floor_paint(
                 raw.execute(
-                    f"SELECT sort_name, name_ru, role, tribunal, sentence_kind, birth_year "
-                    f"FROM person WHERE {column} = ? ORDER BY rank_name LIMIT 256",
+                    f"SELECT {FLOOR_COLUMNS} FROM person WHERE {column} = ? "
+                    "ORDER BY rank_name LIMIT 256",
                     (value,),
                 ).fetchall()
             )
@@ -532,12 +554,16 @@ def measure_in_process(
             pane.view.viewport().repaint()
         return time.perf_counter() - start
 
+    floor_bar.setRange(0, model.rowCount())
+    floor_bar.setPageStep(pane.view.viewport().height() // row_height)
+
     def jump_floor(target: int) -> float:
         start = time.perf_counter()
+        floor_bar.setValue(target)
         floor_paint(
             raw.execute(
-                "SELECT sort_name, name_ru, role, tribunal, sentence_kind, birth_year "
-                "FROM person WHERE rank_name BETWEEN ? AND ? ORDER BY rank_name",
+                f"SELECT {FLOOR_COLUMNS} FROM person WHERE rank_name BETWEEN ? AND ? "
+                "ORDER BY rank_name",
                 (target + 1, target + 1 + pane.view.viewport().height() // row_height),
             ).fetchall()
         )

@@ -330,6 +330,13 @@ class PagedTableModel(QAbstractTableModel):
                     return cell_tooltip(f"{text} — {said}")
         return cell_tooltip(text)
 
+    @property
+    def shown_texts(self) -> dict[int, list[tuple[str, ...] | None]]:
+        """Page number → what each of its rows shows (None where not made yet): the strings
+        :meth:`display_row` keeps. The same dict for the model's life, emptied and refilled
+        in place: a delegate may keep it and look a painted cell up without a call."""
+        return self._texts
+
     def display_row(self, row: int) -> tuple[str, ...] | None:
         """What each cell of ``row`` shows, in column order (:func:`value_text`);
         None while its page is on its way from a server.

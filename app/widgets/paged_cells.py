@@ -20,11 +20,31 @@ from app.models.paged_table import PagedTableModel
 from app.widgets.cell_marks import MarkedCellDelegate
 
 _ITEM = QStyle.ControlElement.CE_ItemViewItem
-_HAS_DISPLAY = QStyleOptionViewItem.ViewItemFeature.HasDisplay
+_FEATURE = QStyleOptionViewItem.ViewItemFeature
+
+
+def _features(flags: int) -> QStyleOptionViewItem.ViewItemFeature:
+    # What a table view gives a cell (QTableView::paintEvent): word wrap when the view wraps,
+    # Alternate on odd rows when it alternates their colours; and a text, as Qt's delegate adds.
+    features = _FEATURE.HasDisplay
+    if flags & 1:
+        features |= _FEATURE.Alternate
+    if flags & 4:
+        features |= _FEATURE.WrapText
+    return features
+
+
+#: The features of a cell by ``odd row + 2 * alternating + 4 * wrapping`` (odd rows count only
+#: when the view alternates).
+_FEATURES = tuple(_features(flags if flags & 2 else flags & ~1) for flags in range(8))
 
 
 class PagedCellDelegate(MarkedCellDelegate):
     """Paints ``model``'s cells in ``view`` from the model's display strings.
+
+    A cell's features are worked out from its row and the view's settings, as the table view
+    sets them, instead of read from ``option`` (an enum made and hashed per cell): the view's
+    rows are never moved or hidden, so a row's visual index is its number.
 
     Args:
         model: the paged model the view shows.
@@ -39,10 +59,10 @@ class PagedCellDelegate(MarkedCellDelegate):
         self._model = model
         self._view = view
         self._align = tuple(Qt.AlignmentFlag(c.alignment) for c in model.columns)
+        self._page_size = model.PAGE_SIZE
+        self._shown = model.shown_texts
         #: Row → (its display strings, what each cell stands for), made once per read row.
         self._marks: dict[int, tuple[tuple[str, ...], tuple[str | None, ...]]] = {}
-        #: The view's features of a cell (wrap, alternate row) → the same with a text.
-        self._features: dict[QStyleOptionViewItem.ViewItemFeature, object] = {}
 
     @classmethod
     def attach(cls, view: QTableView, model: PagedTableModel) -> PagedCellDelegate:
@@ -60,17 +80,20 @@ class PagedCellDelegate(MarkedCellDelegate):
         # ``option`` is the view's copy for this cell: it is filled in here, as Qt's delegate
         # fills its own copy in initStyleOption, and handed to the style.
         row = index.row()
-        texts = self._model.display_row(row)
         column = index.column()
+        number, offset = divmod(row, self._page_size)
+        page = self._shown.get(number)
+        texts = page[offset] if page is not None and offset < len(page) else None
+        if texts is None:
+            texts = self._model.display_row(row)
         if texts is None or (column == 0 and self._model.mark_icon(row) is not None):
             super().paint(painter, option, index)
             return
+        view = self._view
         option.text = texts[column]
-        features = option.features
-        with_text = self._features.get(features)
-        if with_text is None:
-            with_text = self._features[features] = features | _HAS_DISPLAY
-        option.features = with_text  # type: ignore[assignment]
+        option.features = _FEATURES[
+            (row & 1) | view.alternatingRowColors() << 1 | view.wordWrap() << 2
+        ]
         option.displayAlignment = self._align[column]
         option.index = index  # type: ignore[assignment]
         # No style animations in item views (Qt's delegate does so too).
@@ -83,4 +106,4 @@ class PagedCellDelegate(MarkedCellDelegate):
         mark = marks[1][column]
         if mark is not None:
             self.look(option, column, mark)
-        self._view.style().drawControl(_ITEM, option, painter, self._view)
+        view.style().drawControl(_ITEM, option, painter, view)

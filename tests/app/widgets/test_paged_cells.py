@@ -94,6 +94,30 @@ def test_the_cells_look_as_qts_delegate_paints_them(
     assert ours == _qt_way(pane)
 
 
+@pytest.mark.parametrize("alternating", [True, False])
+@pytest.mark.parametrize("wrapping", [True, False])
+def test_a_cells_features_follow_the_views_settings_and_its_row(
+    qtbot: QtBot, archive: Archive, english: None, alternating: bool, wrapping: bool
+) -> None:
+    # The delegate works a cell's features out from its row and the view (not from the
+    # option): alternate colours on odd rows only when the view alternates, wrapped text only
+    # when it wraps; scrolled to an odd row so the top row is an alternate one.
+    pane = _pane(qtbot, archive, "person")
+    view = pane.view
+    view.setAlternatingRowColors(alternating)
+    view.setWordWrap(wrapping)
+    # Names too long for the column, rows tall enough for three lines: wrapped or elided.
+    view.setColumnWidth(0, 60)
+    view.verticalHeader().setDefaultSectionSize(3 * view.fontMetrics().lineSpacing() + 8)
+    # A style sheet gives alternate items their own colours: the text colour is the item's
+    # (the option's Alternate feature), the background the view's row panel.
+    view.setStyleSheet("QTableView::item:alternate { background: #c8d8ff; color: #a00000; }")
+    view.scrollTo(pane.model.index(7, 0), view.ScrollHint.PositionAtTop)
+    assert view.rowAt(0) == 7
+    ours = _picture(pane)
+    assert ours == _qt_way(pane)
+
+
 def test_a_marked_row_shows_its_icon_as_qts_delegate_does(
     qtbot: QtBot, archive: Archive, english: None
 ) -> None:
@@ -118,17 +142,23 @@ def test_a_paint_asks_the_model_no_roles_of_its_cells(
 ) -> None:
     pane = _pane(qtbot, archive, "person")
     model = pane.model
-    _picture(pane)  # rows read, their texts made
-    cells = (pane.view.rowAt(pane.view.viewport().height() - 1) + 1) * model.columnCount()
+    shown = pane.view.rowAt(pane.view.viewport().height() - 1) + 1
     before, rows = model_calls.of(model), model_calls.rows[id(model)]
     _picture(pane)
-    # One question per cell painted (its row's strings, made once), no role, no read.
-    assert model_calls.of(model) == before
-    assert model_calls.rows[id(model)] - rows == cells
+    # A row's strings are made by the first of its cells painted (one call per row) …
+    assert model_calls.rows[id(model)] - rows == shown
+    # … and the next paint looks every cell up in them: no call, no role, no read.
+    rows = model_calls.rows[id(model)]
+    after_first = model_calls.of(model)
+    _picture(pane)
+    assert model_calls.of(model) == after_first
+    assert model_calls.rows[id(model)] == rows
+    assert after_first[1] == before[1]  # (no role asked by the first paint either)
     # Qt's delegate asks several roles of each cell it paints.
+    cells = shown * model.columnCount()
     _qt_way(pane)
     fetches, asked = model_calls.of(model)
-    assert fetches == before[0] and asked - before[1] >= 5 * cells
+    assert fetches == after_first[0] and asked - after_first[1] >= 5 * cells
 
 
 def test_a_row_read_again_is_painted_from_its_new_texts(
