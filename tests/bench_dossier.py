@@ -19,6 +19,7 @@ Goal: ours ≤ 1.5 × floor, for one 3-page person dossier and for all person do
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import re
 import sqlite3
@@ -33,8 +34,8 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtCore import QSizeF
-from PySide6.QtGui import QFont, QPageSize, QTextDocument
+from PySide6.QtCore import QPointF, QRectF, QSizeF
+from PySide6.QtGui import QFont, QPageSize, QPainter, QTextDocument
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
 
@@ -95,8 +96,10 @@ def floor_pdf(pages: int, per_page: float, path: Path) -> int:
 def floor_person_pdf(conn: sqlite3.Connection, person_id: str, path: Path) -> None:
     """The same work as a person's dossier, the simplest way: its facts read with ``sqlite3``
     (the person, name forms, sentences, relations, events, documents, every claim with its
-    source), one line each in a plain-text ``QTextDocument`` printed by ``print_`` — no
-    tables, no figures, no running header or footer, no verified write."""
+    source), one line each in a plain-text ``QTextDocument``; the dossier's two figures drawn
+    plainly below the text (its dated marks on a line of years; the people it is related to on
+    a circle around it); the PDF written to a temporary file, synced and renamed, as any file
+    the app writes must be — no tables, no running header or footer, no reading back."""
     p = conn.execute(
         "SELECT pk, id, name_en, name_ru, sex, birth_year, death_year, nationality, occupation, "
         "organisation, role, summary, later_fate FROM person WHERE id = ?",
@@ -164,7 +167,95 @@ def floor_person_pdf(conn: sqlite3.Connection, person_id: str, path: Path) -> No
     ]
     doc = _plain_doc(0)
     doc.setPlainText("\n".join(lines))
-    doc.print_(_printer(path))
+    marks = [(d, t) for d, t, *_ in events] + list(documents)
+    marks += [(s[3], s[4]) for s in sentences]
+    dated = [(y, str(t)) for d, t in marks if (y := _year_of(d)) is not None]
+    tmp = path.with_name(path.name + ".tmp")
+    printer = _printer(tmp)
+    _print_with_figures(doc, printer, dated, p[2], [r[3] for r in relations])
+    with tmp.open("rb") as fh:
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+def _year_of(date: object) -> float | None:
+    """An ISO day, month or year as a fractional year (None when not a date)."""
+    text = str(date or "")
+    try:
+        year = int(text[:4])
+        month = int(text[5:7]) if len(text) >= 7 else 1
+    except ValueError:
+        return None
+    return year + (month - 1) / 12
+
+
+def _print_with_figures(
+    doc: QTextDocument,
+    printer: QPrinter,
+    dated: list[tuple[float, str]],
+    name: str,
+    related: list[str],
+) -> None:
+    """``doc`` printed page by page (as ``print_`` lays it out), then a timeline band and, for a
+    person with relations, a graph band, on the last page when they fit, else on a new one."""
+    res = printer.resolution()
+    rect = printer.pageLayout().paintRectPixels(res)
+    margin = 2 / 2.54 * res
+    width, height = rect.width() - 2 * margin, rect.height() - 2 * margin
+    doc.documentLayout().setPaintDevice(printer)
+    doc.setPageSize(QSizeF(width, height))
+    band = height / 4
+    bands = [band] if dated else []
+    bands += [band * 1.5] if related else []
+    painter = QPainter(printer)
+    painter.setFont(doc.defaultFont())  # (the figures in the text's font: one font embedded)
+    pages = doc.pageCount()
+    for page in range(pages):
+        if page:
+            printer.newPage()
+        painter.save()
+        painter.translate(margin, margin - page * height)
+        doc.drawContents(painter, QRectF(0, page * height, width, height))
+        painter.restore()
+    used = doc.documentLayout().blockBoundingRect(doc.lastBlock()).bottom() - (pages - 1) * height
+    if used + sum(bands) > height:
+        printer.newPage()
+        used = 0.0
+    top = margin + used
+    if dated:
+        _timeline_band(painter, QRectF(margin, top, width, band), dated)
+        top += band
+    if related:
+        _graph_band(painter, QRectF(margin, top, width, band * 1.5), name, related)
+    painter.end()
+
+
+def _timeline_band(painter: QPainter, rect: QRectF, dated: list[tuple[float, str]]) -> None:
+    first = min(y for y, _ in dated)
+    last = max(y for y, _ in dated)
+    span = max(last - first, 1.0)
+    axis = rect.top() + rect.height() * 0.7
+    painter.drawLine(QPointF(rect.left(), axis), QPointF(rect.right(), axis))
+    for year in range(int(first), int(last) + 2):
+        x = rect.left() + (year - first) / span * rect.width() * 0.8
+        painter.drawLine(QPointF(x, axis), QPointF(x, axis + 20))
+        painter.drawText(QPointF(x + 4, axis + 60), str(year))
+    for i, (year, title) in enumerate(sorted(dated)):
+        x = rect.left() + (year - first) / span * rect.width() * 0.8
+        painter.drawEllipse(QPointF(x, axis), 12, 12)
+        painter.drawText(QPointF(x + 16, axis - 30 - (i % 4) * 60), title[:40])
+
+
+def _graph_band(painter: QPainter, rect: QRectF, name: str, related: list[str]) -> None:
+    centre = rect.center()
+    radius = min(rect.width(), rect.height()) * 0.38
+    painter.drawText(centre, name)
+    for i, other in enumerate(related):
+        turn = 2 * math.pi * i / len(related) - math.pi / 2
+        at = QPointF(centre.x() + radius * math.cos(turn), centre.y() + radius * math.sin(turn))
+        painter.drawLine(centre, at)
+        painter.drawRect(QRectF(at.x() - 8, at.y() - 8, 16, 16))
+        painter.drawText(at + QPointF(12, 0), other)
 
 
 def pdf_page_count(path: Path) -> int:

@@ -686,9 +686,13 @@ def measure_dossier(archive: Path, runs: int) -> list[Row]:
     assert spec is not None and spec.loader is not None
     bd = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(bd)
+    from PySide6.QtWidgets import QApplication
+
     from app.printing import DossierService
     from db import listing, open_archive
     from db.dto import Ref
+
+    _qt = QApplication.instance() or QApplication([])  # (alone with --only dossier)
 
     row = Row("dossier → PDF (middle person)", goal="≤ 1.5× floor", judge=lambda r: r.ratio <= 1.5)
     # Beside it, reported: Qt alone printing plain text of as many pages (no archive read, no
@@ -1201,7 +1205,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--only",
-        choices=("startup", "search", "filters", "jumps", "timeline", "graph"),
+        choices=("startup", "search", "filters", "jumps", "timeline", "graph", "rss", "dossier"),
         default=None,
         help="one figure only",
     )
@@ -1218,8 +1222,9 @@ def main(argv: list[str] | None = None) -> int:
             rows += measure_timeline(archive, args.runs)
         if args.only in (None, "graph"):
             rows += measure_graph(archive, args.runs)
-        if args.only is None:
+        if args.only in (None, "rss"):
             rows.append(measure_rss(archive, folder))
+        if args.only in (None, "dossier"):
             rows += measure_dossier(archive, args.runs)
         if args.server:
             rows += measure_server(args.server, args.only, args.runs, args.rounds, folder)

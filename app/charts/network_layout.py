@@ -39,6 +39,9 @@ SCALE_QUANTILE = 0.95
 MAX_SCALE = 2000.0
 #: Rounds of pushing overlapping boxes apart (each ends early when nothing overlaps).
 SEPARATION_ROUNDS = 120
+#: Most neighbours of a star laid out without the spring layout (it keeps a star's even
+#: ring, to a hundredth of a pixel, up to 15 neighbours; beyond, rounding breaks the symmetry).
+STAR_EXACT = 12
 #: Graphs kept by :class:`LayoutCache`.
 CACHE_SIZE = 64
 
@@ -97,16 +100,45 @@ def _rings(graph: EgoGraph) -> tuple[Positions, dict[str, str]]:
     return pos, parent
 
 
-def layout(graph: EgoGraph, sizes: Sizes) -> Positions:
-    """Scene positions of every node of ``graph`` (boxes of ``sizes``), deterministic."""
+def _star(graph: EgoGraph, start: Positions) -> bool:
+    """True when ``graph`` is the ego and at most :data:`STAR_EXACT` neighbours, every edge
+    between the ego and one of them, no "N more" node (``start``: nodes and "more" nodes).
+
+    Such a star starts on an even ring around the fixed ego, so the spring forces on its
+    neighbours are all alike and only change the ring's radius, which the scaling then takes
+    out: the spring layout would leave every name where it starts (tests compare the two).
+    """
+    if len(start) != len(graph.nodes) or len(graph.nodes) - 1 > STAR_EXACT:
+        return False
+    return all(graph.ego in (e.source, e.target) for e in graph.edges)
+
+
+def _spring(graph: EgoGraph, start: Positions) -> Positions:
+    """networkx's spring layout from ``start`` (the ego fixed), in layout units."""
     import networkx as nx  # not at import: loaded on the worker with numpy
 
-    start, _parent = _rings(graph)
     g = nx.Graph()
     g.add_nodes_from(start)
     for e in graph.edges:
         if e.source != e.target:
             g.add_edge(e.source, e.target)
+    for n in graph.nodes:
+        if more_key(n.id) in start:
+            g.add_edge(n.id, more_key(n.id))
+    found = nx.spring_layout(
+        g,
+        pos=start,
+        fixed=[graph.ego],
+        k=1.0 / math.sqrt(max(1, len(start)) / 4),
+        iterations=80,
+        seed=SEED,
+    )
+    return {k: (float(v[0]), float(v[1])) for k, v in found.items()}
+
+
+def layout(graph: EgoGraph, sizes: Sizes) -> Positions:
+    """Scene positions of every node of ``graph`` (boxes of ``sizes``), deterministic."""
+    start, _parent = _rings(graph)
     for n in graph.nodes:
         key = more_key(n.id)
         if key in sizes:
@@ -114,19 +146,7 @@ def layout(graph: EgoGraph, sizes: Sizes) -> Positions:
             r = math.hypot(x, y)
             ox, oy = (x / r, y / r) if r > 0 else (0.0, -1.0)
             start[key] = (x + 0.35 * ox + 0.15 * oy, y + 0.35 * oy - 0.15 * ox)
-            g.add_edge(n.id, key)
-    if len(start) > 2:
-        found = nx.spring_layout(
-            g,
-            pos=start,
-            fixed=[graph.ego],
-            k=1.0 / math.sqrt(max(1, len(start)) / 4),
-            iterations=80,
-            seed=SEED,
-        )
-        unit = {k: (float(v[0]), float(v[1])) for k, v in found.items()}
-    else:
-        unit = start
+    unit = _spring(graph, start) if len(start) > 2 and not _star(graph, start) else start
     scale = max(_scale(sizes, unit), MIN_RADIUS / max(_median_radius(graph, unit), 0.05))
     pixels = {k: (x * scale, y * scale) for k, (x, y) in unit.items()}
     return separate(pixels, sizes, fixed=graph.ego)

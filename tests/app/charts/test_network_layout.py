@@ -14,7 +14,7 @@ from sqlalchemy import Connection
 from app.charts import network_layout as nl
 from app.charts.network_paint import box_size, more_key, wrap_name
 from db import Archive
-from db.graph import ego_graph
+from db.graph import EgoGraph, GraphEdge, GraphNode, ego_graph
 from tests.conftest import BUNDLED
 
 pytestmark = pytest.mark.usefixtures("qapp")  # fonts need a QGuiApplication
@@ -57,6 +57,56 @@ def test_no_two_names_overlap_for_anyone(conn: Connection, hops: int, co: bool) 
         sizes = nl.node_sizes(g, font)
         positions = nl.layout(g, sizes)
         assert nl.overlaps(positions, sizes) == [], person
+
+
+def _sprung(monkeypatch: pytest.MonkeyPatch, g: EgoGraph, sizes: nl.Sizes) -> nl.Positions:
+    """``g`` laid out by the spring layout whatever its shape."""
+    with monkeypatch.context() as m:
+        m.setattr(nl, "_star", lambda *_a: False)
+        return nl.layout(g, sizes)
+
+
+def _close(a: nl.Positions, b: nl.Positions) -> bool:
+    return a.keys() == b.keys() and all(
+        abs(a[k][0] - b[k][0]) <= 0.02 and abs(a[k][1] - b[k][1]) <= 0.02 for k in a
+    )
+
+
+def _star_of(n: int) -> EgoGraph:
+    ego = GraphNode("ego", "Yagoda, Genrikh", "Ягода Генрих Григорьевич", 0)
+    people = tuple(
+        GraphNode(f"p{i:02d}", f"Person {i} " + "Long" * (i % 4), f"Лицо {i}", 1) for i in range(n)
+    )
+    edges = tuple(
+        GraphEdge(f"r{i}", *(("ego", p.id) if i % 2 else (p.id, "ego")), "investigator")
+        for i, p in enumerate(people)
+    )
+    return EgoGraph("ego", 1, False, 50, (ego, *people), edges)
+
+
+def test_a_star_is_laid_out_where_the_spring_layout_leaves_it(
+    conn: Connection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A star (the ego, up to STAR_EXACT neighbours, edges only to the ego, no "N more") keeps
+    # its ring: laid out without networkx, each name lands where the spring layout puts it.
+    font = QFont()
+    shapes: list[bool] = []
+    star = nl._star
+    monkeypatch.setattr(nl, "_star", lambda *a: shapes.append(star(*a)) or shapes[-1])
+    for person in _related_people():
+        for hops, co in ((1, False), (1, True), (2, True)):
+            g = ego_graph(conn, person, hops, co)
+            assert g is not None
+            sizes = nl.node_sizes(g, font)
+            assert _close(nl.layout(g, sizes), _sprung(monkeypatch, g, sizes)), (person, hops)
+    # Both ways were taken: the bundled archive has stars and other graphs.
+    assert shapes.count(True) > 20 and shapes.count(False) > 20
+    for n in range(1, nl.STAR_EXACT + 1):
+        g = _star_of(n)
+        sizes = nl.node_sizes(g, font)
+        assert nl._star(g, nl._rings(g)[0])
+        assert _close(nl.layout(g, sizes), _sprung(monkeypatch, g, sizes)), n
+    assert not nl._star(_star_of(nl.STAR_EXACT + 1), nl._rings(_star_of(nl.STAR_EXACT + 1))[0])
 
 
 def test_boxes_are_as_wide_as_the_longer_script(conn: Connection) -> None:
