@@ -186,6 +186,10 @@ view.setModel(model)
 view.viewport().repaint()
 print("rows", flush=True)
 """
+#: Fewest samples of each filter row, whatever --rounds says (each costs well under a
+#: second): with two, a row's median was the mean of two and its ratio moved by 0.1-0.3
+#: between runs.
+FILTER_ROUNDS = 5
 #: The People pane's seven columns, as the floors read them (the same cells painted).
 FLOOR_COLUMNS = "sort_name, name_ru, role, tribunal, sentence_kind, birth_year, death_year"
 #: How the start-up floor connects: a file read-only, or a server on the archive schema.
@@ -497,7 +501,7 @@ def measure_in_process(
         )
         combo = combos[key]
         index = combo.findData(value)
-        for _ in range(rounds if "filters" in parts else 0):
+        for _ in range(max(rounds, FILTER_ROUNDS) if "filters" in parts else 0):
             pane.clear_filters()
             pane.model.runner.wait()
             qt.processEvents()
