@@ -18,13 +18,16 @@ the simplest correct code (bare PySide6 + ``sqlite3``), interleaved with ours in
   tribunal = Military Collegium) until the first rows are painted, with the longest GUI stall
   meanwhile (a 10 ms heartbeat); floor: the same filtered first page by ``sqlite3``, painted;
 * **scrollbar jump**: the People pane scrolled to 10 random rows, each painted; floor: the
-  same rows' page by rank range with ``sqlite3``, painted in a bare view;
+  same rows' page by rank range with ``sqlite3``, painted in a bare view, its own scrollbar
+  over the whole list moved to the row and painted with it (filter and jump floors read and
+  paint the pane's seven columns; a filter row takes at least :data:`FILTER_ROUNDS` samples);
 * **peak RSS** of one scripted session (open, scroll, search, filter, sort, a dossier) vs.
   bare Qt + ``sqlite3`` doing the same reads;
 * **dossier → PDF** of the middle person vs. the same work done the simplest way: the same
-  facts read with bare ``sqlite3``, one line each in plain text, ``QTextDocument.print_`` (no
-  tables, no figures, no running header or footer, no verified write); Qt alone printing plain
-  text of the same page count (no archive read) is reported beside it;
+  facts read with bare ``sqlite3``, one line each in plain text, the dossier's timeline and
+  relations drawn plainly below, written to a temporary file, synced and renamed (no tables, no
+  running header or footer, no reading back); Qt alone printing plain text of the same page
+  count (no archive read) is reported beside it;
 * **timeline** (``--only timeline``): the real ``TimelineView`` at 1240×650, its source set
   while hidden, from ``show()`` (the Timeline tab clicked) to its ``loaded`` signal and the
   canvas repainted; then a jump to the busiest month (``set_visible_range``; the view's own
