@@ -11,7 +11,6 @@ too: ``27 July 1935`` / «27 июля 1935 г.», ``1,234`` / «1 234».
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Iterator, Mapping
 
 from db.i18n import N_, _, language, ngettext, pgettext
@@ -522,6 +521,25 @@ def _month(number: int, genitive: bool) -> str:
     return str(names[number])
 
 
+#: Month names for :func:`english_date`: fixed, as ``calendar.month_name`` follows the C
+#: library's time locale (Qt sets it from the system when it starts: a Russian desktop would
+#: get «марта» in an English citation), and builds each name with ``strftime`` on every use.
+ENGLISH_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
 def english_date(date: str | None, precision: str | None) -> str:
     """:func:`format_date` in English whatever the reader's language (for citations in an
     English style: ``26 March 1935``)."""
@@ -532,7 +550,10 @@ def english_date(date: str | None, precision: str | None) -> str:
         year = int(parts[0])
         if precision == "year" or len(parts) == 1:
             return str(year)
-        month = calendar.month_name[int(parts[1])]
+        number = int(parts[1])
+        if not 1 <= number <= 12:
+            return date
+        month = ENGLISH_MONTHS[number - 1]
         if precision == "month" or len(parts) == 2:
             return f"{month} {year}"
         return f"{int(parts[2])} {month} {year}"

@@ -4,6 +4,8 @@ stored in the bundled archive has a label."""
 
 from __future__ import annotations
 
+import calendar
+
 import pytest
 from sqlalchemy import text
 
@@ -100,6 +102,18 @@ def test_format_date_shows_a_date_at_its_precision(
     date: str | None, precision: str | None, shown: str
 ) -> None:
     assert vocab.format_date(date, precision) == shown
+
+
+def test_english_dates_stay_english_whatever_the_time_locale(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Qt sets the C library's locale from the system when it starts; calendar's month names
+    # follow it (a Russian desktop's would be «марта»). English dates do not ask it.
+    monkeypatch.setattr(calendar, "month_name", ["", *(f"месяц{i}" for i in range(1, 13))])
+    assert vocab.english_date("1935-03-26", "day") == "26 March 1935"
+    assert vocab.english_date("1935-12", "month") == "December 1935"
+    assert vocab.english_date("1935-00-26", "day") == "1935-00-26"  # no month 0: as stored
+    assert vocab.ENGLISH_MONTHS[0] == "January" and len(vocab.ENGLISH_MONTHS) == 12
 
 
 @pytest.mark.parametrize(
