@@ -556,7 +556,8 @@ def english_date(date: str | None, precision: str | None) -> str:
         month = ENGLISH_MONTHS[number - 1]
         if precision == "month" or len(parts) == 2:
             return f"{month} {year}"
-        return f"{int(parts[2])} {month} {year}"
+        day = int(parts[2])
+        return f"{day} {month} {year}" if 1 <= day <= 31 else date
     except (ValueError, IndexError):
         return date
 

@@ -683,8 +683,9 @@ def measure_rss(archive: Path, tmp: Path) -> Row:
 
 
 def measure_dossier(archive: Path, runs: int) -> list[Row]:
-    """A person's dossier → PDF, against the same work done the simplest way (bare
-    ``sqlite3`` reads of the same facts, plain text, ``QTextDocument.print_``)."""
+    """A person's dossier → PDF, against the same work done the simplest way
+    (:func:`bench_dossier.floor_person_pdf`: bare ``sqlite3`` reads of the same facts as plain
+    text, the two figures drawn plainly, the file synced and renamed)."""
     import importlib.util
 
     spec = importlib.util.spec_from_file_location(

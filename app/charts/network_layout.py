@@ -1,8 +1,9 @@
 """Where the relationship graph's nodes go: a spring layout (networkx) with a fixed seed, started
 from rings around the ego, scaled to the names' sizes, then pushed apart until no two names
-overlap.  Runs off the GUI thread (no widgets here); :class:`LayoutCache` keeps the positions of
-each ego graph for the session, so a person's graph looks the same at every visit, dragged
-nodes included.
+overlap.  A small star keeps its starting ring, where the spring layout would leave it
+(:func:`_star`).  Runs off the GUI thread (no widgets here); :class:`LayoutCache` keeps the
+positions of each ego graph for the session, so a person's graph looks the same at every
+visit, dragged nodes included.
 
 Positions are scene pixels keyed by person id, plus :func:`network_paint.more_key` keys for the
 "N more" nodes.  The boxes are measured for both scripts of a name, so switching the interface

@@ -43,8 +43,9 @@ class PagedCellDelegate(MarkedCellDelegate):
     """Paints ``model``'s cells in ``view`` from the model's display strings.
 
     A cell's features are worked out from its row and the view's settings, as the table view
-    sets them, instead of read from ``option`` (an enum made and hashed per cell): the view's
-    rows are never moved or hidden, so a row's visual index is its number.
+    sets them, instead of read from ``option`` (an enum made and hashed per cell): the view
+    alternates by a row's visual index, which is its number while rows are never moved
+    (:meth:`attach` keeps them so).
 
     Args:
         model: the paged model the view shows.
@@ -68,6 +69,7 @@ class PagedCellDelegate(MarkedCellDelegate):
     def attach(cls, view: QTableView, model: PagedTableModel) -> PagedCellDelegate:
         """Paint every cell of ``view`` (which shows ``model``) with one such delegate."""
         delegate = cls(model, view)
+        view.verticalHeader().setSectionsMovable(False)  # (a row's number is its place)
         view.setItemDelegate(delegate)
         return delegate
 

@@ -113,6 +113,7 @@ def test_english_dates_stay_english_whatever_the_time_locale(
     assert vocab.english_date("1935-03-26", "day") == "26 March 1935"
     assert vocab.english_date("1935-12", "month") == "December 1935"
     assert vocab.english_date("1935-00-26", "day") == "1935-00-26"  # no month 0: as stored
+    assert vocab.english_date("1935-03-00", "day") == "1935-03-00"  # nor day 0
     assert vocab.ENGLISH_MONTHS[0] == "January" and len(vocab.ENGLISH_MONTHS) == 12
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 from PySide6.QtGui import QFont
@@ -107,6 +108,21 @@ def test_a_star_is_laid_out_where_the_spring_layout_leaves_it(
         assert nl._star(g, nl._rings(g)[0])
         assert _close(nl.layout(g, sizes), _sprung(monkeypatch, g, sizes)), n
     assert not nl._star(_star_of(nl.STAR_EXACT + 1), nl._rings(_star_of(nl.STAR_EXACT + 1))[0])
+    # An "N more" node breaks the symmetry: such a graph takes the spring layout.
+    for n in (3, 6, nl.STAR_EXACT):
+        plain = _star_of(n)
+        ego, first, *rest = plain.nodes
+        for nodes in (
+            (ego, replace(first, more=3), *rest),
+            (replace(ego, more_named=2), first, *rest),
+        ):
+            g = replace(plain, nodes=nodes)
+            sizes = nl.node_sizes(g, font)
+            assert len(sizes) == n + 2
+            shapes.clear()
+            positions = nl.layout(g, sizes)
+            assert shapes == [False], n
+            assert _close(positions, _sprung(monkeypatch, g, sizes))
 
 
 def test_boxes_are_as_wide_as_the_longer_script(conn: Connection) -> None:

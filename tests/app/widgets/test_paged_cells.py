@@ -147,7 +147,8 @@ def test_a_paint_asks_the_model_no_roles_of_its_cells(
     _picture(pane)
     # A row's strings are made by the first of its cells painted (one call per row) …
     assert model_calls.rows[id(model)] - rows == shown
-    # … and the next paint looks every cell up in them: no call, no role, no read.
+    # … and the next paint looks every cell up in them: no display_row() or data() call,
+    # no read (the first column still asks for the reader's mark icon).
     rows = model_calls.rows[id(model)]
     after_first = model_calls.of(model)
     _picture(pane)
@@ -159,6 +160,25 @@ def test_a_paint_asks_the_model_no_roles_of_its_cells(
     _qt_way(pane)
     fetches, asked = model_calls.of(model)
     assert fetches == after_first[0] and asked - after_first[1] >= 5 * cells
+
+
+def test_a_filtered_or_sorted_list_is_painted_from_its_new_texts(
+    qtbot: QtBot, archive: Archive, english: None
+) -> None:
+    # The delegate keeps the model's dict of display strings: a new query empties it in place,
+    # so the rows of the new query are painted, never the last query's strings.
+    pane = _pane(qtbot, archive, "person")
+    model = pane.model
+    delegate = pane.view.itemDelegate()
+    assert isinstance(delegate, PagedCellDelegate)
+    before = _picture(pane)
+    model.set_query(ListQuery(model.query.sort, descending=True))
+    assert delegate._shown is model.shown_texts
+    after = _picture(pane)
+    assert after != before and after == _qt_way(pane)
+    model.set_query(ListQuery(model.query.sort, filters=(("role", "defendant"),)))
+    filtered = _picture(pane)
+    assert filtered != before and filtered == _qt_way(pane)
 
 
 def test_a_row_read_again_is_painted_from_its_new_texts(
