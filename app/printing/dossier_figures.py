@@ -39,8 +39,14 @@ def _font() -> QFont:
     return font
 
 
-def person_figures(conn: Connection, person_id: str) -> dict[str, tuple[Figure, str]]:
-    """name → (figure, caption) for the dossier of ``person_id``."""
+def person_figures(
+    conn: Connection, person_id: str, related: bool = True
+) -> dict[str, tuple[Figure, str]]:
+    """name → (figure, caption) for the dossier of ``person_id``.
+
+    ``related``: False when the caller knows the person has no relation (its detail read
+    none): there is no graph to draw, and its reads are skipped.
+    """
     from app.charts.network_layout import layout, node_sizes
     from app.charts.network_paint import paint_graph
     from app.charts.timeline_layout import fit_range
@@ -65,7 +71,7 @@ def person_figures(conn: Connection, person_id: str) -> dict[str, tuple[Figure, 
                 "one mark per claim."
             ),
         )
-    ego = graph.ego_graph(conn, person_id, hops=1)
+    ego = graph.ego_graph(conn, person_id, hops=1) if related else None
     if ego is not None and ego.edges:
         positions = layout(ego, node_sizes(ego, font))
 

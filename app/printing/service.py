@@ -103,7 +103,7 @@ class DossierService:
             if isinstance(item, PersonDetail):
                 section = ""
                 if figures is not None:
-                    found = person_figures(conn, item.id)
+                    found = person_figures(conn, item.id, related=bool(item.relations))
                     figures.update({name: fig for name, (fig, _c) in found.items()})
                     section = dossier.figures_html(
                         (f"{SCHEME}{name}", caption, fig.width, fig.height)

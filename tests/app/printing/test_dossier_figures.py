@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtGui import QPalette
+from sqlalchemy import event
 
 from app.printing.dossier_figures import paper_palette, person_figures
-from db import Archive
+from db import Archive, open_archive, queries
+from db.graph import ego_graph
+from db.synth.archive import build_synthetic
 
 
 def test_a_person_with_marks_and_relations_gets_both_figures(
@@ -33,6 +38,41 @@ def test_no_figure_says_nothing_for_a_person_without_marks_or_relations(
         assert bare
         for person in bare:
             assert "graph" not in person_figures(conn, person)
+
+
+def test_a_person_without_relations_in_the_detail_has_none_in_the_graph(
+    archive: Archive, tmp_path: Path
+) -> None:
+    # The dossier skips the graph's reads when the person's detail lists no relation: the two
+    # must agree for everyone, in the bundled archive and a generated one.
+    generated = open_archive(build_synthetic(300, tmp_path / "g.sqlite", seed=3).path)
+    try:
+        for opened in (archive, generated):
+            with opened.connect() as conn:
+                ids = [r[0] for r in conn.exec_driver_sql("SELECT id FROM person")]
+                alone = 0
+                for person in ids:
+                    detail = queries.person_detail(conn, person)
+                    ego = ego_graph(conn, person, hops=1)
+                    assert detail is not None and ego is not None
+                    assert bool(detail.relations) == bool(ego.edges), person
+                    alone += not detail.relations
+                assert 0 < alone < len(ids)
+    finally:
+        generated.close()
+
+
+def test_no_graph_is_read_for_a_person_known_to_have_no_relation(
+    archive: Archive, qapp: object
+) -> None:
+    statements: list[str] = []
+    with archive.connect() as conn:
+        event.listen(conn, "before_cursor_execute", lambda *a: statements.append(a[2]))
+        person_figures(conn, "kamenev-lev", related=False)
+        assert statements and not any("FROM relation" in s for s in statements)
+        statements.clear()
+        assert "graph" in person_figures(conn, "kamenev-lev")
+        assert any("FROM relation" in s for s in statements)
 
 
 def test_the_paper_is_light_whatever_the_screen(qapp: object) -> None:
