@@ -6,7 +6,7 @@ every source it cites, ready for a reference manager.  ``--all-sources`` prints 
 bibliography; ``--whole-archive`` cites the archive itself.  The ids ``chart`` and
 ``chart/outcomes`` name the outcomes chart.  The citation names the archive file by its name
 (never its folder), the date given by ``--accessed`` (default: today) and, with ``--sha256``,
-the file's digest.
+the file's digest (an archive on a server has none: asked for one, the command says so).
 """
 
 from __future__ import annotations
@@ -105,9 +105,15 @@ def run(args: argparse.Namespace, archive: Archive) -> int:
                 return EXIT_USAGE
             ref = refs[0]
         when, where = args.accessed, archive.info.cited_as
-        digest = (
-            release.archive_sha256(archive.path) if args.sha256 and not archive.server else None
-        )
+        if args.sha256 and archive.server:
+            _error(
+                _(
+                    "cite --sha256: an archive on a server is not a file and has no digest; "
+                    "its citation names the server instead"
+                )
+            )
+            return EXIT_USAGE
+        digest = release.archive_sha256(archive.path) if args.sha256 else None
         if fmt == TEXT:
             print(cite.record(conn, ref, args.style, when, digest, where))
         else:

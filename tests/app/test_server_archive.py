@@ -185,6 +185,10 @@ def test_a_citation_names_the_server_not_the_reader(
     assert cli.run(["cite", "kamenev-lev", "--archive", pg_bundled]) == 0
     out = capsys.readouterr().out
     assert "postgresql://127.0.0.1:" in out and user not in out and "File" not in out
+    # A digest asked of a server is refused in words, not left out in silence.
+    assert cli.run(["cite", "kamenev-lev", "--sha256", "--archive", pg_bundled]) == cli.EXIT_USAGE
+    captured = capsys.readouterr()
+    assert captured.out == "" and "--sha256" in captured.err and "no digest" in captured.err
 
 
 def test_a_server_that_stops_answering_is_said_once_and_nothing_breaks(
