@@ -23,9 +23,18 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Signal, Slot
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QMouseEvent
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QIcon,
+    QKeySequence,
+    QMouseEvent,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMenu,
     QSizePolicy,
@@ -143,6 +152,17 @@ def with_mnemonic(text: str, used: set[str]) -> str:
             used.add(ch.casefold())
             return f"{text[:i]}&{text[i:]}"
     return text
+
+
+def _icon_rise(toolbar: QToolBar) -> int:
+    """How much taller a button of ``toolbar`` grows when it gets an icon of the toolbar's
+    size (its text stays beside it)."""
+    text = QToolButton()
+    text.setText("Xy")
+    icon = QToolButton()
+    icon.setIconSize(toolbar.iconSize())
+    icon.setIcon(QIcon(QPixmap(toolbar.iconSize())))
+    return max(0, icon.sizeHint().height() - text.sizeHint().height())
 
 
 class MainWindow(QMainWindow):
@@ -622,6 +642,7 @@ class MainWindow(QMainWindow):
         """
         self._search_panel = panel
         panel.setAccessibleName(_("Search"))
+        self.left_layout.setContentsMargins(0, 0, 0, 0)  # (the first rows' room for it)
         self.left_split.insertWidget(0, panel)
         self.left_split.setCollapsible(0, False)
         self.left_split.setCollapsible(1, False)
@@ -664,6 +685,18 @@ class MainWindow(QMainWindow):
         self._first_rows = widget
         self._tab_titles[widget] = title
         self.tabs.addTab(widget, _(title))
+        # Room where the search box will stand (its height and the splitter's handle under
+        # it), so the rows do not move down when it arrives.
+        box = QLineEdit()
+        box.setClearButtonEnabled(True)
+        room = box.minimumSizeHint().height() + self.left_split.handleWidth()
+        self.left_layout.setContentsMargins(0, room, 0, 0)
+        # … and the toolbar's height once its buttons have icons beside their text.
+        self.toolbar.setMinimumHeight(self.toolbar.sizeHint().height() + _icon_rise(self.toolbar))
+        # Now: the first rows are painted before any event runs.
+        for layout in (self.layout(), self.left_layout):
+            if layout is not None:
+                layout.activate()
 
     def add_pane(self, widget: QWidget, title: str, shortcut: str) -> QAction:
         """Add a tab with a Go-menu action switching to it (replacing the first rows' tab);

@@ -8,6 +8,7 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -99,6 +100,47 @@ def test_run_ends_with_the_real_pane_only(
     finally:
         QApplication.exec = real_exec  # type: ignore[method-assign]
     assert no_event_loop == [99]
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1600, 1000)])
+def test_the_rows_stay_where_they_are_when_the_window_is_complete(
+    qtbot: QtBot,
+    tmp_path: Path,
+    no_event_loop: list[int],
+    monkeypatch: pytest.MonkeyPatch,
+    size: tuple[int, int],
+) -> None:
+    # The first rows leave room for the search box and for the toolbar's icons, which come
+    # with the rest of the window: the rows are painted once where they will stay.
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QApplication, QTableView
+
+    tops: list[int] = []
+    show = gui._show_first_rows
+
+    def first(window: MainWindow, *args: object) -> BaseException | None:
+        window.resize(*size)
+        result = show(window, *args)  # type: ignore[arg-type]
+        rows = window.findChild(FirstRows)
+        assert rows is not None
+        tops.append(rows.view.viewport().mapTo(window, QPoint(0, 0)).y())
+        return result
+
+    real_exec = QApplication.exec
+
+    def look() -> int:
+        for window in QApplication.topLevelWidgets():
+            if isinstance(window, MainWindow) and window.isVisible():
+                QApplication.processEvents()
+                view = window.tabs.widget(0).findChild(QTableView, "peoplePane")
+                assert view is not None
+                tops.append(view.viewport().mapTo(window, QPoint(0, 0)).y())
+        return int(real_exec())
+
+    monkeypatch.setattr(gui, "_show_first_rows", first)
+    monkeypatch.setattr(QApplication, "exec", staticmethod(look))
+    assert gui.run(["--settings", str(tmp_path / "s.ini")]) == 0
+    assert len(tops) == 2 and tops[0] == tops[1], tops
 
 
 def test_the_first_rows_are_painted_before_sqlalchemy_is_imported(tmp_path: Path) -> None:
