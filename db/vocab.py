@@ -521,9 +521,10 @@ def _month(number: int, genitive: bool) -> str:
     return str(names[number])
 
 
-#: Month names for :func:`english_date`: fixed, as ``calendar.month_name`` follows the C
-#: library's time locale (Qt sets it from the system when it starts: a Russian desktop would
-#: get «марта» in an English citation), and builds each name with ``strftime`` on every use.
+#: English month names (:func:`english_date`, the Chicago citation's access date): fixed, as
+#: ``calendar.month_name`` follows the C library's time locale (Qt sets it from the system when
+#: it starts: a Russian desktop would get «марта» in an English citation), and builds each name
+#: with ``strftime`` on every use.
 ENGLISH_MONTHS = (
     "January",
     "February",

@@ -21,23 +21,10 @@ from __future__ import annotations
 
 from db.cite.model import Access, Cited
 from db.export import neutral
+from db.vocab import ENGLISH_MONTHS
 
 STYLES = ("chicago", "gost")
 
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 _KIND_EN = {
     "person": "Person record",
     "event": "Event record",
@@ -81,7 +68,7 @@ def chicago(cited: Cited, access: Access) -> str:
     elif access.location:
         parts.append(f"File {_sentence(access.location)}")
     d = access.accessed
-    parts.append(f"Accessed {_MONTHS[d.month - 1]} {d.day}, {d.year}.")
+    parts.append(f"Accessed {ENGLISH_MONTHS[d.month - 1]} {d.day}, {d.year}.")
     if access.sha256:
         parts.append(f"SHA-256 {access.sha256}.")
     return neutral(" ".join(parts))
