@@ -3,9 +3,9 @@
 A dossier is a ``QTextDocument``, whose ``<img>`` takes only bitmaps.  A figure is recorded
 instead as a ``QPicture`` (the painting commands of :func:`app.charts.timeline_paint.
 paint_timeline` or :func:`app.charts.network_paint.paint_graph`), the page refers to it with
-``<img src="dossier-figure:NAME">``, and :func:`install` turns each such image into a text
-object that :class:`FigureObject` draws by replaying the commands on the page's painter: in
-a PDF the figure stays lines, shapes and text, sharp at any zoom.
+``<img src="dossier-figure:NAME">``, and :func:`install` makes :class:`FigureObject` the
+document's handler of images, which draws a figure by replaying its commands on the page's
+painter: in a PDF the figure stays lines, shapes and text, sharp at any zoom.
 """
 
 from __future__ import annotations
@@ -15,20 +15,16 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRect, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
+    QImage,
     QPainter,
     QPicture,
     QPyTextObject,
-    QTextCharFormat,
-    QTextCursor,
     QTextDocument,
     QTextFormat,
 )
 
 #: Address prefix of a figure in dossier HTML.
 SCHEME = "dossier-figure:"
-#: The text object type of a figure, and the format property holding its name.
-FIGURE_TYPE = int(QTextFormat.ObjectTypes.UserObject.value) + 17
-NAME_PROPERTY = int(QTextFormat.Property.UserProperty.value) + 17
 
 
 @dataclass(frozen=True)
@@ -54,25 +50,47 @@ def record(width: float, height: float, draw: object) -> Figure:
 
 
 class FigureObject(QPyTextObject):
-    """Draws the figures of one document where its figure objects stand."""
+    """Draws the images of one document: figures as vectors, registered bitmaps as bitmaps.
 
-    def __init__(self, figures: Mapping[str, Figure]) -> None:
+    It is the document's handler of image objects, in place of Qt's own, and is registered
+    before the HTML is set: the first layout already gives every figure its size.  (Swapping
+    each figure's image for a text object of its own after the HTML was in cost a second
+    layout of the whole document.)  An image that names neither a figure nor a registered
+    bitmap takes no room and draws nothing: a dossier loads no resource it was not given.
+    """
+
+    def __init__(self, figures: Mapping[str, Figure], images: Mapping[str, QImage]) -> None:
         super().__init__()
         self._figures = dict(figures)
+        self._images = dict(images)
+
+    @staticmethod
+    def _name(fmt: QTextFormat) -> str:
+        name = fmt.property(QTextFormat.Property.ImageName)
+        return name if isinstance(name, str) else ""
 
     def _figure(self, fmt: QTextFormat) -> Figure | None:
-        name = fmt.property(NAME_PROPERTY)
-        return self._figures.get(name) if isinstance(name, str) else None
+        name = self._name(fmt)
+        return self._figures.get(name[len(SCHEME) :]) if name.startswith(SCHEME) else None
 
     def intrinsicSize(self, doc: QTextDocument, _pos: int, fmt: QTextFormat) -> QSizeF:
         figure = self._figure(fmt)
-        if figure is None:
+        if figure is not None:
+            width, height = figure.width, figure.height
+        else:
+            image = self._images.get(self._name(fmt))
+            if image is None or image.isNull():
+                return QSizeF(0, 0)
+            width, height = _css_size(fmt, image)
+        if width <= 0 or height <= 0:
             return QSizeF(0, 0)
         device = doc.documentLayout().paintDevice()
         scale = device.logicalDpiX() / 96 if device is not None else 1.0
-        # Never wider than the page's text.
-        width = min(figure.width * scale, doc.pageSize().width() or figure.width * scale)
-        return QSizeF(width, figure.height * width / figure.width)
+        shown = width * scale
+        page = doc.pageSize().width()  # -1 until a page size is set
+        if page > 0:
+            shown = min(shown, page)  # never wider than the page's text
+        return QSizeF(shown, height * shown / width)
 
     def drawObject(
         self,
@@ -84,6 +102,9 @@ class FigureObject(QPyTextObject):
     ) -> None:
         figure = self._figure(fmt)
         if figure is None:
+            image = self._images.get(self._name(fmt))
+            if image is not None and not image.isNull():
+                painter.drawImage(QRectF(rect), image)
             return
         painter.save()
         painter.setClipRect(QRectF(rect), Qt.ClipOperation.IntersectClip)  # labels stay inside
@@ -98,32 +119,29 @@ class FigureObject(QPyTextObject):
         painter.restore()
 
 
-def install(doc: QTextDocument, figures: Mapping[str, Figure]) -> FigureObject | None:
-    """Replace each ``<img src="dossier-figure:NAME">`` of ``doc`` by a figure object drawn
-    from ``figures``; returns the handler (keep it alive as long as ``doc``)."""
-    if not figures:
-        return None
-    handler = FigureObject(figures)
-    doc.documentLayout().registerHandler(FIGURE_TYPE, handler)
-    found: list[tuple[int, int, str]] = []
-    block = doc.begin()
-    while block.isValid():
-        it = block.begin()
-        while not it.atEnd():
-            fragment = it.fragment()
-            fmt = fragment.charFormat()
-            if fmt.isImageFormat():
-                name = fmt.toImageFormat().name()
-                if name.startswith(SCHEME) and name[len(SCHEME) :] in figures:
-                    found.append((fragment.position(), fragment.length(), name[len(SCHEME) :]))
-            it += 1
-        block = block.next()
-    for position, length, name in reversed(found):  # from the end: positions stay valid
-        cursor = QTextCursor(doc)
-        cursor.setPosition(position)
-        cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
-        object_format = QTextCharFormat()
-        object_format.setObjectType(FIGURE_TYPE)
-        object_format.setProperty(NAME_PROPERTY, name)
-        cursor.insertText("\ufffc", object_format)
+def _css_size(fmt: QTextFormat, image: QImage) -> tuple[float, float]:
+    """A bitmap's size in CSS pixels: the ``<img>``'s width and height, the one missing
+    taken from the image's proportions, the image's own size when neither is given."""
+    given_w = fmt.doubleProperty(QTextFormat.Property.ImageWidth)
+    given_h = fmt.doubleProperty(QTextFormat.Property.ImageHeight)
+    has_w = fmt.hasProperty(QTextFormat.Property.ImageWidth) and given_w > 0
+    has_h = fmt.hasProperty(QTextFormat.Property.ImageHeight) and given_h > 0
+    w, h = float(image.width()), float(image.height())
+    if has_w and has_h:
+        return given_w, given_h
+    if has_w:
+        return given_w, given_w * h / w
+    if has_h:
+        return given_h * w / h, given_h
+    return w, h
+
+
+def install(
+    doc: QTextDocument, figures: Mapping[str, Figure], images: Mapping[str, QImage]
+) -> FigureObject:
+    """Make ``doc`` draw its ``<img src="dossier-figure:NAME">`` from ``figures`` and its other
+    images from ``images``; call it before the HTML is set.  Returns the handler (keep it
+    alive as long as ``doc``)."""
+    handler = FigureObject(figures, images)
+    doc.documentLayout().registerHandler(int(QTextFormat.ObjectTypes.ImageObject.value), handler)
     return handler

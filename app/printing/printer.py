@@ -164,18 +164,14 @@ def build_document(
     option.setTabStopDistance(ROW_INDENT_PX)
     doc.setDefaultTextOption(option)
     doc.documentLayout().setPaintDevice(device)
-    for name, image in rendition.images.items():
-        doc.addResource(QTextDocument.ResourceType.ImageResource.value, QUrl(name), image)
+    # Images and figures are drawn by a handler of our own, there before the HTML's layout.
+    doc.figures = figures.install(doc, rendition.figures, rendition.images)
     # Page size first: set after the HTML, it would throw away a first layout at the wrong width.
     doc.setPageSize(body)
     # The rows' hanging indent in device pixels: swap the page's own rule (written for the
     # screen) for one at this device's scale.  (A second <style> did not reliably override.)
     scaled = hanging_css(device.logicalDpiX() / 96)
     doc.setHtml(rendition.html.replace(hanging_css(), scaled, 1))
-    if rendition.figures:
-        doc.pageCount()  # an edit into an unfinished lazy layout leaves the rest unlaid …
-        doc.figures = figures.install(doc, rendition.figures)
-        doc.markContentsDirty(0, doc.characterCount())  # … so: laid out whole, edited, again
     paginate(doc, body.height())
     return doc
 

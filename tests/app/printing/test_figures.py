@@ -33,17 +33,31 @@ def test_a_recorded_figure_replays_at_any_scale(qapp: object) -> None:
     assert image.pixelColor(5, 20) == QColor("white")
 
 
-def test_install_swaps_only_figure_images_for_objects(qapp: object) -> None:
+def test_the_handler_sizes_figures_and_given_bitmaps_and_nothing_else(qapp: object) -> None:
     doc = QTextDocument()
+    bitmap = QImage(30, 10, QImage.Format.Format_RGB32)
+    handler = figures.install(doc, {"one": figures.record(40, 20, _square)}, {"chart:x": bitmap})
     doc.setHtml(
         '<p>a<img src="dossier-figure:one" width="40" height="20">b'
-        '<img src="dossier-figure:unknown" width="4" height="4"></p>'
+        '<img src="dossier-figure:unknown" width="4" height="4">'
+        '<img src="chart:x" width="60">'
+        '<img src="file:///etc/passwd" width="50" height="50"></p>'
     )
-    handler = figures.install(doc, {"one": figures.record(40, 20, _square)})
-    assert handler is not None
-    text = doc.toPlainText()
-    assert text.count("\ufffc") == 2  # the known one became an object, the unknown stays an image
-    assert figures.install(doc, {}) is None
+    assert doc.toPlainText().count("\ufffc") == 4  # the HTML is not edited: four images
+    sizes = []
+    block = doc.begin()
+    it = block.begin()
+    while not it.atEnd():
+        fragment = it.fragment()
+        if fragment.charFormat().isImageFormat():
+            size = handler.intrinsicSize(doc, fragment.position(), fragment.charFormat())
+            sizes.append((size.width(), size.height()))
+        it += 1
+    # The figure at its size; a bitmap at the <img>'s width, its height in proportion; an
+    # unknown figure and an unregistered file take no room (a dossier loads nothing itself).
+    assert sizes == [(40, 20), (0, 0), (60, 20), (0, 0)]
+    layout_size = doc.documentLayout().documentSize()
+    assert layout_size.height() >= 20  # the layout asked the handler: the figure's height
 
 
 @needs_poppler
