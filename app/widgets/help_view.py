@@ -2,9 +2,11 @@
 their own.
 
 Both pages are made when shown, in the interface language of that moment, and made again when
-the language changes; the shortcut rows come from the actions the window has (a callable given
-at construction), so the list is never out of date.  Links inside a page only scroll it: the
-help is offline and never opens anything else.
+the language changes while the window is open.  A hidden window only notes that its page is out
+of date: the help is long, and the window is made with every main window.  The shortcut rows
+come from the actions the window has (a callable given at construction), so the list is never
+out of date.  Links inside a page only scroll it: the help is offline and never opens anything
+else.
 """
 
 from __future__ import annotations
@@ -58,24 +60,37 @@ class HelpView(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser, 1)
         layout.addWidget(self.buttons)
+        #: The page shown is out of date (not made yet, or made in another language).
+        self.stale = True
+        self._made_for: tuple[str, str] | None = None  # (page, language) of the page shown
         self.retranslate()
 
     def retranslate(self) -> None:
-        """Title, names and the page shown, in the interface language now in use."""
+        """Title and names in the interface language now in use; the page too when it is
+        on screen, else it is made when next shown."""
         close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
         if close is not None:
             close.setAccessibleName(_("Close help"))
         if self.showing == "shortcuts":
             self.setWindowTitle(_("Keyboard shortcuts"))
             self.browser.setAccessibleName(_("Keyboard shortcuts"))
-            self.browser.setHtml(help_pages.shortcuts_page(shortcut_rows(self._actions())))
         else:
             self.setWindowTitle(_("Help"))
             self.browser.setAccessibleName(_("Help page"))
+        self.browser.setAccessibleDescription(_("Read-only help text; links move within it"))
+        self.stale = self._made_for != (self.showing, i18n.language())
+        if self.stale and self.isVisible():
+            self._make_page()
+
+    def _make_page(self) -> None:
+        if self.showing == "shortcuts":
+            self.browser.setHtml(help_pages.shortcuts_page(shortcut_rows(self._actions())))
+        else:
             self.browser.setHtml(
                 help_pages.help_page(i18n.language(), shortcut_rows(self._actions()))
             )
-        self.browser.setAccessibleDescription(_("Read-only help text; links move within it"))
+        self._made_for = (self.showing, i18n.language())
+        self.stale = False
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -94,13 +109,18 @@ class HelpView(QDialog):
 
     def _show(self, what: str) -> None:
         self.showing = what
+        self._made_for = None  # made afresh on every showing: the shortcuts may have changed
         self.retranslate()
+        if self.stale:
+            self._make_page()
         self.show()
         self.raise_()
         self.activateWindow()
 
     def plain_text(self) -> str:
-        """The page as plain text (tests and accessibility)."""
+        """The page as plain text (tests and accessibility), made first if out of date."""
+        if self.stale:
+            self._make_page()
         return self.browser.toPlainText()
 
     @Slot(QUrl)

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction, QKeySequence
 from pytestqt.qtbot import QtBot
 
+from app import help as help_pages
 from app import language
 from app.bootstrap import App
 from app.widgets.command_palette import plain_action_text
@@ -86,3 +88,29 @@ def test_a_link_in_the_help_only_scrolls_it(qtbot: QtBot, english: None) -> None
     assert view.browser.verticalScrollBar().value() > 0
     view.browser.anchorClicked.emit(QUrl("https://example.org/"))  # ignored: offline help
     view.close()
+
+
+def test_a_hidden_help_window_makes_its_page_only_when_shown(
+    make_app: MakeApp, english: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made: list[str] = []
+    real = help_pages.help_page
+
+    def counting(lang: str, rows: list[tuple[str, str]]) -> str:
+        made.append(lang)
+        return real(lang, rows)
+
+    monkeypatch.setattr(help_pages, "help_page", counting)
+    app = make_app()
+    language.apply("ru")
+    language.apply("en")
+    assert made == []  # made with the window and told of two switches: no page made yet
+    app.window.help_action.trigger()
+    assert made == ["en"]
+    language.apply("ru")  # on screen: made again at once, in the new language
+    assert made == ["en", "ru"] and "Как работает поиск" in app.window.help_view.plain_text()
+    app.window.help_view.close()
+    language.apply("en")
+    assert made == ["en", "ru"]
+    assert "How search matches" in app.window.help_view.plain_text()  # out of date: made now
+    assert made == ["en", "ru", "en"]
