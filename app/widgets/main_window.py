@@ -19,6 +19,8 @@ Signals:
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -207,6 +209,7 @@ class MainWindow(QMainWindow):
         self.help_view: HelpView
         #: True once :meth:`complete` built the detail view, palette and help window.
         self.completed = False
+        self._adding_panes = False  # (see adding_panes)
 
         right = QWidget(self)
         rlayout = QVBoxLayout(right)
@@ -713,9 +716,22 @@ class MainWindow(QMainWindow):
         action.triggered.connect(lambda: self.tabs.setCurrentIndex(index))
         self.go_menu.addAction(action)
         self.tab_actions.append(action)
-        self.retranslate()
-        self.fix_tab_order()
+        if not self._adding_panes:
+            self.retranslate()
+            self.fix_tab_order()
         return action
+
+    @contextmanager
+    def adding_panes(self) -> Iterator[None]:
+        """Add several panes, then retranslate and order Tab once: each costs a walk over
+        every widget of the window, which :meth:`add_pane` alone does for each pane."""
+        self._adding_panes = True
+        try:
+            yield
+        finally:
+            self._adding_panes = False
+            self.retranslate()
+            self.fix_tab_order()
 
     # -- breadcrumb, status -----------------------------------------------------------------
 

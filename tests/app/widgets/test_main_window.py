@@ -147,6 +147,22 @@ def test_a_pane_gets_a_tab_and_a_go_action_that_shows_it(window: MainWindow) -> 
     assert window.tabs.currentWidget() is second
 
 
+def test_panes_added_together_are_retranslated_and_ordered_once(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[str] = []
+    for name in ("retranslate", "fix_tab_order"):
+        real = getattr(window, name)
+        monkeypatch.setattr(window, name, lambda real=real, name=name: (calls.append(name), real()))
+    with window.adding_panes():
+        actions = [window.add_pane(QWidget(), title, "") for title in ("People", "Events")]
+        assert calls == []
+    assert calls == ["retranslate", "fix_tab_order"]
+    assert [a.text() for a in actions] == ["&People", "&Events"]  # translated at the end
+    window.add_pane(QWidget(), "Sources", "")  # alone: at once
+    assert calls == ["retranslate", "fix_tab_order"] * 2
+
+
 # -- breadcrumb -----------------------------------------------------------------------------
 
 HOSTILE = '<img src="file:///etc/passwd"> & <a href="x">'
