@@ -18,7 +18,7 @@ import itertools
 from collections import defaultdict
 from collections.abc import Sequence
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -157,27 +157,27 @@ def _paint_axis(
             shown = QFontMetricsF(bold).elidedText(label, Qt.TextElideMode.ElideRight, room)
             painter.drawText(QPointF(p.left() + 3, top + line_h - metrics.descent()), shown)
             painter.setFont(font)
-    for tick in t.minor:
-        x = frame.x(tick.day)
-        painter.setPen(QPen(faint, 1))
-        painter.drawLine(QPointF(x, p.top()), QPointF(x, p.bottom()))
-        painter.setPen(QPen(grid, 1))
-        painter.drawLine(QPointF(x, p.top() - 4), QPointF(x, p.top()))
+    # Lines of one colour are drawn together (one pen each, not one per tick), then the labels.
+    minor = [(frame.x(tick.day), tick.label) for tick in t.minor]
+    major = [(frame.x(tick.day), tick) for tick in t.major]
+    painter.setPen(QPen(faint, 1))
+    painter.drawLines([QLineF(x, p.top(), x, p.bottom()) for x, _ in minor])
+    painter.setPen(QPen(grid, 1))
+    painter.drawLines([QLineF(x, p.top() - 4, x, p.top()) for x, _ in minor])
+    painter.drawLines([QLineF(x, top, x, p.bottom()) for x, _ in major])
+    painter.setPen(text)
+    baseline = top + line_h * 2 - metrics.descent()
+    for x, name in minor:
         # A label that would run past the plot is left out, not clipped: clipped text still
         # lands in a PDF (copied, searched) past the page's margin.
-        if tick.label and x + 3 + metrics.horizontalAdvance(tick.label) <= p.right():
-            painter.setPen(text)
-            painter.drawText(QPointF(x + 3, top + line_h * 2 - metrics.descent()), tick.label)
-    for tick in t.major:
-        x = frame.x(tick.day)
-        painter.setPen(QPen(grid, 1))
-        painter.drawLine(QPointF(x, top), QPointF(x, p.bottom()))
-        fits = x + 3 + QFontMetricsF(bold).horizontalAdvance(tick.label or "") <= p.right()
+        if name and x + 3 + metrics.horizontalAdvance(name) <= p.right():
+            painter.drawText(QPointF(x + 3, baseline), name)
+    painter.setFont(bold)
+    bold_metrics = QFontMetricsF(bold)
+    for x, tick in major:
+        fits = x + 3 + bold_metrics.horizontalAdvance(tick.label or "") <= p.right()
         if tick.label and tick.day > frame.t0 and fits:
-            painter.setPen(text)
-            painter.setFont(bold)
             painter.drawText(QPointF(x + 3, top + line_h - metrics.descent()), tick.label)
-            painter.setFont(font)
     painter.restore()
 
 

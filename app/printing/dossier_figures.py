@@ -8,6 +8,8 @@ graph: an empty figure would say nothing.
 
 from __future__ import annotations
 
+from functools import cache
+
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFont, QPainter, QPalette
 from PySide6.QtWidgets import QStyleFactory
@@ -27,10 +29,15 @@ FIGURE_PT = 7.5
 LABEL_ROOM = 0.45
 
 
+@cache
+def _fusion_palette() -> QPalette:
+    style = QStyleFactory.create("Fusion")  # (a style made for its palette alone: once)
+    return style.standardPalette() if style is not None else QPalette()
+
+
 def paper_palette() -> QPalette:
     """A light palette (Fusion's own), so a figure prints dark on white in a dark session."""
-    style = QStyleFactory.create("Fusion")
-    return style.standardPalette() if style is not None else QPalette()
+    return QPalette(_fusion_palette())  # a copy: the caller may change it
 
 
 def _font() -> QFont:
