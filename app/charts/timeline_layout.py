@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QFontMetricsF
@@ -57,10 +58,16 @@ class Frame:
             max(r.height() - self.axis_height, 1.0),
         )
 
+    @cached_property
+    def _x_terms(self) -> tuple[float, float, float]:
+        # (the plot's left, its width, the days it spans): x() runs for every tick and mark.
+        p = self.plot
+        return p.left(), p.width(), max(self.t1 - self.t0, 1e-9)
+
     def x(self, day: float) -> float:
         """The x of the start of ``day``."""
-        p = self.plot
-        return p.left() + (day - self.t0) * p.width() / max(self.t1 - self.t0, 1e-9)
+        left, width, span = self._x_terms
+        return left + (day - self.t0) * width / span
 
     def day_at(self, x: float) -> float:
         """The day (fractional ordinal) at ``x``."""

@@ -160,22 +160,23 @@ def _paint_axis(
     # Lines of one colour are drawn together (one pen each, not one per tick), then the labels.
     minor = [(frame.x(tick.day), tick.label) for tick in t.minor]
     major = [(frame.x(tick.day), tick) for tick in t.major]
+    plot_top, plot_bottom, plot_right = p.top(), p.bottom(), p.right()
     painter.setPen(QPen(faint, 1))
-    painter.drawLines([QLineF(x, p.top(), x, p.bottom()) for x, _ in minor])
+    painter.drawLines([QLineF(x, plot_top, x, plot_bottom) for x, _ in minor])
     painter.setPen(QPen(grid, 1))
-    painter.drawLines([QLineF(x, p.top() - 4, x, p.top()) for x, _ in minor])
-    painter.drawLines([QLineF(x, top, x, p.bottom()) for x, _ in major])
+    painter.drawLines([QLineF(x, plot_top - 4, x, plot_top) for x, _ in minor])
+    painter.drawLines([QLineF(x, top, x, plot_bottom) for x, _ in major])
     painter.setPen(text)
     baseline = top + line_h * 2 - metrics.descent()
     for x, name in minor:
         # A label that would run past the plot is left out, not clipped: clipped text still
         # lands in a PDF (copied, searched) past the page's margin.
-        if name and x + 3 + metrics.horizontalAdvance(name) <= p.right():
+        if name and x + 3 + metrics.horizontalAdvance(name) <= plot_right:
             painter.drawText(QPointF(x + 3, baseline), name)
     painter.setFont(bold)
     bold_metrics = QFontMetricsF(bold)
     for x, tick in major:
-        fits = x + 3 + bold_metrics.horizontalAdvance(tick.label or "") <= p.right()
+        fits = x + 3 + bold_metrics.horizontalAdvance(tick.label or "") <= plot_right
         if tick.label and tick.day > frame.t0 and fits:
             painter.drawText(QPointF(x + 3, top + line_h - metrics.descent()), tick.label)
     painter.restore()
