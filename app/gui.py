@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import gc
 import logging
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -55,10 +56,42 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     return p.parse_args(list(argv))
 
 
+def no_display(env: Mapping[str, str], platform: str) -> str | None:
+    """Why no window can be shown here, or None.
+
+    On Linux and the BSDs Qt shows windows through an X server or a Wayland compositor; with
+    neither to reach (an SSH session, a container) it stops the process with its own message,
+    which names a missing library rather than the missing display.  Other platforms, and Qt's
+    platforms that need no display (``offscreen``, ``vnc``, ``eglfs`` …), are left to Qt.
+    """
+    if not platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return None
+    # QT_QPA_PLATFORM may be a list to try in turn ("wayland;xcb"), each with options.
+    names = [e.split(":", 1)[0] for e in env.get("QT_QPA_PLATFORM", "").split(";") if e]
+    for name in names or [""]:
+        if name.startswith("wayland"):
+            reachable = bool(env.get("WAYLAND_DISPLAY"))
+        elif name in ("", "xcb"):
+            reachable = bool(env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"))
+        else:
+            return None  # a platform that needs no display, or one left to Qt
+        if reachable:
+            return None
+    return _(
+        "no display to show the window on (DISPLAY and WAYLAND_DISPLAY are not set). Start "
+        "it in a desktop session; the commands (kremlin-archive --help) need none."
+    )
+
+
 def run(argv: Sequence[str]) -> int:
     """Run the GUI until the main window closes."""
     args = parse_args(argv)
     existing = QApplication.instance()
+    if not isinstance(existing, QApplication):
+        problem = no_display(os.environ, sys.platform)
+        if problem is not None:
+            print(f"kremlin-archive: {problem}", file=sys.stderr)
+            return 2
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setOrganizationName("KremlinArchive")
     app.setApplicationName("Kremlin Affair Archive")

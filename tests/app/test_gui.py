@@ -98,3 +98,49 @@ def test_the_help_names_every_command(capsys: pytest.CaptureFixture[str]) -> Non
     text = " ".join(capsys.readouterr().out.split())
     listed = text.split("Commands: ", 1)[1].split(" (see", 1)[0]
     assert sorted(listed.split(", ")) == sorted(cli.COMMANDS)
+
+
+@pytest.mark.parametrize(
+    ("env", "platform", "refused"),
+    [
+        ({}, "linux", True),
+        ({"DISPLAY": ":0"}, "linux", False),
+        ({"WAYLAND_DISPLAY": "wayland-0"}, "linux", False),
+        ({"QT_QPA_PLATFORM": "wayland", "DISPLAY": ":0"}, "linux", True),
+        ({"QT_QPA_PLATFORM": "wayland;xcb", "DISPLAY": ":0"}, "linux", False),
+        ({"QT_QPA_PLATFORM": "xcb:nomitshm"}, "freebsd14", True),
+        ({"QT_QPA_PLATFORM": "offscreen"}, "linux", False),
+        ({"QT_QPA_PLATFORM": "vnc:size=800x600"}, "linux", False),
+        ({}, "darwin", False),
+        ({}, "win32", False),
+    ],
+)
+def test_a_window_is_refused_only_where_no_display_can_be_reached(
+    env: dict[str, str], platform: str, refused: bool
+) -> None:
+    assert (gui.no_display(env, platform) is not None) is refused
+
+
+def test_without_a_display_the_window_says_so_in_one_line(tmp_path: Path) -> None:
+    """Qt itself would stop the process (SIGABRT) naming a library, not the display."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.pop("QT_QPA_PLATFORM", None)
+    env["LANGUAGE"] = env["LC_ALL"] = "ru_RU.UTF-8"
+    done = subprocess.run(
+        [sys.executable, "-m", "app", "--settings", str(tmp_path / "s.ini")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 2, done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("kremlin-archive: "), done.stderr
+    assert "DISPLAY" in lines[0] and "--help" in lines[0]
+    assert "дисплея" in lines[0]  # in the system's language, as --help is
+    assert not (tmp_path / "s.ini").exists()  # nothing was started
