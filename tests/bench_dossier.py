@@ -132,8 +132,10 @@ def floor_person_pdf(conn: sqlite3.Connection, person_id: str, path: Path) -> No
         (pk,),
     ).fetchall()
     documents = conn.execute(
-        "SELECT DISTINCT d.date, d.title FROM document_person dp "
-        "JOIN document d ON d.pk = dp.document_pk WHERE dp.person_pk = ? ORDER BY d.pk LIMIT 500",
+        # (Each document once, in an order PostgreSQL accepts too: a DISTINCT's ORDER BY may
+        # only name what it selects there.)
+        "SELECT d.date, d.title FROM document d WHERE d.pk IN "
+        "(SELECT document_pk FROM document_person WHERE person_pk = ?) ORDER BY d.pk LIMIT 500",
         (pk,),
     ).fetchall()
     subjects = [("person", p[1])]

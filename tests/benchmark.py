@@ -1176,7 +1176,11 @@ def measure_server(url: str, only: str | None, runs: int, rounds: int, folder: P
         rows += measure_in_process(target, folder, rounds, (only,))
     if only is None:
         rows += measure_in_process(target, folder, rounds)
+    if only in (None, "dossier"):
         rows += measure_dossier(target, runs)
+    if only in ("timeline", "graph", "rss"):
+        # Said, not skipped in silence: these rows are the file's only.
+        print(f"--server: the {only} figure is measured on the file only, not on PostgreSQL")
     for row in rows:
         row.name = "PostgreSQL: " + row.name
     return rows

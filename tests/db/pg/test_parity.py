@@ -16,6 +16,7 @@ import pytest
 from db import open_archive
 from db.engine import Archive
 from db.search import find
+from tests.conftest import BUNDLED
 from tests.conftest_pg import load_archive
 from tests.db.pg.parity import QUERIES, answers, differences
 from tests.pgserver import Server
@@ -98,3 +99,31 @@ def test_a_generated_archive_answers_the_same(pg_synth: tuple[Path, str, int]) -
         server.close()
     assert asked > 250
     assert differ == []
+
+
+def test_the_benchmark_dossier_floor_runs_on_both_engines(
+    archive: Archive, pg_bundled: str, tmp_path: Path, qapp: object
+) -> None:
+    """``make bench --server`` measures the dossier floor on PostgreSQL too: its SQL must run
+    there (a DISTINCT ordered by a column it did not select stopped the whole run)."""
+    from db import listing
+    from tests import bench_dossier
+    from tests.benchmark import raw_connection
+
+    with archive.connect() as conn:
+        total = listing.count(conn, listing.PEOPLE, listing.ListQuery())
+        people = [
+            r.id for r in listing.page(conn, listing.PEOPLE, listing.ListQuery(), 0, 8, total)
+        ]
+    for target in (BUNDLED, pg_bundled):
+        raw = raw_connection(target)
+        try:
+            for pid in people:
+                out = tmp_path / f"{'pg' if target == pg_bundled else 'file'}-{pid}.pdf"
+                bench_dossier.floor_person_pdf(raw, pid, out)
+                assert out.stat().st_size > 1000
+        finally:
+            raw.close()
+    for pid in people:
+        file_pages = bench_dossier.pdf_page_count(tmp_path / f"file-{pid}.pdf")
+        assert bench_dossier.pdf_page_count(tmp_path / f"pg-{pid}.pdf") == file_pages, pid
