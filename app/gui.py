@@ -56,13 +56,31 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     return p.parse_args(list(argv))
 
 
+#: Exit status when no window can be shown (argparse's usage errors are 2, archives 3).
+NO_DISPLAY_EXIT = 4
+
+
+def _wayland_reachable(env: Mapping[str, str]) -> bool:
+    # What libwayland-client tries: a socket handed over, else $WAYLAND_DISPLAY (default
+    # "wayland-0") under $XDG_RUNTIME_DIR, or an absolute path.
+    if env.get("WAYLAND_SOCKET"):
+        return True
+    name = env.get("WAYLAND_DISPLAY") or "wayland-0"
+    if os.path.isabs(name):
+        return os.path.exists(name)
+    runtime = env.get("XDG_RUNTIME_DIR", "")
+    return bool(runtime) and os.path.exists(os.path.join(runtime, name))
+
+
 def no_display(env: Mapping[str, str], platform: str) -> str | None:
     """Why no window can be shown here, or None.
 
     On Linux and the BSDs Qt shows windows through an X server or a Wayland compositor; with
     neither to reach (an SSH session, a container) it stops the process with its own message,
-    which names a missing library rather than the missing display.  Other platforms, and Qt's
-    platforms that need no display (``offscreen``, ``vnc``, ``eglfs`` …), are left to Qt.
+    which names a missing library rather than the missing display.  Only what is sure to fail
+    is refused: an X display named in ``DISPLAY`` or a Wayland socket anywhere libwayland looks
+    for one lets Qt try.  Other platforms, and Qt's platforms that need no display
+    (``offscreen``, ``vnc``, ``eglfs`` …), are left to Qt.
     """
     if not platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
         return None
@@ -70,16 +88,18 @@ def no_display(env: Mapping[str, str], platform: str) -> str | None:
     names = [e.split(":", 1)[0] for e in env.get("QT_QPA_PLATFORM", "").split(";") if e]
     for name in names or [""]:
         if name.startswith("wayland"):
-            reachable = bool(env.get("WAYLAND_DISPLAY"))
+            reachable = _wayland_reachable(env)
         elif name in ("", "xcb"):
-            reachable = bool(env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"))
+            # Unset: Qt picks Wayland in a Wayland session, else X.
+            reachable = bool(env.get("DISPLAY")) or _wayland_reachable(env)
         else:
             return None  # a platform that needs no display, or one left to Qt
         if reachable:
             return None
     return _(
-        "no display to show the window on (DISPLAY and WAYLAND_DISPLAY are not set). Start "
-        "it in a desktop session; the commands (kremlin-archive --help) need none."
+        "no display to show the window on: no X display (DISPLAY) or Wayland compositor can "
+        "be reached. Start it in a desktop session; the commands (kremlin-archive --help) "
+        "need none."
     )
 
 
@@ -91,7 +111,7 @@ def run(argv: Sequence[str]) -> int:
         problem = no_display(os.environ, sys.platform)
         if problem is not None:
             print(f"kremlin-archive: {problem}", file=sys.stderr)
-            return 2
+            return NO_DISPLAY_EXIT
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setOrganizationName("KremlinArchive")
     app.setApplicationName("Kremlin Affair Archive")

@@ -38,7 +38,11 @@ FIT_PADDING, FIT_MIN_DAYS = 0.05, 10
 @dataclass(frozen=True)
 class Frame:
     """Where time and lanes go in a rectangle: the lane label column, the axis band on top,
-    and the plot area, over days ``t0``..``t1`` (ordinals, fractional)."""
+    and the plot area, over days ``t0``..``t1`` (ordinals, fractional).
+
+    Frozen, ``rect`` included: it is never changed in place (:meth:`x` keeps what it read
+    of it); a new rectangle is a new frame (:func:`make_frame`).
+    """
 
     rect: QRectF
     t0: float

@@ -157,7 +157,7 @@ def _paint_axis(
             shown = QFontMetricsF(bold).elidedText(label, Qt.TextElideMode.ElideRight, room)
             painter.drawText(QPointF(p.left() + 3, top + line_h - metrics.descent()), shown)
             painter.setFont(font)
-    # Lines of one colour are drawn together (one pen each, not one per tick), then the labels.
+    # Lines of one colour are drawn together (one pen each, not one per tick), then labels.
     minor = [(frame.x(tick.day), tick.label) for tick in t.minor]
     major = [(frame.x(tick.day), tick) for tick in t.major]
     plot_top, plot_bottom, plot_right = p.top(), p.bottom(), p.right()
@@ -165,7 +165,6 @@ def _paint_axis(
     painter.drawLines([QLineF(x, plot_top, x, plot_bottom) for x, _ in minor])
     painter.setPen(QPen(grid, 1))
     painter.drawLines([QLineF(x, plot_top - 4, x, plot_top) for x, _ in minor])
-    painter.drawLines([QLineF(x, top, x, plot_bottom) for x, _ in major])
     painter.setPen(text)
     baseline = top + line_h * 2 - metrics.descent()
     for x, name in minor:
@@ -173,6 +172,10 @@ def _paint_axis(
         # lands in a PDF (copied, searched) past the page's margin.
         if name and x + 3 + metrics.horizontalAdvance(name) <= plot_right:
             painter.drawText(QPointF(x + 3, baseline), name)
+    # The major lines after the minor labels (a label running onto one stays under it).
+    painter.setPen(QPen(grid, 1))
+    painter.drawLines([QLineF(x, top, x, plot_bottom) for x, _ in major])
+    painter.setPen(text)
     painter.setFont(bold)
     bold_metrics = QFontMetricsF(bold)
     for x, tick in major:

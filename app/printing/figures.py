@@ -74,23 +74,28 @@ class FigureObject(QPyTextObject):
         return self._figures.get(name[len(SCHEME) :]) if name.startswith(SCHEME) else None
 
     def intrinsicSize(self, doc: QTextDocument, _pos: int, fmt: QTextFormat) -> QSizeF:
+        device = doc.documentLayout().paintDevice()
         figure = self._figure(fmt)
         if figure is not None:
             width, height = figure.width, figure.height
+            scale = device.logicalDpiX() / 96 if device is not None else 1.0
+            shown_w, shown_h = width * scale, height * scale
         else:
             image = self._images.get(self._name(fmt))
             if image is None or image.isNull():
                 return QSizeF(0, 0)
-            width, height = _css_size(fmt, image)
-        if width <= 0 or height <= 0:
+            # As Qt's own handler sizes an image: whole CSS pixels, scaled by the device's
+            # vertical resolution, rounded.
+            width, height = (float(round(v)) for v in _css_size(fmt, image))
+            scale = device.logicalDpiY() / 96 if device is not None else 1.0
+            shown_w, shown_h = float(round(width * scale)), float(round(height * scale))
+        if shown_w <= 0 or shown_h <= 0:
             return QSizeF(0, 0)
-        device = doc.documentLayout().paintDevice()
-        scale = device.logicalDpiX() / 96 if device is not None else 1.0
-        shown = width * scale
         page = doc.pageSize().width()  # -1 until a page size is set
-        if page > 0:
-            shown = min(shown, page)  # never wider than the page's text
-        return QSizeF(shown, height * shown / width)
+        if 0 < page < shown_w:
+            # Never wider than the page's text (Qt's handler let a bitmap run off the page).
+            shown_w, shown_h = page, shown_h * page / shown_w
+        return QSizeF(shown_w, shown_h)
 
     def drawObject(
         self,
@@ -126,7 +131,8 @@ def _css_size(fmt: QTextFormat, image: QImage) -> tuple[float, float]:
     given_h = fmt.doubleProperty(QTextFormat.Property.ImageHeight)
     has_w = fmt.hasProperty(QTextFormat.Property.ImageWidth) and given_w > 0
     has_h = fmt.hasProperty(QTextFormat.Property.ImageHeight) and given_h > 0
-    w, h = float(image.width()), float(image.height())
+    natural = image.deviceIndependentSize()  # (a high-DPI image counts its CSS pixels)
+    w, h = natural.width(), natural.height()
     if has_w and has_h:
         return given_w, given_h
     if has_w:

@@ -725,11 +725,13 @@ class MainWindow(QMainWindow):
     def adding_panes(self) -> Iterator[None]:
         """Add several panes, then retranslate and order Tab once: each costs a walk over
         every widget of the window, which :meth:`add_pane` alone does for each pane."""
+        outer = self._adding_panes
         self._adding_panes = True
         try:
             yield
         finally:
-            self._adding_panes = False
+            self._adding_panes = outer
+        if not outer:  # (not after a failure: its own error is the one to see)
             self.retranslate()
             self.fix_tab_order()
 

@@ -105,7 +105,8 @@ def test_the_help_names_every_command(capsys: pytest.CaptureFixture[str]) -> Non
     [
         ({}, "linux", True),
         ({"DISPLAY": ":0"}, "linux", False),
-        ({"WAYLAND_DISPLAY": "wayland-0"}, "linux", False),
+        ({"WAYLAND_DISPLAY": "/nonexistent/wayland-9"}, "linux", True),
+        ({"WAYLAND_SOCKET": "5"}, "linux", False),
         ({"QT_QPA_PLATFORM": "wayland", "DISPLAY": ":0"}, "linux", True),
         ({"QT_QPA_PLATFORM": "wayland;xcb", "DISPLAY": ":0"}, "linux", False),
         ({"QT_QPA_PLATFORM": "xcb:nomitshm"}, "freebsd14", True),
@@ -121,14 +122,28 @@ def test_a_window_is_refused_only_where_no_display_can_be_reached(
     assert (gui.no_display(env, platform) is not None) is refused
 
 
+@pytest.mark.parametrize("platform", ["", "wayland"])
+def test_a_wayland_socket_in_the_runtime_folder_is_a_display(tmp_path: Path, platform: str) -> None:
+    """libwayland finds "wayland-0" under $XDG_RUNTIME_DIR without WAYLAND_DISPLAY (a session
+    started by a systemd unit): Qt may show the window there, so it is not refused."""
+    import socket
+
+    env = {"XDG_RUNTIME_DIR": str(tmp_path), "QT_QPA_PLATFORM": platform}
+    assert gui.no_display(env, "linux") is not None
+    with socket.socket(socket.AF_UNIX) as compositor:
+        compositor.bind(str(tmp_path / "wayland-0"))
+        assert gui.no_display(env, "linux") is None
+        assert gui.no_display({**env, "WAYLAND_DISPLAY": "wayland-1"}, "linux") is not None
+
+
 def test_without_a_display_the_window_says_so_in_one_line(tmp_path: Path) -> None:
     """Qt itself would stop the process (SIGABRT) naming a library, not the display."""
     import os
     import subprocess
     import sys
 
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
-    env.pop("QT_QPA_PLATFORM", None)
+    hidden = ("DISPLAY", "WAYLAND_DISPLAY", "WAYLAND_SOCKET", "XDG_RUNTIME_DIR", "QT_QPA_PLATFORM")
+    env = {k: v for k, v in os.environ.items() if k not in hidden}
     env["LANGUAGE"] = env["LC_ALL"] = "ru_RU.UTF-8"
     done = subprocess.run(
         [sys.executable, "-m", "app", "--settings", str(tmp_path / "s.ini")],
@@ -138,9 +153,9 @@ def test_without_a_display_the_window_says_so_in_one_line(tmp_path: Path) -> Non
         timeout=120,
         check=False,
     )
-    assert done.returncode == 2, done.stderr
+    assert done.returncode == gui.NO_DISPLAY_EXIT, done.stderr
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("kremlin-archive: "), done.stderr
-    assert "DISPLAY" in lines[0] and "--help" in lines[0]
+    assert "DISPLAY" in lines[0] and "Wayland" in lines[0] and "--help" in lines[0]
     assert "дисплея" in lines[0]  # in the system's language, as --help is
     assert not (tmp_path / "s.ini").exists()  # nothing was started
