@@ -8,6 +8,7 @@ graph: an empty figure would say nothing.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 
 from PySide6.QtCore import QRectF
@@ -17,6 +18,7 @@ from sqlalchemy import Connection
 
 from app.printing.figures import Figure, record
 from app.printing.fonts import print_family
+from db.dto import Facts, PersonDetail
 from db.i18n import _
 
 #: Figure sizes in CSS pixels (the page's text is about 640 wide on A4 and Letter).
@@ -47,12 +49,17 @@ def _font() -> QFont:
 
 
 def person_figures(
-    conn: Connection, person_id: str, related: bool = True
+    conn: Connection,
+    person_id: str,
+    related: bool = True,
+    known: tuple[PersonDetail, Mapping[str, Facts], Mapping[str, Facts]] | None = None,
 ) -> dict[str, tuple[Figure, str]]:
     """name → (figure, caption) for the dossier of ``person_id``.
 
     ``related``: False when the caller knows the person has no relation (its detail read
-    none): there is no graph to draw, and its reads are skipped.
+    none): there is no graph to draw, and its reads are skipped.  ``known``: the person's
+    detail and the ``record`` and ``date`` claims of their events and documents, when the
+    caller has read them: the timeline is made from them instead of read again.
     """
     from app.charts.network_layout import layout, node_sizes
     from app.charts.network_paint import paint_graph
@@ -62,7 +69,9 @@ def person_figures(
 
     palette, font = paper_palette(), _font()
     out: dict[str, tuple[Figure, str]] = {}
-    tl = timeline.person_slice(conn, [person_id])
+    tl = timeline.person_slice_of(*known) if known is not None else None
+    if tl is None:
+        tl = timeline.person_slice(conn, [person_id])
     if tl.marks:
         start, end = fit_range(tl.marks, ())
         end += (end - start) * LABEL_ROOM  # the last marks' labels stay on the figure

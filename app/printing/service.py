@@ -101,21 +101,23 @@ class DossierService:
         with self._archive.connect() as conn:
             item = queries.detail(conn, ref, SOURCE_CITATION_LIMIT)
             if isinstance(item, PersonDetail):
+                events = _facts_of(conn, "event", (e.item.ref.id for e in item.events))
+                documents = _facts_of(conn, "document", (d.item.ref.id for d in item.documents))
                 section = ""
                 if figures is not None:
-                    found = person_figures(conn, item.id, related=bool(item.relations))
+                    # The timeline is made from what is read here, not read again.
+                    found = person_figures(
+                        conn,
+                        item.id,
+                        related=bool(item.relations),
+                        known=(item, events, documents),
+                    )
                     figures.update({name: fig for name, (fig, _c) in found.items()})
                     section = dossier.figures_html(
                         (f"{SCHEME}{name}", caption, fig.width, fig.height)
                         for name, (fig, caption) in found.items()
                     )
-                return dossier.person_html(
-                    item,
-                    self._css,
-                    _facts_of(conn, "event", (e.item.ref.id for e in item.events)),
-                    _facts_of(conn, "document", (d.item.ref.id for d in item.documents)),
-                    section,
-                )
+                return dossier.person_html(item, self._css, events, documents, section)
             if isinstance(item, EventDetail):
                 # Outcomes with their sources for the first participants; a generated
                 # event with thousands of people lists the rest without the detail.

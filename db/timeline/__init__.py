@@ -21,6 +21,7 @@ from db.timeline.queries import (
     known_people,
     person_lane,
     person_slice,
+    person_slice_of,
 )
 from db.timeline.summary import density, extent, totals, undated
 
@@ -41,6 +42,7 @@ __all__ = [
     "marks_in",
     "person_lane",
     "person_slice",
+    "person_slice_of",
     "slice_from_json",
     "slice_to_json",
     "totals",

@@ -15,7 +15,7 @@ sources' labels) that give it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, select, text
@@ -209,7 +209,7 @@ def _record_lane(
 
 
 def person_marks(
-    conn: Connection, kind: str, lane_of: Any, rows: Sequence[Any], fact: dict[str, Facts]
+    kind: str, lane_of: Any, rows: Sequence[Any], fact: Mapping[str, Facts]
 ) -> list[Mark]:
     """Arrest or death marks of people ``rows`` (a death year stands where no claim dates it)."""
     marks: list[Mark] = []
@@ -253,7 +253,7 @@ def _people_lane(
     chosen = list(ids)[:limit]
     rows = conn.execute(PERSON_ROWS.where(Person.id.in_(chosen))).all() if chosen else []
     fact = dated_facts(conn, kind, [r.id for r in rows])
-    return person_marks(conn, kind, lambda _pid: lane, rows, fact), cut
+    return person_marks(kind, lambda _pid: lane, rows, fact), cut
 
 
 def touching(marks: Iterable[Mark], lo: str, hi: str) -> list[Mark]:

@@ -8,15 +8,15 @@ each with a LIMIT — so no read ever loads a whole table.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, bindparam, select
 
 from db import vocab
-from db.dto import Ref
+from db.dto import Facts, PersonDetail, Ref
 from db.i18n import N_, pgettext
-from db.queries import facts, person_name
+from db.queries import DETAIL_LIMIT, facts, person_name
 from db.schema import (
     Document,
     DocumentPerson,
@@ -168,16 +168,66 @@ def person_slice(
     shown = ids[:PERSON_LANES]
     rows = {r.id: r for r in conn.execute(_PEOPLE_ROWS, {"ids": shown})}
     shown = [p for p in shown if p in rows]
-    lanes = tuple(
-        Lane(person_lane(p), person_name(rows[p].name_en, rows[p].name_ru), Ref("person", p))
-        for p in shown
-    )
     marks: list[Mark] = []
     no_date = 0
     for p in shown:
         found, missing = _one_person(conn, rows[p], limit)
         marks += found
         no_date += missing
+    return _person_lanes(
+        [(p, rows[p].name_en, rows[p].name_ru) for p in shown], marks, no_date, lo, hi, len(ids)
+    )
+
+
+def person_slice_of(
+    detail: PersonDetail,
+    event_facts: Mapping[str, Facts],
+    document_facts: Mapping[str, Facts],
+) -> TimelineSlice | None:
+    """What ``person_slice(conn, [detail.id])`` reads, made from the person's detail and the
+    ``record`` and ``date`` claims of their events and documents, which a dossier reads anyway:
+    nothing is read twice.  None when the detail may have left records out (a list as long as
+    :data:`db.queries.DETAIL_LIMIT`): read the slice then."""
+    if DETAIL_LIMIT in (len(detail.events), len(detail.documents)):
+        return None
+    lane = person_lane(detail.id)
+    wanted = ("record", FIELD_OF["sentence"])
+    sentence_facts = {s.id: _only(s.facts, wanted) for s in detail.sentences[:PERSON_LIMIT]}
+    person_facts = {detail.id: _only(detail.facts, ("record", *_PERSON_FIELDS))}
+    marks, no_date = _marks_of(
+        _PersonRow(detail.id, detail.name_en, detail.name_ru, detail.death_year),
+        lane,
+        [(e.item.ref.id, e.iso, e.item.label) for e in detail.events],
+        [(d.item.ref.id, d.iso, d.item.label) for d in detail.documents],
+        [(s.id, s.iso, s.kind, s.years, s.stage) for s in detail.sentences[:PERSON_LIMIT]],
+        {"event": event_facts, "document": document_facts, "sentence": sentence_facts},
+        person_facts,
+    )
+    return _person_lanes(
+        [(detail.id, detail.name_en, detail.name_ru)], marks, no_date, None, None, 1
+    )
+
+
+def _only(fact: Facts, fields: Sequence[str]) -> Facts:
+    # As facts(..., only=fields) reads them: the record's sources if asked, those fields.
+    return Facts(
+        fact.sources if "record" in fields else (),
+        tuple(f for f in fact.fields if f.field in fields),
+    )
+
+
+def _person_lanes(
+    people: Sequence[tuple[str, str, str | None]],
+    marks: list[Mark],
+    no_date: int,
+    lo: str | None,
+    hi: str | None,
+    asked: int,
+) -> TimelineSlice:
+    lanes = tuple(
+        Lane(person_lane(p), person_name(name_en, name_ru), Ref("person", p))
+        for p, name_en, name_ru in people
+    )
     if lo is not None or hi is not None:
         marks = touching(marks, lo or dates.iso_day(0), hi or dates.iso_day(10**7))
     return TimelineSlice(
@@ -189,39 +239,73 @@ def person_slice(
         totals=tuple((lane.key, sum(1 for m in marks if m.lane == lane.key)) for lane in lanes),
         mode="person",
         level="day",
-        hidden_people=max(0, len(ids) - PERSON_LANES),
+        hidden_people=max(0, asked - PERSON_LANES),
     )
 
 
 def _one_person(conn: Connection, person: Any, limit: int) -> tuple[list[Mark], int]:
     """Every mark of one person (a row of ``_PEOPLE_ROWS``; at most ``limit`` per kind) and
     their undated sentences."""
-    person_id = person.id
-    lane = person_lane(person_id)
     given = {"pk": person.pk, "limit": limit}
     events = conn.execute(_PERSON_EVENTS, given).all()
     documents = conn.execute(_PERSON_DOCUMENTS, given).all()
     sentences = conn.execute(_PERSON_SENTENCES, given).all()
+    linked = {
+        kind: dated_facts(conn, kind, [r.id for r in rows])
+        for kind, rows in (("event", events), ("document", documents), ("sentence", sentences))
+    }
+    # Arrest and death in one read: each kind's marks take their own field's claims only.
+    both = facts(conn, "person", [person.id], only=("record", *_PERSON_FIELDS))
+    return _marks_of(
+        person,
+        person_lane(person.id),
+        [(r.id, r.date, r.title) for r in events],
+        [(r.id, r.date, r.title) for r in documents],
+        [(r.id, r.date, r.kind, r.years, r.stage) for r in sentences],
+        linked,
+        both,
+    )
+
+
+#: The person's own dated fields: arrest and death.
+_PERSON_FIELDS = (FIELD_OF["arrest"], FIELD_OF["death"])
+
+
+class _PersonRow(NamedTuple):
+    id: str
+    name_en: str
+    name_ru: str | None
+    death_year: int | None
+
+
+def _marks_of(
+    person: Any,
+    lane: str,
+    events: Sequence[tuple[str, str | None, str]],
+    documents: Sequence[tuple[str, str | None, str]],
+    sentences: Sequence[tuple[str, str | None, str, int | None, str]],
+    linked: Mapping[str, Mapping[str, Facts]],
+    person_facts: Mapping[str, Facts],
+) -> tuple[list[Mark], int]:
+    """The marks of one person (``person``: id, names, death year) from their records: events
+    and documents (id, date, title), sentences (id, date, kind, years, stage), the ``record``
+    and date claims of each (``linked`` by kind) and of the person; and how many of the
+    sentences no date places."""
     marks: list[Mark] = []
-    dated: tuple[tuple[str, Sequence[Any]], ...] = (("event", events), ("document", documents))
-    for kind, rows in dated:
-        fact = dated_facts(conn, kind, [r.id for r in rows])
-        for r in rows:
-            marks += record_marks(
-                lane, kind, Ref(kind, r.id), r.id, r.date, r.title, fact.get(r.id)
-            )
-    fact = dated_facts(conn, "sentence", [r.id for r in sentences])
+    for kind, rows in (("event", events), ("document", documents)):
+        fact = linked[kind]
+        for rid, day, title in rows:
+            marks += record_marks(lane, kind, Ref(kind, rid), rid, day, title, fact.get(rid))
+    fact = linked["sentence"]
+    name = person_name(person.name_en, person.name_ru)
     no_date = 0
-    for r in sentences:
-        label = sentence_label(person_name(r.name_en, r.name_ru), r.kind, r.years, r.stage)
+    for rid, day, kind, years, stage in sentences:
+        label = sentence_label(name, kind, years, stage)
         found = record_marks(
-            lane, "sentence", Ref("person", r.pid), r.id, r.date, label, fact.get(r.id)
+            lane, "sentence", Ref("person", person.id), rid, day, label, fact.get(rid)
         )
         no_date += not found
         marks += found
-    # Arrest and death in one read: each kind's marks take their own field's claims only.
-    fields = ("record", FIELD_OF["arrest"], FIELD_OF["death"])
-    both = facts(conn, "person", [person_id], only=fields)
     for kind in ("arrest", "death"):
-        marks += person_marks(conn, kind, lambda _pid: lane, [person], both)
+        marks += person_marks(kind, lambda _pid: lane, [person], person_facts)
     return marks, no_date

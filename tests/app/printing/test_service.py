@@ -376,3 +376,35 @@ def test_a_missing_record_is_reported_in_russian(
 ) -> None:
     with pytest.raises(DossierNotFound, match="в этом архиве нет записи «nobody» \\(лицо\\)"):
         dossier_service.html_for(Ref("person", "nobody"))
+
+
+def test_a_person_dossier_asks_no_question_twice(qapp: QApplication) -> None:
+    """The detail, the timeline and the dossier's own lists share their reads: no statement
+    runs twice with the same values, and the timeline is made from the detail (its own
+    queries, by date, do not run).  Every statement costs a round trip on a server.  (The
+    relations graph reads the claims of every tie it draws, the person's own among them,
+    which the detail has read too: that one repeat is left.)"""
+    from sqlalchemy import event
+
+    from db import open_archive
+    from tests.conftest import BUNDLED
+
+    archive = open_archive(BUNDLED)
+    asked: list[tuple[str, str]] = []
+
+    def note(_conn: object, _cursor: object, sql: str, params: object, *_rest: object) -> None:
+        asked.append((sql, repr(params)))
+
+    event.listen(archive.engine, "before_cursor_execute", note)
+    try:
+        service = DossierService(archive)
+        for pid in ("kamenev-lev", "yenukidze-avel", "mukhanova-ekaterina"):
+            asked.clear()
+            rendition = service.rendition(Ref("person", pid))
+            assert "timeline" in rendition.figures, pid
+            repeated = {q for q in asked if asked.count(q) > 1}
+            assert all("'relation'" in params for _sql, params in repeated), (pid, repeated)
+            assert not [sql for sql, _ in asked if "ORDER BY event.date" in sql], pid
+            assert len(asked) <= 17, (pid, len(asked))  # 23-25 before the reads were shared
+    finally:
+        archive.close()

@@ -164,3 +164,66 @@ def test_too_many_periods_covering_the_start_come_as_spans_beside_single_marks(
     assert [(b.date, b.precision, b.n) for b in s.buckets] == [("1935-02", "month", 1)]
     dense = timeline.kind_slice(conn, "1935-02-01", "1935-02-28", "day", ["event"], budget=1)
     assert dense.dense == ("event",) and dense.marks == ()
+
+
+def _slices_agree(conn: Connection, person_ids: list[str]) -> int:
+    """person_slice_of (from a detail) equals person_slice (read) for each person; returns
+    how many were made from their detail (the rest fell back to reading)."""
+    from dataclasses import replace
+
+    from db import queries
+    from db.dto import PersonDetail
+
+    linked = ("record", "date")
+    made = 0
+    for pid in person_ids:
+        detail = queries.person_detail(conn, pid)
+        assert isinstance(detail, PersonDetail)
+        events = queries.facts(conn, "event", [e.item.ref.id for e in detail.events], linked)
+        documents = queries.facts(
+            conn, "document", [d.item.ref.id for d in detail.documents], linked
+        )
+        expected = timeline.person_slice(conn, [pid])
+        got = timeline.person_slice_of(detail, events, documents)
+        if got is None:
+            assert queries.DETAIL_LIMIT in (len(detail.events), len(detail.documents)), pid
+            continue
+        made += 1
+        assert got == expected, pid
+        # Anything other than the detail changes the answer (the test has power).
+        if detail.sentences:
+            other = replace(detail, sentences=detail.sentences[1:])
+            assert timeline.person_slice_of(other, events, documents) != expected, pid
+    return made
+
+
+def test_a_person_timeline_made_from_their_detail_is_the_one_read(conn: Connection) -> None:
+    """A dossier makes the person's timeline from the detail it has read: the same marks,
+    lanes, counts and undated sentences as reading it, for everyone in the archive."""
+    ids = [r[0] for r in conn.execute(text("SELECT id FROM person ORDER BY pk"))]
+    assert _slices_agree(conn, ids) == len(ids)
+
+
+def test_the_same_holds_on_a_generated_archive(tmp_path_factory: pytest.TempPathFactory) -> None:
+    from db import open_archive
+    from db.synth.archive import build_synthetic
+
+    path = build_synthetic(3000, tmp_path_factory.mktemp("synth") / "s.sqlite", 7).path
+    archive = open_archive(path)
+    try:
+        with archive.connect() as c:
+            ids = [r[0] for r in c.execute(text("SELECT id FROM person ORDER BY pk"))]
+            assert _slices_agree(c, ids[::7]) > 300
+    finally:
+        archive.close()
+
+
+def test_a_detail_that_may_be_cut_is_read_again(conn: Connection) -> None:
+    from dataclasses import replace
+
+    from db import queries
+
+    detail = queries.person_detail(conn, "kamenev-lev")
+    assert detail is not None and detail.events
+    full = replace(detail, events=(detail.events[0],) * queries.DETAIL_LIMIT)
+    assert timeline.person_slice_of(full, {}, {}) is None
