@@ -525,6 +525,10 @@ def _people_group(
     hits = [h for _pk, h in ranked]
     best = [pk for pk, h in ranked if h.rank <= Rank.FORM][:LINKED_PEOPLE]
     count, more = _group_count(conn, "person_fts", expr, len(found), limit)
+    if len(found) >= limit and 3 in found.values():
+        # Cut at the limit with people found by their texts, whom the names' count leaves
+        # out: there are at least this many, perhaps more ("3+", not "3").
+        more = True
     return SearchGroup("person", _(GROUP_TITLES["person"]), count, more, tuple(hits)), best
 
 

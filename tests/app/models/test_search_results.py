@@ -56,7 +56,7 @@ def test_top_rows_are_the_groups_with_their_counts(
     model: SearchResultsModel, results: SearchResults
 ) -> None:
     rows = [model.index(r, 0) for r in range(model.rowCount())]
-    assert [i.data() for i in rows] == [f"{g.title} ({g.count})" for g in results.groups]
+    assert [i.data() for i in rows] == [f"{g.title} ({g.count_label})" for g in results.groups]
     assert [model.rowCount(i) for i in rows] == [len(g.hits) for g in results.groups]
     assert all(i.data(IsGroupRole) is True and i.data(RefRole) is None for i in rows)
 

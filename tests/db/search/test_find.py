@@ -346,3 +346,14 @@ def test_a_bare_surname_lists_the_papers_of_every_person_of_that_name(conn: Conn
     }
     assert nina and nina <= ids
     assert documents.count == len(documents.hits)
+
+
+def test_people_cut_at_the_limit_with_text_hits_are_counted_as_at_least(archive: Archive) -> None:
+    """ "Yenukidze" finds him by name and five more by their summaries.  Cut at three, the
+    heading says "3+", not "3": the names' own count cannot count the rest (the command line's
+    --limit showed "People (3)" beside the other groups' totals)."""
+    with archive.connect() as conn:
+        whole = next(g for g in search(conn, "Yenukidze", limit=50).groups if g.kind == "person")
+        cut = next(g for g in search(conn, "Yenukidze", limit=3).groups if g.kind == "person")
+    assert len(whole.hits) > 3 and whole.count_label == str(len(whole.hits))
+    assert len(cut.hits) == 3 and cut.count_label == "3+"
