@@ -60,8 +60,6 @@ class HelpView(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser, 1)
         layout.addWidget(self.buttons)
-        #: The page shown is out of date (not made yet, or made in another language).
-        self.stale = True
         self._made_for: tuple[str, str] | None = None  # (page, language) of the page shown
         self.retranslate()
 
@@ -78,9 +76,13 @@ class HelpView(QDialog):
             self.setWindowTitle(_("Help"))
             self.browser.setAccessibleName(_("Help page"))
         self.browser.setAccessibleDescription(_("Read-only help text; links move within it"))
-        self.stale = self._made_for != (self.showing, i18n.language())
         if self.stale and self.isVisible():
             self._make_page()
+
+    @property
+    def stale(self) -> bool:
+        """The page shown is out of date: not made yet, another page, another language."""
+        return self._made_for != (self.showing, i18n.language())
 
     def _make_page(self) -> None:
         if self.showing == "shortcuts":
@@ -90,7 +92,6 @@ class HelpView(QDialog):
                 help_pages.help_page(i18n.language(), shortcut_rows(self._actions()))
             )
         self._made_for = (self.showing, i18n.language())
-        self.stale = False
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
