@@ -32,6 +32,20 @@ if TYPE_CHECKING:  # imported on first click: the window must show before the da
 MAX_MARKED_WORDS = 8
 MAX_MARKS = 200
 _WORD = re.compile(r"\w+")
+#: Letters the search folds together, and the signs it drops between letters.
+_FOLDED = {"е": "[её]", "ё": "[её]", "и": "[ий]", "й": "[ий]"}
+_DROPPED = "[ьъʹʺ'’]?"
+_MATCH_OPTIONS = (
+    QRegularExpression.PatternOption.CaseInsensitiveOption
+    | QRegularExpression.PatternOption.UseUnicodePropertiesOption
+)
+
+
+def word_pattern(word: str) -> str:
+    """A word beginning as the search finds it, any letter case: ё and е alike, й and и, a
+    soft or hard sign or an apostrophe between any two letters (the key "илин" marks Ильин)."""
+    return r"\b" + _DROPPED.join(_FOLDED.get(c, re.escape(c)) for c in word)
+
 
 #: Renders the current page given the set of expanded field keys.
 Renderer = Callable[[frozenset[str]], str]
@@ -166,11 +180,9 @@ class DetailView(QTextBrowser):
         highlight.setAlpha(110)  # a wash over the text, readable on a light or a dark page
         mark.setBackground(highlight)
         for word in self._words[:MAX_MARKED_WORDS]:
-            # A word beginning, ё and е alike, any letter case (the search folds them too).
-            pattern = r"\b" + re.escape(word).replace("е", "[её]").replace("ё", "[её]")
-            expr = QRegularExpression(
-                pattern, QRegularExpression.PatternOption.CaseInsensitiveOption
-            )
+            # Unicode properties: without them \b knows only ASCII letters and no Cyrillic
+            # word is ever found.
+            expr = QRegularExpression(word_pattern(word), _MATCH_OPTIONS)
             cursor = doc.find(expr, 0)
             found = 0
             while not cursor.isNull() and found < MAX_MARKS:

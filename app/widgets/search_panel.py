@@ -373,7 +373,7 @@ class SearchPanel(QWidget):
     def _on_view_activated(self, index: QModelIndex) -> None:
         hit = self._model.hit(index)
         if hit is not None:
-            self.words_activated.emit(self.results.query)
+            self.words_activated.emit(" ".join((self.results.query, *self.results.other_script)))
             self.item_activated.emit(hit.ref)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -109,6 +109,9 @@ class SearchResults:
     groups: tuple[SearchGroup, ...] = ()
     notices: tuple[str, ...] = ()
     error: str | None = None
+    #: The names searched for in the other script too ("Yenukidze" → енукидзе): a page opened
+    #: from these results marks them beside the typed words.
+    other_script: tuple[str, ...] = ()
 
     @property
     def hits(self) -> tuple[SearchHit, ...]:
@@ -673,4 +676,5 @@ def search(conn: Any, text: str, limit: int = 20) -> SearchResults:
                 error=(str(exc).strip().splitlines() or [type(exc).__name__])[0]
             )
         )
-    return SearchResults(query.text, tuple(groups), query.notices, error)
+    other = tuple(dict.fromkeys(k for w in query.words for k in w.other_script))
+    return SearchResults(query.text, tuple(groups), query.notices, error, other)

@@ -36,6 +36,8 @@ PREFIX_WORDS = 200
 SHORT_PREFIX_WORDS = 60
 #: Typo shortlist: at most this many vocabulary rows read per prefix/suffix range.
 TYPO_SCAN = 4000
+#: At most this many spellings of a name in the other script are looked for in the texts.
+OTHER_SCRIPT_WORDS = 6
 _TOP = "\U0010ffff"
 
 
@@ -67,6 +69,9 @@ class Word:
     token: translit.Token
     candidates: tuple[Candidate, ...] = ()
     wide: bool = False  # too many completions: match as an FTS5 prefix
+    #: The name this word is, as stored in the other script ("Yenukidze" → енукидзе,
+    #: "Енукидзе" → yenukidze, enukidze): texts written in either script are found.
+    other_script: tuple[str, ...] = ()
 
     @property
     def key(self) -> str:
@@ -292,11 +297,47 @@ class _Collector:
         return tuple(sorted(self.best.values(), key=lambda c: (c.rank, c.term)))
 
 
+def _latin_names(conn: Any, cyrillic: list[str]) -> tuple[str, ...]:
+    """Stored Latin name words that spell one of the stored Cyrillic name words ``cyrillic``
+    in some system (енукидзе → yenukidze, enukidze), in key order."""
+    spelled = sorted({k for word in cyrillic for k, _codes in translit.word_keys(word)})
+    if not spelled:
+        return ()
+    marks = ", ".join("?" * len(spelled))
+    rows = conn.execute(
+        f"SELECT DISTINCT key FROM search_vocab WHERE key IN ({marks}) AND term = key "
+        f"ORDER BY key LIMIT {OTHER_SCRIPT_WORDS}",
+        tuple(spelled),
+    )
+    return tuple(str(r[0]) for r in rows)
+
+
+def _other_script(
+    conn: Any, word: Word, candidates: tuple[Candidate, ...], stored: bool
+) -> tuple[str, ...]:
+    """What a name word is in the other script, for the text search (see :attr:`Word.
+    other_script`): only for a whole name word, never for a prefix being typed or a common
+    word that merely transliterates to something ("мост" is not searched as "most")."""
+    if not word.prefix:
+        return ()
+    if not word.token.cyrillic:
+        # A Latin word that transliterates a stored Cyrillic name (the vocabulary says so),
+        # and how that name is stored in Latin letters ("Ezhov" → ежов → yezhov).
+        terms = [c.term for c in candidates if c.rank == Rank.SPELLING][:OTHER_SCRIPT_WORDS]
+        latin = _latin_names(conn, terms) if terms else ()
+        return tuple(t for t in dict.fromkeys((*terms, *latin)) if t != word.key)
+    names = [word.key] if stored else []
+    names += [c.term for c in candidates if c.rank == Rank.FORM and c.origin == "declined"]
+    return _latin_names(conn, names) if names else ()
+
+
 def _resolve_word(conn: Any, word: Word, fuzzy: bool) -> Word:
     key = word.key
     got = _Collector()
     got.add(key, Rank.NAME, key, "")
+    stored = False  # the word is itself a stored name word
     for spelled, term, origin in _exact(conn, [key]):
+        stored = stored or (term == key and _name_origin(origin))
         got.add(term, Rank.NAME if _name_origin(origin) else Rank.SPELLING, spelled, origin)
     wide = False
     if word.short:
@@ -339,7 +380,8 @@ def _resolve_word(conn: Any, word: Word, fuzzy: bool) -> Word:
     if fuzzy and len(key) >= MIN_TYPO:
         for spelled, term, origin in _typo_rows(conn, key):
             got.add(term, Rank.TYPO, spelled, origin)
-    return Word(word.token, got.result(), wide)
+    found = got.result()
+    return Word(word.token, found, wide, _other_script(conn, word, found, stored))
 
 
 def resolve(conn: Any, query: Query, fuzzy: bool = False) -> Query:
@@ -427,8 +469,13 @@ def stem(key: str) -> str:
 
 
 def text_prefixes(query: Query) -> list[list[str]]:
-    """Per word, the prefixes a text word must start with (the word itself, its stem)."""
-    return [list(dict.fromkeys((w.key, stem(w.key)))) for w in query.words]
+    """Per word, the prefixes a text word must start with: the word itself, its stem, and,
+    for a name, the name in the other script (and its stem: Каменев is also Каменева)."""
+    out = []
+    for w in query.words:
+        words = (w.key, *w.other_script)
+        out.append(list(dict.fromkeys(p for k in words for p in (k, stem(k)))))
+    return out
 
 
 def text_expression(conn: Any, query: Query) -> str:

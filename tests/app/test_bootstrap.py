@@ -16,13 +16,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QUrl
-from PySide6.QtWidgets import QComboBox, QLineEdit
+from PySide6.QtWidgets import QComboBox, QLineEdit, QTreeView
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
 from app.bootstrap import App
 from app.models.columns import PEOPLE_COLUMNS
 from app.models.paged_table import PagedTableModel
+from app.models.search_results import SearchResultsModel
 from app.models.sources_model import SourceColumn
 from db import Archive, build, listing
 from db.build import source_data
@@ -401,6 +402,34 @@ def test_a_text_hit_opens_with_the_searched_words_marked_on_its_page(
     assert marked and all(m.casefold() == "commuted" for m in marked)
     app.navigator.go(Ref("person", "kamenev-lev"))  # marks belong to the hit's page only
     assert app.window.detail.marked_words == []
+
+
+def test_a_name_typed_in_latin_is_marked_in_cyrillic_on_the_page_it_opens(
+    make_app: MakeApp, qtbot: QtBot
+) -> None:
+    app = make_app()
+    box = app.window.findChild(QLineEdit, "searchBox")
+    assert box is not None
+    box.setText("Yenukidze")
+    qtbot.waitUntil(lambda: app.search.results.query == "Yenukidze", timeout=30_000)
+    docs = app.search.results.group("document")
+    assert docs is not None
+    hit = next(h for h in docs.hits if h.ref == Ref("document", "doc-4834"))
+    assert "Енукидзе" in hit.label  # a Russian title, found by the Latin name
+    view = app.window.findChild(QTreeView, "searchResults")
+    assert view is not None
+    model = view.model()
+    assert isinstance(model, SearchResultsModel)
+    rows = (
+        model.index(r, 0, model.index(g, 0))
+        for g in range(model.rowCount())
+        for r in range(model.rowCount(model.index(g, 0)))
+    )
+    index = next(i for i in rows if model.hit(i) == hit)
+    with qtbot.waitSignal(app.navigator.current_changed, timeout=30_000):
+        view.activated.emit(index)
+    assert app.navigator.current == hit.ref
+    assert "Енукидзе" in app.window.detail.marked_words
 
 
 # -- sources --------------------------------------------------------------------------------

@@ -215,8 +215,10 @@ class ArchiveData:
             while start >= 0:
                 cover(start, start + len(value))
                 start = line.find(value, start + 1)
-        offset = 0
-        for piece in line.split("…"):  # a search excerpt: "field: …words of a text…"
+        # A search excerpt: "field: …words of a text…", or one that runs to the end of its
+        # text and is followed by the next clause ("…words of a text.; participant: …").
+        for m in re.finditer(r"[^…;]+(?:;(?! )[^…;]*)*", line):
+            piece, offset = m.group(), m.start()
             starts = [0] + [m.end() for m in re.finditer(": ", piece)]
             cut = next(
                 (i for i in starts if len(piece[i:].strip()) >= 12 and piece[i:] in self.text),
@@ -224,7 +226,6 @@ class ArchiveData:
             )
             if cut is not None:
                 cover(offset + cut, offset + len(piece))
-            offset += len(piece) + 1
         kept = "".join(" " if hidden else c for c, hidden in zip(line, covered, strict=True))
         return _ID.sub(" ", _URL.sub(" ", kept))
 

@@ -12,7 +12,7 @@ from app.__main__ import main
 def test_search_prints_groups_ids_and_why(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["search", "Jeschow", "--limit", "3"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == "People (1)"
+    assert out[0] == "People (3+)"  # the limit; more texts name him
     assert out[1].split()[:2] == ["person", "yezhov-nikolai"]
     assert "Nikolai Yezhov (Ежов Николай Иванович)" in out[1]
     assert out[2].strip() == "why: German spelling Jeschow of Ежов"
@@ -24,7 +24,7 @@ def test_search_json_has_spans_and_uris(capsys: pytest.CaptureFixture[str]) -> N
     data = json.loads(capsys.readouterr().out)
     assert data["query"] == "Н.Б. Розенфельд" and data["error"] is None
     people = data["groups"][0]
-    assert people["kind"] == "person" and people["count"] == 1
+    assert people["kind"] == "person" and people["count"] == 2 and people["more"]
     hit = people["hits"][0]
     assert hit["id"] == "rozenfeld-nikolai" and hit["uri"] == "archive://person/rozenfeld-nikolai"
     assert [hit["label"][a:b] for a, b in hit["label_spans"]] == ["Розенфельд"]

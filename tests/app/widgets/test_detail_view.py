@@ -337,3 +337,27 @@ def test_themed_puts_the_colour_rules_after_the_pages_own() -> None:
     html = themed("<html><head><style>a {}</style></head><body></body></html>", LIGHT_PAGE)
     assert html.index("a {}") < html.index("body a {") < html.index("</head>")
     assert themed("<p>bare</p>", LIGHT_PAGE).endswith("<p>bare</p>")
+
+
+# -- searched words ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("words", "text", "marked"),
+    [
+        ("ежов", "Ежов и Ежова, не Межов", ["Ежов", "Ежов"]),
+        ("королев", "Королёв", ["Королёв"]),
+        # Search keys fold й into и and drop soft and hard signs: they still mark the word.
+        ("илин", "Ильин, Илина", ["Ильин", "Илин"]),
+        ("андреевскии", "Андреевский", ["Андреевский"]),
+        ("rozenfeld", "Rozen'feld", ["Rozen'feld"]),
+        ("yenukidze енукидзе", "Енукидзе and Yenukidze", ["Yenukidze", "Енукидзе"]),
+        ("1935", "1935 и 19350, не 21935", ["1935", "1935"]),
+    ],
+)
+def test_searched_words_are_marked_as_the_search_folds_them(
+    view: DetailView, words: str, text: str, marked: list[str]
+) -> None:
+    view.highlight_words(words)
+    view.show_page(None, page(f"<p>{text}</p>"), [])
+    assert view.marked_words == marked

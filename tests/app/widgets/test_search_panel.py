@@ -66,7 +66,8 @@ def test_typing_searches_and_shows_groups(qtbot: QtBot, panel: SearchPanel) -> N
     assert results.hits[0].ref == Ref("person", "yezhov-nikolai")
     model = _view(panel).model()
     top = model.index(0, 0)
-    assert top.data() == "People (1)" and top.data(IsGroupRole)
+    # Yezhov by his name; three more whose texts name him (in English, as "Yezhov").
+    assert top.data() == "People (4)" and top.data(IsGroupRole)
     hit = model.index(0, 0, top)
     assert hit.data(RefRole) == Ref("person", "yezhov-nikolai")
     assert hit.data(WhyRole) == "German spelling Jeschow of Ежов"

@@ -92,8 +92,12 @@ def test_declined_form_explains_itself(conn: Connection) -> None:
 def test_initials_must_fit_given_name_and_patronymic_in_order(conn: Connection) -> None:
     people = search(conn, "Н.Б. Розенфельд").group("person")
     assert people is not None
-    assert [h.ref.id for h in people.hits] == ["rozenfeld-nikolai"]
+    # Only he has the name with those initials; the others after him are people whose texts
+    # speak of the Rozenfelds (in English), as they are for "N.B. Rozenfeld".
+    assert people.hits[0].ref.id == "rozenfeld-nikolai"
     assert "initials Н. Б." in people.hits[0].why
+    assert all("initials" not in h.why for h in people.hits[1:])
+    assert _refs(search(conn, "N.B. Rozenfeld")) == _refs(search(conn, "Н.Б. Розенфельд"))
 
 
 def test_declined_title_words_find_documents(conn: Connection) -> None:
@@ -324,7 +328,10 @@ def test_results_read_in_russian(conn: Connection) -> None:
     assert hit.detail == "должностное лицо"
     events = results.group("event")
     assert events is not None
-    assert events.hits[0].why == "участник: Ежов Николай Иванович (должностное лицо)"
+    # The title says "Yezhov": the German spelling finds the name in either script.
+    assert (
+        events.hits[0].why == "заглавие: Yezhov; участник: Ежов Николай Иванович (должностное лицо)"
+    )
 
 
 def test_a_bare_surname_lists_the_papers_of_every_person_of_that_name(conn: Connection) -> None:
@@ -357,3 +364,46 @@ def test_people_cut_at_the_limit_with_text_hits_are_counted_as_at_least(archive:
         cut = next(g for g in search(conn, "Yenukidze", limit=3).groups if g.kind == "person")
     assert len(whole.hits) > 3 and whole.count_label == str(len(whole.hits))
     assert len(cut.hits) == 3 and cut.count_label == "3+"
+
+
+# -- either script ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("latin", "cyrillic"),
+    [("Yenukidze", "Енукидзе"), ("Ezhov", "Ежов"), ("Kameneva", "Каменева"), ("Yagoda", "Ягода")],
+)
+def test_a_name_finds_the_same_records_in_either_script(
+    conn: Connection, latin: str, cyrillic: str
+) -> None:
+    # English summaries write "Yenukidze", Russian document titles "Енукидзе": a name typed
+    # in either script finds the texts of both.
+    a, b = search(conn, latin, limit=COUNT_CAP), search(conn, cyrillic, limit=COUNT_CAP)
+    assert sorted(_refs(a)) == sorted(_refs(b))
+    assert [(g.kind, g.count) for g in a.groups] == [(g.kind, g.count) for g in b.groups]
+
+
+def test_a_latin_name_finds_a_russian_title_and_says_so(conn: Connection) -> None:
+    results = search(conn, "Yenukidze", limit=COUNT_CAP)
+    docs = results.group("document")
+    assert docs is not None
+    # Not linked to the person, only named in its title ("по “делу Енукидзе”").
+    hit = next(h for h in docs.hits if h.ref == Ref("document", "doc-4834"))
+    assert _emphasised(hit.label, hit.label_spans) == ["Енукидзе"]
+    assert results.other_script[0] == "енукидзе"
+
+
+def test_a_cyrillic_name_finds_an_english_summary_and_says_so(conn: Connection) -> None:
+    results = search(conn, "Енукидзе", limit=COUNT_CAP)
+    people = results.group("person")
+    assert people is not None
+    hit = next(h for h in people.hits if h.ref == Ref("person", "gogua-irina"))
+    assert "Yenukidze" in _emphasised(hit.why, hit.why_spans)
+    assert "yenukidze" in results.other_script
+
+
+@pytest.mark.parametrize("text", ["Енуки", "протокол", "Ен", "Yenuki", "commuted"])
+def test_only_a_whole_name_is_searched_in_the_other_script(conn: Connection, text: str) -> None:
+    # A name being typed, a common word, a short prefix: the word as typed, nothing more
+    # ("мост" must not find English "most").
+    assert search(conn, text).other_script == ()

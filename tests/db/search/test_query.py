@@ -539,3 +539,11 @@ def test_notices_have_the_plural_form_of_their_number() -> None:
         22: "учтены только первые 22 слова",
         25: "учтены только первые 25 слов",
     }
+
+
+def test_text_prefixes_add_the_name_in_the_other_script(raw: sqlite3.Connection) -> None:
+    yezhov = resolve(raw, parse("Ezhov"))
+    assert yezhov.words[0].other_script == ("ежов", "yezhov")
+    assert text_prefixes(yezhov) == [["ezhov", "ежов", "yezhov"]]
+    kameneva = resolve(raw, parse("Каменевой"))  # declined: the stored name's Latin forms
+    assert "kameneva" in kameneva.words[0].other_script
