@@ -8,14 +8,13 @@ from typing import Any
 
 from app.cli import EXIT_NOT_FOUND
 from app.commands.output import facts_lines, print_json
+from app.pages import labels
 from db import Archive, queries
 from db.dto import DatedRef, Detail, DocumentDetail, EventDetail, PersonDetail
 from db.i18n import DEFAULT, N_, _, language, ngettext
 from db.queries import person_name
 from db.vocab import (
-    NAME_KINDS,
     ROLES,
-    SCRIPTS,
     STAGES,
     TRIBUNALS,
     claim_field_name,
@@ -23,7 +22,6 @@ from db.vocab import (
     doc_type_label,
     event_role,
     relation_sentence,
-    sex_label,
     source_kind_label,
     tally_scope,
 )
@@ -193,7 +191,7 @@ def _person(d: PersonDetail) -> list[str]:
         ),
     ]
     for label, value in (
-        (_("sex: {value}"), sex_label(d.sex)),
+        (_("sex: {value}"), labels.sex_words(d.sex)),
         (_("nationality: {value}"), d.nationality),
         (_("occupation: {value}"), d.occupation),
         (_("organisation: {value}"), d.organisation),
@@ -204,9 +202,8 @@ def _person(d: PersonDetail) -> list[str]:
             lines.append("  " + label.format(value=value, text=value))
     lines += [
         "  "
-        + _("name: {name} ({script}, {kind})").format(
-            name=n.name, script=SCRIPTS.get(n.script, n.script), kind=NAME_KINDS.get(n.kind, n.kind)
-        )
+        # TRANSLATORS: {form} is e.g. "Cyrillic, Russian form".
+        + _("name: {name} ({form})").format(name=n.name, form=labels.name_form(n.script, n.kind))
         for n in d.names
     ]
     for s in d.sentences:

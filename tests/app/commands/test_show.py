@@ -84,6 +84,16 @@ def test_person_text_has_a_line_per_name_sentence_and_relation(
     assert sum(line.startswith("  relation: ") for line in lines) == relations == 13
 
 
+def test_person_text_says_sex_and_name_forms_in_words(
+    archive: Archive, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = _lines("kamenev-lev", archive, capsys)
+    assert "  sex: male" in lines
+    assert "  name: Каменев (Розенфельд) Лев Борисович (Cyrillic, Russian form)" in lines
+    assert "  name: Lev Kamenev (Latin, English form)" in lines
+    assert not any("cyrl" in line or "latn" in line for line in lines)
+
+
 def test_event_text_lists_every_participant_by_id(
     archive: Archive, capsys: pytest.CaptureFixture[str]
 ) -> None:
