@@ -19,13 +19,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if cli.is_command(args):
         return cli.run(args)
     lang, rest = cli.split_language(args)
-    if lang is not None:
-        from db import i18n
-
-        i18n.set_language(lang)
     from app import gui
 
-    return gui.run(rest)
+    return gui.run(rest, lang)
 
 
 if __name__ == "__main__":

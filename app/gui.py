@@ -27,9 +27,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def parse_args(argv: Sequence[str]) -> argparse.Namespace:
-    """GUI options: ``--archive PATH`` and ``--settings FILE`` (help in the system's language)."""
-    i18n.set_language(i18n.system_language())
+def parse_args(argv: Sequence[str], lang: str | None = None) -> argparse.Namespace:
+    """GUI options: ``--archive PATH`` and ``--settings FILE`` (help in ``lang``, else in the
+    system's language)."""
+    i18n.set_language(lang or i18n.system_language())
     p = argparse.ArgumentParser(
         prog="kremlin-archive",
         description=_(
@@ -103,9 +104,10 @@ def no_display(env: Mapping[str, str], platform: str) -> str | None:
     )
 
 
-def run(argv: Sequence[str]) -> int:
-    """Run the GUI until the main window closes."""
-    args = parse_args(argv)
+def run(argv: Sequence[str], lang: str | None = None) -> int:
+    """Run the GUI until the main window closes; ``lang`` (``--lang``) is this session's
+    language, whatever the settings say (View → Language still switches and remembers)."""
+    args = parse_args(argv, lang)
     existing = QApplication.instance()
     if not isinstance(existing, QApplication):
         problem = no_display(os.environ, sys.platform)
@@ -120,7 +122,7 @@ def run(argv: Sequence[str]) -> int:
     # sqlite3 alone, then import the rest: SQLAlchemy's import alone costs about as much as
     # the whole bare window.
     settings = Settings(args.settings)
-    start_language(settings)  # before the first text: the window is built in it
+    start_language(settings, lang)  # before the first text: the window is built in it
     window = MainWindow(complete=False)  # the rest once the first rows are painted
     if (geometry := settings.geometry) is not None:
         window.restoreGeometry(geometry)

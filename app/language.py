@@ -97,9 +97,10 @@ def deliver_language_change() -> None:
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange.value)
 
 
-def start_language(settings: Settings) -> str:
-    """The language of a new session: the one chosen last time, else the system's."""
-    return apply(settings.language or i18n.system_language())
+def start_language(settings: Settings, asked: str | None = None) -> str:
+    """The language of a new session: the one asked for on the command line (``--lang``, for
+    this session only), else the one chosen last time, else the system's."""
+    return apply(asked or settings.language or i18n.system_language())
 
 
 class LanguageSwitcher(QObject):

@@ -159,3 +159,31 @@ def test_without_a_display_the_window_says_so_in_one_line(tmp_path: Path) -> Non
     assert "DISPLAY" in lines[0] and "Wayland" in lines[0] and "--help" in lines[0]
     assert "дисплея" in lines[0]  # in the system's language, as --help is
     assert not (tmp_path / "s.ini").exists()  # nothing was started
+
+
+def test_lang_chooses_this_sessions_language_and_leaves_the_saved_one(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_event_loop: list[int]
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from app.__main__ import main
+    from app.settings import Settings
+    from db import i18n
+
+    ini = tmp_path / "s.ini"
+    Settings(ini).language = "en"
+    titles: list[str] = []
+    look = QApplication.exec
+
+    def exec_() -> int:
+        titles.extend(w.windowTitle() for w in QApplication.topLevelWidgets() if w.isVisible())
+        return int(look())
+
+    monkeypatch.setattr(QApplication, "exec", staticmethod(exec_))
+    try:
+        assert main(["--lang", "ru", "--settings", str(ini)]) == 0
+        assert any("Архив «Кремлёвского дела»" in t for t in titles), titles
+        assert i18n.language() == "ru" and no_event_loop == [99]
+        assert Settings(ini).language == "en"  # --lang is for this session only
+    finally:
+        i18n.set_language("en")
