@@ -38,10 +38,10 @@ def test_case_summary_on_letter(qapp: QApplication, tmp_path: Path) -> None:
     assert "Published tallies" in pdf_text(out)
 
 
-def test_all_people_one_file_each_with_progress(
+def test_all_people_one_file_each_with_progress_into_new_nested_folders(
     qapp: QApplication, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    folder = tmp_path / "all"
+    folder = tmp_path / "a" / "b"  # neither exists: both are made
     assert main(["dossier", "--all-people", "-o", str(folder)]) == 0
     names = listing(folder)
     assert len(names) == 99 and all(n.endswith(".pdf") for n in names)
@@ -95,12 +95,6 @@ def test_page_size_in_any_letter_case(qapp: QApplication, tmp_path: Path) -> Non
     out = tmp_path / "l.pdf"
     assert main(["dossier", "sinelobov-alexei", "-o", str(out), "--page-size", "letter"]) == 0
     assert pdf_page_size(out) == (612, 792)
-
-
-def test_all_people_makes_nested_folders(qapp: QApplication, tmp_path: Path) -> None:
-    folder = tmp_path / "a" / "b"
-    assert main(["dossier", "--all-people", "-o", str(folder)]) == 0
-    assert len(listing(folder)) == 99
 
 
 def test_all_people_into_a_file_is_refused(
