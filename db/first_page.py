@@ -41,6 +41,7 @@ _PERSON_COLUMNS = (
     "sentence_years",
     "birth_year",
     "death_year",
+    "sex",
 )
 _PersonRecord = namedtuple("_PersonRecord", _PERSON_COLUMNS)  # type: ignore[misc]
 
@@ -57,7 +58,7 @@ def person_fields(r: Any) -> dict[str, Any]:
         id=str(r.id),
         name=str(r.sort_name),
         name_ru=str(r.name_ru),
-        role=vocab.ROLES.get(str(r.role), str(r.role)),
+        role=vocab.role_label(str(r.role), r.sex if isinstance(r.sex, str) else None),
         tribunal=_tribunal(str(r.tribunal)),
         sentence=_sentence(str(r.sentence_kind), r.sentence_years),
         birth_year=r.birth_year if isinstance(r.birth_year, int) else None,

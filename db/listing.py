@@ -108,6 +108,7 @@ PEOPLE = ListSpec(
         Person.sentence_years,
         Person.birth_year,
         Person.death_year,
+        Person.sex,  # a woman's role reads in her form (обвиняемая)
     ),
     make_row=list_rows.person_row,
     default_sort="name",

@@ -53,6 +53,35 @@ ROLES = Labels(
     }
 )
 
+
+def _feminine_role(key: str) -> str | None:
+    # One call per word, so that the extractor finds each with its context.
+    if key == "defendant":
+        return pgettext("role of a woman", "defendant")
+    if key == "alleged-instigator":
+        return pgettext("role of a woman", "alleged instigator")
+    if key == "witness":
+        return pgettext("role of a woman", "witness")
+    if key == "relative":
+        return pgettext("role of a woman", "relative")
+    if key == "researcher":
+        return pgettext("role of a woman", "researcher")
+    return None
+
+
+def role_label(key: str | None, sex: str | None = None) -> str:
+    """A person's role in the case, in the reader's language and, where the language has one,
+    in a woman's form when the archive says she is a woman (обвиняемая, свидетельница); the
+    common form when her sex is not recorded.  Unknown keys as given."""
+    if not key:
+        return ""
+    if sex == "F":
+        word = _feminine_role(key)
+        if word is not None:
+            return word
+    return ROLES.get(key, key)
+
+
 TRIBUNALS = Labels(
     {
         "military-collegium": N_("Military Collegium"),

@@ -14,7 +14,6 @@ from db.dto import DatedRef, Detail, DocumentDetail, EventDetail, PersonDetail
 from db.i18n import DEFAULT, N_, _, language, ngettext
 from db.queries import person_name
 from db.vocab import (
-    ROLES,
     STAGES,
     TRIBUNALS,
     claim_field_name,
@@ -187,7 +186,7 @@ def _person(d: PersonDetail) -> list[str]:
         ),
         "  "
         + _("role: {role}; life: {life}; confidence: {confidence}").format(
-            role=ROLES.get(d.role, d.role), life=life, confidence=confidence_label(d.confidence)
+            role=labels.role(d.role, d.sex), life=life, confidence=confidence_label(d.confidence)
         ),
     ]
     for label, value in (

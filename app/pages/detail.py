@@ -295,7 +295,7 @@ def person_html(d: PersonDetail, expanded: frozenset[str] = frozenset()) -> str:
 
     facts = "".join(
         (
-            _row(_("Role in the case"), esc(labels.role(d.role))),
+            _row(_("Role in the case"), esc(labels.role(d.role, d.sex))),
             _row(_("Life"), esc(life) if d.birth_year or d.death_year else ""),
             _row(_("Sex"), esc(labels.sex_words(d.sex) or "")),
             _row(_("Nationality"), claimed(esc(d.nationality or ""), "nationality")),

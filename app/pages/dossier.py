@@ -168,7 +168,7 @@ def _key_facts(d: PersonDetail, notes: Footnotes) -> str:
                     (_("Organisation"), d.organisation, "organisation"),
                 )
             ),
-            _fact_row(_("Role in the case"), labels.role(d.role), ""),
+            _fact_row(_("Role in the case"), labels.role(d.role, d.sex), ""),
         )
         if r is not None
     ]
@@ -334,7 +334,7 @@ def person_html(
     title = f"{first} — {second}"
     kind = esc(
         _("Person dossier · {role} · record {record} · confidence of the record: {level}").format(
-            role=labels.role(d.role),
+            role=labels.role(d.role, d.sex),
             record=f"person/{d.id}",
             level=labels.confidence(d.confidence),
         )

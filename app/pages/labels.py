@@ -110,9 +110,10 @@ def _looked_up(table: Mapping[str, str], key: str) -> str:
     return text(table[key]) if key in table else key
 
 
-def role(key: str) -> str:
-    """A person's role in the case: ``defendant``."""
-    return _looked_up(vocab.ROLES, key)
+def role(key: str, sex: str | None = None) -> str:
+    """A person's role in the case: ``defendant`` (a woman's form where the language has one:
+    обвиняемая)."""
+    return text(vocab.role_label(key, sex)) if key in vocab.ROLES else key
 
 
 def tribunal(key: str) -> str:

@@ -401,7 +401,7 @@ def _person_hits(conn: Any, query: Query, found: dict[int, int]) -> list[tuple[i
         int(r[0]): r
         for r in conn.execute(
             f"SELECT pk, id, name_en, name_ru, role, birth_year, death_year, occupation, "
-            f"organisation FROM person WHERE pk IN ({marks})",
+            f"organisation, sex FROM person WHERE pk IN ({marks})",
             pks,
         )
     }
@@ -425,7 +425,8 @@ def _person_hits(conn: Any, query: Query, found: dict[int, int]) -> list[tuple[i
         else:
             ex, spans = _explain_texts(query, record_texts(conn, "person", str(r[1]), pk))
         life = f"{r[5] or '?'}–{r[6] or '?'}" if r[5] or r[6] else ""
-        detail = " · ".join(x for x in (vocab.ROLES.get(str(r[4]), str(r[4])), life) if x)
+        role = vocab.role_label(str(r[4]), str(r[9]) if r[9] is not None else None)
+        detail = " · ".join(x for x in (role, life) if x)
         hit = SearchHit(
             Ref("person", str(r[1])), label, spans, ex.why, ex.why_spans, detail, ex.score[0]
         )

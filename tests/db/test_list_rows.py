@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+import pytest
+
+from db import i18n
 from db.list_rows import document_row, event_row, person_row
 
 
@@ -16,6 +19,7 @@ def test_a_person_with_no_verdict_reads_a_dash_and_an_unknown_one_reads_unknown(
         role="defendant",
         birth_year=None,
         death_year=1938,
+        sex=None,
     )
     none = person_row(
         SimpleNamespace(**base, tribunal="none", sentence_kind="none", sentence_years=None)
@@ -41,9 +45,46 @@ def test_a_sentence_of_unknown_kind_with_a_term_says_what_is_known() -> None:
             tribunal="military-collegium",
             sentence_kind="unknown",
             sentence_years=4,
+            sex="M",
         )
     )
     assert row.sentence == "4 years, kind of sentence unknown"
+
+
+@pytest.mark.parametrize(
+    ("role", "sex", "english", "russian"),
+    [
+        ("defendant", "F", "defendant", "обвиняемая"),
+        ("defendant", "M", "defendant", "обвиняемый"),
+        ("defendant", None, "defendant", "обвиняемый"),  # not recorded: the common form
+        ("witness", "F", "witness", "свидетельница"),
+        ("relative", "F", "relative", "родственница"),
+        ("investigator", "F", "investigator", "следователь"),  # one form for both
+        ("official", "F", "official", "должностное лицо"),
+    ],
+)
+def test_a_womans_role_reads_in_her_form(
+    role: str, sex: str | None, english: str, russian: str
+) -> None:
+    record = SimpleNamespace(
+        pk=1,
+        id="x",
+        sort_name="X",
+        name_ru="Икс",
+        role=role,
+        birth_year=None,
+        death_year=None,
+        tribunal="none",
+        sentence_kind="none",
+        sentence_years=None,
+        sex=sex,
+    )
+    assert person_row(record).role == english
+    i18n.set_language("ru")
+    try:
+        assert person_row(record).role == russian
+    finally:
+        i18n.set_language("en")
 
 
 def test_event_and_document_rows_format_dates_and_types() -> None:

@@ -662,3 +662,19 @@ def test_sex_and_name_forms_read_as_words(archive: Archive) -> None:
     page = person_html(d)  # type: ignore[arg-type]
     assert "male" in page and "(Latin, English form" in page and "(Cyrillic, Russian form" in page
     assert "latn" not in page and "cyrl" not in page
+
+
+def test_a_womans_role_reads_in_her_form_in_russian(archive: Archive) -> None:
+    from db import i18n
+
+    with archive.connect() as conn:
+        gogua = queries.detail(conn, Ref("person", "gogua-irina"))
+        kamenev = queries.detail(conn, Ref("person", "kamenev-lev"))
+    assert isinstance(gogua, PersonDetail) and gogua.sex == "F"
+    assert isinstance(kamenev, PersonDetail)
+    i18n.set_language("ru")
+    try:
+        assert "обвиняемая" in person_html(gogua) and "обвиняемый" not in person_html(gogua)
+        assert "обвиняемый" in person_html(kamenev)
+    finally:
+        i18n.set_language("en")
