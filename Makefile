@@ -37,11 +37,18 @@ WORKERS ?= $(shell $(PYTHON) -c "import os; print(len(os.sched_getaffinity(0)) +
 ## Install into .venv, then lint, type-check and run the whole default test suite.
 # PYTHONDONTWRITEBYTECODE is unset for the run: pytest then keeps its rewritten test modules
 # (4-5 s of CPU per worker otherwise, on every run).
+# pytest keeps each test module with its asserts rewritten in __pycache__; on a fresh clone every
+# worker would rewrite all of them at once (4 s of CPU each), so one process does it first.
+WARM_TESTS = ls tests/__pycache__/*-pytest-*.pyc >/dev/null 2>&1 \
+	|| PYTHONDONTWRITEBYTECODE= $(PY) -m pytest --collect-only -q -p no:cacheprovider >/dev/null
+
 test: $(STAMP) system-deps lint
+	@$(WARM_TESTS)
 	PYTHONDONTWRITEBYTECODE= $(PY) -m pytest -n $(WORKERS) --dist loadfile
 
 ## The default suite plus the slow scale and campaign tests (minutes, not seconds).
 test-all: $(STAMP) system-deps lint
+	@$(WARM_TESTS)
 	PYTHONDONTWRITEBYTECODE= $(PY) -m pytest -n $(WORKERS) --dist loadfile -m ''
 
 lint: $(STAMP)
