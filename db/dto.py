@@ -194,6 +194,7 @@ class DatedRef:
 
     ``iso`` and ``precision`` give the date for machines (``1935-03``, ``month``) where
     ``date`` is one; None where ``date`` holds another label (a participant's sentence).
+    ``sex`` is that of the person whose part ``role`` is (a woman's part reads in her form).
     """
 
     item: Labelled
@@ -201,6 +202,7 @@ class DatedRef:
     role: str | None = None
     iso: str | None = None
     precision: str | None = None
+    sex: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

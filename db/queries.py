@@ -258,6 +258,7 @@ def person_detail(conn: Connection, person_id: str) -> PersonDetail | None:
             r.role,
             r.date,
             r.date_precision,
+            p.sex,  # the part is this person's
         )
         for r in conn.execute(_PERSON_EVENTS, {"pk": pk})
     )
@@ -303,6 +304,7 @@ def event_detail(conn: Connection, event_id: str) -> EventDetail | None:
             Labelled(Ref("person", r.id), person_label(r.name_en, r.name_ru)),
             vocab.sentence_label(r.sentence_kind, r.sentence_years) if r.tribunal != "none" else "",
             r.role,
+            sex=r.sex,
         )
         for r in conn.execute(
             select(
@@ -313,6 +315,7 @@ def event_detail(conn: Connection, event_id: str) -> EventDetail | None:
                 Person.sentence_kind,
                 Person.sentence_years,
                 EventPerson.role,
+                Person.sex,
             )
             .join(EventPerson, EventPerson.person_pk == Person.pk)
             .where(EventPerson.event_pk == e.pk)

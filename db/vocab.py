@@ -333,8 +333,30 @@ EVENT_ROLES = Labels(
 )
 
 
-def event_role(role: str) -> str:
-    """A participant's role in an event; a role outside the vocabulary as stored."""
+def _feminine_part(role: str) -> str | None:
+    if role == "accused":
+        return pgettext("part of a woman", "accused")
+    if role == "witness":
+        return pgettext("part of a woman", "witness")
+    if role == "relative":
+        return pgettext("part of a woman", "relative")
+    if role == "alleged instigator":
+        return pgettext("part of a woman", "alleged instigator")
+    if role == "named":
+        return pgettext("part of a woman", "named")
+    return None
+
+
+def event_role(role: str, sex: str | None = None) -> str:
+    """A participant's role in an event, in a woman's form where the language has one and the
+    archive says she is a woman (see :func:`role_label`); a role outside the vocabulary as
+    stored."""
+    if sex == "F":
+        word = _feminine_part(role)
+        if word is not None:
+            return word
+    if sex == "M" and role == "named":
+        return pgettext("part of a man", "named")
     return EVENT_ROLES.get(role, role)
 
 

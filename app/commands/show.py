@@ -149,7 +149,7 @@ def _event(d: EventDetail) -> list[str]:
     lines += [
         "  "
         + _("participant: {name} [{id}] ({role})").format(
-            name=p.item.label, id=p.item.ref.id, role=event_role(p.role or "")
+            name=p.item.label, id=p.item.ref.id, role=event_role(p.role or "", p.sex)
         )
         for p in d.participants
     ]

@@ -249,10 +249,11 @@ def _row(label: str, value: str) -> str:
 
 
 def _dated_list(items: Iterable[DatedRef], empty: str) -> str:
+    def part(i: DatedRef) -> str:
+        return f" <span class=src>({esc(labels.participation(i.role, i.sex))})</span>"
+
     rows = [
-        f"<li>{esc(labels.dated(i))} — {link(i.item)}"
-        f"{' <span class=src>(' + esc(labels.participation(i.role)) + ')</span>' if i.role else ''}"
-        "</li>"
+        f"<li>{esc(labels.dated(i))} — {link(i.item)}{part(i) if i.role else ''}</li>"
         for i in items
     ]
     return "<ul>" + "".join(rows) + "</ul>" if rows else _muted(empty)
@@ -382,7 +383,7 @@ def event_html(d: EventDetail, expanded: frozenset[str] = frozenset()) -> str:
     parts.append(_heading(_("Participants")))
     rows = [
         f"<li>{link(p.item)} <span class='src'>"
-        f"({esc(labels.participation(p.role or 'named'))})</span>"
+        f"({esc(labels.participation(p.role or 'named', p.sex))})</span>"
         f"{' — ' + esc(p.date) if p.date else ''}</li>"
         for p in d.participants
     ]

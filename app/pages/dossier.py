@@ -195,7 +195,7 @@ def _arrest(d: PersonDetail, events: Mapping[str, Facts], notes: Footnotes) -> s
                 else _("Linked event about arrests: {date}, “{title}”")
             )
             text = line.format(
-                date=labels.dated(e), title=e.item.label, role=labels.participation(e.role)
+                date=labels.dated(e), title=e.item.label, role=labels.participation(e.role, e.sex)
             )
             lines.append(esc(text) + marker)
     return "<br>".join(lines) or _none(_("No arrest date or arrest event is recorded."))
@@ -310,7 +310,7 @@ def _dated_rows(items: Iterable[DatedRef], facts: Mapping[str, Facts], notes: Fo
     rows = []
     for e in items:
         f = facts.get(e.item.ref.id, Facts())
-        part = esc(labels.participation(e.role))
+        part = esc(labels.participation(e.role, e.sex))
         role = f' <span class="muted">— {part}</span>' if e.role else ""
         marker = notes.cite(_claims(f.sources, _field_claims(f, "date")))
         rows.append((esc(labels.dated(e)), f"{esc(e.item.label)}{role}{marker}"))
@@ -454,7 +454,7 @@ def event_html(
         rows.append(
             (
                 esc(p.item.label),
-                esc(labels.participation(p.role)),
+                esc(labels.participation(p.role, p.sex)),
                 verdict or _none(pgettext("no outcome", "none")),
                 later,
             )

@@ -163,9 +163,10 @@ def dated(item: DatedRef) -> str:
     return date(item.iso, item.precision)
 
 
-def participation(value: str | None) -> str:
-    """A person's part in an event as the archive words it (``accused``), translated."""
-    return vocab.event_role(value) if value else ""
+def participation(value: str | None, sex: str | None = None) -> str:
+    """A person's part in an event as the archive words it (``accused``), translated (a
+    woman's part in her form: обвиняемая)."""
+    return vocab.event_role(value, sex) if value else ""
 
 
 def confidence(value: str | None) -> str:

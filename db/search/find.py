@@ -545,9 +545,10 @@ _TEXT_SQL = {
     "source": "SELECT pk, id, title, coalesce(author, ''), year, kind FROM source WHERE pk IN ({})",
 }
 _LINK_SQL = {
-    "event": "SELECT ep.event_pk, p.name_en, p.name_ru, ep.role FROM event_person ep JOIN person p "
-    "ON p.pk = ep.person_pk WHERE ep.person_pk IN ({}) ORDER BY ep.event_pk LIMIT ?",
-    "document": "SELECT dp.document_pk, dp.name_as_written, p.name_en, p.name_ru "
+    "event": "SELECT ep.event_pk, p.name_en, p.name_ru, ep.role, p.sex FROM event_person ep "
+    "JOIN person p ON p.pk = ep.person_pk WHERE ep.person_pk IN ({}) ORDER BY ep.event_pk "
+    "LIMIT ?",
+    "document": "SELECT dp.document_pk, dp.name_as_written, p.name_en, p.name_ru, NULL "
     "FROM document_person dp "
     "JOIN person p ON p.pk = dp.person_pk WHERE dp.person_pk IN ({}) "
     "ORDER BY dp.document_pk LIMIT ?",
@@ -560,11 +561,13 @@ def _linked(conn: Any, kind: str, people: list[int], limit: int) -> dict[int, tu
     if kind not in _LINK_SQL or not people:
         return {}
     out: dict[int, tuple[str, str]] = {}
-    for pk, a, b, c in conn.execute(_LINK_SQL[kind].format(_marks(len(people))), (*people, limit)):
+    sql = _LINK_SQL[kind].format(_marks(len(people)))
+    for pk, a, b, c, sex in conn.execute(sql, (*people, limit)):
         if kind == "document":  # (name as written, name_en, name_ru)
             pair = (str(a), person_name(str(b), str(c or "")))
-        else:  # (name_en, name_ru, role)
-            pair = (person_name(str(a), str(b or "")), vocab.event_role(str(c or "")))
+        else:  # (name_en, name_ru, role, sex)
+            role = vocab.event_role(str(c or ""), str(sex) if sex is not None else None)
+            pair = (person_name(str(a), str(b or "")), role)
         out.setdefault(int(pk), pair)
     return out
 

@@ -678,3 +678,24 @@ def test_a_womans_role_reads_in_her_form_in_russian(archive: Archive) -> None:
         assert "обвиняемый" in person_html(kamenev)
     finally:
         i18n.set_language("en")
+
+
+def test_a_womans_part_in_an_event_reads_in_her_form_in_russian(archive: Archive) -> None:
+    from db import i18n
+
+    with archive.connect() as conn:
+        event = queries.detail(conn, Ref("event", "ev-1935-mukhanova-8mar"))
+        person = queries.detail(conn, Ref("person", "mukhanova-ekaterina"))
+    assert isinstance(event, EventDetail) and isinstance(person, PersonDetail)
+    parts = {p.item.ref.id: (p.role, p.sex) for p in event.participants}
+    assert parts["mukhanova-ekaterina"] == ("accused", "F")
+    assert parts["kamenev-lev"] == ("accused", "M")
+    i18n.set_language("ru")
+    try:
+        page = event_html(event)
+        assert "Константиновна)</a> <span class='src'>(обвиняемая)" in page
+        assert "Лев Борисович)</a> <span class='src'>(обвиняемый)" in page
+        assert "(обвиняемая)" in person_html(person)  # her own events, on her page
+    finally:
+        i18n.set_language("en")
+    assert "(accused)" in event_html(event)
