@@ -54,6 +54,12 @@ def parse_args(argv: Sequence[str], lang: str | None = None) -> argparse.Namespa
         default=None,
         help=_("settings file to use (default: the per-user settings)"),
     )
+    # Taken out of the arguments before they get here (app.__main__): listed for --help.
+    p.add_argument(
+        "--lang",
+        choices=i18n.LANGUAGES,
+        help=_("interface language for this session (default: the one chosen last time)"),
+    )
     return p.parse_args(list(argv))
 
 

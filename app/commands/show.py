@@ -18,7 +18,6 @@ from db.vocab import (
     TRIBUNALS,
     claim_field_name,
     confidence_label,
-    doc_type_label,
     event_role,
     relation_sentence,
     source_kind_label,
@@ -167,7 +166,7 @@ def _document(d: DocumentDetail) -> list[str]:
     lines = [
         _("DOCUMENT {id}: {title}").format(id=d.id, title=d.title),
         "  " + _("date: {date}").format(date=d.date_label),
-        "  " + _("type: {type}").format(type=_term(d.doc_type, doc_type_label(d.doc_type))),
+        "  " + _("type: {type}").format(type=_term(d.doc_type, labels.document_type(d.doc_type))),
         "  " + _("collection: {collection}").format(collection=d.collection or "—"),
         "  " + _("address: {url}").format(url=d.url or "—"),
     ]

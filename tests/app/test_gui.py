@@ -98,6 +98,7 @@ def test_the_help_names_every_command(capsys: pytest.CaptureFixture[str]) -> Non
     text = " ".join(capsys.readouterr().out.split())
     listed = text.split("Commands: ", 1)[1].split(" (see", 1)[0]
     assert sorted(listed.split(", ")) == sorted(cli.COMMANDS)
+    assert "--lang {en,ru} interface language for this session" in text
 
 
 @pytest.mark.parametrize(

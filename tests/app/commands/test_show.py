@@ -217,6 +217,8 @@ def test_russian_event_document_and_source(capsys: pytest.CaptureFixture[str]) -
     document = capsys.readouterr().out.splitlines()
     assert "  вид документа: письмо" in document
     assert "  упоминает: Л.З. Мехлису → не связано" in document
+    assert main(["--lang", "ru", "show", "doc-1733"]) == 0  # a type of two words
+    assert "  вид документа: выписка" in capsys.readouterr().out.splitlines()
     assert main(["--lang", "ru", "show", "koshel-kniga87"]) == 0
     source = capsys.readouterr().out.splitlines()
     assert source[1] == "  вид: книга, язык: ru"
