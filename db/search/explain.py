@@ -336,8 +336,9 @@ def highlight(text: str, keys: frozenset[str]) -> tuple[Span, ...]:
 def text_spans(query: Query, text: str) -> tuple[Span, ...]:
     """Spans of the words of ``text`` that begin with a query word (or its stem)."""
     spans = []
+    groups = list(zip(query.words, text_prefixes(query), strict=True))  # once, not per word
     for t in translit.tokenize(text):
-        for word, group in zip(query.words, text_prefixes(query), strict=True):
+        for word, group in groups:
             if any(t.key == p or (word.prefix and t.key.startswith(p)) for p in group):
                 spans.append((t.start, t.end))
                 break

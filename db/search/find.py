@@ -67,6 +67,9 @@ WALK_SPREAD = 50
 #: On a server, an OR of at most this many names is merged from the postings; a longer one
 #: (a short prefix's completions) costs more to plan and merge than one GIN bitmap.
 POSTINGS_TERMS = 40
+#: A text group reads this many times the hits it shows before ranking them (see
+#: :func:`_text_group`).
+RANK_POOL = 3
 #: Documents/events linked to at most this many of the best people are listed too (one
 #: indexed query whatever the archive's size; three left out the fourth Rozenfeld's papers).
 LINKED_PEOPLE = 10
@@ -572,26 +575,34 @@ def _linked(conn: Any, kind: str, people: list[int], limit: int) -> dict[int, tu
     return out
 
 
+def _label(kind: str, row: tuple[Any, ...]) -> str:
+    """The label a text hit shows (a source's author, title and year; the title otherwise)."""
+    _pk, _ident, title, second, date, _extra = row
+    if kind == "source":
+        return source_label(str(second) or None, str(title), date if date else None)
+    return str(title)
+
+
 def _text_hit(
     conn: Any,
     kind: str,
     query: Query,
     row: tuple[Any, ...],
     link: tuple[str, str] | None,
+    label_spans: tuple[tuple[int, int], ...],
 ) -> tuple[int, SearchHit]:
-    pk, ident, title, second, date, extra = row
+    """The hit of ``row``, whose label's matched words are ``label_spans``; (rank, hit)."""
+    pk, ident, _title, _second, date, extra = row
     why = Why()
+    label = _label(kind, row)
     if kind == "source":
-        label = source_label(str(second) or None, str(title), date if date else None)
         detail = vocab.source_kind_label(str(extra))
     else:
-        label = str(title)
         detail = (
             vocab.format_date(str(date), str(extra))
             if kind == "event"
             else (f"{date} · {vocab.doc_type_label(str(extra))}")
         )
-    label_spans = text_spans(query, label)
     rank = 0 if label_spans else 1
     if label_spans:
         words = [label[a:b] for a, b in label_spans]
@@ -623,27 +634,44 @@ def _text_hit(
 def _text_group(
     conn: Any, kind: str, query: Query, expr: str, people: list[int], limit: int
 ) -> SearchGroup | None:
-    """Text matches of ``kind`` (title before summary), then items linked to ``people``."""
+    """Text matches of ``kind`` (title before summary), then items linked to ``people``.
+
+    :data:`RANK_POOL` times ``limit`` matches are read (in index order: ranking every match
+    of millions is out of reach) and ranked cheaply — words in the title first, then a link
+    to a person found — and only the best ``limit`` are explained, so a title match is not
+    lost behind the first matches in index order when few hits are asked for.
+    """
     rowids = kind_range(kind)
-    matched = [r - rowids[0] for r in _match(conn, "text_fts", expr, limit, rowids)]
+    pool = min(COUNT_CAP, limit * RANK_POOL)
+    matched = [r - rowids[0] for r in _match(conn, "text_fts", expr, pool, rowids)]
     links = _linked(conn, kind, people, COUNT_CAP + 1)
-    linked_only = [pk for pk in links if pk not in set(matched)]
+    found = set(matched)
+    linked_only = [pk for pk in links if pk not in found]
     pks = [*matched, *linked_only[:limit]]
     if not pks:
         return None
     order = {pk: i for i, pk in enumerate(pks)}
+    rows = [tuple(r) for r in conn.execute(_TEXT_SQL[kind].format(_marks(len(pks))), pks)]
+    spans = {int(r[0]): text_spans(query, _label(kind, r)) for r in rows}
+    best = sorted(
+        rows,
+        key=lambda r: (not spans[int(r[0])], int(r[0]) not in links, order[int(r[0])]),
+    )[:limit]
     hits = sorted(
         (
-            (*_text_hit(conn, kind, query, tuple(r), links.get(int(r[0]))), order[int(r[0])])
-            for r in conn.execute(_TEXT_SQL[kind].format(_marks(len(pks))), pks)
+            (
+                *_text_hit(conn, kind, query, r, links.get(int(r[0])), spans[int(r[0])]),
+                order[int(r[0])],
+            )
+            for r in best
         ),
         key=lambda h: (h[0], h[2]),
     )
-    shown = [h for _rank, h, _pos in hits][:limit]
+    shown = [h for _rank, h, _pos in hits]
     total = len(matched) + len(linked_only)
     count, more = min(total, COUNT_CAP), total > COUNT_CAP
-    if len(matched) >= limit and expr:
-        count, more = _group_count(conn, "text_fts", expr, total, limit, rowids)
+    if len(matched) >= pool and expr:
+        count, more = _group_count(conn, "text_fts", expr, total, pool, rowids)
     return SearchGroup(kind, _(GROUP_TITLES[kind]), count, more, tuple(shown))
 
 

@@ -407,3 +407,18 @@ def test_only_a_whole_name_is_searched_in_the_other_script(conn: Connection, tex
     # A name being typed, a common word, a short prefix: the word as typed, nothing more
     # ("мост" must not find English "most").
     assert search(conn, text).other_script == ()
+
+
+@pytest.mark.parametrize("text", ["Енукидзе", "Yenukidze", "Ежов", "Kamenev", "Muhanova"])
+def test_a_few_hits_asked_for_are_still_the_best_ranked(conn: Connection, text: str) -> None:
+    # Matches come from the index in its own order; the best (words in the title) must not be
+    # lost behind the first ones when only three hits are shown (the CLI's --limit 3 dropped
+    # the Politburo resolution "… тов. Енукидзе" from the sources for three notes).
+    few, all_ = search(conn, text, limit=3), search(conn, text, limit=COUNT_CAP)
+    for group in all_.groups:
+        if group.kind == "person":
+            continue
+        shown = few.group(group.kind)
+        assert shown is not None
+        assert shown.hits[0].rank == group.hits[0].rank, (group.kind, shown.hits[0])
+        assert (shown.count, shown.more) == (group.count, group.more)
