@@ -8,7 +8,7 @@ import sys
 from app.cli import EXIT_FAILED, EXIT_NOT_FOUND
 from app.commands.output import print_json
 from db import Archive
-from db.i18n import N_, _
+from db.i18n import N_, _, ngettext
 from db.search.find import SearchResults, search
 from db.vocab import Labels
 
@@ -82,6 +82,17 @@ def text_lines(results: SearchResults) -> list[str]:
             kind = KINDS.get(h.ref.kind, h.ref.kind)
             lines.append(f"  {kind:<8} {h.ref.id}  {h.label}{detail}")
             lines.append("           " + _("why: {why}").format(why=h.why))
+        hidden = g.count - len(g.hits)
+        # The group's number counts what the list leaves out: say so where the list stops.
+        if hidden > 0 and g.more:
+            more = ngettext("… and at least {n} more", "… and at least {n} more", hidden)
+        elif hidden > 0:
+            more = ngettext("… and {n} more", "… and {n} more", hidden)
+        elif g.more:  # "3+" and three shown
+            more = _("… and possibly more")
+        else:
+            continue
+        lines.append("  " + more.format(n=hidden) + " " + _("(--limit N shows more)"))
     return lines
 
 

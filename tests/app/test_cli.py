@@ -186,6 +186,8 @@ RUSSIAN_RUNS = (
     (["stats"], ()),
 )
 _URL = re.compile(r"https?://\S+")
+#: A command-line option, written as it is typed in any language (``--limit N``).
+_OPTION = re.compile(r"--[a-z][a-z-]*(?: [A-Z]\b)?")
 _ID = re.compile(r"\b[a-z0-9]+(?:-[a-z0-9]+)+\b|\[[^\]\s]+\]|/\S+")
 
 
@@ -227,7 +229,7 @@ class ArchiveData:
             if cut is not None:
                 cover(offset + cut, offset + len(piece))
         kept = "".join(" " if hidden else c for c, hidden in zip(line, covered, strict=True))
-        return _ID.sub(" ", _URL.sub(" ", kept))
+        return _ID.sub(" ", _URL.sub(" ", _OPTION.sub(" ", kept)))
 
     def english_words(self, line: str, typed: tuple[str, ...]) -> set[str]:
         """Latin words of ``line`` that are neither archive data nor allowed."""

@@ -59,3 +59,16 @@ def test_russian_search_lines(capsys: pytest.CaptureFixture[str]) -> None:
     ]
     assert main(["--lang", "ru", "search", "xyzzy-nothing"]) == 4
     assert capsys.readouterr().out == "ничего не найдено\n"
+
+
+def test_a_group_cut_at_the_limit_says_how_many_are_left_out(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["search", "Енукидзе", "--limit", "3"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    documents = out.index("Documents (11)")
+    # three hits of two lines each, then the line that says the list stops short
+    assert out[documents + 7] == "  … and 8 more (--limit N shows more)"
+    assert main(["search", "Енукидзе", "--limit", "20"]) == 0
+    whole = capsys.readouterr().out.splitlines()
+    assert not any(line.startswith("  …") for line in whole)  # every hit is listed
