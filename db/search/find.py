@@ -601,7 +601,7 @@ def _text_hit(
         detail = (
             vocab.format_date(str(date), str(extra))
             if kind == "event"
-            else (f"{date} · {vocab.doc_type_label(str(extra))}")
+            else (f"{vocab.format_date(str(date), 'day')} · {vocab.doc_type_label(str(extra))}")
         )
     rank = 0 if label_spans else 1
     if label_spans:

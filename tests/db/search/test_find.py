@@ -422,3 +422,10 @@ def test_a_few_hits_asked_for_are_still_the_best_ranked(conn: Connection, text: 
         assert shown is not None
         assert shown.hits[0].rank == group.hits[0].rank, (group.kind, shown.hits[0])
         assert (shown.count, shown.more) == (group.count, group.more)
+
+
+def test_a_document_hit_gives_its_date_as_the_lists_do(conn: Connection) -> None:
+    docs = search(conn, "Енукидзе").group("document")
+    assert docs is not None
+    hit = next(h for h in docs.hits if h.ref == Ref("document", "doc-1733"))
+    assert hit.detail == "28 December 1934 · data extract"  # not 1934-12-28
