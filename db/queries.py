@@ -33,7 +33,7 @@ from db.dto import (
     SourceDetail,
     TallyRow,
 )
-from db.i18n import _, pgettext
+from db.i18n import _, language, pgettext
 from db.schema import (
     Claim,
     Document,
@@ -319,7 +319,8 @@ def event_detail(conn: Connection, event_id: str) -> EventDetail | None:
             )
             .join(EventPerson, EventPerson.person_pk == Person.pk)
             .where(EventPerson.event_pk == e.pk)
-            .order_by(Person.rank_name)
+            # In the reader's alphabet: Cyrillic names in Russian (the pages list them so).
+            .order_by(Person.rank_name_ru if language() == "ru" else Person.rank_name)
         )
     )
     # Documents "of that date": same day for day-precision events, same month for months.

@@ -217,6 +217,15 @@ def test_russian_event_document_and_source(capsys: pytest.CaptureFixture[str]) -
     document = capsys.readouterr().out.splitlines()
     assert "  вид документа: письмо" in document
     assert "  упоминает: Л.З. Мехлису → не связано" in document
+    assert main(["--lang", "ru", "show", "ev-1935-june-plenum"]) == 0
+    names = [
+        line.removeprefix("  участник: ").split(" (")[0]
+        for line in capsys.readouterr().out.splitlines()
+        if line.startswith("  участник: ")
+    ]
+    # In the reader's alphabet (Ежов … Ягода), not by the Latin names (Kamenev … Yezhov).
+    assert names[0].startswith("Ежов") and names[-1].startswith("Ягода")
+    assert names == sorted(names)
     assert main(["--lang", "ru", "show", "doc-1733"]) == 0  # a type of two words
     assert "  вид документа: выписка" in capsys.readouterr().out.splitlines()
     assert main(["--lang", "ru", "show", "koshel-kniga87"]) == 0
