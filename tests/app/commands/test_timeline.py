@@ -111,3 +111,13 @@ def test_a_date_that_is_no_date_is_refused_by_the_parser(
         main(["timeline", "--from", "1935-02-30"])
     assert info.value.code == cli.EXIT_USAGE
     assert "“1935-02-30” is not a date like 1935, 1935-07 or 1935-07-27" in capsys.readouterr().err
+
+
+def test_a_persons_lane_does_not_name_them_twice(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["timeline", "--person", "mukhanova-ekaterina"]) == 0
+    lines = [line for line in capsys.readouterr().out.splitlines() if "(sentence)" in line]
+    assert lines and all("Ekaterina Mukhanova: Ekaterina Mukhanova" not in line for line in lines)
+    assert any("Ekaterina Mukhanova: 10 years prison" in line for line in lines)
+    assert main(["timeline", "--from", "1935-07-27", "--to", "1935-07-27"]) == 0
+    out = capsys.readouterr().out  # the lane of all sentences still says whose each is
+    assert "Sentences: Alexei Sinelobov: death" in out
