@@ -84,6 +84,12 @@ def N_(message: str) -> str:  # noqa: N802 - the gettext convention
     return message
 
 
+def NC_(context: str, message: str) -> tuple[str, str]:  # noqa: N802 - the gettext convention
+    """Mark ``message`` with its ``context`` for translation; :func:`pgettext` of the pair
+    translates it where shown."""
+    return context, message
+
+
 def ngettext(singular: str, plural: str, n: int) -> str:
     """The form of ``singular``/``plural`` for ``n`` in the current language's plural rules."""
     return _translations.ngettext(singular, plural, n)

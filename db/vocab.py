@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from db.i18n import N_, _, language, ngettext, pgettext
+from db.i18n import N_, NC_, _, language, ngettext, pgettext
 
 
 class Labels(Mapping[str, str]):
@@ -54,19 +54,14 @@ ROLES = Labels(
 )
 
 
-def _feminine_role(key: str) -> str | None:
-    # One call per word, so that the extractor finds each with its context.
-    if key == "defendant":
-        return pgettext("role of a woman", "defendant")
-    if key == "alleged-instigator":
-        return pgettext("role of a woman", "alleged instigator")
-    if key == "witness":
-        return pgettext("role of a woman", "witness")
-    if key == "relative":
-        return pgettext("role of a woman", "relative")
-    if key == "researcher":
-        return pgettext("role of a woman", "researcher")
-    return None
+#: The roles Russian words otherwise for a woman (the others read the same for anyone).
+_FEMININE_ROLES = {
+    "defendant": NC_("role of a woman", "defendant"),
+    "alleged-instigator": NC_("role of a woman", "alleged instigator"),
+    "witness": NC_("role of a woman", "witness"),
+    "relative": NC_("role of a woman", "relative"),
+    "researcher": NC_("role of a woman", "researcher"),
+}
 
 
 def role_label(key: str | None, sex: str | None = None) -> str:
@@ -75,10 +70,8 @@ def role_label(key: str | None, sex: str | None = None) -> str:
     common form when her sex is not recorded.  Unknown keys as given."""
     if not key:
         return ""
-    if sex == "F":
-        word = _feminine_role(key)
-        if word is not None:
-            return word
+    if sex == "F" and key in _FEMININE_ROLES:
+        return pgettext(*_FEMININE_ROLES[key])
     return ROLES.get(key, key)
 
 
@@ -333,31 +326,25 @@ EVENT_ROLES = Labels(
 )
 
 
-def _feminine_part(role: str) -> str | None:
-    if role == "accused":
-        return pgettext("part of a woman", "accused")
-    if role == "witness":
-        return pgettext("part of a woman", "witness")
-    if role == "relative":
-        return pgettext("part of a woman", "relative")
-    if role == "alleged instigator":
-        return pgettext("part of a woman", "alleged instigator")
-    if role == "named":
-        return pgettext("part of a woman", "named")
-    return None
+#: A participant's part in a woman's or a man's words, where the language has them.
+_PARTS_BY_SEX = {
+    "F": {
+        "accused": NC_("part of a woman", "accused"),
+        "witness": NC_("part of a woman", "witness"),
+        "relative": NC_("part of a woman", "relative"),
+        "alleged instigator": NC_("part of a woman", "alleged instigator"),
+        "named": NC_("part of a woman", "named"),
+    },
+    "M": {"named": NC_("part of a man", "named")},
+}
 
 
 def event_role(role: str, sex: str | None = None) -> str:
     """A participant's role in an event, in a woman's form where the language has one and the
     archive says she is a woman (see :func:`role_label`); a role outside the vocabulary as
     stored."""
-    if sex == "F":
-        word = _feminine_part(role)
-        if word is not None:
-            return word
-    if sex == "M" and role == "named":
-        return pgettext("part of a man", "named")
-    return EVENT_ROLES.get(role, role)
+    form = _PARTS_BY_SEX.get(sex or "", {}).get(role)
+    return pgettext(*form) if form is not None else EVENT_ROLES.get(role, role)
 
 
 #: Kinds of sources.

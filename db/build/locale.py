@@ -30,7 +30,13 @@ PARTS = LOCALE_DIR / "parts"
 #: Fixed header dates: rebuilding the same strings gives the same bytes.
 STAMP = datetime.datetime(2026, 12, 4, tzinfo=datetime.UTC)
 METHODS = [("app/**.py", "python"), ("db/**.py", "python")]
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
+KEYWORDS = {
+    "_": None,
+    "N_": None,
+    "NC_": ((1, "c"), 2),
+    "ngettext": (1, 2),
+    "pgettext": ((1, "c"), 2),
+}
 
 
 def extract() -> Catalog:

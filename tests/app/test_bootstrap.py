@@ -36,6 +36,17 @@ from tests.conftest import BUNDLED
 __all__ = ["english", "russian"]
 
 MakeApp = Callable[..., App]
+
+
+def _search(app: App, qtbot: QtBot, text: str) -> QLineEdit:
+    """Type ``text`` into the window's real search box and wait for its results."""
+    box = app.window.findChild(QLineEdit, "searchBox")
+    assert box is not None
+    box.setText(text)
+    qtbot.waitUntil(lambda: app.search.results.query == text, timeout=30_000)
+    return box
+
+
 RENAMED = "Lev Quuxberg"
 REVISED_TITLE = "The Kremlin Affair, revised"
 
@@ -212,10 +223,7 @@ def test_opening_another_archive_resets_every_view_through_the_one_holder(
     app.panes["event"].set_combo_filter("year", "1940")
     app.panes["document"].set_combo_filter("doc_type", "letter")
     app.chart.named_bar_clicked.emit("military-collegium", "death")
-    box = w.findChild(QLineEdit, "searchBox")
-    assert box is not None
-    box.setText(RENAMED)
-    qtbot.waitUntil(lambda: app.search.results.query == RENAMED, timeout=30_000)
+    _search(app, qtbot, RENAMED)
     assert app.search.results.hits == ()
     oso_exile_before = app.chart.count("special-board-oso", "exile")
 
@@ -353,12 +361,7 @@ def test_search_opens_a_hit_into_the_history(make_app: MakeApp, qtbot: QtBot) ->
 
 def test_people_pane_filtered_by_the_current_search(make_app: MakeApp, qtbot: QtBot) -> None:
     app = make_app()
-    box = app.window.findChild(QLineEdit, "searchBox")
-    assert box is not None
-    box.setText("Rozenfeld")
-    qtbot.waitUntil(
-        lambda: bool(app.search and app.search.results.query == "Rozenfeld"), timeout=30_000
-    )
+    _search(app, qtbot, "Rozenfeld")
     app.window.search_filter_action.trigger()
     pane = app.panes["person"]
     shown = {pane.model.id_at(r) for r in range(pane.model.rowCount())}
@@ -390,10 +393,7 @@ def test_a_text_hit_opens_with_the_searched_words_marked_on_its_page(
     make_app: MakeApp, qtbot: QtBot
 ) -> None:
     app = make_app()
-    box = app.window.findChild(QLineEdit, "searchBox")
-    assert box is not None
-    box.setText("commuted")
-    qtbot.waitUntil(lambda: app.search.results.query == "commuted", timeout=30_000)
+    box = _search(app, qtbot, "commuted")
     people = app.search.results.group("person")
     assert people is not None and people.hits[0].ref == Ref("person", "sinelobov-alexei")
     with qtbot.waitSignal(app.navigator.current_changed, timeout=30_000):
@@ -408,10 +408,7 @@ def test_a_name_typed_in_latin_is_marked_in_cyrillic_on_the_page_it_opens(
     make_app: MakeApp, qtbot: QtBot
 ) -> None:
     app = make_app()
-    box = app.window.findChild(QLineEdit, "searchBox")
-    assert box is not None
-    box.setText("Yenukidze")
-    qtbot.waitUntil(lambda: app.search.results.query == "Yenukidze", timeout=30_000)
+    _search(app, qtbot, "Yenukidze")
     docs = app.search.results.group("document")
     assert docs is not None
     hit = next(h for h in docs.hits if h.ref == Ref("document", "doc-4834"))
