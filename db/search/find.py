@@ -589,12 +589,13 @@ def _text_hit(
     query: Query,
     row: tuple[Any, ...],
     link: tuple[str, str] | None,
+    label: str,
     label_spans: tuple[tuple[int, int], ...],
 ) -> tuple[int, SearchHit]:
-    """The hit of ``row``, whose label's matched words are ``label_spans``; (rank, hit)."""
+    """The hit of ``row`` shown as ``label``, whose matched words are ``label_spans``;
+    (rank, hit)."""
     pk, ident, _title, _second, date, extra = row
     why = Why()
-    label = _label(kind, row)
     if kind == "source":
         detail = vocab.source_kind_label(str(extra))
     else:
@@ -652,7 +653,8 @@ def _text_group(
         return None
     order = {pk: i for i, pk in enumerate(pks)}
     rows = [tuple(r) for r in conn.execute(_TEXT_SQL[kind].format(_marks(len(pks))), pks)]
-    spans = {int(r[0]): text_spans(query, _label(kind, r)) for r in rows}
+    labels = {int(r[0]): _label(kind, r) for r in rows}
+    spans = {pk: text_spans(query, label) for pk, label in labels.items()}
     best = sorted(
         rows,
         key=lambda r: (not spans[int(r[0])], int(r[0]) not in links, order[int(r[0])]),
@@ -660,7 +662,9 @@ def _text_group(
     hits = sorted(
         (
             (
-                *_text_hit(conn, kind, query, r, links.get(int(r[0])), spans[int(r[0])]),
+                *_text_hit(
+                    conn, kind, query, r, links.get(int(r[0])), labels[int(r[0])], spans[int(r[0])]
+                ),
                 order[int(r[0])],
             )
             for r in best
