@@ -92,11 +92,7 @@ def _mark_line(m: Mark, lanes: dict[str, str]) -> str:
     when = vocab.format_date(m.date, m.precision)
     kind = kind_name(m.kind)
     line = f"{when:<{DATE_WIDTH}} {precision_text(m.precision):<{PRECISION_WIDTH}} "
-    lane = lanes.get(m.lane, m.lane)
-    # A sentence's label names its person, as a lane of all sentences needs; in the person's
-    # own lane that name would be said twice ("Mukhanova: Mukhanova: 10 years prison").
-    label = m.label.removeprefix(f"{lane}: ")
-    line += f"{lane}: {label} ({kind})"
+    line += f"{lanes.get(m.lane, m.lane)}: {m.label} ({kind})"
     if m.dispute:
         line += " — " + _("disputed; given by {sources}").format(
             sources="; ".join(m.source_labels) or _("no source")

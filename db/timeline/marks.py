@@ -22,7 +22,7 @@ from sqlalchemy import Connection, select, text
 
 from db import vocab
 from db.dto import ClaimDTO, Facts, Ref
-from db.i18n import _
+from db.i18n import _, pgettext
 from db.queries import facts, person_name
 from db.schema import (
     DATED_CLAIMS,
@@ -43,20 +43,30 @@ MARK_BUDGET = 2000
 # -- labels -------------------------------------------------------------------------------
 
 
-def sentence_label(name: str, kind: str, years: int | None, stage: str) -> str:
-    # TRANSLATORS: a sentence on the timeline: "Ekaterina Mukhanova: 5 years prison (1935
-    # verdict)".
+def sentence_label(name: str | None, kind: str, years: int | None, stage: str) -> str:
+    """A sentence's mark: whose it is (``name``; None in the person's own lane), the sentence
+    and its stage."""
     sentence = (
         vocab.outcome_description("unknown")
         if kind == "unknown" and years is None
         else vocab.sentence_label(kind, years)
     )
-    return _("{name}: {sentence} ({stage})").format(
-        name=name, sentence=sentence, stage=vocab.STAGES.get(stage, stage)
-    )
+    stage_label = vocab.STAGES.get(stage, stage)
+    if name is None:
+        return f"{sentence} ({stage_label})"
+    # TRANSLATORS: a sentence on the timeline: "Ekaterina Mukhanova: 5 years prison (1935
+    # verdict)".
+    return _("{name}: {sentence} ({stage})").format(name=name, sentence=sentence, stage=stage_label)
 
 
-def _person_label(kind: str, name: str) -> str:
+def _person_label(kind: str, name: str | None) -> str:
+    """An arrest's or a death's mark: whose it is (``name``; None in the person's own lane)."""
+    if name is None:
+        return (
+            pgettext("timeline mark", "Arrest")
+            if kind == "arrest"
+            else pgettext("timeline mark", "Death")
+        )
     if kind == "arrest":
         return _("Arrest of {name}").format(name=name)
     return _("Death of {name}").format(name=name)
@@ -209,12 +219,18 @@ def _record_lane(
 
 
 def person_marks(
-    kind: str, lane_of: Any, rows: Sequence[Any], fact: Mapping[str, Facts]
+    kind: str,
+    lane_of: Any,
+    rows: Sequence[Any],
+    fact: Mapping[str, Facts],
+    *,
+    own_lane: bool = False,
 ) -> list[Mark]:
-    """Arrest or death marks of people ``rows`` (a death year stands where no claim dates it)."""
+    """Arrest or death marks of people ``rows`` (a death year stands where no claim dates it);
+    ``own_lane``: each in a lane of their own, which names them already."""
     marks: list[Mark] = []
     for r in rows:
-        name = person_name(r.name_en, r.name_ru)
+        name = None if own_lane else person_name(r.name_en, r.name_ru)
         year = str(r.death_year) if kind == "death" and r.death_year is not None else None
         found = record_marks(
             lane_of(r.id),

@@ -297,15 +297,15 @@ def _marks_of(
         for rid, day, title in rows:
             marks += record_marks(lane, kind, Ref(kind, rid), rid, day, title, fact.get(rid))
     fact = linked["sentence"]
-    name = person_name(person.name_en, person.name_ru)
     no_date = 0
     for rid, day, kind, years, stage in sentences:
-        label = sentence_label(name, kind, years, stage)
+        # The lane is the person's own and names them: the mark need not ("10 years prison").
+        label = sentence_label(None, kind, years, stage)
         found = record_marks(
             lane, "sentence", Ref("person", person.id), rid, day, label, fact.get(rid)
         )
         no_date += not found
         marks += found
     for kind in ("arrest", "death"):
-        marks += person_marks(kind, lambda _pid: lane, [person], person_facts)
+        marks += person_marks(kind, lambda _pid: lane, [person], person_facts, own_lane=True)
     return marks, no_date
