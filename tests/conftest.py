@@ -43,6 +43,21 @@ LONG_MODULES = (
 )
 
 
+#: How long a test waits for a signal or a condition before it fails.  A wait ends as soon as
+#: what it waits for happens, so the deadline costs nothing on a quiet machine; it only has to
+#: be far beyond what a busy CI machine can delay an event loop (pytest-qt's 5 s is not).
+WAIT_MS = 30_000
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Every qtbot wait defaults to :data:`WAIT_MS`."""
+    from pytestqt.qtbot import QtBot
+
+    for name in ("waitSignal", "waitSignals", "waitUntil", "waitCallback", "waitExposed",
+                 "waitActive"):  # fmt: skip
+        getattr(QtBot, name).__kwdefaults__["timeout"] = WAIT_MS
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Long modules first (see :data:`LONG_MODULES`); the rest keep their order."""
     rank = {name: n for n, name in enumerate(LONG_MODULES)}

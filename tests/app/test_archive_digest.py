@@ -26,7 +26,7 @@ def test_a_big_file_is_answered_later_once_for_every_request(qtbot: QtBot, tmp_p
     digest.request(path, answers.append)
     digest.request(path, answers.append)
     assert answers == [] and digest.busy
-    qtbot.waitUntil(lambda: len(answers) == 2, timeout=5000)
+    qtbot.waitUntil(lambda: len(answers) == 2, timeout=30_000)
     assert answers == [sha256(path)] * 2 and not digest.busy
     assert release.cache_info().misses == 1  # the file was read once
 
@@ -51,6 +51,6 @@ def test_asking_about_another_file_drops_the_waiters_of_the_first(
     new: list[str | None] = []
     digest.request(first, old.append)
     digest.request(second, new.append)
-    qtbot.waitUntil(lambda: new == [sha256(second)], timeout=5000)
+    qtbot.waitUntil(lambda: new == [sha256(second)], timeout=30_000)
     digest.wait()
     assert old == []

@@ -167,7 +167,7 @@ def test_about_of_a_big_archive_waits_for_its_hash_off_the_gui_thread(
         )
         actions.show_about()
         assert fake_dialogs.messages == [] and digest.busy
-        qtbot.waitUntil(lambda: len(fake_dialogs.messages) == 1, timeout=5000)
+        qtbot.waitUntil(lambda: len(fake_dialogs.messages) == 1, timeout=30_000)
         assert sha256(BUNDLED) in fake_dialogs.messages[0][1]
     finally:
         controller.close()

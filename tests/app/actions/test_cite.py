@@ -138,7 +138,7 @@ def test_a_big_archive_is_hashed_off_the_gui_thread(
     app = make_app()
     app.cite_actions.today = lambda: TODAY
     app.navigator.go(Ref("event", "ev-1935-vk-verdict"))
-    with qtbot.waitSignal(app.cite_actions.citation_copied, timeout=5000) as copied:
+    with qtbot.waitSignal(app.cite_actions.citation_copied, timeout=30_000) as copied:
         app.window.copy_citation_action.trigger()
         assert app.digest.busy  # the answer comes from the worker
     expected = _expected(archive, Ref("event", "ev-1935-vk-verdict"), "chicago")
@@ -171,7 +171,7 @@ def _entries(path: Path) -> list[str]:
 
 
 def _export(app: App, qtbot: QtBot, trigger: Callable[[], None]) -> tuple[Path, int]:
-    with qtbot.waitSignal(app.cite_actions.bibliography_written, timeout=5000) as written:
+    with qtbot.waitSignal(app.cite_actions.bibliography_written, timeout=30_000) as written:
         trigger()
     path, n = written.args
     assert isinstance(path, Path)
@@ -245,7 +245,7 @@ def test_a_failed_export_says_why_and_leaves_no_file(
     target = tmp_path / "missing-folder" / "all.bib"
     fake_dialogs.save_answers.append(target)
     app.window.export_bibliography_action.trigger()
-    qtbot.waitUntil(lambda: bool(fake_dialogs.messages), timeout=5000)
+    qtbot.waitUntil(lambda: bool(fake_dialogs.messages), timeout=30_000)
     title, message = fake_dialogs.messages[-1]
     assert title == "Export failed" and str(target) in message
     assert not target.exists()

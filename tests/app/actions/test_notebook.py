@@ -35,7 +35,7 @@ def test_a_note_typed_is_saved_without_a_save_button(qtbot: QtBot, make_app: Mak
     app.navigator.go(KAMENEV)
     _type_note(qtbot, app, "Check the <b>protocol</b> of 1935")
     # Saved after the quiet time, with no button pressed.
-    qtbot.waitUntil(lambda: app.notebook.entry(KAMENEV) is not None, timeout=5000)
+    qtbot.waitUntil(lambda: app.notebook.entry(KAMENEV) is not None, timeout=30_000)
     entry = app.notebook.entry(KAMENEV)
     assert entry is not None and entry.note == "Check the <b>protocol</b> of 1935"
     assert entry.label == "Lev Kamenev"

@@ -133,7 +133,7 @@ def test_the_model_tester_passes_with_hostile_notes(
 
 def test_refilling_resets_the_model_once(qtbot: QtBot, entries: list[Entry]) -> None:
     model = NotebookModel()
-    with qtbot.waitSignal(model.modelReset, timeout=1000):
+    with qtbot.waitSignal(model.modelReset, timeout=30_000):
         model.set_entries(entries, frozenset())
     assert model.rowCount() == len(entries)
     model.set_entries([], frozenset())

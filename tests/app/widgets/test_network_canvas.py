@@ -55,7 +55,7 @@ def test_a_click_on_a_box_is_a_click_and_empty_space_is_not(
 ) -> None:
     canvas.fit()
     box = canvas.mapFromScene(QPointF(0, 0))
-    with qtbot.waitSignal(canvas.node_clicked, timeout=1000) as signal:
+    with qtbot.waitSignal(canvas.node_clicked, timeout=30_000) as signal:
         qtbot.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=box)
     assert signal.args == ["a"]
     with qtbot.assertNotEmitted(canvas.node_clicked), qtbot.assertNotEmitted(canvas.edge_clicked):

@@ -109,7 +109,7 @@ def test_clicking_a_box_asks_for_that_person(qtbot: QtBot, view: NetworkView) ->
     show(qtbot, view, CHERNIAVSKY)
     node = view.node_item("dmitriev-d-m")
     assert node is not None
-    with qtbot.waitSignal(view.item_activated, timeout=2000) as signal:
+    with qtbot.waitSignal(view.item_activated, timeout=30_000) as signal:
         _click(view, node.pos())
     assert signal.args == [Ref("person", "dmitriev-d-m")]
     assert view.chosen_edge() is None
@@ -188,7 +188,7 @@ def test_links_of_the_panel_ask_for_their_item_and_nothing_else(
     qtbot: QtBot, view: NetworkView
 ) -> None:
     show(qtbot, view, CHERNIAVSKY)
-    with qtbot.waitSignal(view.item_activated, timeout=1000) as signal:
+    with qtbot.waitSignal(view.item_activated, timeout=30_000) as signal:
         view.details.anchorClicked.emit(QUrl("archive://source/showtrials-nbrozenfeld"))
     assert signal.args == [Ref("source", "showtrials-nbrozenfeld")]
     with qtbot.assertNotEmitted(view.item_activated):
@@ -412,7 +412,7 @@ def test_every_interactive_part_has_a_name(qtbot: QtBot, view: NetworkView) -> N
 
 
 def test_the_export_button_asks_the_window(qtbot: QtBot, view: NetworkView) -> None:
-    with qtbot.waitSignal(view.export_requested, timeout=1000):
+    with qtbot.waitSignal(view.export_requested, timeout=30_000):
         view.export_button.click()
 
 

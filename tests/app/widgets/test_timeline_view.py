@@ -38,7 +38,7 @@ def view(qtbot: QtBot, archive: Archive) -> Iterator[TimelineView]:
     v.resize(960, 760)
     v.show()
     qtbot.waitExposed(v)
-    with qtbot.waitSignal(v.loaded, timeout=5000):
+    with qtbot.waitSignal(v.loaded, timeout=30_000):
         v.set_source(archive)
     yield v
     v.wait()
@@ -47,7 +47,7 @@ def view(qtbot: QtBot, archive: Archive) -> Iterator[TimelineView]:
 
 def _settle(qtbot: QtBot, v: TimelineView) -> None:
     """Wait until no load is pending (a zoom or pan schedules one after a short delay)."""
-    qtbot.waitUntil(lambda: not v._timer.isActive() and not v._runner.busy, timeout=5000)
+    qtbot.waitUntil(lambda: not v._timer.isActive() and not v._runner.busy, timeout=30_000)
 
 
 def _mark(v: TimelineView, subject: str, date: str | None = None) -> Mark:
@@ -230,7 +230,7 @@ def test_a_dense_lane_comes_as_bars_until_zoomed_in(qtbot: QtBot, tmp_path: Path
     v.resize(960, 700)
     v.show()
     try:
-        with qtbot.waitSignal(v.loaded, timeout=5000):
+        with qtbot.waitSignal(v.loaded, timeout=30_000):
             v.set_source(archive)
         s = v.slice()
         assert s is not None and set(s.dense) >= {"event", "document", "sentence"}
@@ -283,26 +283,26 @@ def test_the_current_item_is_ringed_and_chosen_in_the_list(
 
 def test_person_lanes_follow_the_current_person(view: TimelineView, qtbot: QtBot) -> None:
     view.set_current(Ref("person", "rozenfeld-boris"))
-    with qtbot.waitSignal(view.loaded, timeout=5000):
+    with qtbot.waitSignal(view.loaded, timeout=30_000):
         view.set_mode("person")
     assert [lane.key for lane in view.canvas.lanes()] == ["person:rozenfeld-boris"]
     assert {m.date for m in view.canvas.marks() if m.kind == "arrest"} == {
         "1935-01-27",
         "1935-01-31",
     }
-    with qtbot.waitSignal(view.loaded, timeout=5000):
+    with qtbot.waitSignal(view.loaded, timeout=30_000):
         view.set_current(Ref("person", "kamenev-lev"))
     assert [lane.key for lane in view.canvas.lanes()] == ["person:kamenev-lev"]
-    with qtbot.waitSignal(view.loaded, timeout=5000):
+    with qtbot.waitSignal(view.loaded, timeout=30_000):
         view.set_people(["kamenev-lev", "cherniavsky-mikhail", "nobody"])
     assert view.mode() == "people" and len(view.canvas.lanes()) == 2
-    with qtbot.waitSignal(view.loaded, timeout=5000):
+    with qtbot.waitSignal(view.loaded, timeout=30_000):
         view.set_people([])
     assert view.mode() == "kind" and len(view.canvas.lanes()) == 5
 
 
 def test_without_a_person_the_person_mode_says_what_to_do(view: TimelineView, qtbot: QtBot) -> None:
-    with qtbot.waitSignal(view.loaded, timeout=5000):
+    with qtbot.waitSignal(view.loaded, timeout=30_000):
         view.set_mode("person")
     assert view.canvas.lanes() == ()
     assert "Choose a person" in view.status.text()
@@ -311,7 +311,7 @@ def test_without_a_person_the_person_mode_says_what_to_do(view: TimelineView, qt
 def test_reload_reads_a_new_archive(view: TimelineView, qtbot: QtBot, tmp_path: Path) -> None:
     other = open_archive(synth.build_synthetic(150, tmp_path / "s.sqlite", seed=6).path)
     try:
-        with qtbot.waitSignal(view.loaded, timeout=5000):
+        with qtbot.waitSignal(view.loaded, timeout=30_000):
             view.set_source(other)
         assert not any(m.subject == "ev-1934-kirov" for m in view.canvas.marks())
         assert view.canvas.marks()
@@ -328,7 +328,7 @@ def test_a_language_switch_retranslates_lanes_axis_list_and_marks(
 ) -> None:
     view.set_visible_range("1935-07-01", "1935-07-31")
     _settle(qtbot, view)
-    with qtbot.waitSignal(view.loaded, timeout=5000):
+    with qtbot.waitSignal(view.loaded, timeout=30_000):
         language.apply("ru")
     assert [lane.label for lane in view.canvas.lanes()][:3] == ["События", "Документы", "Приговоры"]
     assert view.model.headerData(0, Qt.Orientation.Horizontal) == "Дата"
