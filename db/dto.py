@@ -173,6 +173,9 @@ class RelationFact:
     outgoing: bool  # True: "<this person> is <relation> of <other>"
     note: str | None
     facts: Facts
+    #: The sexes of this person and of the other, as stored (None: not recorded).
+    this_sex: str | None = None
+    other_sex: str | None = None
 
     @property
     def phrase(self) -> str:
@@ -184,8 +187,12 @@ class RelationFact:
         # In the reader's language: the vocabulary's whole sentence (a Russian relation does
         # not read as "A is <phrase> B").
         if self.outgoing:
-            return relation_sentence(this_name, self.relation, self.other.label)
-        return relation_sentence(self.other.label, self.relation, this_name)
+            return relation_sentence(
+                this_name, self.relation, self.other.label, self.this_sex, self.other_sex
+            )
+        return relation_sentence(
+            self.other.label, self.relation, this_name, self.other_sex, self.this_sex
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -111,6 +111,7 @@ class GraphNode:
     hop: int
     more: int = 0
     more_named: int = 0
+    sex: str | None = None  # as stored (M, F); None: not recorded
 
     @property
     def ref(self) -> Ref:
@@ -192,14 +193,21 @@ class GraphEdge:
             return _("named in the same documents")
         return relation_phrase(self.relation)
 
-    def sentence(self, source_name: str, target_name: str) -> str:
-        """The edge as one sentence naming both people."""
+    def sentence(
+        self,
+        source_name: str,
+        target_name: str,
+        source_sex: str | None = None,
+        target_sex: str | None = None,
+    ) -> str:
+        """The edge as one sentence naming both people (its words agreeing with their sexes
+        where the reader's language does so and both are known)."""
         if self.co_mention:
             # TRANSLATORS: a co-mention edge of the relationship graph.
             return _("{a} and {b} are named in the same documents").format(
                 a=source_name, b=target_name
             )
-        return relation_sentence(source_name, self.relation, target_name)
+        return relation_sentence(source_name, self.relation, target_name, source_sex, target_sex)
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,6 +239,16 @@ class EgoGraph:
         node = self.node(person_id)
         return node.label if node is not None else person_id
 
+    def sentence_of(self, edge: GraphEdge) -> str:
+        """``edge`` as one sentence naming both people in the reader's script."""
+        source, target = self.node(edge.source), self.node(edge.target)
+        return edge.sentence(
+            self.label_of(edge.source),
+            self.label_of(edge.target),
+            source.sex if source is not None else None,
+            target.sex if target is not None else None,
+        )
+
     def to_json(self) -> dict[str, Any]:
         """The graph as JSON-ready data (keys and the reader's words, sources by id and label)."""
         return {
@@ -243,20 +261,18 @@ class EgoGraph:
                 {**dataclasses.asdict(n), "label": n.label, "ego": n.id == self.ego}
                 for n in self.nodes
             ],
-            "edges": [
-                _edge_json(e, self.label_of(e.source), self.label_of(e.target)) for e in self.edges
-            ],
+            "edges": [_edge_json(e, self.sentence_of(e)) for e in self.edges],
         }
 
 
-def _edge_json(e: GraphEdge, source: str, target: str) -> dict[str, Any]:
+def _edge_json(e: GraphEdge, sentence: str) -> dict[str, Any]:
     return {
         "id": e.id,
         "from": e.source,
         "to": e.target,
         "relation": e.relation,
         "words": e.words(),
-        "sentence": e.sentence(source, target),
+        "sentence": sentence,
         "category": e.category,
         "category_label": category_label(e.category),
         "note": e.note,
@@ -305,10 +321,10 @@ _AMONG = (
     # No ORDER BY: SQLite would walk the whole table in pk order to avoid a sort.
     .limit(bindparam("n"))
 )
-_EGO = select(Person.pk, Person.id, Person.name_en, Person.name_ru).where(
+_EGO = select(Person.pk, Person.id, Person.name_en, Person.name_ru, Person.sex).where(
     Person.id == bindparam("id")
 )
-_PEOPLE = select(Person.pk, Person.id, Person.name_en, Person.name_ru).where(
+_PEOPLE = select(Person.pk, Person.id, Person.name_en, Person.name_ru, Person.sex).where(
     Person.pk.in_(bindparam("pks", expanding=True))
 )
 _DOCUMENTS_OF = (
@@ -423,6 +439,7 @@ def ego_graph(
             h,
             max(0, totals[pk] - drawn[pk]) if pk in totals else 0,
             more_named if pk == ego.pk else 0,
+            people[pk].sex,
         )
         for pk, h in sorted(hop.items(), key=lambda item: (item[1], item[0]))
         if pk in people

@@ -113,6 +113,7 @@ _RELATIONS = (
         _OTHER.id.label("oid"),
         _OTHER.name_en,
         _OTHER.name_ru,
+        _OTHER.sex.label("osex"),
     )
     .join(
         _OTHER,
@@ -248,6 +249,8 @@ def person_detail(conn: Connection, person_id: str) -> PersonDetail | None:
             r.person_pk == pk,
             r.note,
             rfacts[r.id],
+            p.sex,
+            r.osex,
         )
         for r in rel_rows
     )
@@ -464,6 +467,8 @@ def _subject_labels(conn: Connection, kind: str, ids: list[str]) -> dict[str, La
                 a.name_ru.label("an_ru"),
                 b.name_en.label("bn"),
                 b.name_ru.label("bn_ru"),
+                a.sex.label("asex"),
+                b.sex.label("bsex"),
             )
             .join(a, a.pk == Relation.person_pk)
             .join(b, b.pk == Relation.related_pk)
@@ -473,7 +478,11 @@ def _subject_labels(conn: Connection, kind: str, ids: list[str]) -> dict[str, La
             r.id: Labelled(
                 Ref("person", r.aid),
                 vocab.relation_label(
-                    person_name(r.an, r.an_ru), r.relation, person_name(r.bn, r.bn_ru)
+                    person_name(r.an, r.an_ru),
+                    r.relation,
+                    person_name(r.bn, r.bn_ru),
+                    r.asex,
+                    r.bsex,
                 ),
             )
             for r in rows

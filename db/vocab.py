@@ -154,6 +154,46 @@ RELATION_SENTENCES: dict[str, str] = {
 }
 
 
+#: Relations whose sentence, in some language, agrees with the sex of one or both people: the
+#: Russian «допрашивал» / «допрашивала», «знакомый» / «знакомая».  Each has its sentence
+#: translated once more in each context of :data:`RELATION_SEX_CONTEXTS` (the catalogue builder
+#: adds those entries); where the archive does not record both people's sex the common
+#: sentence is used, which in Russian gives both forms («допрашивал(а)»).
+SEX_AGREEING: frozenset[str] = frozenset(
+    {
+        "accused-by",
+        "acquaintance",
+        "alleged-co-conspirator",
+        "arrested-after-testimony-of",
+        "blamed",
+        "clemency-refused-by",
+        "classmate",
+        "fellow-villager",
+        "former-partner",
+        "friend",
+        "implicated-by",
+        "interrogated-by",
+        "named-as-rumour-source-by",
+        "pressured-before-trial-by",
+        "questioned-as-witness-by",
+        "recommended-by",
+        "recruited-by-alleged",
+        "released-after-intervention-of",
+        "school-friend",
+        "subordinate-of",
+    }
+)
+
+#: The gettext context a :data:`SEX_AGREEING` relation's sentence is read in, by the sexes of
+#: ``{a}`` and ``{b}`` as stored (``M``, ``F``).
+RELATION_SEX_CONTEXTS: dict[tuple[str, str], str] = {
+    ("M", "M"): "relation: {a} a man, {b} a man",
+    ("M", "F"): "relation: {a} a man, {b} a woman",
+    ("F", "M"): "relation: {a} a woman, {b} a man",
+    ("F", "F"): "relation: {a} a woman, {b} a woman",
+}
+
+
 #: The relation words of :data:`RELATION_SENTENCES` with their preposition, as
 #: :func:`relation_phrase` gives them in English (marked here so each can be translated).
 RELATION_PHRASE_TEXT: dict[str, str] = {
@@ -219,12 +259,23 @@ def relation_phrase(relation: str) -> str:
     return _(phrase) if phrase is not None else _english_phrase(relation)
 
 
-def relation_sentence(a: str, relation: str, b: str) -> str:
+def relation_sentence(
+    a: str, relation: str, b: str, sex_a: str | None = None, sex_b: str | None = None
+) -> str:
     """``a``'s relation to ``b`` as one sentence: ``Klavdia Sinelobova is sister of Alexei
-    Sinelobov``, «Синелобов Алексей …: сестра — Синелобова Клавдия …»."""
+    Sinelobov``, «Синелобов Алексей …: сестра — Синелобова Клавдия …».
+
+    ``sex_a`` and ``sex_b`` are the two people's sexes as stored: with both known, a language
+    whose words agree with them reads «Молчанов Г. А.: допрашивал — Муханова Е. К.» rather
+    than «допрашивал(а)» (see :data:`SEX_AGREEING`).
+    """
     template = RELATION_SENTENCES.get(relation)
     if template is not None:
-        return _(template).format(a=a, b=b)
+        context = None
+        if relation in SEX_AGREEING and sex_a is not None and sex_b is not None:
+            context = RELATION_SEX_CONTEXTS.get((sex_a, sex_b))
+        text = pgettext(context, template) if context is not None else _(template)
+        return text.format(a=a, b=b)
     phrase = _english_phrase(relation)
     if relation in VERB_RELATIONS:
         return f"{a} {phrase} {b}"
@@ -232,13 +283,16 @@ def relation_sentence(a: str, relation: str, b: str) -> str:
     return _("{a} is {relation} {b}").format(a=a, relation=phrase, b=b)
 
 
-def relation_label(a: str, relation: str, b: str) -> str:
+def relation_label(
+    a: str, relation: str, b: str, sex_a: str | None = None, sex_b: str | None = None
+) -> str:
     """A relation as the subject of a citation: ``Nina Rozenfeld: former sister-in-law of Lev
     Kamenev`` (in Russian the whole :func:`relation_sentence`)."""
+    sentence = relation_sentence(a, relation, b, sex_a, sex_b)
     # TRANSLATORS: {sentence} is the relation as a whole sentence in your language; use it
     # rather than {a} {phrase} {b} when "{phrase} {b}" does not read in your language.
     return _("{a}: {phrase} {b}").format(
-        a=a, phrase=relation_phrase(relation), b=b, sentence=relation_sentence(a, relation, b)
+        a=a, phrase=relation_phrase(relation), b=b, sentence=sentence
     )
 
 

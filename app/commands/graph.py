@@ -120,7 +120,7 @@ def text_lines(g: EgoGraph) -> list[str]:
         (
             _marks(e.category, e.alleged, e.disputed),
             str(len(e.sources)),
-            e.sentence(g.label_of(e.source), g.label_of(e.target)),
+            g.sentence_of(e),
         )
         for e in g.edges
     ]

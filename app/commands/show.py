@@ -19,7 +19,6 @@ from db.vocab import (
     claim_field_name,
     confidence_label,
     event_role,
-    relation_sentence,
     source_kind_label,
     tally_scope,
 )
@@ -220,12 +219,9 @@ def _person(d: PersonDetail) -> list[str]:
         lines += facts_lines(s.facts, "    ")
     this = person_name(d.name_en, d.name_ru)
     for r in d.relations:
-        a, b = (this, r.other.label) if r.outgoing else (r.other.label, this)
         lines.append(
             "  "
-            + _("relation: {relation} [{id}]").format(
-                relation=relation_sentence(a, r.relation, b), id=r.other.ref.id
-            )
+            + _("relation: {relation} [{id}]").format(relation=r.sentence(this), id=r.other.ref.id)
         )
         lines += facts_lines(r.facts, "    ")
     lines += [

@@ -72,7 +72,9 @@ def edge_html(graph: EgoGraph, edge: GraphEdge) -> str:
 def _sentence(graph: EgoGraph, edge: GraphEdge) -> str:
     """The edge's sentence with both names as links (placeholders filled after escaping)."""
     a, b = "\x00A\x00", "\x00B\x00"
-    text = escape(edge.sentence(a, b))
+    source, target = graph.node(edge.source), graph.node(edge.target)
+    sexes = (source.sex if source else None, target.sex if target else None)
+    text = escape(edge.sentence(a, b, *sexes))
     return text.replace(a, _person(graph, edge.source)).replace(b, _person(graph, edge.target))
 
 

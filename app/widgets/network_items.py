@@ -228,11 +228,11 @@ class EdgeItem(QGraphicsPathItem):
         draw_edge(painter, self.style, self.edge, ends, self.bend, self.selected_edge)
 
 
-def edge_tooltip(edge: GraphEdge, source: str, target: str) -> str:
+def edge_tooltip(edge: GraphEdge, sentence: str) -> str:
     """Plain words of an edge for its tooltip (names are archive text: escaped)."""
     count = len(edge.sources)
     if edge.co_mention:
         tail = ngettext("{n} document", "{n} documents", count).format(n=count)
     else:
         tail = ngettext("{n} source", "{n} sources", count).format(n=count)
-    return f"<qt>{escape(f'{edge.sentence(source, target)} ({tail})')}</qt>"
+    return f"<qt>{escape(f'{sentence} ({tail})')}</qt>"

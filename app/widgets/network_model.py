@@ -70,7 +70,7 @@ class NetworkEdgesModel(ReadOnlyTable):
             return []
         rows: list[tuple[str, ...]] = []
         for e in g.edges:
-            sentence = e.sentence(g.label_of(e.source), g.label_of(e.target))[:DISPLAY_LIMIT]
+            sentence = g.sentence_of(e)[:DISPLAY_LIMIT]
             rows.append(
                 (
                     g.label_of(e.source)[:DISPLAY_LIMIT],

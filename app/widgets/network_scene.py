@@ -85,7 +85,7 @@ class GraphScene(QGraphicsScene):
         for item in self.edges.values():
             e = item.edge
             if e is not None:
-                item.setToolTip(edge_tooltip(e, g.label_of(e.source), g.label_of(e.target)))
+                item.setToolTip(edge_tooltip(e, g.sentence_of(e)))
 
     def choose(self, edge_id: str | None) -> None:
         """Highlight ``edge_id`` (None: no edge)."""

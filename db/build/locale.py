@@ -48,7 +48,30 @@ def extract() -> Catalog:
         if filename.startswith(("db/build/", "db/synth/")):
             continue  # builder messages are for maintainers, not readers
         catalog.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
+    _add_sex_agreeing(catalog)
     return catalog
+
+
+def _add_sex_agreeing(catalog: Catalog) -> None:
+    """Each sex-agreeing relation sentence once more in each of the sexes' contexts
+    (:data:`db.vocab.SEX_AGREEING`): the code looks them up by a context it chooses at run
+    time, which the extractor cannot see."""
+    from db import vocab
+
+    for relation in sorted(vocab.SEX_AGREEING):
+        template = vocab.RELATION_SENTENCES[relation]
+        plain = catalog.get(template)
+        for context in vocab.RELATION_SEX_CONTEXTS.values():
+            catalog.add(
+                template,
+                None,
+                plain.locations if plain is not None else [],
+                auto_comments=[
+                    "The relation sentence above, with its words agreeing with the two "
+                    "people's sexes as the context says."
+                ],
+                context=context,
+            )
 
 
 def _catalog() -> Catalog:

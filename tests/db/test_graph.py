@@ -300,3 +300,21 @@ def test_every_statement_finds_its_rows_through_an_index(conn: Connection) -> No
         plan = [row[3] for row in raw.execute("EXPLAIN QUERY PLAN " + statement, params)]
         scans = [p for p in plan if p.startswith("SCAN") and "CONSTANT ROW" not in p]
         assert not scans, (statement, plan)
+
+
+def test_an_edge_reads_in_the_forms_of_both_people_s_sexes(conn: Connection) -> None:
+    from db import i18n
+
+    g = ego_graph(conn, "mukhanova-ekaterina")
+    assert g.node("mukhanova-ekaterina").sex == "F"  # type: ignore[union-attr]
+    i18n.set_language("ru")
+    try:
+        sentences = [g.sentence_of(e) for e in g.edges]
+        data = g.to_json()
+    finally:
+        i18n.set_language("en")
+    assert any(
+        s.startswith("Муханова Екатерина Константиновна: назвала в показаниях") for s in sentences
+    )
+    assert not any("(а)" in s for s in sentences)
+    assert [e["sentence"] for e in data["edges"]] == sentences

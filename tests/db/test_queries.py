@@ -616,3 +616,23 @@ def test_russian_details_date_and_label_in_russian(conn: Any) -> None:
     verdict = next(s for s in d.sentences if s.stage == "verdict")
     assert (verdict.date, verdict.label) == ("27 июля 1935 г.", "расстрел")
     assert d.relations[0].other.label.startswith("Черкасова Евдокия")
+
+
+def test_a_relation_reads_in_the_forms_of_both_people_s_sexes(conn: Any) -> None:
+    from db import i18n
+
+    d = queries.person_detail(conn, "mukhanova-ekaterina")
+    assert d is not None
+    i18n.set_language("ru")
+    try:
+        sentences = {r.other.ref.id: r.sentence("Муханова") for r in d.relations}
+        cited = queries._subject_labels(conn, "relation", [r.id for r in d.relations])
+    finally:
+        i18n.set_language("en")
+    assert all(r.this_sex == "F" for r in d.relations)
+    # she named Kamenev; a man interrogated her; a woman is her friend
+    assert sentences["kamenev-lev"].startswith("Муханова: назвала в показаниях — ")
+    assert sentences["agranov-yakov"].endswith(": допрашивал — Муханова")
+    assert sentences["rozenfeld-nina"].endswith(": подруга — Муханова")
+    assert not any("(а)" in s or "(-" in s for s in sentences.values())
+    assert any("назвала в показаниях" in c.label for c in cited.values())  # a source's page

@@ -282,6 +282,58 @@ def test_russian_relations_read_as_a_card_of_the_other_person(russian: None) -> 
     assert vocab.relation_sentence("А", "godfather", "Б") == "А — godfather of — Б"
 
 
+def test_russian_relation_words_agree_with_the_sexes_when_both_are_known(russian: None) -> None:
+    sentence = vocab.relation_sentence
+    assert sentence("Муханова", "interrogated-by", "Агранов", "F", "M") == (
+        "Агранов: допрашивал — Муханова"
+    )
+    assert sentence("Агранов", "interrogated-by", "Муханова", "M", "F") == (
+        "Муханова: допрашивала — Агранов"
+    )
+    # a noun describes {a}; a verb's subject is {b}; this one needs both
+    assert (
+        sentence("Розенфельд", "friend", "Муханова", "F", "F") == "Муханова: подруга — Розенфельд"
+    )
+    assert sentence("А", "arrested-after-testimony-of", "Б", "F", "M") == (
+        "Б: дал показания, после которых арестована — А"
+    )
+    assert sentence("А", "questioned-as-witness-by", "Б", "F", "F") == (
+        "Б: допрашивала как свидетельницу — А"
+    )
+    assert vocab.relation_label("Авдеева", "blamed", "Жалыбина", "F", "F") == (
+        "Авдеева: обвинила — Жалыбина"
+    )
+    # a sex the archive does not record keeps both forms; so do words that do not agree
+    assert sentence("Рябов", "interrogated-by", "Кто-то", "M", None) == (
+        "Кто-то: допрашивал(а) — Рябов"
+    )
+    assert sentence("Рябов", "interrogated-by", "Кто-то", "M", "") == (
+        "Кто-то: допрашивал(а) — Рябов"
+    )
+    assert sentence("А", "brother", "Б", "M", "F") == "Б: брат — А"
+
+
+@pytest.mark.parametrize("relation", sorted(vocab.SEX_AGREEING))
+def test_each_sex_agreeing_relation_has_four_russian_forms_without_brackets(
+    relation: str, russian: None
+) -> None:
+    forms = {
+        sexes: vocab.relation_sentence("{a}", relation, "{b}", *sexes)
+        for sexes in vocab.RELATION_SEX_CONTEXTS
+    }
+    for sexes, form in forms.items():
+        assert "(" not in form, (sexes, form)
+        assert form.count("{a}") == form.count("{b}") == 1
+    assert len(set(forms.values())) >= 2  # the sex of one person at least changes the words
+
+
+def test_english_relation_sentences_do_not_change_with_the_sexes() -> None:
+    for relation in sorted(vocab.SEX_AGREEING):
+        plain = vocab.relation_sentence("A", relation, "B")
+        for sexes in vocab.RELATION_SEX_CONTEXTS:
+            assert vocab.relation_sentence("A", relation, "B", *sexes) == plain
+
+
 def test_numbers_are_grouped_the_readers_way() -> None:
     assert vocab.format_number(1082) == "1,082"
     i18n.set_language("ru")

@@ -118,7 +118,7 @@ def test_russian(capsys: pytest.CaptureFixture[str]) -> None:
     )
     assert lines[1].split() == ["Вид", "связи", "Источники", "Связь"]
     assert any(
-        line.endswith("Дмитриев Д. М.: допрашивал(а) — Чернявский Михаил Кондратьевич")
+        line.endswith("Дмитриев Д. М.: допрашивал — Чернявский Михаил Кондратьевич")
         and line.split()[0] == "следствие"
         for line in lines
     )

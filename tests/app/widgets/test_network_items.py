@@ -61,5 +61,6 @@ def test_the_more_box_counts_what_is_hidden() -> None:
 
 
 def test_an_edge_tooltip_is_escaped_text() -> None:
-    tip = edge_tooltip(GraphEdge("r1", "x", "y", "brother"), "<b>A</b>", "B")
+    edge = GraphEdge("r1", "x", "y", "brother")
+    tip = edge_tooltip(edge, edge.sentence("<b>A</b>", "B"))
     assert tip == "<qt>&lt;b&gt;A&lt;/b&gt; is brother of B (0 sources)</qt>"

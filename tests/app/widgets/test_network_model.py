@@ -64,7 +64,7 @@ def test_russian_headers_and_sentences(archive: Archive, english: None) -> None:
         assert headers == ["Кто", "С кем", "Связь", "Вид связи", "Источники"]
         row = model.row_of("r074")
         assert model.data(model.index(row, EdgeColumn.RELATION)) == (
-            "Дмитриев Д. М.: допрашивал(а) — Чернявский Михаил Кондратьевич"
+            "Дмитриев Д. М.: допрашивал — Чернявский Михаил Кондратьевич"
         )
     finally:
         language.apply("en")

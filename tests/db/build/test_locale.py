@@ -22,3 +22,14 @@ def test_the_po_file_is_written_the_same_way_twice() -> None:
     catalog = locale.read(locale.PO)
     assert locale.po_bytes(catalog) == locale.po_bytes(locale.read(locale.PO))
     assert locale.mo_bytes(catalog) == locale.MO.read_bytes()
+
+
+def test_sex_agreeing_relation_sentences_are_extracted_in_each_context() -> None:
+    from db import vocab
+
+    catalog = locale.extract()
+    for relation in vocab.SEX_AGREEING:
+        template = vocab.RELATION_SENTENCES[relation]
+        for context in vocab.RELATION_SEX_CONTEXTS.values():
+            message = catalog.get(template, context)
+            assert message is not None and message.locations, (relation, context)
