@@ -310,8 +310,10 @@ def table(
     )
 
 
-#: Width of the label column of :func:`rows`, in CSS pixels (1/96 inch).
-ROW_INDENT_PX = 118
+#: Width of the label column of :func:`rows`, in CSS pixels (1/96 inch): the longest Russian
+#: date («27 сентября 1935 г.», 115 px in the 8.5 pt print face) and the longest stage label
+#: that fits («Дальнейшая судьба», 126 px at 9 pt), each with a gap before its value.
+ROW_INDENT_PX = 134
 ROW_CLASSES = ("row", "dated", "stage")
 
 
@@ -329,24 +331,32 @@ def rows(items: Iterable[tuple[str, str]], css: str = "row", label_css: str = "l
     )
 
 
-#: Longest label that fits the hanging column, in Latin characters; a longer one gets the value
-#: on the next line (a tab after it would jump to the next tab stop, out of line with the other
-#: values).
-ROW_LABEL_CHARS = 17
-#: Width of a Cyrillic letter in Latin characters: the print face's Cyrillic is wider
-#: («Дальнейшая судьба», 17 letters, overruns the column where 17 Latin ones fit).
+#: Longest label that fits the hanging column with a gap before the value, in Latin letters
+#: (18.5 take 115 px at 8.5 pt); a longer one gets the value on the next line (a tab after
+#: it would jump to the next tab stop, out of line with the other values).
+ROW_LABEL_CHARS = 18.5
+#: Width of a Cyrillic letter in Latin letters: the print face's Cyrillic is wider
+#: («Дальнейшая судьба», 17 letters, takes the room of 18.6 Latin ones).
 CYRILLIC_WIDTH = 1.1
+#: Width of a space or a mark of punctuation in Latin letters (a date is a quarter spaces
+#: and points: «16 февраля 1935 г.» is 18 characters and 17.8 letters wide).
+NARROW_WIDTH = 0.5
 _LABEL_BREAK = "<br>"
 _TAG = re.compile(r"<[^>]+>")
 _CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
+_NARROW = re.compile(r"[\s.,:;()'’-]")
 
 
 def _visible_len(markup: str) -> float:
-    """The width of a label's text, in Latin characters."""
+    """The width of a label's text, in Latin letters."""
     if len(markup) * CYRILLIC_WIDTH <= ROW_LABEL_CHARS:  # markup is never shorter than its text
         return len(markup)
     text = html.unescape(_TAG.sub("", markup))
-    return len(text) + (CYRILLIC_WIDTH - 1) * len(_CYRILLIC_LETTER.findall(text))
+    return (
+        len(text)
+        + (CYRILLIC_WIDTH - 1) * len(_CYRILLIC_LETTER.findall(text))
+        - (1 - NARROW_WIDTH) * len(_NARROW.findall(text))
+    )
 
 
 def hanging_css(scale: float = 1.0) -> str:

@@ -281,14 +281,11 @@ def test_table_without_a_notes_column_sets_no_cell_in_the_notes_style() -> None:
 
 def test_rows_hang_values_after_a_tab_or_below_a_long_label() -> None:
     short = 'Sentence<sup class="fn">1, 2</sup>'  # long markup, short visible text
-    long = "x" * (ROW_LABEL_CHARS + 1)
-    tree = parse(rows([(short, "A &amp; B"), ("x" * ROW_LABEL_CHARS, "v"), (long, "w")]))
+    fits = "x" * int(ROW_LABEL_CHARS)
+    long = "x" * (int(ROW_LABEL_CHARS) + 1)
+    tree = parse(rows([(short, "A &amp; B"), (fits, "v"), (long, "w")]))
     paragraphs = tree.all("p", cls="row")
-    assert [p.text() for p in paragraphs] == [
-        "Sentence1, 2\tA & B",
-        "x" * ROW_LABEL_CHARS + "\tv",
-        long + "\nw",
-    ]
+    assert [p.text() for p in paragraphs] == ["Sentence1, 2\tA & B", fits + "\tv", long + "\nw"]
 
 
 def test_hanging_css_scales_the_indent_for_every_row_class() -> None:
@@ -296,7 +293,7 @@ def test_hanging_css_scales_the_indent_for_every_row_class() -> None:
         f"p.row, p.dated, p.stage {{ margin-left: {ROW_INDENT_PX}px; "
         f"text-indent: -{ROW_INDENT_PX}px; }}"
     )
-    assert "margin-left: 177px; text-indent: -177px;" in hanging_css(1.5)
+    assert "margin-left: 201px; text-indent: -201px;" in hanging_css(1.5)
 
 
 def test_page_escapes_its_title_and_includes_the_stylesheet() -> None:
@@ -385,13 +382,28 @@ def test_a_russian_sources_list_and_notes_column(russian: None) -> None:
 
 
 def test_a_cyrillic_label_is_measured_wider_than_a_latin_one() -> None:
-    # 17 Cyrillic letters overrun the hanging column where 17 Latin ones fit.
-    tree = parse(rows([("Дальнейшая судьба", "v"), ("Имя (кириллица)", "w"), ("x" * 17, "y")]))
+    # 17 Cyrillic letters take the room of 18.7 Latin ones; spaces and points are narrow
+    labels = ["ж" * 17, "x" * 17, "Дальнейшая судьба", "Более поздний приговор"]
+    tree = parse(rows([(label, "v") for label in labels]))
     assert [p.text() for p in tree.all("p", cls="row")] == [
-        "Дальнейшая судьба\nv",
-        "Имя (кириллица)\tw",
-        "x" * 17 + "\ty",
+        "ж" * 17 + "\nv",
+        "x" * 17 + "\tv",
+        "Дальнейшая судьба\tv",
+        "Более поздний приговор\nv",
     ]
+
+
+def test_every_russian_date_fits_the_hanging_column() -> None:
+    from db import i18n, vocab
+
+    i18n.set_language("ru")
+    try:
+        days = [vocab.format_date(f"1935-{m:02d}-27", "day") for m in range(1, 13)]
+    finally:
+        i18n.set_language("en")
+    assert "27 сентября 1935 г." in days
+    tree = parse(rows([(day, "v") for day in days], "dated"))
+    assert [p.text() for p in tree.all("p", cls="dated")] == [f"{day}\tv" for day in days]
 
 
 def test_screen_css_overrides_every_fixed_colour_with_more_specific_rules() -> None:

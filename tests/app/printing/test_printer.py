@@ -223,3 +223,46 @@ def test_the_footer_reads_in_russian_with_the_russian_title(russian: None) -> No
 def test_an_archive_without_a_russian_title_keeps_its_own(russian: None) -> None:
     plain = PageDecor("t", "Other archive", "1", date(2026, 1, 2))
     assert plain.footer_left() == "Other archive · версия данных 1"
+
+
+#: The least room between a hanging label and its value, in CSS pixels.
+LABEL_GAP_PX = 6
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_every_label_put_beside_its_value_fits_the_column_in_the_print_face(
+    dossier_service: DossierService, lang: str, tmp_path: Path
+) -> None:
+    """A label the rows measure as fitting (a tab before its value) is narrower than the hanging
+    column in the real print face, with a gap; a wider one would push its value to the next tab
+    stop, out of line."""
+    from PySide6.QtGui import QFont, QFontMetricsF, QPdfWriter
+
+    from app.language import apply
+    from app.pages.markup import ROW_INDENT_PX
+    from app.printing.fonts import print_family
+
+    writer = QPdfWriter(str(tmp_path / "metrics.pdf"))
+    writer.setResolution(96)  # CSS pixels
+    metrics = {}
+    for css, points in (("label", 8.5), ("stagelabel", 9.0)):  # their sizes in dossier.css
+        face = QFont(print_family())
+        face.setPointSizeF(points)
+        metrics[css] = QFontMetricsF(face, writer)
+    apply(lang)
+    try:
+        labels: set[tuple[str, str]] = set()
+        for ref in [*REFS, Ref("person", "yagoda-genrikh")]:
+            _, page_html = dossier_service.html_for(ref) if ref else dossier_service.case_html()
+            found = re.findall(r'<span class="(\w+)">((?:(?!</span>).)*)</span>\t', page_html)
+            labels |= {(css, html.unescape(re.sub("<[^>]+>", "", text))) for css, text in found}
+    finally:
+        apply("en")
+    assert {css for css, _ in labels} == set(metrics)
+    assert len(labels) > 20
+    too_wide = {
+        label: round(metrics[css].horizontalAdvance(label))
+        for css, label in labels
+        if metrics[css].horizontalAdvance(label) > ROW_INDENT_PX - LABEL_GAP_PX
+    }
+    assert too_wide == {}
