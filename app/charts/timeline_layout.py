@@ -31,6 +31,8 @@ ROW_HEIGHT = 17.0
 LABEL_MIN, LABEL_MAX, LABEL_SHARE = 70.0, 220.0, 0.22
 #: Longest label drawn beside a mark, in pixels.
 MARK_LABEL_MAX = 240.0
+#: Width of the label column when no lane has a name.
+NO_LABEL_WIDTH = 6.0
 #: Padding of the range fitted around marks, as a share of their span; at least this many days.
 FIT_PADDING, FIT_MIN_DAYS = 0.05, 10
 
@@ -145,6 +147,8 @@ def make_frame(
     """The frame for ``lanes`` in ``rect`` (label column sized to the labels)."""
     widest = max((metrics.horizontalAdvance(lane.label) for lane in lanes), default=0.0)
     label_width = min(max(widest + 28, LABEL_MIN), LABEL_MAX, rect.width() * LABEL_SHARE)
+    if lanes and not widest:  # lanes without names (one person's own figure): no column
+        label_width = NO_LABEL_WIDTH
     axis_height = math.ceil(metrics.height() * 2 + 10)
     return Frame(rect, t0, t1, tuple(lanes), label_width, axis_height)
 
@@ -168,9 +172,12 @@ def mark_text(mark: Mark) -> str:
     return mark.label
 
 
-def place(frame: Frame, marks: Sequence[Mark], metrics: QFontMetricsF) -> list[Placed]:
+def place(
+    frame: Frame, marks: Sequence[Mark], metrics: QFontMetricsF, label_max: float = MARK_LABEL_MAX
+) -> list[Placed]:
     """Shapes and labels of ``marks`` in ``frame``: each lane's marks go to the first row of
-    the lane where they do not overlap the mark (and label) before them."""
+    the lane where they do not overlap the mark (and label) before them.  A label is at most
+    ``label_max`` wide (and is cut where the next mark of its row begins)."""
     by_lane: dict[str, list[Mark]] = defaultdict(list)
     for m in marks:
         by_lane[m.lane].append(m)
@@ -198,7 +205,7 @@ def place(frame: Frame, marks: Sequence[Mark], metrics: QFontMetricsF) -> list[P
                 if room < 24:
                     before.label = None
             text = mark_text(m)
-            want = min(metrics.horizontalAdvance(text) + 2, MARK_LABEL_MAX)
+            want = min(metrics.horizontalAdvance(text) + 2, label_max)
             # A mark left of the plot gets no label: its cut words would help nobody.
             label: QRectF | None = None
             if shape.center().x() >= frame.plot.left():

@@ -33,6 +33,7 @@ from PySide6.QtGui import (
 
 from app.charts import timeline_axis
 from app.charts.timeline_layout import (
+    MARK_LABEL_MAX,
     RADIUS,
     Frame,
     Picture,
@@ -344,6 +345,7 @@ def paint_timeline(
     current: Ref | None = None,
     focus: str | None = None,
     level: str | None = None,
+    label_max: float = MARK_LABEL_MAX,
 ) -> Picture:
     """Draw a timeline of ``marks`` (and density ``buckets``) into ``rect``.
 
@@ -353,7 +355,8 @@ def paint_timeline(
     font is used; its state is restored afterwards.
     ``level`` is the
     bucket size drawn as bars (the density's level); coarser buckets are pale bands (by
-    default, each lane's finest buckets are its bars).
+    default, each lane's finest buckets are its bars).  ``label_max``: the widest a mark's
+    label may be (a figure on paper lets them run to the plot's edge).
     """
     if start is None or end is None:
         start, end = fit_range(marks, buckets)
@@ -373,7 +376,7 @@ def paint_timeline(
             )
             return Picture(frame)
         _paint_axis(painter, frame, palette, font, metrics)
-        placed = place(frame, marks, metrics)
+        placed = place(frame, marks, metrics, label_max)
         painter.setClipRect(frame.plot)
         _paint_density(painter, frame, buckets, palette, metrics, level)
         _paint_disputes(painter, placed, palette)

@@ -66,6 +66,7 @@ def person_figures(
     from app.charts.timeline_layout import fit_range
     from app.charts.timeline_paint import paint_timeline
     from db import graph, timeline
+    from db.timeline import Lane
 
     palette, font = paper_palette(), _font()
     out: dict[str, tuple[Figure, str]] = {}
@@ -75,10 +76,22 @@ def person_figures(
     if tl.marks:
         start, end = fit_range(tl.marks, ())
         end += (end - start) * LABEL_ROOM  # the last marks' labels stay on the figure
+        # One person's own lane needs no name (the dossier is theirs): its column goes to the
+        # marks, and their labels may run to the figure's edge.
+        lanes = [Lane(lane.key, "") for lane in tl.lanes] if len(tl.lanes) == 1 else tl.lanes
 
         def draw_timeline(painter: QPainter, rect: QRectF) -> None:
             painter.setFont(font)
-            paint_timeline(painter, rect, tl.marks, palette, lanes=tl.lanes, start=start, end=end)
+            paint_timeline(
+                painter,
+                rect,
+                tl.marks,
+                palette,
+                lanes=lanes,
+                start=start,
+                end=end,
+                label_max=rect.width(),
+            )
 
         out["timeline"] = (
             record(*TIMELINE_SIZE, draw_timeline),
@@ -100,7 +113,8 @@ def person_figures(
             _(
                 "Relations of this person in the archive: green family, red investigation, "
                 "blue hierarchy, purple alleged conspiracy, brown other ties; dashed: alleged "
-                "or disputed."
+                "or disputed; an arrow A → B reads “A is brother of B” or “A is interrogated "
+                "by B”."
             ),
         )
     return out

@@ -37,7 +37,7 @@ from PySide6.QtGui import (
 from app.pages import labels
 from app.pages.markup import ROW_INDENT_PX, hanging_css
 from app.printing import figures
-from app.printing.figures import Figure, FigureObject
+from app.printing.figures import SCHEME, Figure, FigureObject
 from app.printing.fonts import print_family
 from db.i18n import _
 
@@ -180,7 +180,8 @@ def paginate(doc: DossierDocument, page_height: float) -> tuple[int, int]:
     """Mend Qt's page breaks in one pass; return (headings moved, page tops mended).
 
     * Qt has no "keep with next": a heading that would be the last line of a page, its text
-      overleaf, gets a page break before it.
+      overleaf, gets a page break before it; so does a figure whose caption would be
+      overleaf (with the heading just before it, if any).
     * Each page is drawn with the whole layout clipped to it, and Qt draws a paragraph's
       lines that touch the clip *plus the one line just above it* (``QTextLayout::draw``).
       The painter's clip hides that line, but its text stays in the PDF: copied, searched or
@@ -204,8 +205,12 @@ def paginate(doc: DossierDocument, page_height: float) -> tuple[int, int]:
     while block.isValid():
         following = block.next()
         rect = layout.blockBoundingRect(block)
-        if block.blockFormat().headingLevel() and following.isValid():
+        keep = block.blockFormat().headingLevel() or _holds_figure(block)
+        if keep and following.isValid():
             if _stranded(layout, block, rect.top(), following, page_height):
+                before = block.previous()
+                if not block.blockFormat().headingLevel() and before.blockFormat().headingLevel():
+                    block = before  # the figure's heading goes with it
                 fmt = block.blockFormat()
                 fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
                 cursor.setPosition(block.position())
@@ -231,6 +236,17 @@ def paginate(doc: DossierDocument, page_height: float) -> tuple[int, int]:
         doc.markContentsDirty(0, doc.characterCount())
     doc.continued = continued
     return moved, len(continued) + len(in_tables)
+
+
+def _holds_figure(block: QTextBlock) -> bool:
+    """Whether ``block`` draws one of the dossier's figures (``dossier-figure:NAME``)."""
+    fragments = block.begin()
+    while not fragments.atEnd():
+        char_format = fragments.fragment().charFormat()
+        if char_format.isImageFormat() and char_format.toImageFormat().name().startswith(SCHEME):
+            return True
+        fragments += 1
+    return False
 
 
 def _stranded(

@@ -76,3 +76,25 @@ def test_the_zoom_picks_the_bucket_size(days: int, level: str) -> None:
 def test_a_disputed_mark_is_labelled_with_its_source() -> None:
     m = Mark("event", "event", Ref("event", "e"), "e", "1935-07-25", "day", "Verdict", dispute="g")
     assert timeline_layout.mark_text(m) == "Verdict — no source gives this date"
+
+
+def test_lanes_without_names_leave_no_label_column() -> None:
+    metrics = QFontMetricsF(QFont())
+    days = date(1935, 1, 1).toordinal(), date(1936, 1, 1).toordinal()
+    rect = QRectF(0, 0, 640, 170)
+    named = timeline_layout.make_frame(rect, [Lane("p", "Ekaterina Mukhanova")], *days, metrics)
+    bare = timeline_layout.make_frame(rect, [Lane("p", "")], *days, metrics)
+    assert named.label_width >= timeline_layout.LABEL_MIN
+    assert bare.label_width == timeline_layout.NO_LABEL_WIDTH
+    assert bare.plot.width() > named.plot.width()
+
+
+def test_a_label_may_be_as_wide_as_it_is_asked_to_be() -> None:
+    frame = _frame((date(1935, 7, 1), date(1935, 8, 1)))
+    metrics = QFontMetricsF(QFont())
+    long = Mark("event", "event", Ref("event", "x"), "x", "1935-07-02", "day", "word " * 60)
+    (cut,) = timeline_layout.place(frame, [long], metrics)
+    (whole,) = timeline_layout.place(frame, [long], metrics, label_max=2000)
+    assert cut.label is not None and whole.label is not None
+    assert cut.label.width() == timeline_layout.MARK_LABEL_MAX
+    assert whole.label.width() == pytest.approx(metrics.horizontalAdvance(long.label) + 2)

@@ -100,6 +100,24 @@ def test_no_heading_ends_a_page(
         assert last not in headings, f"page {page} ends with the heading {last!r}"
 
 
+@pytest.mark.parametrize("size", ["A4", "Letter"])
+@pytest.mark.parametrize("ref", REFS[:3], ids=lambda r: r.id)
+def test_no_figure_is_parted_from_its_caption(
+    dossier_service: DossierService, tmp_path: Path, ref: Ref, size: str
+) -> None:
+    """A figure whose caption would go overleaf goes overleaf with it (and its heading)."""
+    _, page_html = dossier_service.html_for(ref, {})  # with its figures, as printed
+    captions = [
+        html.unescape(c) for c in re.findall(r"<p class='note' align='center'>(.*?)</p>", page_html)
+    ]
+    assert captions
+    pages = pdf_page_texts(_pages(dossier_service, ref, size, tmp_path))
+    for page in range(1, len(pages)):
+        first = _body_lines(pages[page])[0]
+        opens = len(first) > 30 and any(c.startswith(first) for c in captions)
+        assert not opens, f"page {page + 1} opens with the caption {first!r}"
+
+
 @pytest.mark.parametrize("ref", [Ref("person", "kamenev-lev"), None], ids=["kamenev", "case"])
 def test_russian_pages_break_cleanly(
     dossier_service: DossierService, tmp_path: Path, ref: Ref | None, russian: None
