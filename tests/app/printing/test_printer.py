@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -22,14 +23,14 @@ import pytest
 
 from app.printing import DossierService
 from app.printing.printer import PageDecor, page_number
-from db import vocab
+from db import Archive, vocab
 from db.dto import Ref
 from tests.app.pages.russian import russian  # noqa: F401 (fixture)
 from tests.app.printing.dossier_fixtures import (
+    PRINT_DATE,
     dossier_service,  # noqa: F401 (fixture)
     needs_poppler,
     pdf_page_texts,
-    pdf_pages,
     pdf_text,
 )
 
@@ -63,19 +64,37 @@ def _body_lines(text: str) -> list[str]:
     return [line for line in body if line]
 
 
-def _pages(service: DossierService, ref: Ref | None, size: str, tmp_path: Path) -> Path:
-    path = tmp_path / f"{ref.id if ref else 'case'}-{size}.pdf"
-    service.write_pdf(ref, path, size)
-    assert pdf_pages(path) >= 2
-    return path
+Printed = Callable[[Ref | None, str], list[str]]
+
+
+@pytest.fixture(scope="module")
+def printed(archive: Archive, qapp: object, tmp_path_factory: pytest.TempPathFactory) -> Printed:
+    """Each page's text of a dossier printed in a size, in the current language: printed once
+    for all the tests that read it."""
+    from db import i18n
+
+    service = DossierService(archive, today=lambda: PRINT_DATE)
+    folder = tmp_path_factory.mktemp("printed")
+    pages: dict[tuple[Ref | None, str, str], list[str]] = {}
+
+    def texts(ref: Ref | None, size: str) -> list[str]:
+        key = (ref, size, i18n.language())
+        if key not in pages:
+            path = folder / f"{ref.id if ref else 'case'}-{size}-{key[2]}.pdf"
+            service.write_pdf(ref, path, size)
+            pages[key] = pdf_page_texts(path)
+            assert len(pages[key]) >= 2
+        return pages[key]
+
+    return texts
 
 
 @pytest.mark.parametrize("size", ["A4", "Letter"])
 @pytest.mark.parametrize("ref", REFS, ids=lambda r: r.id if r else "case")
 def test_no_line_is_printed_on_both_sides_of_a_break(
-    dossier_service: DossierService, tmp_path: Path, ref: Ref | None, size: str
+    dossier_service: DossierService, printed: Printed, ref: Ref | None, size: str
 ) -> None:
-    pages = pdf_page_texts(_pages(dossier_service, ref, size, tmp_path))
+    pages = printed(ref, size)
     for page in range(1, len(pages)):
         before = _body_lines(pages[page - 1])[-4:]
         after = _body_lines(pages[page])[:4]
@@ -87,14 +106,14 @@ def test_no_line_is_printed_on_both_sides_of_a_break(
 @pytest.mark.parametrize("size", ["A4", "Letter"])
 @pytest.mark.parametrize("ref", REFS, ids=lambda r: r.id if r else "case")
 def test_no_heading_ends_a_page(
-    dossier_service: DossierService, tmp_path: Path, ref: Ref | None, size: str
+    dossier_service: DossierService, printed: Printed, ref: Ref | None, size: str
 ) -> None:
     _, page_html = dossier_service.html_for(ref) if ref else dossier_service.case_html()
     headings = {
         html.unescape(re.sub(r"<[^>]+>", "", h)).strip()
         for h in re.findall(r"<h[2-4][^>]*>(.*?)</h[2-4]>", page_html)
     }
-    pages = pdf_page_texts(_pages(dossier_service, ref, size, tmp_path))
+    pages = printed(ref, size)
     for page in range(1, len(pages)):
         last = _body_lines(pages[page - 1])[-1]
         assert last not in headings, f"page {page} ends with the heading {last!r}"
@@ -103,7 +122,7 @@ def test_no_heading_ends_a_page(
 @pytest.mark.parametrize("size", ["A4", "Letter"])
 @pytest.mark.parametrize("ref", REFS[:3], ids=lambda r: r.id)
 def test_no_figure_is_parted_from_its_caption(
-    dossier_service: DossierService, tmp_path: Path, ref: Ref, size: str
+    dossier_service: DossierService, printed: Printed, ref: Ref, size: str
 ) -> None:
     """A figure whose caption would go overleaf goes overleaf with it (and its heading)."""
     _, page_html = dossier_service.html_for(ref, {})  # with its figures, as printed
@@ -111,7 +130,7 @@ def test_no_figure_is_parted_from_its_caption(
         html.unescape(c) for c in re.findall(r"<p class='note' align='center'>(.*?)</p>", page_html)
     ]
     assert captions
-    pages = pdf_page_texts(_pages(dossier_service, ref, size, tmp_path))
+    pages = printed(ref, size)
     for page in range(1, len(pages)):
         first = _body_lines(pages[page])[0]
         opens = len(first) > 30 and any(c.startswith(first) for c in captions)
@@ -120,7 +139,7 @@ def test_no_figure_is_parted_from_its_caption(
 
 @pytest.mark.parametrize("ref", [Ref("person", "kamenev-lev"), None], ids=["kamenev", "case"])
 def test_russian_pages_break_cleanly(
-    dossier_service: DossierService, tmp_path: Path, ref: Ref | None, russian: None
+    dossier_service: DossierService, printed: Printed, ref: Ref | None, russian: None
 ) -> None:
     """Russian words are longer and wider: the breaks are mended all the same."""
     _, page_html = dossier_service.html_for(ref) if ref else dossier_service.case_html()
@@ -128,7 +147,7 @@ def test_russian_pages_break_cleanly(
         html.unescape(re.sub(r"<[^>]+>", "", h)).strip()
         for h in re.findall(r"<h[2-4][^>]*>(.*?)</h[2-4]>", page_html)
     }
-    pages = pdf_page_texts(_pages(dossier_service, ref, "A4", tmp_path))
+    pages = printed(ref, "A4")
     for page in range(1, len(pages)):
         before = _body_lines(pages[page - 1])
         after = _body_lines(pages[page])
