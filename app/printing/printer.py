@@ -205,9 +205,10 @@ def paginate(doc: DossierDocument, page_height: float) -> tuple[int, int]:
     while block.isValid():
         following = block.next()
         rect = layout.blockBoundingRect(block)
-        keep = block.blockFormat().headingLevel() or _holds_figure(block)
-        if keep and following.isValid():
-            if _stranded(layout, block, rect.top(), following, page_height):
+        figure = _holds_figure(block)
+        if (block.blockFormat().headingLevel() or figure) and following.isValid():
+            # a heading keeps its next line; a figure keeps its whole caption
+            if _stranded(layout, block, rect.top(), following, page_height, whole=figure):
                 before = block.previous()
                 if not block.blockFormat().headingLevel() and before.blockFormat().headingLevel():
                     block = before  # the figure's heading goes with it
@@ -255,11 +256,14 @@ def _stranded(
     top: float,
     following: QTextBlock,
     page_height: float,
+    whole: bool = False,
 ) -> bool:
-    """True when ``heading`` is not at the top of its page and the next line is overleaf."""
+    """True when ``heading`` is not at the top of its page and the next line (``whole``: the
+    last line of the next block) is overleaf."""
     lines = following.layout()
-    first = lines.lineAt(0).y() if lines.lineCount() else 0.0
-    below = layout.blockBoundingRect(following).top() + first
+    count = lines.lineCount()
+    line = lines.lineAt(count - 1 if whole else 0) if count else None
+    below = layout.blockBoundingRect(following).top() + (line.y() if line is not None else 0.0)
     page = int(top // page_height)
     return int(below // page_height) > page and top - page * page_height > 1.0
 
