@@ -493,9 +493,25 @@ def claim_field_label(key: str) -> str:
 
 
 def claim_field_name(key: str) -> str:
-    """A claim's field where a listing names it: the key itself in English (``later_fate``,
-    as ``show`` prints it), its words in another language («дальнейшая судьба»)."""
-    return key if language() == "en" else claim_field_label(key)
+    """A claim's field where a listing names it: its words (``later fate``, «дальнейшая
+    судьба»), as the rest of ``show`` names fields; ``--json`` keeps the key."""
+    return claim_field_label(key)
+
+
+def claim_value_label(field: str, value: str) -> str:
+    """A claimed value of a controlled field in the reader's words: a sentence kind
+    (``death`` → «расстрел»), a tribunal, a role, a relation (``sister`` → ``sister of``);
+    any other value, or one outside the vocabulary, as the source gives it."""
+    if field == "relation":
+        return relation_phrase(value)
+    labels: Mapping[str, str] | None = {
+        "kind": SENTENCE_KINDS,
+        "sentence_kind": SENTENCE_KINDS,
+        "tribunal": TRIBUNALS,
+        "role": ROLES,
+        "stage": STAGES,
+    }.get(field)
+    return labels.get(value, value) if labels is not None else value
 
 
 def _years(kind: str, n: int) -> str:

@@ -10,7 +10,7 @@ from typing import Any
 
 from db.dto import ClaimDTO, Facts
 from db.i18n import _
-from db.vocab import claim_field_name, confidence_label
+from db.vocab import claim_field_name, claim_value_label, confidence_label
 
 
 def to_jsonable(value: Any) -> Any:
@@ -36,11 +36,12 @@ def print_json(value: Any) -> None:
     sys.stdout.write(_C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
 
 
-def claim_line(claim: ClaimDTO) -> str:
-    """``[source-id] Author, Title — value (confidence)``."""
+def claim_line(claim: ClaimDTO, field: str = "") -> str:
+    """``[source-id] Author, Title — value (confidence)``; a value of a controlled ``field``
+    in the reader's words (``death`` → «расстрел»)."""
     parts = [f"[{claim.source.ref.id}] {claim.source.label}"]
     if claim.value:
-        parts.append(f"— {claim.value}")
+        parts.append(f"— {claim_value_label(field, claim.value)}")
     if claim.locator:
         # TRANSLATORS: where in a source a claim stands ("p. 87"); archive text.
         parts.append(_("at {locator}").format(locator=claim.locator))
@@ -58,7 +59,7 @@ def facts_lines(facts: Facts, indent: str = "  ") -> list[str]:
         name = claim_field_name(fc.field)
         head = _("{field} [sources disagree]:") if fc.disputed else _("{field}:")
         lines.append(indent + head.format(field=name))
-        lines.extend(f"{indent}  {claim_line(c)}" for c in fc.claims)
+        lines.extend(f"{indent}  {claim_line(c, fc.field)}" for c in fc.claims)
     if facts.sources:
         lines.append(indent + _("sources:"))
         lines.extend(f"{indent}  {claim_line(c)}" for c in facts.sources)

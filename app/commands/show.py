@@ -17,6 +17,7 @@ from db.vocab import (
     STAGES,
     TRIBUNALS,
     claim_field_name,
+    claim_value_label,
     confidence_label,
     event_role,
     source_kind_label,
@@ -130,7 +131,8 @@ def text_lines(d: Detail) -> list[str]:
             if c.value
             else _("cited for: {subject} — {field}")
         )
-        lines.append("  " + line.format(subject=c.subject.label, field=field, value=c.value))
+        value = claim_value_label(c.field, c.value) if c.value else c.value
+        lines.append("  " + line.format(subject=c.subject.label, field=field, value=value))
     if d.citations_total > len(d.citations):
         more = d.citations_total - len(d.citations)
         lines.append("  " + ngettext("… and {n} more", "… and {n} more", more).format(n=more))

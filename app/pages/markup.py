@@ -41,16 +41,18 @@ def esc(value: object) -> str:
 
 
 def format_value(field: str, value: str | None) -> str:
-    """A claimed value for reading, its ISO dates written out: ``25 July 1935``; a relation
-    kind in words (``former-sister-in-law`` → ``former sister-in-law of``).
+    """A claimed value for reading, its ISO dates written out: ``25 July 1935``; a value of a
+    controlled field in words (``former-sister-in-law`` → ``former sister-in-law of``,
+    ``death`` → «расстрел»; :func:`db.vocab.claim_value_label`).
 
     Every date in the value is (``1935-06-05; 1935-06-07``, ``1935-03 (apparently)``); a
     span of years such as ``1934-35`` is not a date and stays as claimed.
     """
     if value is None or value == "":
         return _("(no value)")
-    if field == "relation":  # a relation kind in words: "former sister-in-law of"
-        return vocab.relation_phrase(value)
+    words = vocab.claim_value_label(field, value)  # "death" → «расстрел», "sister" → …
+    if words != value:
+        return words
     return _ISO_IN_TEXT.sub(_spelled_date, value)
 
 

@@ -344,12 +344,23 @@ def test_numbers_are_grouped_the_readers_way() -> None:
         i18n.set_language("en")
 
 
-def test_controlled_words_shown_by_show_keep_their_english_keys() -> None:
-    assert vocab.claim_field_name("later_fate") == "later_fate"
+def test_controlled_words_shown_by_show_are_words() -> None:
+    assert vocab.claim_field_name("later_fate") == "later fate"  # words, as show prints fields
     assert vocab.claim_field_label("later_fate") == "later fate"
     assert vocab.doc_type_label("interrogation_protocol") == "interrogation protocol"
     assert vocab.event_role("alleged instigator") == "alleged instigator"
     assert vocab.sex_label("F") == "F"
+
+
+def test_a_claimed_value_of_a_controlled_field_reads_in_words(russian: None) -> None:
+    assert vocab.claim_value_label("kind", "death") == "расстрел"
+    assert vocab.claim_value_label("tribunal", "military-collegium") == (
+        "Военная коллегия Верховного суда СССР"
+    )
+    assert vocab.claim_value_label("relation", "sister") == "сестра"
+    # free text, and a value outside the vocabulary, stay as the source gives them
+    assert vocab.claim_value_label("kind", "labour army") == "labour army"
+    assert vocab.claim_value_label("later_fate", "shot") == "shot"
 
 
 def test_controlled_words_in_russian(russian: None) -> None:

@@ -414,3 +414,10 @@ def test_screen_css_overrides_every_fixed_colour_with_more_specific_rules() -> N
     assert "body a { color: #1a4f9c; }" in css
     assert f"body p.{markup.RECORD_NOTE_CLASS}" in css
     assert "background-color: #ffffff" in css.splitlines()[0]
+
+
+def test_a_disputed_sentence_kind_reads_in_the_reader_s_words(russian: None) -> None:
+    # Sinelobov's sentence: "death" in one source (the window showed the key in Russian)
+    assert format_value("kind", "death") == "расстрел"
+    assert format_value("date", "1935-07-25") == "25 июля 1935 г."
+    assert format_value("later_fate", "shot 1937-10-10") == "shot 10 октября 1937 г."
