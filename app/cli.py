@@ -48,7 +48,7 @@ log = logging.getLogger(__name__)
 
 #: argparse's own words (usage, errors, help headings), in the catalogue so that a Russian
 #: command line says them in Russian too; argparse looks them up while :func:`parser` builds
-#: and parses (see :func:`_argparse_in_language`).
+#: and parses (see :func:`argparse_in_language`).
 ARGPARSE_WORDS = (
     N_("usage: "),
     N_("%(prog)s: error: %(message)s\n"),
@@ -144,7 +144,7 @@ def parser() -> argparse.ArgumentParser:
 
 
 @contextlib.contextmanager
-def _argparse_in_language() -> Iterator[None]:
+def argparse_in_language() -> Iterator[None]:
     """argparse's words through this program's catalogue while the block runs.
 
     argparse looks its words up with the ``_``/``ngettext`` it imported from :mod:`gettext`
@@ -182,7 +182,7 @@ def run(argv: Sequence[str]) -> int:
                 file=sys.stderr,
             )
         return EXIT_USAGE
-    with terminal.safe_output(), language(lang), _argparse_in_language():
+    with terminal.safe_output(), language(lang), argparse_in_language():
         return _run(rest)
 
 

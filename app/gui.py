@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import gc
 import logging
 import os
@@ -28,9 +29,31 @@ log = logging.getLogger(__name__)
 
 
 def parse_args(argv: Sequence[str], lang: str | None = None) -> argparse.Namespace:
-    """GUI options: ``--archive PATH`` and ``--settings FILE`` (help in ``lang``, else in the
-    system's language)."""
+    """GUI options: ``--archive PATH`` and ``--settings FILE`` (help and errors in ``lang``,
+    else in the system's language, argparse's own words too)."""
+    from app import cli
+
     i18n.set_language(lang or i18n.system_language())
+    with cli.argparse_in_language():  # argparse looks its words up while it builds and parses
+        p = _parser()
+        args, extra = p.parse_known_args(list(argv))
+        if extra and not extra[0].startswith("-"):  # a mistyped command, not the GUI's option
+            close = difflib.get_close_matches(extra[0], cli.COMMANDS, n=1)
+            p.error(
+                _("unknown command “{name}”; did you mean “{close}”?").format(
+                    name=extra[0], close=close[0]
+                )
+                if close
+                else _("unknown command “{name}” (the commands: {commands})").format(
+                    name=extra[0], commands=", ".join(cli.COMMANDS)
+                )
+            )
+        if extra:
+            p.error(_("unrecognized arguments: %s") % " ".join(extra))
+    return args
+
+
+def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="kremlin-archive",
         description=_(
@@ -60,7 +83,7 @@ def parse_args(argv: Sequence[str], lang: str | None = None) -> argparse.Namespa
         choices=i18n.LANGUAGES,
         help=_("interface language for this session (default: the one chosen last time)"),
     )
-    return p.parse_args(list(argv))
+    return p
 
 
 #: Exit status when no window can be shown (argparse's usage errors are 2, archives 3).

@@ -101,6 +101,43 @@ def test_the_help_names_every_command(capsys: pytest.CaptureFixture[str]) -> Non
     assert "--lang {en,ru} interface language for this session" in text
 
 
+def test_the_russian_help_has_argparse_s_words_in_russian_too(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from app import gui
+    from db import i18n
+
+    try:
+        with pytest.raises(SystemExit):
+            gui.parse_args(["--help"], "ru")
+    finally:
+        i18n.set_language("en")
+    text = capsys.readouterr().out
+    assert text.startswith("использование: kremlin-archive")
+    assert "параметры:" in text and "показать эту справку и выйти" in text
+    assert "usage" not in text and "options:" not in text and "show this help" not in text
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["serch", "Kamenev"], "unknown command “serch”; did you mean “search”?"),
+        (["bogus"], "unknown command “bogus” (the commands: info, show,"),
+        (["--bogus"], "unrecognized arguments: --bogus"),
+    ],
+)
+def test_a_mistyped_command_is_named_with_the_one_meant(
+    capsys: pytest.CaptureFixture[str], argv: list[str], said: str
+) -> None:
+    from app import gui
+
+    with pytest.raises(SystemExit) as stopped:
+        gui.parse_args(argv, "en")
+    assert stopped.value.code == 2
+    err = capsys.readouterr().err
+    assert said in err.splitlines()[-1]  # the usage, then the one message
+
+
 @pytest.mark.parametrize(
     ("env", "platform", "refused"),
     [
