@@ -20,8 +20,15 @@ TOOLTIP_ITEMS = 6
 NOTE_CHARS = 240
 
 
-def precision_text(precision: str) -> str:
-    """``to the day`` / «с точностью до дня», for the list's precision column."""
+def precision_text(precision: str, alone: bool = False) -> str:
+    """``to the day`` / «до дня» under the list's Precision column; ``alone`` (a line with no
+    column heading, the command line's): «с точностью до дня», which reads without it."""
+    if alone:
+        if precision == "day":
+            return pgettext("precision without a heading", "to the day")
+        if precision == "month":
+            return pgettext("precision without a heading", "to the month")
+        return pgettext("precision without a heading", "to the year")
     if precision == "day":
         return pgettext("precision", "to the day")
     if precision == "month":

@@ -24,9 +24,9 @@ from db.timeline.dates import parse
 from db.timeline.export import slice_to_dict
 
 HELP = N_("print the timeline: events, documents, sentences, arrests and deaths in date order")
-#: Width of the date and precision columns of the text table.
+#: Width of the date and precision columns of the text table («с точностью до месяца»: 21).
 DATE_WIDTH = 22
-PRECISION_WIDTH = 18
+PRECISION_WIDTH = 22
 #: A range up to this many days is counted per day, up to this many per month, else per year.
 DAY_LEVEL_DAYS = 92
 MONTH_LEVEL_DAYS = 5 * 366
@@ -91,7 +91,7 @@ def _level(lo: str, hi: str) -> str:
 def _mark_line(m: Mark, lanes: dict[str, str]) -> str:
     when = vocab.format_date(m.date, m.precision)
     kind = kind_name(m.kind)
-    line = f"{when:<{DATE_WIDTH}} {precision_text(m.precision):<{PRECISION_WIDTH}} "
+    line = f"{when:<{DATE_WIDTH}} {precision_text(m.precision, alone=True):<{PRECISION_WIDTH}} "
     line += f"{lanes.get(m.lane, m.lane)}: {m.label} ({kind})"
     if m.dispute:
         line += " — " + _("disputed; given by {sources}").format(
@@ -104,7 +104,8 @@ def _bucket_line(b: Bucket) -> str:
     when = vocab.format_date(b.date, b.precision)
     lane = KIND_LANES.get(b.lane, b.lane)
     count = ngettext("{n} mark", "{n} marks", b.n).format(n=vocab.format_number(b.n))
-    return f"{when:<{DATE_WIDTH}} {precision_text(b.precision):<{PRECISION_WIDTH}} {lane}: {count}"
+    precision = precision_text(b.precision, alone=True)
+    return f"{when:<{DATE_WIDTH}} {precision:<{PRECISION_WIDTH}} {lane}: {count}"
 
 
 def print_text(s: TimelineSlice) -> None:

@@ -71,7 +71,7 @@ def test_text_lists_marks_with_date_precision_and_disputes(
 def test_text_in_russian(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--lang", "ru", "timeline", "--person", "rozenfeld-boris"]) == 0
     out = capsys.readouterr().out
-    assert "31 января 1935 г." in out and "до дня" in out
+    assert "31 января 1935 г." in out and "с точностью до дня" in out
     # His own lane names him once; the disputed arrest says so in Russian.
     assert "Розенфельд Борис Николаевич: Арест (арест) — дата спорная; её дают:" in out
 
