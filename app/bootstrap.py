@@ -368,6 +368,7 @@ def _connect_language(app: App) -> None:
     changed.connect(app.archive_actions.show_title)
     changed.connect(app.detail_actions.retranslate)  # the page shown, then the breadcrumb
     changed.connect(app.cite_actions.show_target)
+    changed.connect(app.cite_actions.show_style)  # unchosen, the style follows the language
     changed.connect(w.name_widgets)  # Qt's own parts and toolbar buttons, named again
     changed.connect(app.notebook_actions.show_marks_in_lists)  # the marks' tooltips
     changed.connect(app.notebook_actions.fill_pane)  # kinds, orphans' words

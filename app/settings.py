@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from db import i18n
 from db.i18n import LANGUAGES
 
 MAX_RECENT = 8
@@ -155,9 +156,12 @@ class Settings:
 
     @property
     def citation_style(self) -> str:
-        """The style Copy citation uses (one of :data:`CITATION_STYLES`)."""
-        value = self._str("cite/style", CITATION_STYLES[0])
-        return value if value in CITATION_STYLES else CITATION_STYLES[0]
+        """The style Copy citation uses (one of :data:`CITATION_STYLES`); until the reader
+        picks one, the style of the interface's language (GOST R 7.0.5 in Russian)."""
+        value = self._str("cite/style", "")
+        if value in CITATION_STYLES:
+            return value
+        return "gost" if i18n.language() == "ru" else "chicago"
 
     @citation_style.setter
     def citation_style(self, value: str) -> None:

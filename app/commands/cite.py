@@ -16,7 +16,7 @@ import datetime
 import sys
 
 from app.cli import EXIT_NOT_FOUND, EXIT_USAGE
-from db import Archive, cite, release
+from db import Archive, cite, i18n, release
 from db.dto import Ref
 from db.i18n import N_, _
 
@@ -33,6 +33,11 @@ def _date(text: str) -> datetime.date:
         ) from None
 
 
+def default_style() -> str:
+    """The style a reader of the current language expects: GOST R 7.0.5 in Russian."""
+    return "gost" if i18n.language() == "ru" else "chicago"
+
+
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add this command's options."""
     parser.add_argument(
@@ -42,8 +47,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--style",
         type=str.lower,  # GOST or gost
         choices=cite.STYLES,
-        default="chicago",
-        help=_("text style (default chicago)"),
+        default=None,
+        help=_("text style (default: gost in Russian, chicago otherwise)"),
     )
     parser.add_argument(
         "--format",
@@ -115,7 +120,7 @@ def run(args: argparse.Namespace, archive: Archive) -> int:
             return EXIT_USAGE
         digest = release.archive_sha256(archive.path) if args.sha256 else None
         if fmt == TEXT:
-            print(cite.record(conn, ref, args.style, when, digest, where))
+            print(cite.record(conn, ref, args.style or default_style(), when, digest, where))
         else:
             sys.stdout.write(cite.record_export(conn, ref, fmt, when, digest, where))
     return 0

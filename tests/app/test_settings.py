@@ -138,6 +138,19 @@ def test_the_citation_style_defaults_to_chicago_and_round_trips(ini: Path) -> No
     assert _reopen(s, ini).citation_style == "gost"
 
 
+def test_an_unchosen_citation_style_follows_the_language_a_chosen_one_stays(ini: Path) -> None:
+    from db import i18n
+
+    s = Settings(ini)
+    i18n.set_language("ru")
+    try:
+        assert s.citation_style == "gost"  # GOST R 7.0.5 for a Russian reader
+        s.citation_style = "chicago"
+        assert _reopen(s, ini).citation_style == "chicago"
+    finally:
+        i18n.set_language("en")
+
+
 def test_an_unknown_citation_style_in_the_file_falls_back_and_is_refused_when_set(
     ini: Path,
 ) -> None:

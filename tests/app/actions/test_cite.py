@@ -275,3 +275,19 @@ def test_the_citation_actions_name_their_target_in_the_interface_language(
     app.navigator.go(Ref("person", "kamenev-lev"))
     assert "«Каменев" in w.copy_citation_action.toolTip()
     app.language.switch("en")
+
+
+def test_an_unchosen_style_follows_the_interface_language(
+    make_app: Callable[..., App], archive: Archive, english: None
+) -> None:
+    app = make_app()
+    styles = app.window.citation_style_actions
+    assert styles["chicago"].isChecked()
+    app.language.switch("ru")
+    try:
+        assert styles["gost"].isChecked() and not styles["chicago"].isChecked()
+        app.navigator.go(Ref("person", "kamenev-lev"))
+        assert _copy(app) == _expected(archive, Ref("person", "kamenev-lev"), "gost")
+    finally:
+        app.language.switch("en")
+    assert styles["chicago"].isChecked()

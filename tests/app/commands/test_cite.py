@@ -165,6 +165,19 @@ def test_russian_messages_of_cite(capsys: pytest.CaptureFixture[str]) -> None:
     )
 
 
+def test_a_russian_reader_gets_gost_unless_asking_for_chicago(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from app import cli
+
+    assert cli.run(["--lang", "ru", "cite", "kamenev-lev"]) == 0
+    assert "[Электронный ресурс]" in capsys.readouterr().out
+    assert cli.run(["--lang", "ru", "cite", "kamenev-lev", "--style", "chicago"]) == 0
+    assert "Accessed" in capsys.readouterr().out
+    assert cli.run(["cite", "kamenev-lev"]) == 0
+    assert "Accessed" in capsys.readouterr().out
+
+
 def test_style_and_format_names_are_read_in_any_case(capsys: pytest.CaptureFixture[str]) -> None:
     from app import cli
 
