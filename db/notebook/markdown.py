@@ -24,19 +24,36 @@ from db.notebook.notebook import Notebook
 from db.notebook.orphaned import orphans
 from db.schema import Claim, Source
 
-#: Characters CommonMark (and GitHub's tables, strikethrough) may read as syntax.
-_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~&=:$])")
+#: Characters that can start Markdown syntax anywhere on a line (CommonMark with GitHub's
+#: tables and strikethrough): emphasis, code, links and images, HTML, entities, a heading's
+#: closing ``#``, a table's ``|``, and what makes an autolink (a scheme's ``:``, ``www.``, an
+#: address's ``@``).  ``-``, ``+``, ``=`` and ``.`` are syntax only at a line's start.
+_INLINE_SPECIAL = re.compile(r"[\\`*_{}\[\]()#!|<>~&:$@]|(?<=[wW]{3})\.")
+#: A line's start that would be a list item, an ordered list's number or a heading's underline.
+_LINE_START = re.compile(r"^(\s*)(?:([-+=])|(\d+)\.)")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 
 
+def _inline(text: str) -> str:
+    return _INLINE_SPECIAL.sub(lambda m: "\\" + m.group(0), _CONTROL.sub(" ", text))
+
+
+def _start(match: re.Match[str]) -> str:
+    space, marker, number = match.group(1), match.group(2), match.group(3)
+    return f"{space}\\{marker}" if marker else f"{space}{number}\\."
+
+
 def escape(text: str) -> str:
-    """``text`` as literal Markdown: syntax characters backslash-escaped, controls removed."""
-    return _SPECIAL.sub(r"\\\1", _CONTROL.sub(" ", text))
+    """One line of ``text`` as literal Markdown: whatever could be syntax backslash-escaped
+    (a list marker or a number only at the line's start, so that ``1935-07-27`` and
+    ``2026.12.2`` read as written), controls removed."""
+    return _LINE_START.sub(_start, _inline(text))
 
 
 def one_line(text: str) -> str:
-    """``text`` escaped on one line (for headings and list items)."""
-    return escape(" ".join(text.split()))
+    """``text`` escaped on one line after a heading's or a list item's own words: an id reads
+    ``person/sinelobov-alexei``, not ``sinelobov\\-alexei``."""
+    return _inline(" ".join(_CONTROL.sub(" ", text).split()))
 
 
 def quote(text: str) -> str:
