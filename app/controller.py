@@ -250,12 +250,7 @@ class ArchiveController(QObject):
         person's Cyrillic name when the archive has one."""
         if ref not in self._labels:
             with self.holder.connect() as conn:
-                label = queries.label_of(conn, ref) or ref.id
-                if ref.kind == "person" and i18n.language() == "ru":
-                    pk = listing.pk_of(conn, listing.PEOPLE, ref.id)
-                    rows = listing.rows_by_pks(conn, listing.PEOPLE, [] if pk is None else [pk])
-                    label = str(getattr(rows[0], "name_ru", "") or label) if rows else label
-                self._labels[ref] = label
+                self._labels[ref] = queries.label_of(conn, ref) or ref.id
         return self._labels[ref]
 
     # -- lists ------------------------------------------------------------------------------

@@ -197,10 +197,14 @@ def resolve(conn: Connection, ref: Ref) -> bool:
 
 
 def label_of(conn: Connection, ref: Ref) -> str | None:
-    """Short display label of an item (for breadcrumbs and window titles)."""
+    """Short display label of an item (for breadcrumbs, window titles, notebook lists): a
+    person's name in the reader's script (:func:`person_name`)."""
     if ref.kind == "person":
-        row = conn.execute(select(Person.name_en).where(Person.id == ref.id)).first()
-    elif ref.kind == "event":
+        named = conn.execute(
+            select(Person.name_en, Person.name_ru).where(Person.id == ref.id)
+        ).first()
+        return None if named is None else person_name(named[0], named[1])
+    if ref.kind == "event":
         row = conn.execute(select(Event.title).where(Event.id == ref.id)).first()
     elif ref.kind == "document":
         row = conn.execute(select(Document.title).where(Document.id == ref.id)).first()

@@ -20,9 +20,9 @@ from typing import Any
 from app.cli import EXIT_FAILED, EXIT_USAGE
 from app.commands.output import print_json
 from app.part_files import write_text
-from db import Archive
+from db import Archive, queries
 from db.dto import Ref
-from db.i18n import N_, _, ngettext
+from db.i18n import N_, _, ngettext, pgettext
 from db.notebook import (
     ArchiveKey,
     Entry,
@@ -159,9 +159,12 @@ def _entry_json(e: Entry, orphan: bool | None) -> dict[str, Any]:
     }
 
 
-def _entry_lines(e: Entry, orphan: bool | None) -> list[str]:
+def _entry_lines(e: Entry, orphan: bool | None, name: str | None = None) -> list[str]:
+    """A record's lines: its id and name (the archive's, else the one saved with the note),
+    its marks, and its note."""
     head = f"{e.ref.kind}/{e.ref.id}"
-    lines = [f"{head}  {e.label}" if e.label else head]
+    label = name or e.label
+    lines = [f"{head}  {label}" if label else head]
     facts = []
     if e.bookmarked:
         facts.append(_("bookmarked"))
@@ -173,19 +176,24 @@ def _entry_lines(e: Entry, orphan: bool | None) -> list[str]:
         lines.append("  " + _("no longer in this archive (kept in the notebook)"))
     if e.note:
         note = e.note.split("\n")
-        lines.append("  " + _("note: {text}").format(text=note[0]))
+        lines.append("  " + pgettext("the reader's own note", "note: {text}").format(text=note[0]))
         lines += [f"        {line}" if line else "" for line in note[1:]]
     return lines
 
 
 def _list(nb: Notebook, key: ArchiveKey, archive: Archive, args: argparse.Namespace) -> int:
     parts: list[tuple[ArchiveKey, list[Entry], set[Ref] | None]] = []
+    names: dict[Ref, str] = {}  # the open archive's own names, in the reader's script
     for k in _keys(nb, key, args.all):
         found = nb.entries(k)
         missing = None  # other archives are not open: whether they hold a record is unknown
         if k == key:
             with archive.connect() as conn:
                 missing = orphans(found, conn)
+                for e in found:
+                    label = None if e.ref in missing else queries.label_of(conn, e.ref)
+                    if label:
+                        names[e.ref] = label
         parts.append((k, found, missing))
     if args.json:
         print_json(
@@ -208,7 +216,7 @@ def _list(nb: Notebook, key: ArchiveKey, archive: Archive, args: argparse.Namesp
         count = ngettext("{n} marked record", "{n} marked records", len(found))
         print(f"{k.title} — {count.format(n=len(found))}")
         for e in found:
-            lines = _entry_lines(e, _orphan(e, missing))
+            lines = _entry_lines(e, _orphan(e, missing), names.get(e.ref) if k == key else None)
             print("\n".join("  " + line if line else "" for line in lines))
     return 0
 

@@ -233,6 +233,9 @@ def test_russian(filled: Path, capsys: pytest.CaptureFixture[str]) -> None:
     lines = out.splitlines()
     assert lines[0] == "The Kremlin Affair, 1935 — 3 отмеченные записи"
     assert any(line.startswith("    в закладках · изменено ") for line in lines)
-    assert "    примечание: Check the protocol" in lines
+    assert "    заметка: Check the protocol" in lines  # the reader's note, as the window says
+    # the archive's own name in the reader's script, not the one saved with the note
+    assert "  person/kamenev-lev  Каменев (Розенфельд) Лев Борисович" in lines
+    assert "  person/withdrawn  Withdrawn" in lines  # an orphan keeps the saved one
     code, out, err = _run(capsys, "export", "--lang", "ru")
     assert code == cli.EXIT_USAGE and "нужен -o ФАЙЛ" in err
