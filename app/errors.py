@@ -43,7 +43,11 @@ class LogSetup:
 
     def __init__(self, folder: Path | None) -> None:
         self.path: Path | None = None
-        self.handlers: list[logging.Handler] = [logging.StreamHandler(sys.stderr)]
+        # The terminal gets warnings and errors; the file gets the whole story (a library's
+        # "Loading dictionaries" is not news to someone who started the window from a shell).
+        terminal = logging.StreamHandler(sys.stderr)
+        terminal.setLevel(logging.WARNING)
+        self.handlers: list[logging.Handler] = [terminal]
         if folder is not None:
             try:
                 folder.mkdir(parents=True, exist_ok=True)
@@ -68,7 +72,8 @@ class LogSetup:
 
 
 def setup_logging(folder: Path | None) -> LogSetup:
-    """Log to ``folder/kremlin-archive.log`` and stderr until ``.close()``."""
+    """Log to ``folder/kremlin-archive.log`` (from INFO) and stderr (from WARNING) until
+    ``.close()``."""
     return LogSetup(folder)
 
 

@@ -255,6 +255,23 @@ def test_an_unusable_log_folder_leaves_logging_to_stderr(tmp_path: Path, root_le
     assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]
 
 
+def test_the_terminal_gets_warnings_the_file_gets_everything(
+    tmp_path: Path, root_level: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    logs = setup_logging(tmp_path)
+    try:
+        logging.getLogger("pymorphy3.opencorpora_dict.wrapper").info("Loading dictionaries")
+        logging.getLogger("kremlin_archive").warning("the archive changed on disk")
+    finally:
+        logs.close()
+    err = capsys.readouterr().err
+    assert "Loading dictionaries" not in err and "the archive changed on disk" in err
+    assert logs.path is not None
+    assert "INFO pymorphy3.opencorpora_dict.wrapper: Loading dictionaries" in logs.path.read_text(
+        encoding="utf-8"
+    )
+
+
 def test_no_folder_means_no_file(root_level: None) -> None:
     logs = setup_logging(None)
     logs.close()
