@@ -163,10 +163,11 @@ def mark_text(mark: Mark) -> str:
         sources = mark.source_labels
         if not sources:
             return _("{label} — no source gives this date").format(label=mark.label)
-        # The source first: it is what tells a dispute's marks apart when the label is cut.
+        # What first, then whose date it is: a cut label still says what the mark is (its
+        # tooltip and the list name every source).
         if len(sources) == 1:
-            return _("according to {source}: {label}").format(label=mark.label, source=sources[0])
-        return _("according to {source} and {n} more: {label}").format(
+            return _("{label} (according to {source})").format(label=mark.label, source=sources[0])
+        return _("{label} (according to {source} and {n} more)").format(
             label=mark.label, source=sources[0], n=len(sources) - 1
         )
     return mark.label

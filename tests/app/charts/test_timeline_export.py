@@ -46,7 +46,7 @@ def test_the_svg_parses_and_keeps_its_text(drawing: Drawing) -> None:
     assert root.tag.endswith("svg")
     text = data.decode("utf-8")
     # The title, and a label drawn as text (elided to its room, so its first words).
-    assert "Timeline, July 1935" in text and "according to" in text
+    assert "Timeline, July 1935" in text and "Military Collegi" in text
 
 
 def test_the_pdf_is_one_vector_page(drawing: Drawing) -> None:

@@ -75,12 +75,13 @@ def test_a_disputes_marks_are_labelled_with_their_sources(july: TimelineSlice) -
     verdict = [p for p in picture.placed if p.mark.subject == "ev-1935-vk-verdict"]
     assert len(verdict) == 2
     texts = {p.mark.date: p.text for p in verdict}
+    # what first (a cut label still says it), then whose date it is
     assert texts["1935-07-25"] == (
-        "according to Бессмертный барак, Муханова Екатерина Константиновна: "
-        "Military Collegium verdict"
+        "Military Collegium verdict (according to Бессмертный барак, Муханова Екатерина "
+        "Константиновна)"
     )
-    assert texts["1935-07-27"].startswith("according to Пётр Кошель")
-    assert texts["1935-07-27"].endswith("and 5 more: Military Collegium verdict")
+    assert texts["1935-07-27"].startswith("Military Collegium verdict (according to Пётр Кошель")
+    assert texts["1935-07-27"].endswith("and 5 more)")
 
 
 def test_a_hit_test_finds_the_mark_under_the_pointer(july: TimelineSlice) -> None:
