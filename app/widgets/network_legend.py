@@ -8,9 +8,9 @@ change; words follow the interface language.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QFont, QPainter, QPixmap
-from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSize, QSizeF, Qt
+from PySide6.QtGui import QFont, QPainter, QPixmap, QResizeEvent
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QWidget
 
 from app.charts.network_paint import GraphStyle, draw_edge, draw_node, edge_pen
 from db.graph import CATEGORIES, CO_MENTION, GraphEdge
@@ -111,3 +111,45 @@ class NetworkLegend(QWidget):
             return
         ends = (QPointF(-2, y), QSizeF(0, 0), QPointF(SAMPLE.width() - 2, y), QSizeF(0, 0))
         draw_edge(painter, style, edge, ends, 0.0)
+
+
+class LegendArea(QScrollArea):
+    """The legend at the height its wrapped words need at the width it is given, scrolled
+    when the side panel has less room (object name ``networkLegendArea``): squeezed, the
+    rows of a narrow legend drew over one another."""
+
+    def __init__(self, legend: NetworkLegend, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("networkLegendArea")
+        self.setWidget(legend)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        legend.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()  # new words (another language): new hints for the side
+        return super().eventFilter(watched, event)
+
+    def sizeHint(self) -> QSize:
+        legend = self.widget()
+        width = self.viewport().width()
+        if legend is None or width <= 0:
+            return super().sizeHint()
+        return QSize(super().sizeHint().width(), legend.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:
+        # as narrow as the legend's longest word (and a scroll bar) allows, never narrower:
+        # the words are never cut at the side
+        hint = super().minimumSizeHint()
+        legend = self.widget()
+        if legend is None:
+            return hint
+        width = legend.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width()
+        return QSize(max(hint.width(), width), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # a new width wraps the words anew

@@ -53,7 +53,7 @@ from app.widgets.network_canvas import ZOOM_STEP, NetworkCanvas
 from app.widgets.network_details import edge_html, hint_html
 from app.widgets.network_export import save_graph
 from app.widgets.network_items import EdgeItem, NodeItem
-from app.widgets.network_legend import NetworkLegend
+from app.widgets.network_legend import LegendArea, NetworkLegend
 from app.widgets.network_model import EdgeColumn, NetworkEdgesModel
 from app.widgets.network_scene import GraphScene
 from app.widgets.row_table import row_table
@@ -146,10 +146,12 @@ class NetworkView(QWidget):
         self.details.setOpenExternalLinks(False)
         self.details.anchorClicked.connect(self._on_anchor_clicked)
         side = QWidget(self)
-        side.setMinimumWidth(self.fontMetrics().averageCharWidth() * 24)
+        # at least 24 characters wide, and as wide as the legend's longest word in the
+        # language shown (the side's layout asks the legend's area, which follows its words)
+        self.details.setMinimumWidth(self.fontMetrics().averageCharWidth() * 24)
         side_box = QVBoxLayout(side)
         side_box.setContentsMargins(0, 0, 0, 0)
-        side_box.addWidget(self.legend)
+        side_box.addWidget(LegendArea(self.legend, side))
         side_box.addWidget(self.details, 1)
 
         self.model = NetworkEdgesModel(self)

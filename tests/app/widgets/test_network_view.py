@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -422,3 +423,31 @@ def test_node_and_edge_items_carry_their_values(qtbot: QtBot, view: NetworkView)
     line = view.edge_item("r074")
     assert isinstance(line, EdgeItem) and line.edge is not None and line.edge.id == "r074"
     assert "Mikhail Cherniavsky is interrogated by D. M. Dmitriev (1 source)" in line.toolTip()
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_a_cramped_legend_scrolls_instead_of_drawing_rows_over_rows(
+    view: NetworkView, qtbot: QtBot, lang: str
+) -> None:
+    from PySide6.QtWidgets import QLabel, QScrollArea
+
+    from app import language
+
+    language.apply(lang)
+    try:
+        view.resize(560, 330)  # smaller than the pane in a 1280 × 720 window gets
+        area = view.findChild(QScrollArea, "networkLegendArea")
+        assert area is not None
+        qtbot.waitUntil(lambda: area.widget().width() <= area.viewport().width())
+        words = [
+            label
+            for label in area.widget().findChildren(QLabel)
+            if label.objectName().startswith("networkLegend_")
+        ]
+        rows = sorted((w.geometry().top(), w.geometry().bottom()) for w in words)
+        for (_top, bottom), (top, _bottom) in itertools.pairwise(rows):
+            assert bottom < top  # no row drawn over the next
+        for label in words:
+            assert label.height() >= label.heightForWidth(label.width())  # no words cut
+    finally:
+        language.apply("en")
