@@ -296,14 +296,18 @@ def relation_label(
     )
 
 
-#: Scopes of published tallies that are not tribunals (a proposal, a decision).
+#: Scopes of published tallies that are not tribunals (a proposal, a decision, the purge of
+#: the Kremlin and TsIK staff, which went by dismissal, not by a court).
 TALLY_SCOPES = Labels(
     {
         "all": N_("all"),
         "yagoda-proposal": N_("Yagoda's proposal"),
         "stalin-decision": N_("Stalin's decision"),
+        "staff-purge": N_("staff purge (no court)"),
     }
 )
+#: Every scope a published tally may have: the tribunals and :data:`TALLY_SCOPES`.
+TALLY_SCOPE_KEYS: tuple[str, ...] = (*TRIBUNALS, *TALLY_SCOPES)
 
 
 def tally_scope(key: str) -> str:

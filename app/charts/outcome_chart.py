@@ -15,6 +15,7 @@ value labels are dropped when counts are too wide for their bars (generated arch
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QValueAxis
@@ -178,13 +179,40 @@ def _show_values_if_they_fit(chart: QChart, width: float) -> None:
         series.setLabelsVisible(bool(chart.property("show_values")) and (across or upright))
 
 
+def _full_labels_fit(chart: QChart, width: float) -> bool:
+    """Whether the legend's full entries fit on its one line, and each category's label (one
+    line of it, as :func:`axis_label` breaks it) in its bar group, ``width`` pixels wide:
+    Russian's long tribunal names need the short forms at widths where English has room."""
+    metrics = QFontMetricsF(QFont())  # the legend's and the axis's body font
+    entries = [
+        html.unescape(
+            set_label(str(b.property(TRIBUNAL_PROPERTY)), str(b.property(MEASURE_PROPERTY)))
+        )
+        for series in chart.series()
+        if isinstance(series, QBarSeries)
+        for b in series.barSets()
+    ]
+    # each entry: its marker and the gaps around it (about two line heights)
+    legend = sum(metrics.horizontalAdvance(e) + 2 * metrics.height() for e in entries)
+    if legend > width - 24:
+        return False
+    outcomes = chart.property("outcomes") or []
+    group = (width - _PLOT_MARGIN) / max(len(outcomes), 1)
+    return all(
+        metrics.horizontalAdvance(html.unescape(line)) <= group - 6
+        for o in outcomes
+        for line in axis_label(o).split("<br>")
+    )
+
+
 def fit_to_width(chart: QChart, width: float) -> None:
     """Fit labels to a chart ``width`` pixels wide: value labels across the bars, or up along
-    them where they are too wide (none where neither fits); below :data:`COMPACT_BELOW`, short
-    legend and category labels, the axes' in a smaller font (restored when the chart is wide
-    again), so nothing elides.  The legend keeps the body font."""
+    them where they are too wide (none where neither fits); below :data:`COMPACT_BELOW`, or
+    where the full labels would not fit (:func:`_full_labels_fit`), short legend and category
+    labels, the axes' in a smaller font (restored when the chart is wide again), so nothing
+    elides.  The legend keeps the body font."""
     _show_values_if_they_fit(chart, width)
-    compact = width < COMPACT_BELOW
+    compact = width < COMPACT_BELOW or not _full_labels_fit(chart, width)
     if chart.property("compact") == compact:
         return
     chart.setProperty("compact", compact)

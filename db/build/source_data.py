@@ -289,6 +289,7 @@ def validate(data: SourceData) -> None:
     _unique(p, "tallies.csv", t["tallies"])
     _require(p, "tallies.csv", t["tallies"], ("id", "tribunal", "category", "label", "source_id"))
     _refs(p, "tallies.csv", t["tallies"], "source_id", sources)
+    _vocab(p, "tallies.csv", t["tallies"], "tribunal", vocab.TALLY_SCOPE_KEYS)
     _ints(p, "tallies.csv", t["tallies"], "years", "count")
 
     subjects = {

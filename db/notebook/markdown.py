@@ -57,9 +57,17 @@ def one_line(text: str) -> str:
 
 
 def quote(text: str) -> str:
-    """A note as a block quote: every line escaped and quoted, blank lines kept."""
+    """A note as a block quote: every line escaped and quoted, blank lines kept.  A line's
+    indentation is kept as no-break spaces: four spaces or a tab would make it a code block,
+    where the escapes would show as backslashes."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return "\n".join(f"> {escape(line)}".rstrip() for line in lines)
+    return "\n".join(f"> {_quoted_line(line)}".rstrip() for line in lines)
+
+
+def _quoted_line(line: str) -> str:
+    text = line.lstrip(" \t")
+    lead = line[: len(line) - len(text)]
+    return lead.replace("\t", "    ").replace(" ", "\u00a0") + escape(text)
 
 
 def kind_label(kind: str) -> str:

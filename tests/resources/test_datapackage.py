@@ -119,6 +119,7 @@ VOCABULARIES = [
     ("events.csv", "date_precision", list(vocab.PRECISIONS)),
     ("claims.csv", "subject_kind", ["person", "event", "sentence", "relation", "document"]),
     ("claims.csv", "confidence", list(vocab.CONFIDENCE)),
+    ("tallies.csv", "tribunal", list(vocab.TALLY_SCOPE_KEYS)),
 ]
 
 
