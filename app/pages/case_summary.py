@@ -46,6 +46,9 @@ class CaseData:
     convicts_by_tribunal: Mapping[str, int]  # tribunal key -> people of the archive
     with_chart: bool = True
     sources: Mapping[str, Labelled] = field(default_factory=dict)  # tally source id -> label
+    #: People whose 1935 verdict record names neither a court nor a sentence: not counted as
+    #: convicts (unknown is not "convicted"), said in a line of their own.
+    verdict_unknown: int = 0
 
 
 def _heads(*words: str) -> tuple[str, ...]:
@@ -208,6 +211,15 @@ def _convicts(c: CaseData, notes: Footnotes) -> str:
         more = total - len(c.convicts)
         rest = _("… and {n} more (see the People pane).").format(n=labels.number(more))
         out += f'<p class="muted">{esc(rest)}</p>'
+    if c.verdict_unknown:
+        unknown = ngettext(
+            "Not listed: {n} more person of the case, whose verdict record names neither a "
+            "court nor a sentence (no source read says whether or how they were sentenced).",
+            "Not listed: {n} more people of the case, whose verdict records name neither a "
+            "court nor a sentence (no source read says whether or how they were sentenced).",
+            c.verdict_unknown,
+        ).format(n=labels.number(c.verdict_unknown))
+        out += f'<p class="muted">{esc(unknown)}</p>'
     return out
 
 

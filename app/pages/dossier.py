@@ -417,6 +417,12 @@ def outcome_cells(
             where.append(labels.sentence_date(s))
         context = f" ({esc(', '.join(where))})" if where else ""
         text = f"{esc(labels.sentence(s))}{context}{marker}"
+        # an uncertain sentence says so where it is listed, as on the person's own page
+        doubts = [_("confidence {level}").format(level=labels.confidence(s.confidence))]
+        if s.facts.disputed:
+            doubts.insert(0, _("sources disagree"))
+        if s.confidence == "low" or s.facts.disputed:
+            text += f' <span class="flag">{esc("; ".join(doubts))}</span>'
         (verdict if s.stage == "verdict" else later).append(text)
     return "<br>".join(verdict), "<br>".join(later)
 

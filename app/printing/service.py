@@ -38,7 +38,7 @@ from db.dto import (
     SourceDetail,
 )
 from db.i18n import _, pgettext
-from db.vocab import TRIBUNALS
+from db.vocab import SENTENCE_KINDS, TRIBUNALS
 
 #: At most this many events and convicts are listed in the case summary (the rest counted).
 CASE_EVENT_LIMIT = 200
@@ -154,7 +154,7 @@ class DossierService:
                 total_events,
             )
             event_facts = _facts_of(conn, "event", (r.id for r in rows))
-            by_tribunal, convicts = self._convicts(conn)
+            by_tribunal, convicts, verdict_unknown = self._convicts(conn)
         return case_summary.CaseData(
             title=info.title,
             title_ru=info.meta.get("title_ru"),
@@ -165,12 +165,16 @@ class DossierService:
             events_total=total_events,
             convicts=convicts,
             convicts_by_tribunal=by_tribunal,
+            verdict_unknown=verdict_unknown,
             with_chart=with_chart,
             sources={t.source.ref.id: t.source for t in tallies},
         )
 
     @staticmethod
-    def _convicts(conn: Connection) -> tuple[dict[str, int], list[PersonDetail]]:
+    def _convicts(conn: Connection) -> tuple[dict[str, int], list[PersonDetail], int]:
+        """People convicted in 1935 by tribunal (counted), the first of them (read), and how
+        many more have a verdict record that names neither a court nor a sentence: those are
+        not convicts, for all the archive knows."""
         known = [t for t in TRIBUNALS if t != "none"]
         present = [
             t for t in listing.distinct_values(conn, listing.PEOPLE, "tribunal") if t != "none"
@@ -178,18 +182,31 @@ class DossierService:
         order = sorted(present, key=lambda t: (known.index(t) if t in known else len(known), t))
         counts: dict[str, int] = {}
         people: list[PersonDetail] = []
+        unknown = listing.ListQuery(filters=(("tribunal", "unknown"), ("sentence_kind", "unknown")))
+        verdict_unknown = listing.count(conn, listing.PEOPLE, unknown) if "unknown" in order else 0
         for tribunal in order:
             query = listing.ListQuery(filters=(("tribunal", tribunal),))
             counts[tribunal] = listing.count(conn, listing.PEOPLE, query)
-            room = CASE_CONVICT_LIMIT - len(people)
-            if room <= 0:
-                continue  # counted, not listed
-            pks = listing.snapshot(conn, listing.PEOPLE, query)
-            for row in listing.rows_by_pks(conn, listing.PEOPLE, pks[:room]):
-                detail = queries.person_detail(conn, row.id)
-                if detail is not None:
-                    people.append(detail)
-        return counts, people
+            queries_listed = [query]
+            if tribunal == "unknown":  # only those with a known sentence: by kind
+                counts[tribunal] -= verdict_unknown
+                queries_listed = [
+                    listing.ListQuery(filters=(("tribunal", tribunal), ("sentence_kind", kind)))
+                    for kind in SENTENCE_KINDS
+                    if kind not in ("unknown", "none")
+                ]
+            for listed in queries_listed:
+                room = CASE_CONVICT_LIMIT - len(people)
+                if room <= 0:
+                    break  # counted, not listed
+                pks = listing.snapshot(conn, listing.PEOPLE, listed)
+                for row in listing.rows_by_pks(conn, listing.PEOPLE, pks[:room]):
+                    detail = queries.person_detail(conn, row.id)
+                    if detail is not None:
+                        people.append(detail)
+        if not counts.get("unknown", 1):
+            del counts["unknown"]
+        return counts, people, verdict_unknown
 
     def case_html(self) -> tuple[str, str]:
         """(title, HTML) of the case summary (without the chart picture)."""

@@ -408,3 +408,30 @@ def test_a_person_dossier_asks_no_question_twice(qapp: QApplication) -> None:
             assert len(asked) <= 17, (pid, len(asked))  # 23-25 before the reads were shared
     finally:
         archive.close()
+
+
+def test_the_case_summary_counts_as_convicts_only_those_with_a_known_court_or_sentence(
+    dossier_service: DossierService,
+) -> None:
+    """Unknown is not "convicted": a verdict record with neither court nor sentence (Olga
+    Kameneva's: no source read names either) is said in a line of its own, not listed."""
+    import sqlite3
+
+    from tests.conftest import BUNDLED
+
+    with sqlite3.connect(f"{BUNDLED.as_uri()}?mode=ro", uri=True) as conn:
+        convicted, unknown = conn.execute(
+            "SELECT sum(NOT (tribunal = 'unknown' AND sentence_kind = 'unknown')),"
+            " sum(tribunal = 'unknown' AND sentence_kind = 'unknown')"
+            " FROM person WHERE tribunal != 'none'"
+        ).fetchone()
+    assert unknown > 0
+    raw = dossier_service.case_html()[1]
+    page = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", raw)).split())
+    assert f"Convicts named in the archive ({convicted})" in page
+    assert f"Not listed: {unknown} more people of the case, whose verdict records" in page
+    listed = page.split(f"Convicts named in the archive ({convicted})")[1]
+    assert "Olga Kameneva" not in listed.split("Not listed")[0]
+    # a later sentence in doubt (Sinelobov's commutation) says so where it is listed
+    (row,) = re.findall(r"<tr>(?:(?!</tr>).)*Alexei Sinelobov(?:(?!</tr>).)*</tr>", raw)
+    assert "confidence low" in row
