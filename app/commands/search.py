@@ -110,5 +110,6 @@ def run(args: argparse.Namespace, archive: Archive) -> int:
     if args.json:
         print_json(as_dict(results))
     else:
-        print("\n".join(text_lines(results)) if results.groups else _("nothing found"))
+        notes = [_("note: {text}").format(text=n) for n in results.notices]
+        print("\n".join(text_lines(results) if results.groups else [_("nothing found"), *notes]))
     return 0 if results.groups else EXIT_NOT_FOUND

@@ -18,6 +18,7 @@ term is quoted, and SQLite errors (a damaged index, the time budget) become an `
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -679,6 +680,10 @@ def _text_group(
     return SearchGroup(kind, _(GROUP_TITLES[kind]), count, more, tuple(shown))
 
 
+#: A Cyrillic letter: a query in Russian.
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
 # -- entry point -----------------------------------------------------------------------------
 
 
@@ -713,4 +718,13 @@ def search(conn: Any, text: str, limit: int = 20) -> SearchResults:
             )
         )
     other = tuple(dict.fromkeys(k for w in query.words for k in w.other_script))
-    return SearchResults(query.text, tuple(groups), query.notices, error, other)
+    notices = query.notices
+    if not groups and error is None and _CYRILLIC.search(query.text):
+        # A Russian word for a fact finds nothing: the archive's own texts are English.
+        notices += (
+            _(
+                "the archive's summaries, notes and fates are written in English: a Russian "
+                "word finds names and Russian document titles only, so try the English word"
+            ),
+        )
+    return SearchResults(query.text, tuple(groups), notices, error, other)

@@ -37,6 +37,13 @@ def test_search_with_nothing_found_exits_4(capsys: pytest.CaptureFixture[str]) -
     assert capsys.readouterr().out.strip() == "nothing found"
 
 
+def test_nothing_found_for_a_russian_word_says_why(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--lang", "ru", "search", "троцкист"]) == 4
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "ничего не найдено"
+    assert out[1].startswith("примечание: описания, примечания и судьбы в архиве написаны")
+
+
 def test_search_reports_a_shortened_query(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["search", "Ежов " * 100]) == 0
     assert capsys.readouterr().out.startswith("note: the query was shortened")

@@ -444,3 +444,12 @@ def test_a_document_hit_gives_its_date_as_the_lists_do(conn: Connection) -> None
     assert docs is not None
     hit = next(h for h in docs.hits if h.ref == Ref("document", "doc-1733"))
     assert hit.detail == "28 December 1934 · data extract"  # not 1934-12-28
+
+
+def test_a_russian_word_that_finds_nothing_says_the_texts_are_english(conn: Connection) -> None:
+    found_nothing = search(conn, "троцкист")
+    assert found_nothing.groups == ()
+    assert any("written in English" in n for n in found_nothing.notices)
+    assert not any("written in English" in n for n in search(conn, "zzqqx").notices)
+    assert not any("written in English" in n for n in search(conn, "Енукидзе").notices)
+    assert search(conn, "Trotskyist").groups  # the English word finds the facts
