@@ -69,6 +69,14 @@ def run(args: argparse.Namespace, archive: Archive) -> int:
                     list=args.list, keys=", ".join(sorted(spec.filters))
                 )
             )
+        with archive.connect() as conn:
+            values = [str(v) for v in listing.distinct_values(conn, spec, key)]
+        if value not in values:  # a mistyped value would write an empty file, and say nothing
+            return _usage(
+                _("no {key} “{value}” in the {list} list; its values: {values}").format(
+                    key=key, value=value, list=args.list, values=", ".join(values)
+                )
+            )
         query = query.with_filter(key, value)
     columns = [(f.name, f.name) for f in dataclasses.fields(row_type) if f.name not in ("pk", "id")]
     path = args.output.expanduser()

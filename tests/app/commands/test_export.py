@@ -48,6 +48,10 @@ def test_events_as_json_in_descending_date_order(
         (["--sort", "nonsense"], "sorts by"),
         (["--filter", "colour=red"], "filters of the people list"),
         (["--filter", "no-equals-sign"], "filters of the people list"),
+        (
+            ["--filter", "tribunal=Military"],
+            "no tribunal “Military” in the people list; its values: military-collegium, none,",
+        ),
     ],
 )
 def test_a_bad_option_is_one_line_and_no_file(
