@@ -188,7 +188,12 @@ FORM_CLAUSES = {
     "feminine": N_("feminine form {typed} {of_name}"),
     "masculine": N_("masculine form {typed} {of_name}"),
     "declined": N_("declined form {typed} {of_name}"),
+    # Зиновьева is the feminine form of Зиновьев and his genitive («протокол допроса
+    # Зиновьева»): the word alone cannot tell which.
+    "feminine-or-genitive": N_("feminine or genitive form {typed} {of_name}"),
 }
+#: Endings of a feminine surname that are also the masculine one's genitive (-ов → -ова).
+_GENITIVE_TOO = ("ова", "ева", "ина", "ына", "ova", "eva", "ina", "yna", "owa", "ewa")
 
 
 def _best(word: Word, person: PersonWords) -> Candidate | None:
@@ -234,7 +239,10 @@ def _word_clause(why: Why, word: Word, c: Candidate, person: PersonWords) -> Non
             of_name=of_name,
         )
     elif c.rank == Rank.FORM:
-        template = FORM_CLAUSES.get(c.origin)
+        origin = c.origin
+        if origin == "feminine" and word.key.endswith(_GENITIVE_TOO):
+            origin = "feminine-or-genitive"
+        template = FORM_CLAUSES.get(origin)
         if template is None:
             # TRANSLATORS: {label} is a kind of word form the vocabulary lacks.
             why.template(
