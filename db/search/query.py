@@ -70,7 +70,9 @@ class Word:
     candidates: tuple[Candidate, ...] = ()
     wide: bool = False  # too many completions: match as an FTS5 prefix
     #: The name this word is, as stored in the other script ("Yenukidze" → енукидзе,
-    #: "Енукидзе" → yenukidze, enukidze): texts written in either script are found.
+    #: "Енукидзе" → yenukidze, enukidze), and the name a declined form comes from
+    #: ("Мухановой" → муханова): texts written in either script, or naming the person in
+    #: another case, are found, and marked on a page opened from the search.
     other_script: tuple[str, ...] = ()
 
     @property
@@ -326,9 +328,12 @@ def _other_script(
         terms = [c.term for c in candidates if c.rank == Rank.SPELLING][:OTHER_SCRIPT_WORDS]
         latin = _latin_names(conn, terms) if terms else ()
         return tuple(t for t in dict.fromkeys((*terms, *latin)) if t != word.key)
-    names = [word.key] if stored else []
-    names += [c.term for c in candidates if c.rank == Rank.FORM and c.origin == "declined"]
-    return _latin_names(conn, names) if names else ()
+    declined = [c.term for c in candidates if c.rank == Rank.FORM and c.origin == "declined"]
+    names = ([word.key] if stored else []) + declined
+    # the name a declined form comes from too (Мухановой → муханова): a page opened from
+    # the search marks «Муханова» as well as «Мухановой» and Mukhanova
+    latin = _latin_names(conn, names) if names else ()
+    return tuple(dict.fromkeys((*declined[:OTHER_SCRIPT_WORDS], *latin)))
 
 
 def _resolve_word(conn: Any, word: Word, fuzzy: bool) -> Word:

@@ -592,3 +592,17 @@ def test_no_two_entries_of_a_menu_share_a_shortcut_letter(make_app: MakeApp, lan
         assert clashes == []
     finally:
         language.apply("en")
+
+
+def test_a_declined_name_marks_the_name_it_comes_from_on_the_page_it_opens(
+    make_app: MakeApp, qtbot: QtBot
+) -> None:
+    app = make_app()
+    box = _search(app, qtbot, "Мухановой")
+    people = app.search.results.group("person")
+    assert people is not None and people.hits[0].ref == Ref("person", "mukhanova-ekaterina")
+    with qtbot.waitSignal(app.navigator.current_changed, timeout=30_000):
+        box.returnPressed.emit()
+    marked = {m.casefold() for m in app.window.detail.marked_words}
+    # her name as the page writes it, in both scripts, and the form typed where it stands
+    assert {"муханова", "mukhanova"} <= marked

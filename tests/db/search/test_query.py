@@ -545,5 +545,6 @@ def test_text_prefixes_add_the_name_in_the_other_script(raw: sqlite3.Connection)
     yezhov = resolve(raw, parse("Ezhov"))
     assert yezhov.words[0].other_script == ("ежов", "yezhov")
     assert text_prefixes(yezhov) == [["ezhov", "ежов", "yezhov"]]
-    kameneva = resolve(raw, parse("Каменевой"))  # declined: the stored name's Latin forms
+    kameneva = resolve(raw, parse("Каменевой"))  # declined: the stored name, in both scripts
     assert "kameneva" in kameneva.words[0].other_script
+    assert kameneva.words[0].other_script[0] == "каменева"  # a page marks «Каменева» too
