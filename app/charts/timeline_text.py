@@ -47,8 +47,11 @@ def kind_name(kind: str) -> str:
 
 
 def sources_text(mark: Mark) -> str:
-    """The sources that give a disputed mark's date, for the list ('' when undisputed)."""
-    return "; ".join(mark.source_labels) if mark.dispute else ""
+    """The list's Sources cell: the sources that give a disputed mark's date; for any other
+    mark, the sources of the date's own claims and of the record, each once."""
+    if mark.dispute:
+        return "; ".join(mark.source_labels)
+    return "; ".join(dict.fromkeys((*mark.source_labels, *(s.label for s in mark.sources))))
 
 
 def _cut(text: str, limit: int = NOTE_CHARS) -> str:

@@ -95,6 +95,10 @@ def test_a_list_row_says_date_precision_kind_and_the_sources_of_a_dispute(
     assert month is not None
     assert view.model.index(month, TimelineColumn.DATE).data() == "June 1935"
     assert view.model.index(month, TimelineColumn.PRECISION).data() == "to the month"
+    # an undisputed mark names its record's sources too (the column was empty but for disputes)
+    plenum = _mark(view, "ev-1935-june-plenum")
+    cell = view.model.index(month, TimelineColumn.SOURCES).data()
+    assert plenum.sources and cell.split("; ") == [s.label for s in plenum.sources]
 
 
 def test_choosing_a_list_row_emits_its_ref(view: TimelineView, qtbot: QtBot) -> None:
