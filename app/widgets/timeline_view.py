@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QSizePolicy,
     QSplitter,
     QToolButton,
     QVBoxLayout,
@@ -43,6 +42,7 @@ from app.charts import timeline_export, timeline_layout, timeline_text
 from app.charts.timeline_export import Drawing
 from app.printing.pdf_file import PdfWriteError, write_pdf_file
 from app.widgets import timeline_jobs
+from app.widgets.elided_label import ElidedLabel
 from app.widgets.row_reveal import reveal_row
 from app.widgets.row_table import row_table
 from app.widgets.timeline_canvas import TimelineCanvas
@@ -112,13 +112,10 @@ class TimelineView(QWidget):
         self.zoom_out_button = self._button("timelineZoomOut", "−", self.zoom_out)
         self.zoom_in_button = self._button("timelineZoomIn", "+", self.zoom_in)
         self.fit_button = self._button("timelineFit", "", self.fit_all)
-        self.status = QLabel(self)
+        # One line (a wrapped one pushed the drawing down in Russian): what does not fit
+        # ends in "…", and the whole line is the tooltip.
+        self.status = ElidedLabel(self)
         self.status.setObjectName("timelineStatus")
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
-        # One line (a wrapped one pushed the drawing down in Russian): what does not fit is
-        # cut at the pane's edge, and the whole line is the tooltip.
-        self.status.setWordWrap(False)
-        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
         for w in (self.lanes_label, self.mode_combo, self.zoom_out_button, self.zoom_in_button):
@@ -415,7 +412,6 @@ class TimelineView(QWidget):
             self.status.setText(_("Loading the timeline…") if self._source else "")
         else:
             self.status.setText(timeline_text.status_text(self._slice))
-        self.status.setToolTip(self.status.text())
 
     # -- choosing marks ---------------------------------------------------------------------
 
