@@ -142,11 +142,17 @@ def lanes_of(marks: Iterable[Mark], buckets: Iterable[Bucket] = ()) -> tuple[Lan
 
 
 def make_frame(
-    rect: QRectF, lanes: Sequence[Lane], t0: float, t1: float, metrics: QFontMetricsF
+    rect: QRectF,
+    lanes: Sequence[Lane],
+    t0: float,
+    t1: float,
+    metrics: QFontMetricsF,
+    label_share: float = LABEL_SHARE,
 ) -> Frame:
-    """The frame for ``lanes`` in ``rect`` (label column sized to the labels)."""
+    """The frame for ``lanes`` in ``rect`` (label column sized to the labels, at most
+    ``label_share`` of the width)."""
     widest = max((metrics.horizontalAdvance(lane.label) for lane in lanes), default=0.0)
-    label_width = min(max(widest + 28, LABEL_MIN), LABEL_MAX, rect.width() * LABEL_SHARE)
+    label_width = min(max(widest + 28, LABEL_MIN), LABEL_MAX, rect.width() * label_share)
     if lanes and not widest:  # lanes without names (one person's own figure): no column
         label_width = NO_LABEL_WIDTH
     axis_height = math.ceil(metrics.height() * 2 + 10)

@@ -33,6 +33,7 @@ from PySide6.QtGui import (
 
 from app.charts import timeline_axis
 from app.charts.timeline_layout import (
+    LABEL_SHARE,
     MARK_LABEL_MAX,
     RADIUS,
     Frame,
@@ -108,7 +109,7 @@ def _paint_lanes(
             painter.fillRect(band, alternate)
         kind = lane.key if lane.key in KINDS else None
         x = band.left() + 6
-        if kind is not None:
+        if kind is not None and lane.label:  # a lane without a name has no column for it
             glyph = QRectF(x, band.center().y() - RADIUS, 2 * RADIUS, 2 * RADIUS)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(kind_colour(kind, palette))
@@ -346,6 +347,7 @@ def paint_timeline(
     focus: str | None = None,
     level: str | None = None,
     label_max: float = MARK_LABEL_MAX,
+    label_share: float = LABEL_SHARE,
 ) -> Picture:
     """Draw a timeline of ``marks`` (and density ``buckets``) into ``rect``.
 
@@ -356,7 +358,9 @@ def paint_timeline(
     ``level`` is the
     bucket size drawn as bars (the density's level); coarser buckets are pale bands (by
     default, each lane's finest buckets are its bars).  ``label_max``: the widest a mark's
-    label may be (a figure on paper lets them run to the plot's edge).
+    label may be (a figure on paper lets them run to the plot's edge); ``label_share``: the
+    most of ``rect``'s width the lane names may take (the first part of a broken axis takes
+    the names' room of the whole figure).
     """
     if start is None or end is None:
         start, end = fit_range(marks, buckets)
@@ -367,7 +371,7 @@ def paint_timeline(
         painter.setClipRect(rect)
         font = QFont(painter.font())
         metrics = QFontMetricsF(font, painter.device())
-        frame = make_frame(rect, lanes, start, end, metrics)
+        frame = make_frame(rect, lanes, start, end, metrics, label_share)
         _paint_lanes(painter, frame, palette, metrics)
         if not lanes:
             painter.setPen(palette.color(QPalette.ColorRole.Text))

@@ -4,13 +4,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QPalette
 from sqlalchemy import event
 
-from app.printing.dossier_figures import paper_palette, person_figures
+from app.printing.dossier_figures import (
+    MIN_SHARE,
+    _shares,
+    axis_parts,
+    paper_palette,
+    person_figures,
+)
 from db import Archive, open_archive, queries
+from db.dto import Ref
 from db.graph import ego_graph
 from db.synth.archive import build_synthetic
+from db.timeline import Mark
 
 
 def test_a_person_with_marks_and_relations_gets_both_figures(
@@ -89,3 +98,41 @@ def test_the_case_timeline_has_every_kind_lane(archive: Archive, qapp: object) -
     assert found is not None
     figure, caption = found
     assert figure.width == 640 and "whole case" in caption
+
+
+def _mark(day: str, precision: str = "day") -> Mark:
+    return Mark("event", "event", Ref("event", day), day, day, precision, f"mark {day}")
+
+
+def test_an_axis_breaks_at_gaps_of_more_than_a_year_into_three_parts_at_most() -> None:
+    days = ["1935-02-06", "1935-03-08", "1935-07-27", "1937", "1957-07-05", "1988-06-13"]
+    parts = axis_parts([_mark(d, "year" if len(d) == 4 else "day") for d in days])
+    # the two widest gaps break it (1957–1988 and 1937–1957); 1935–1937 stays whole
+    assert [[m.date for m in part] for part in parts] == [
+        ["1935-02-06", "1935-03-08", "1935-07-27", "1937"],
+        ["1957-07-05"],
+        ["1988-06-13"],
+    ]
+    close = [_mark("1935-02-06"), _mark("1935-11-30"), _mark("1936-08-25")]
+    assert axis_parts(close) == [close]  # no gap of a year: one axis
+    assert axis_parts([]) == []
+
+
+def test_a_crowded_part_gets_the_room_and_no_part_less_than_a_fifth() -> None:
+    shares = _shares([[_mark("1935-01-01")] * 13, [_mark("1937")] * 3, [_mark("1957")]])
+    assert sum(shares) == pytest.approx(1.0)
+    assert shares[0] > shares[1] >= shares[2] == pytest.approx(MIN_SHARE)
+
+
+def test_mukhanova_s_timeline_has_her_case_months_apart_from_1937_and_1957(
+    archive: Archive, qapp: object
+) -> None:
+    from db import timeline
+
+    with archive.connect() as conn:
+        marks = timeline.person_slice(conn, ["mukhanova-ekaterina"]).marks
+    parts = axis_parts(marks)
+    assert len(parts) == 3
+    assert {m.date[:4] for m in parts[0]} == {"1935"}
+    assert {m.date[:4] for m in parts[-1]} == {"1957"}
+    assert sum(len(p) for p in parts) == len(marks)  # every mark drawn, on one part
