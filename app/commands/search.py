@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from app.cli import EXIT_FAILED, EXIT_NOT_FOUND
+from app.cli import EXIT_FAILED, EXIT_NOT_FOUND, EXIT_USAGE
 from app.commands.output import print_json
 from db import Archive
 from db.i18n import N_, _, ngettext
@@ -98,6 +98,12 @@ def text_lines(results: SearchResults) -> list[str]:
 
 def run(args: argparse.Namespace, archive: Archive) -> int:
     """Search and print."""
+    if not " ".join(args.query).strip():  # `search ""`: nothing to look for, not "nothing found"
+        print(
+            _("kremlin-archive: search: give a word to find, e.g. Jeschow or 'Н.Б. Розенфельд'"),
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     limit = max(1, min(int(args.limit), 1000))
     with archive.connect() as conn:
         results = search(conn, " ".join(args.query), limit=limit)

@@ -37,6 +37,14 @@ def test_search_with_nothing_found_exits_4(capsys: pytest.CaptureFixture[str]) -
     assert capsys.readouterr().out.strip() == "nothing found"
 
 
+@pytest.mark.parametrize("query", ["", "   "])
+def test_an_empty_query_is_a_usage_error(capsys: pytest.CaptureFixture[str], query: str) -> None:
+    assert main(["search", query]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and "give a word to find" in captured.err
+    assert captured.err.count("\n") == 1
+
+
 def test_nothing_found_for_a_russian_word_says_why(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--lang", "ru", "search", "троцкист"]) == 4
     out = capsys.readouterr().out.splitlines()
