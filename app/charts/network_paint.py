@@ -240,6 +240,50 @@ def bends(graph: EgoGraph) -> dict[str, float]:
     return out
 
 
+#: Room an edge keeps from a box it passes (scene pixels), and its bend at most, as a share of
+#: its length.
+CLEARANCE = 6.0
+MAX_BEND_SHARE = 0.45
+
+
+def clear_of_boxes(
+    graph: EgoGraph, boxes: Mapping[str, QRectF], offsets: Mapping[str, float]
+) -> dict[str, float]:
+    """``offsets`` with each straight edge that would cross a third person's box bent around
+    it, on the side nearer to it (a line through a box reads as a tie to that person)."""
+    out = dict(offsets)
+    for e in graph.edges:
+        if out.get(e.id, 0.0) or e.source not in boxes or e.target not in boxes:
+            continue  # bent already (a pair's fan), or not drawn
+        a, b = boxes[e.source].center(), boxes[e.target].center()
+        length = math.hypot(b.x() - a.x(), b.y() - a.y())
+        if length < 1.0:
+            continue
+        ux, uy = (b.x() - a.x()) / length, (b.y() - a.y()) / length
+        nx, ny = -uy, ux  # the normal the bend is measured along
+        best: float | None = None
+        for key, box in boxes.items():
+            if key in (e.source, e.target):
+                continue
+            c = box.center()
+            t = ((c.x() - a.x()) * ux + (c.y() - a.y()) * uy) / length
+            if not 0.05 < t < 0.95:
+                continue
+            side = (c.x() - a.x()) * nx + (c.y() - a.y()) * ny  # signed distance from the line
+            reach = abs(nx) * box.width() / 2 + abs(ny) * box.height() / 2 + CLEARANCE
+            if abs(side) >= reach:
+                continue  # the line passes clear of it
+            # away from the box, by what clears it there (a quadratic's offset at t is
+            # 4t(1-t) times its bend)
+            needed = -math.copysign(reach - abs(side), side or 1.0) / (4 * t * (1 - t))
+            if best is None or abs(needed) > abs(best):
+                best = needed
+        if best is not None:
+            limit = MAX_BEND_SHARE * length
+            out[e.id] = max(-limit, min(limit, best))
+    return out
+
+
 def draw_edge(
     painter: QPainter,
     style: GraphStyle,
@@ -325,7 +369,8 @@ def paint_graph(
         rect.center().y() - bounds.center().y() * scale,
     )
     painter.scale(scale, scale)
-    offsets = bends(graph)
+    # on paper nothing can be dragged: an edge is bent around a box it would cross
+    offsets = clear_of_boxes(graph, {k: v[0] for k, v in boxes.items()}, bends(graph))
     for e in graph.edges:
         if e.source in boxes and e.target in boxes:
             sa, sb = boxes[e.source][0], boxes[e.target][0]

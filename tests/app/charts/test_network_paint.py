@@ -131,3 +131,27 @@ def test_paint_graph_without_positions_draws_nothing() -> None:
     paint.paint_graph(painter, QRectF(0, 0, 50, 50), _graph(), {}, light_palette())
     painter.end()
     assert image.pixel(25, 25) == QColor(Qt.GlobalColor.black).rgb()
+
+
+def test_a_printed_edge_bends_around_a_box_it_would_cross() -> None:
+    """A straight line through a third person's box reads as a tie to them: on paper (where
+    nothing is dragged) it goes around, and lines that pass clear stay straight."""
+    nodes = tuple(GraphNode(k, k, k, 1) for k in ("a", "b", "c", "d"))
+    edges = (GraphEdge("ab", "a", "b", "friend"), GraphEdge("ad", "a", "d", "friend"))
+    graph = EgoGraph("a", 1, False, 40, nodes, edges)
+    boxes = {
+        "a": QRectF(0, 0, 60, 20),
+        "b": QRectF(300, 0, 60, 20),
+        "c": QRectF(150, 4, 60, 20),  # across the line from a to b, a little below it
+        "d": QRectF(0, 200, 60, 20),
+    }
+    offsets = paint.clear_of_boxes(graph, boxes, paint.bends(graph))
+    assert offsets["ad"] == 0.0  # clear of every box
+    assert offsets["ab"] != 0.0
+    a, b = boxes["a"], boxes["b"]
+    path, _tip, _before = paint.edge_geometry(
+        a.center(), a.size() / 2, b.center(), b.size() / 2, offsets["ab"]
+    )
+    points = [path.pointAtPercent(i / 50) for i in range(51)]
+    assert not any(boxes["c"].contains(p) for p in points)
+    assert min(p.y() for p in points) < 0  # around its near side: above, the box being below
