@@ -43,6 +43,7 @@ EXIT_NOT_FOUND = 4
 EXIT_FAILED = 1
 
 LANG_OPTION = "--lang"
+ARCHIVE_OPTION = "--archive"
 
 log = logging.getLogger(__name__)
 
@@ -98,13 +99,29 @@ def split_language(argv: Sequence[str]) -> tuple[str | None, list[str]]:
     return lang, rest
 
 
-def is_command(argv: Sequence[str]) -> bool:
-    """True when ``argv`` asks for a command rather than the GUI (``--lang X`` may come first)."""
+def command_first(argv: Sequence[str]) -> list[str]:
+    """``argv`` (without ``--lang``) with an ``--archive FILE`` given before the command moved
+    after it, where the command's own option reads it: ``--archive X info`` is ``info
+    --archive X``, as the top-level help, which lists ``--archive``, lets one write it."""
     args = list(argv)
-    if args[:1] == [LANG_OPTION]:
-        args = args[2:]
-    elif args and args[0].startswith(LANG_OPTION + "="):
-        args = args[1:]
+    moved: list[str] = []
+    while args:
+        if args[0] == ARCHIVE_OPTION and len(args) > 1:
+            moved, args = [*moved, *args[:2]], args[2:]
+        elif args[0].startswith(ARCHIVE_OPTION + "="):
+            moved, args = [*moved, args[0]], args[1:]
+        else:
+            break
+    if moved and args and args[0] in COMMANDS:
+        return [args[0], *moved, *args[1:]]
+    return [*moved, *args]
+
+
+def is_command(argv: Sequence[str]) -> bool:
+    """True when ``argv`` asks for a command rather than the GUI (``--lang X`` and
+    ``--archive FILE`` may come first)."""
+    _lang, rest = split_language(argv)
+    args = command_first(rest)
     return bool(args) and args[0] in COMMANDS
 
 
@@ -183,7 +200,7 @@ def run(argv: Sequence[str]) -> int:
             )
         return EXIT_USAGE
     with terminal.safe_output(), language(lang), argparse_in_language():
-        return _run(rest)
+        return _run(command_first(rest))
 
 
 def _run(argv: Sequence[str]) -> int:

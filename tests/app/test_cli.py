@@ -38,10 +38,24 @@ class FailingStdout(io.StringIO):
         (["Info"], False),
         (["information"], False),
         (["x.sqlite", "info"], False),
+        (["--archive", "x.sqlite", "info"], True),  # the global option before the command
+        (["--lang", "ru", "--archive=x.sqlite", "show", "kamenev-lev"], True),
     ],
 )
 def test_only_a_known_first_word_is_a_command(argv: list[str], command: bool) -> None:
     assert cli.is_command(argv) is command
+
+
+@pytest.mark.parametrize("before", [["--archive"], ["--lang", "ru", "--archive"]])
+def test_the_archive_may_be_named_before_the_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], before: list[str]
+) -> None:
+    copy = tmp_path / "copy.sqlite"
+    shutil.copy(BUNDLED, copy)
+    assert main([*before, str(copy), "info"]) == 0
+    assert str(copy) in capsys.readouterr().out
+    assert main([*before, str(tmp_path / "none.sqlite"), "info"]) == cli.EXIT_ARCHIVE
+    assert "none.sqlite" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("name", cli.COMMANDS)
