@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QSizePolicy,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -42,10 +43,14 @@ from app import counts
 from app.models.columns import cell_text, name_columns_in_reading_order
 from app.models.paged_table import PagedTableModel
 from app.widgets.column_layout import SAMPLE_ROWS, ColumnLayout
+from app.widgets.elided_label import ElidedLabel
 from app.widgets.paged_cells import PagedCellDelegate
 from app.widgets.row_reveal import reveal_row
 from db.i18n import _
 from db.listing import ListQuery
+
+#: Characters of a filter chip's words kept however narrow the pane (the rest end in "…").
+CHIP_MIN_CHARS = 10
 
 
 @dataclass(frozen=True)
@@ -99,9 +104,13 @@ class ListPane(QWidget):
             self._combos[spec.key] = combo
             self._labels[spec.key] = label
         bar.addStretch(1)
-        self.chip = QLabel(self)
+        # The chip ends in "…" where the row has no room for it (its whole text the tooltip):
+        # a long one («Поиск — «Протокол допроса Е.К. Мухановой»: 12 человек») widened the
+        # pane's least width and squeezed the page beside it to a column of broken words.
+        self.chip = ElidedLabel(self)
         self.chip.setObjectName(f"{view_name}_chip")
-        self.chip.setTextFormat(Qt.TextFormat.PlainText)
+        self.chip.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.chip.setMinimumWidth(self.fontMetrics().averageCharWidth() * CHIP_MIN_CHARS)
         self.chip.setStyleSheet(
             "QLabel { background: #e8eef8; border-radius: 3px; padding: 1px 6px; }"
         )

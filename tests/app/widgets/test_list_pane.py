@@ -210,6 +210,19 @@ def test_extra_filters_show_a_chip_and_exactly_the_rows_sql_finds(
     assert people.chip.text() == "Outcome — 10 yrs"
 
 
+def test_a_long_chip_ends_in_an_ellipsis_instead_of_widening_the_pane(
+    people: ListPane, qtbot: QtBot
+) -> None:
+    before = people.minimumSizeHint().width()
+    long = "Search — «Протокол допроса Е.К. Мухановой с приложением акта»: 12 people"
+    people.set_extra_filters({"tribunal": "military-collegium"}, long)
+    assert not people.chip.isHidden()
+    chip_room = people.chip.minimumWidth() + people.chip_clear.sizeHint().width() + 24
+    assert people.minimumSizeHint().width() <= before + chip_room
+    assert people.chip.text() == long and people.chip.toolTip() == long
+    people.clear_extra_filters()
+
+
 def test_extra_filters_reset_the_combo_of_the_same_key_and_keep_the_others(
     people: ListPane, sql: sqlite3.Connection
 ) -> None:
