@@ -35,7 +35,7 @@ def document_row(r: Any) -> DocumentRow:
         pk=int(r.pk),
         id=str(r.id),
         date=vocab.format_date(str(r.date), "day"),
-        doc_type=str(r.doc_type).replace("_", " "),
+        doc_type=vocab.doc_type_label(str(r.doc_type)),  # in the reader's language
         title=str(r.title),
         persons=str(r.persons),
     )

@@ -105,3 +105,19 @@ def test_event_and_document_rows_format_dates_and_types() -> None:
         )
     )
     assert doc.doc_type == "interrogation protocol" and "1935" in doc.date
+
+
+def test_a_document_s_type_reads_in_the_reader_s_language() -> None:
+    from db import i18n
+
+    row = SimpleNamespace(
+        pk=2, id="d", date="1935-03-26", doc_type="interrogation_protocol", title="T", persons=""
+    )
+    i18n.set_language("ru")
+    try:
+        assert document_row(row).doc_type == "протокол допроса"  # the Documents tab's Тип
+    finally:
+        i18n.set_language("en")
+    assert document_row(SimpleNamespace(**{**vars(row), "doc_type": "new_kind"})).doc_type == (
+        "new kind"  # outside the vocabulary: its words
+    )
