@@ -17,12 +17,12 @@ from sqlalchemy import Connection, select
 
 from db import cite
 from db.dto import Ref
-from db.i18n import _, ngettext, pgettext
+from db.i18n import _, language, ngettext, pgettext
 from db.notebook.clock import utc_now
 from db.notebook.model import ArchiveKey, Entry
 from db.notebook.notebook import Notebook
 from db.notebook.orphaned import orphans
-from db.schema import Claim, Source
+from db.schema import Claim, Meta, Source
 
 #: Characters that can start Markdown syntax anywhere on a line (CommonMark with GitHub's
 #: tables and strikethrough): emphasis, code, links and images, HTML, entities, a heading's
@@ -98,7 +98,9 @@ def _citation(
     if target is None:
         return None
     try:
-        return cite.record(conn, target, "chicago", accessed, None, location)
+        # the style a reader of the language expects (GOST R 7.0.5 in Russian), as `cite`'s
+        style = "gost" if language() == "ru" else "chicago"
+        return cite.record(conn, target, style, accessed, None, location)
     except cite.UnknownRecord:
         return None
 
@@ -132,6 +134,15 @@ def _section(
     return lines
 
 
+def _archive_title(conn: Connection, key: ArchiveKey) -> str:
+    """The archive's title in the reader's language: its Russian one (``meta`` key
+    ``title_ru``) in Russian, where it has one; the title the notebook knows it by else."""
+    if language() != "ru":
+        return key.title
+    value = conn.execute(select(Meta.value).where(Meta.key == "title_ru")).scalar()
+    return str(value) if value else key.title
+
+
 def export_markdown(
     nb: Notebook,
     key: ArchiveKey,
@@ -141,14 +152,15 @@ def export_markdown(
     location: str | None = None,
 ) -> str:
     """The archive's marked records as Markdown, newest change first, each with its citation
-    (Chicago) from the archive on ``conn``; orphans say they are no longer in the archive.
+    (Chicago; GOST R 7.0.5 in Russian) from the archive on ``conn``; orphans say they are no
+    longer in the archive.
 
     ``accessed`` and ``location`` go into the citations (default: today; no file name).
     """
     entries = nb.entries(key)
     missing = orphans(entries, conn)
     day = accessed or utc_now().date()
-    title = _("Notebook: {title}").format(title=one_line(key.title))
+    title = _("Notebook: {title}").format(title=one_line(_archive_title(conn, key)))
     count = ngettext("{n} record", "{n} records", len(entries)).format(n=len(entries))
     out = [
         f"# {title}",

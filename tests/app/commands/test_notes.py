@@ -231,7 +231,7 @@ def test_russian(filled: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = _run(capsys, "--lang", "ru", "list")
     assert code == 0 and err == ""
     lines = out.splitlines()
-    assert lines[0] == "The Kremlin Affair, 1935 — 3 отмеченные записи"
+    assert lines[0] == "Кремлёвское дело, 1935 — 3 отмеченные записи"  # the Russian title
     assert any(line.startswith("    в закладках · изменено ") for line in lines)
     assert "    заметка: Check the protocol" in lines  # the reader's note, as the window says
     # the archive's own name in the reader's script, not the one saved with the note

@@ -107,9 +107,10 @@ def test_the_export_is_in_the_language_in_use(archive: Archive, marked: Notebook
         text = _markdown(archive, marked)
     finally:
         i18n.set_language("en")
-    assert text.startswith("# Записная книжка: The Kremlin Affair, 1935\n")
+    assert text.startswith("# Записная книжка: Кремлёвское дело, 1935\n")  # its Russian title
     assert "## Лицо: Lev Kamenev" in text and "Как цитировать" in text
-    assert "Cite as" not in text
+    assert "Cite as" not in text and "Accessed" not in text
+    assert "Электронный ресурс" in text  # GOST, as `cite` gives a Russian reader
 
 
 #: Characters that make Markdown syntax somewhere, and some that do not.
