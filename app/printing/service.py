@@ -27,7 +27,7 @@ from app.printing.printer import (
     page_layout,
     pdf_bytes,
 )
-from db import listing, queries
+from db import i18n, listing, queries
 from db.dto import (
     DocumentDetail,
     EventDetail,
@@ -182,16 +182,20 @@ class DossierService:
         order = sorted(present, key=lambda t: (known.index(t) if t in known else len(known), t))
         counts: dict[str, int] = {}
         people: list[PersonDetail] = []
-        unknown = listing.ListQuery(filters=(("tribunal", "unknown"), ("sentence_kind", "unknown")))
+        # listed in the reader's alphabet: by the Cyrillic names in Russian
+        sort = "name_ru" if i18n.language() == "ru" else "name"
+        unknown = listing.ListQuery(filters=(("sentence_kind", "unknown"), ("tribunal", "unknown")))
         verdict_unknown = listing.count(conn, listing.PEOPLE, unknown) if "unknown" in order else 0
         for tribunal in order:
-            query = listing.ListQuery(filters=(("tribunal", tribunal),))
+            query = listing.ListQuery(sort, filters=(("tribunal", tribunal),))
             counts[tribunal] = listing.count(conn, listing.PEOPLE, query)
             queries_listed = [query]
             if tribunal == "unknown":  # only those with a known sentence: by kind
                 counts[tribunal] -= verdict_unknown
                 queries_listed = [
-                    listing.ListQuery(filters=(("tribunal", tribunal), ("sentence_kind", kind)))
+                    listing.ListQuery(
+                        sort, filters=(("sentence_kind", kind), ("tribunal", tribunal))
+                    )
                     for kind in SENTENCE_KINDS
                     if kind not in ("unknown", "none")
                 ]

@@ -435,3 +435,14 @@ def test_the_case_summary_counts_as_convicts_only_those_with_a_known_court_or_se
     # a later sentence in doubt (Sinelobov's commutation) says so where it is listed
     (row,) = re.findall(r"<tr>(?:(?!</tr>).)*Alexei Sinelobov(?:(?!</tr>).)*</tr>", raw)
     assert "confidence low" in row
+
+
+def test_the_russian_case_summary_lists_convicts_in_the_cyrillic_alphabet(
+    dossier_service: DossierService, russian: None
+) -> None:
+    raw = dossier_service.case_html()[1]
+    section = raw.split("Осуждённые, названные в архиве")[1]
+    rows = re.findall(r"<tr><td>(.*?)</td><td>.*?</td><td>(.*?)</td>", section)
+    collegium = [html.unescape(name) for name, court in rows if "Военная коллегия" in court]
+    assert len(collegium) > 5
+    assert collegium == sorted(collegium, key=lambda n: n.replace("ё", "е").casefold())
