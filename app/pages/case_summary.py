@@ -83,15 +83,24 @@ def _overview(c: CaseData, notes: Footnotes) -> str:
         )
         named = c.convicts_by_tribunal.get(key)
         no_total = esc(_("no published total"))
+        cell = (
+            labels.number(named)
+            if named is not None
+            else labels.number(sum(c.convicts_by_tribunal.values()))
+            if key == "all"
+            else "0"
+        )
+        if key == "unknown" and c.verdict_unknown:
+            # the chart and stats count them under "tribunal unknown": say where they went
+            more = _("+ {n} with neither court nor sentence known").format(
+                n=labels.number(c.verdict_unknown)
+            )
+            cell += f' <span class="muted">{esc(more)}</span>'
         trows.append(
             (
                 esc(_("all tribunals") if key == "all" else labels.tribunal(key)),
                 published or f'<span class="muted">{no_total}</span>',
-                labels.number(named)
-                if named is not None
-                else labels.number(sum(c.convicts_by_tribunal.values()))
-                if key == "all"
-                else "0",
+                cell,
             )
         )
     if trows:

@@ -208,7 +208,7 @@ class DossierService:
                     detail = queries.person_detail(conn, row.id)
                     if detail is not None:
                         people.append(detail)
-        if not counts.get("unknown", 1):
+        if not counts.get("unknown", 1) and not verdict_unknown:
             del counts["unknown"]
         return counts, people, verdict_unknown
 

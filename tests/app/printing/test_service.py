@@ -430,6 +430,8 @@ def test_the_case_summary_counts_as_convicts_only_those_with_a_known_court_or_se
     page = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", raw)).split())
     assert f"Convicts named in the archive ({convicted})" in page
     assert f"Not listed: {unknown} more people of the case, whose verdict records" in page
+    # the overview says where they went (the chart and stats count them as tribunal unknown)
+    assert f"+ {unknown} with neither court nor sentence known" in page
     listed = page.split(f"Convicts named in the archive ({convicted})")[1]
     assert "Olga Kameneva" not in listed.split("Not listed")[0]
     # a later sentence in doubt (Sinelobov's commutation) says so where it is listed
