@@ -167,11 +167,16 @@ def set_label(tribunal: str, measure: str, *, compact: bool = False) -> str:
     vocabulary is archive text.
     """
     name = SHORT_TRIBUNALS.get(tribunal) if compact else None
+    measure_words = measure_label(measure)
+    if compact and measure == PUBLISHED:
+        # TRANSLATORS: "published" where a narrow chart's legend has little room (an
+        # abbreviation if your word is long: «опубл.»).
+        measure_words = pgettext("short chart measure", "published")
     # TRANSLATORS: a legend entry of the chart: a tribunal, then "published" or "named".
     return escape(
         _("{tribunal}, {measure}").format(
             tribunal=tr(name) if name else tribunal_label(tribunal),
-            measure=measure_label(measure),
+            measure=measure_words,
         )
     )
 

@@ -299,6 +299,8 @@ def test_russian_totals_put_the_published_total_in_the_genitive(
 
 def test_russian_legend_short_labels_and_tooltip(russian: None) -> None:
     assert set_label(OSO, NAMED, compact=True) == "ОСО: поимённо"
+    assert set_label(MC, PUBLISHED, compact=True) == "ВК ВС СССР: опубл."  # fits at 1280 px
+    assert set_label(MC, PUBLISHED) == "Военная коллегия Верховного суда СССР: опубликовано"
     assert axis_label("ban", compact=True) == "запрет"
     c = count(MC, "term:5", 3, published=9, by=(("koshel", 9),))
     lines = _tooltip_lines(bar_tooltip(c, MC, "term:5", PUBLISHED, {"koshel": "Кошель"}))

@@ -528,7 +528,7 @@ def test_a_language_change_rebuilds_the_chart_with_the_same_numbers(
     # the short forms, rather than entries cut before the words that tell them apart
     assert isinstance(x_axis, QBarCategoryAxis) and x_axis.categories()[0] == "расстр."
     labels = [s.label() for s in _series(pane).barSets()]
-    assert "ВК ВС СССР: опубликовано" in labels and "ВК ВС СССР: поимённо" in labels
+    assert "ВК ВС СССР: опубл." in labels and "ВК ВС СССР: поимённо" in labels
     assert pane.totals.text().startswith("Военная коллегия Верховного суда СССР: в архиве поимённо")
     assert "(столбец «поимённо»)" in pane.tooltip("military-collegium", NAMED, "death")
     assert bars_of(pane) == before
