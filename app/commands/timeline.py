@@ -92,7 +92,9 @@ def _mark_line(m: Mark, lanes: dict[str, str]) -> str:
     when = vocab.format_date(m.date, m.precision)
     kind = kind_name(m.kind)
     line = f"{when:<{DATE_WIDTH}} {precision_text(m.precision, alone=True):<{PRECISION_WIDTH}} "
-    line += f"{lanes.get(m.lane, m.lane)}: {m.label} ({kind})"
+    line += f"{lanes.get(m.lane, m.lane)}: {m.label}"
+    if m.kind in ("event", "document"):  # a sentence, arrest or death says what it is
+        line += f" ({kind})"
     if m.dispute:
         line += " — " + _("disputed; given by {sources}").format(
             sources="; ".join(m.source_labels) or _("no source")

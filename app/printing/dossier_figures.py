@@ -92,6 +92,13 @@ def _span(items: Sequence[Dated], later: bool) -> tuple[float, float]:
     return start, end + (end - start) * LABEL_ROOM
 
 
+def _broken(items: Sequence[Dated]) -> str:
+    """What a caption adds when the figure's axis is broken (nothing when it is not)."""
+    if len(axis_parts(items)) < 2:
+        return ""
+    return " " + _("Two slashes // mark years left out of the axis.")
+
+
 def paint_broken_timeline(
     painter: QPainter,
     rect: QRectF,
@@ -191,13 +198,11 @@ def person_figures(
             painter.setFont(font)
             paint_broken_timeline(painter, rect, marks, palette, lanes)
 
-        out["timeline"] = (
-            record(*TIMELINE_SIZE, draw_timeline),
-            _(
-                "Dated marks of this person; a month or a year is a span, disputed dates are "
-                "one mark per claim; // marks years left out of the axis."
-            ),
+        caption = _(
+            "Dated marks of this person; a month or a year is a span, disputed dates are "
+            "one mark per claim."
         )
+        out["timeline"] = (record(*TIMELINE_SIZE, draw_timeline), caption + _broken(marks))
     ego = graph.ego_graph(conn, person_id, hops=1) if related else None
     if ego is not None and ego.edges:
         positions = layout(ego, node_sizes(ego, font))
@@ -240,7 +245,6 @@ def case_timeline(conn: Connection) -> tuple[Figure, str] | None:
 
     caption = _(
         "Events, documents, sentences, arrests and deaths of the whole case; a month or a "
-        "year is a span, disputed dates are one mark per claim, undated records are not drawn; "
-        "// marks years left out of the axis."
+        "year is a span, disputed dates are one mark per claim, undated records are not drawn."
     )
-    return record(*CASE_TIMELINE_SIZE, draw), caption
+    return record(*CASE_TIMELINE_SIZE, draw), caption + _broken([*tl.marks, *tl.buckets])

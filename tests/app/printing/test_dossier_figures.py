@@ -136,3 +136,13 @@ def test_mukhanova_s_timeline_has_her_case_months_apart_from_1937_and_1957(
     assert {m.date[:4] for m in parts[0]} == {"1935"}
     assert {m.date[:4] for m in parts[-1]} == {"1957"}
     assert sum(len(p) for p in parts) == len(marks)  # every mark drawn, on one part
+
+
+def test_a_caption_speaks_of_the_break_only_where_the_axis_is_broken(
+    archive: Archive, qapp: object
+) -> None:
+    with archive.connect() as conn:
+        mukhanova = person_figures(conn, "mukhanova-ekaterina", related=False)["timeline"][1]
+        kamenev = person_figures(conn, "kamenev-lev", related=False)["timeline"][1]
+    assert mukhanova.endswith("Two slashes // mark years left out of the axis.")
+    assert "//" not in kamenev  # 1935–1936: one axis
