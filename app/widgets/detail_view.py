@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QRegularExpression, QUrl, Signal, Slot
+from PySide6.QtCore import QByteArray, QEvent, QMimeData, QRegularExpression, QUrl, Signal, Slot
 from PySide6.QtGui import QColor, QImage, QPalette, QTextCharFormat, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
@@ -226,6 +226,16 @@ class DetailView(QTextBrowser):
                 if address.startswith(("http://", "https://")):
                     self.external_link_requested.emit(address)
         # Anything else (file:, javascript:, data: …) is ignored on purpose.
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """What a copy takes: the selection without the zero-width spaces the page puts into
+        long unbroken words (an address copied from a source's page must still work)."""
+        data = super().createMimeDataFromSelection()
+        out = QMimeData()
+        out.setText(data.text().replace("\u200b", ""))
+        if data.hasHtml():
+            out.setHtml(data.html().replace("\u200b", ""))
+        return out
 
     def plain_text(self) -> str:
         """The page as plain text (tests and accessibility)."""

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QByteArray, QPoint, Qt, QUrl
 from PySide6.QtGui import QColor, QImage, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QTextBrowser
+from PySide6.QtWidgets import QApplication, QTextBrowser
 from pytestqt.qtbot import QtBot
 
 from app.pages import detail as detail_html
@@ -361,3 +361,16 @@ def test_searched_words_are_marked_as_the_search_folds_them(
     view.highlight_words(words)
     view.show_page(None, page(f"<p>{text}</p>"), [])
     assert view.marked_words == marked
+
+
+def test_a_long_address_copied_from_a_page_works_when_pasted(view: DetailView) -> None:
+    """The page breaks long unbroken words with zero-width spaces so that they wrap; what is
+    copied leaves them out (a source's address, pasted in a browser, must still lead there)."""
+    address = "https://kniga-online.club/books/" + "page-87-186025-petr-koshel-" * 6 + "syska.html"
+    view.show_page(None, page(f"<p>{detail_html.esc(address)}</p>"), [])
+    assert "\u200b" in view.document().toPlainText()  # broken for wrapping on the page
+    view.selectAll()
+    view.copy()  # what Ctrl+C and the context menu's Copy do
+    copied = QApplication.clipboard().mimeData()
+    assert copied.text() == address
+    assert "\u200b" not in copied.html()
