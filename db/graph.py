@@ -81,6 +81,27 @@ RELATION_CATEGORIES: dict[str, str] = {
 }
 
 
+#: Categories in which two different relations of one pair contradict each other (a person is
+#: not both someone's brother and nephew); investigation ties may all hold at once.
+RIVAL_CATEGORIES = frozenset({"family"})
+
+
+def _mark_rivals(edges: list[GraphEdge]) -> list[GraphEdge]:
+    """``edges`` with :attr:`GraphEdge.rival` set where one person is stated to be two
+    different things of a :data:`RIVAL_CATEGORIES` category to the same other person (the
+    same direction only: "wife of" one way and "husband of" the other agree)."""
+    kinds: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for e in edges:
+        if e.category in RIVAL_CATEGORIES:
+            kinds[(e.source, e.target)].add(e.relation)
+    return [
+        dataclasses.replace(e, rival=True)
+        if e.category in RIVAL_CATEGORIES and len(kinds[(e.source, e.target)]) > 1
+        else e
+        for e in edges
+    ]
+
+
 def category_of(relation: str) -> str:
     """The category of a relation kind (``other`` for a kind the vocabulary lacks)."""
     return RELATION_CATEGORIES.get(relation, "other")
@@ -145,6 +166,10 @@ class GraphEdge:
     facts: Facts = field(default_factory=Facts)
     documents: tuple[Labelled, ...] = ()
     weight: int = 1
+    #: Another relation of the same two people says otherwise of the same kind of tie (a
+    #: family one: "wife" and "ex-wife", "brother" and "nephew"): two records, two sources'
+    #: accounts, drawn as the disagreement they are.
+    rival: bool = False
 
     @property
     def category(self) -> str:
@@ -163,9 +188,10 @@ class GraphEdge:
 
     @property
     def disputed(self) -> bool:
-        """The sources give different kinds for this relation."""
+        """The sources give different kinds for this relation, in its own claims or as another
+        relation of the same two people (:attr:`rival`)."""
         claims = self.facts.field("relation")
-        return claims is not None and claims.disputed
+        return self.rival or (claims is not None and claims.disputed)
 
     @property
     def dashed(self) -> bool:
@@ -425,6 +451,7 @@ def ego_graph(
         )
         for r in relations
     ]
+    edges = _mark_rivals(edges)
     edges += _co_mention_edges(conn, people, ego.pk, named)
     drawn: dict[int, int] = defaultdict(int)
     for r in relations:

@@ -213,8 +213,9 @@ def test_doubt_is_what_the_archive_records(conn: Connection) -> None:
     assert g is not None
     r003 = g.edge("r003")  # sources give former sister-in-law and sister
     assert r003 is not None and r003.disputed and r003.dashed and not r003.alleged
-    r008 = g.edge("r008")  # two sources, both "wife": not disputed
-    assert r008 is not None and not r008.disputed
+    r008 = g.edge("r008")  # two sources, both "wife": its own claims agree …
+    assert r008 is not None and not r008.facts.field("relation").disputed  # type: ignore[union-attr]
+    assert r008.rival and r008.disputed  # … but another record calls her his former wife
     c = ego_graph(conn, CHERNIAVSKY)
     assert c is not None
     alleged = {e.id for e in c.edges if e.alleged}
@@ -318,3 +319,21 @@ def test_an_edge_reads_in_the_forms_of_both_people_s_sexes(conn: Connection) -> 
     )
     assert not any("(а)" in s for s in sentences)
     assert [e["sentence"] for e in data["edges"]] == sentences
+
+
+def test_two_different_family_ties_of_one_pair_are_drawn_as_the_disagreement_they_are(
+    conn: Connection,
+) -> None:
+    """Glebova is Kamenev's wife in one source and his former wife in another; Nikolai
+    Rozenfeld his brother and his nephew: two records each, flagged, not two solid lines."""
+    g = ego_graph(conn, "kamenev-lev")
+    rivals = {(e.source, e.relation) for e in g.edges if e.rival}
+    assert rivals == {
+        ("glebova-tatiana", "wife"),
+        ("glebova-tatiana", "ex-wife"),
+        ("rozenfeld-nikolai", "brother"),
+        ("rozenfeld-nikolai", "nephew"),
+    }
+    assert all(e.disputed and e.dashed for e in g.edges if e.rival)
+    # ties of other kinds, or stated the other way round, are no disagreement
+    assert not any(e.rival for e in g.edges if e.category != "family")
