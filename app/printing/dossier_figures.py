@@ -26,7 +26,10 @@ from db.timeline import Bucket, Lane, Mark
 Dated = Mark | Bucket
 
 #: Figure sizes in CSS pixels (the page's text is about 640 wide on A4 and Letter).
-TIMELINE_SIZE = (640.0, 240.0)
+TIMELINE_SIZE = (640.0, 170.0)
+#: A person's timeline with more marks than this is drawn taller (:data:`CROWDED_HEIGHT`):
+#: the case's months then have rows enough for each mark's label.
+CROWDED_MARKS, CROWDED_HEIGHT = 8, 240.0
 GRAPH_SIZE = (640.0, 430.0)
 CASE_TIMELINE_SIZE = (640.0, 330.0)
 #: Point size of the figures' words.
@@ -202,7 +205,10 @@ def person_figures(
             "Dated marks of this person; a month or a year is a span, disputed dates are "
             "one mark per claim."
         )
-        out["timeline"] = (record(*TIMELINE_SIZE, draw_timeline), caption + _broken(marks))
+        width, height = TIMELINE_SIZE
+        if len(marks) > CROWDED_MARKS:
+            height = CROWDED_HEIGHT
+        out["timeline"] = (record(width, height, draw_timeline), caption + _broken(marks))
     ego = graph.ego_graph(conn, person_id, hops=1) if related else None
     if ego is not None and ego.edges:
         positions = layout(ego, node_sizes(ego, font))

@@ -146,3 +146,15 @@ def test_a_caption_speaks_of_the_break_only_where_the_axis_is_broken(
         kamenev = person_figures(conn, "kamenev-lev", related=False)["timeline"][1]
     assert mukhanova.endswith("Two slashes // mark years left out of the axis.")
     assert "//" not in kamenev  # 1935–1936: one axis
+
+
+def test_a_crowded_timeline_is_drawn_taller_and_a_sparse_one_keeps_the_page(
+    archive: Archive, qapp: object
+) -> None:
+    from app.printing.dossier_figures import CROWDED_HEIGHT, TIMELINE_SIZE
+
+    with archive.connect() as conn:
+        crowded = person_figures(conn, "mukhanova-ekaterina", related=False)["timeline"][0]
+        sparse = person_figures(conn, "voronov-leonid", related=False)["timeline"][0]
+    assert crowded.height == CROWDED_HEIGHT
+    assert sparse.height == TIMELINE_SIZE[1]  # a dossier of few marks stays a page shorter
