@@ -56,9 +56,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
         type=_positive,
         default=graph.DEFAULT_CAP,
         metavar="N",
-        help=_("at most N relations per person; the rest is counted (default {n})").format(
-            n=graph.DEFAULT_CAP
-        ),
+        help=_(
+            "at most N relations of the person, and N/4 (at least {least}) of each neighbour at "
+            "two hops; the rest is counted (default {n})"
+        ).format(n=graph.DEFAULT_CAP, least=graph.MIN_SECOND_CAP),
     )
     formats = parser.add_mutually_exclusive_group()
     formats.add_argument("--json", action="store_true", help=_("print JSON"))

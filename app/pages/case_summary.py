@@ -183,7 +183,10 @@ def _timeline(c: CaseData, notes: Footnotes, figure: str = "") -> str:
         marker = notes.cite([*facts.sources, *(date_fc.claims if date_fc else ())])
         # An event with no one of the archive linked to it (a list compiled, a press item)
         # gets no count rather than "0 people".
-        count = ngettext("{n} person", "{n} people", e.people).format(n=labels.number(e.people))
+        # "of the archive": the event's figures (80 sentenced) are not this count
+        count = ngettext("{n} person of the archive", "{n} people of the archive", e.people).format(
+            n=labels.number(e.people)
+        )
         people = f' <span class="muted">— {esc(count)}</span>' if e.people else ""
         lines.append((esc(e.date), f"{esc(e.title)}{people}{marker}"))
     out = heading(_("Timeline of events")) + figure + rows_html(lines, "dated")

@@ -195,7 +195,8 @@ def test_timeline_lists_the_events_shown_and_counts_the_rest(data: CaseData, tre
 
 
 @pytest.mark.parametrize(
-    ("people", "words"), [(0, ""), (1, " — 1 person"), (1234, " — 1,234 people")]
+    ("people", "words"),
+    [(0, ""), (1, " — 1 person of the archive"), (1234, " — 1,234 people of the archive")],
 )
 def test_timeline_counts_the_people_of_an_event(data: CaseData, people: int, words: str) -> None:
     row, facts = data.events[0]
@@ -341,7 +342,7 @@ def test_the_timeline_counts_people_and_events_in_russian(
     section = page.section("Хронология событий")
     people = ("человек", "человека", "человек")[form]
     events = ("событие", "события", "событий")[form]
-    assert f"Arrest — {n} {people}" in section.find("p", cls="dated").text()
+    assert f"Arrest — в архиве {n} {people}" in section.find("p", cls="dated").text()
     assert section.find("p", cls="muted").text() == (
         f"… и ещё {n} {events} (см. панель «События»)."
     )
