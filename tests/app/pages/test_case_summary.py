@@ -312,7 +312,7 @@ def test_the_russian_case_summary_heads_with_the_russian_title(
     data, _ = _case_data(archive)
     title, html = case_html(data, CSS)
     tree = parse(html)
-    assert title == "Кремлёвское дело, 1935 — обзор дела"
+    assert title == "Кремлёвское дело, 1935 — сводка по делу"
     assert tree.find("h1").text() == "Кремлёвское дело, 1935"
     assert tree.find("p", cls="cyr").text() == "The Kremlin Affair, 1935"
     assert [h.text() for h in tree.all("h2")][:2] == ["Обзор", "Опубликованные подсчёты"]

@@ -366,7 +366,7 @@ def test_the_russian_case_summary_pdf_heads_with_the_russian_title(
     dossier_service: DossierService, russian: None, tmp_path: Path
 ) -> None:
     text = pdf_text(_write(dossier_service, None, tmp_path))
-    assert text.lstrip().startswith("Кремлёвское дело, 1935 — обзор дела")
+    assert text.lstrip().startswith("Кремлёвское дело, 1935 — сводка по делу")
     for expected in ("Обзор", "Опубликованные подсчёты", "Хронология событий", "Источники"):
         assert expected in text, expected
 
