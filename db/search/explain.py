@@ -317,7 +317,11 @@ def explain_person(query: Query, person: PersonWords) -> Explained:
         why.clause().template(_("initials {typed}"), frozenset({"typed"}), typed=typed)
     worst = max(ranks, default=int(Rank.TYPO))
     weak = sum(person.words.get(k, ("", ""))[1] in WEAK_KINDS for k in matched)
-    return Explained((worst, sum(ranks) + weak), why.text, tuple(why.spans), frozenset(matched))
+    # a surname found ranks before a given name or patronymic found ("М": Муханова before
+    # Чернявский Михаил), when the words match equally well
+    other_parts = sum(person.parts.get(k, SURNAME) != SURNAME for k in matched)
+    score = (worst, sum(ranks) + weak + other_parts)
+    return Explained(score, why.text, tuple(why.spans), frozenset(matched))
 
 
 def highlight(text: str, keys: frozenset[str]) -> tuple[Span, ...]:

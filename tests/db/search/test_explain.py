@@ -166,9 +166,15 @@ def test_the_score_is_the_worst_word_then_the_sum(explain: Explain) -> None:
     ex, _label = explain("Jeschow Николай", "yezhov-nikolai")
     assert ex.why == "German spelling Jeschow of Ежов; name Николай"
     assert _marked(ex.why, ex.why_spans) == ["Jeschow", "Николай"]
-    assert ex.score == (1, 1)
+    assert ex.score == (1, 2)  # + 1: one of the words found is a given name, not a surname
     worse, _label = explain("Kameneva Лев", "kamenev-lev")
-    assert worse.score == (3, 3)
+    assert worse.score == (3, 4)
+
+
+def test_a_surname_found_ranks_before_a_given_name_found(explain: Explain) -> None:
+    surname, _label = explain("М", "mukhanova-ekaterina")
+    given, _label = explain("М", "cherniavsky-mikhail")
+    assert surname.score < given.score
 
 
 def test_a_word_the_person_lacks_adds_no_clause(explain: Explain) -> None:
