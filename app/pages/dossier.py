@@ -190,9 +190,9 @@ def _arrest(d: PersonDetail, events: Mapping[str, Facts], notes: Footnotes) -> s
             # The title speaks of an arrest, which is not to say this person was arrested
             # there (an official, a relative of the one arrested): the row says what it is.
             line = (
-                _("Linked event about arrests: {date}, “{title}” (this person: {role})")
+                _("An event that speaks of arrests: {date}, “{title}” (this person in it: {role})")
                 if e.role
-                else _("Linked event about arrests: {date}, “{title}”")
+                else _("An event that speaks of arrests: {date}, “{title}”")
             )
             text = line.format(
                 date=labels.dated(e), title=e.item.label, role=labels.participation(e.role, e.sex)

@@ -372,5 +372,5 @@ def test_an_event_about_an_arrest_is_not_said_to_be_the_person_s_arrest(archive:
         d = queries.person_detail(conn, "stalin-joseph")
     assert d is not None
     _title, html = dossier.person_html(d, "")
-    assert "Linked event about arrests" in html and "(this person: official)" in html
+    assert "An event that speaks of arrests" in html and "(this person in it: official)" in html
     assert "Event: " not in html
