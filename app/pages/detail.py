@@ -428,7 +428,8 @@ def document_html(d: DocumentDetail, expanded: frozenset[str] = frozenset()) -> 
         f"<table>{rows}</table>",
         _heading(_("Persons named in the title")),
         "<ul>" + "".join(named) + "</ul>" if named else _muted(_("The title names no person.")),
-        _heading(_("Events of that date")) + _dated_list(d.events, _("No event on that date.")),
+        _heading(_("Events of that day or month"))
+        + _dated_list(d.events, _("No event on that day or in that month.")),
         _facts_block(d.facts),
     ]
     return _page("".join(parts))

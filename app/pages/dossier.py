@@ -531,7 +531,9 @@ def document_html(
         heads = (esc(_("As written")), esc(_("Person")))
         parts.append(heading(_("Names in the title")) + table(heads, named, widths=(40, 60)))
     if d.events:
-        parts.append(heading(_("Events of the date")) + _dated_rows(d.events, events or {}, notes))
+        parts.append(
+            heading(_("Events of that day or month")) + _dated_rows(d.events, events or {}, notes)
+        )
     parts.append(notes.html())
     title = _("Document dossier: {title}").format(title=d.title)
     return title, page(d.title, css, "".join(parts))
