@@ -86,6 +86,7 @@ class ListPane(QWidget):
         self._combos: dict[str, QComboBox] = {}
         self._labels: dict[str, QLabel] = {}
         self._chip_keys: set[str] = set()
+        self._filters_shown: tuple[object, ...] = ((), None)
 
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
@@ -483,8 +484,15 @@ class ListPane(QWidget):
             self.view.viewport().unsetCursor()
 
     @Slot(object)
-    def _on_query_changed(self, _query: object) -> None:
+    def _on_query_changed(self, query: object) -> None:
         self._sync_sort_indicator()
+        if isinstance(query, ListQuery):
+            shown = (query.filters, query.pks)
+            if shown != self._filters_shown:
+                # another set of rows: show its first ones, not the scroll position of the
+                # last (rows 30–47 of 48, the first matches hidden above)
+                self._filters_shown = shown
+                self.view.scrollToTop()
 
     @Slot()
     def _sync_sort_indicator(self) -> None:

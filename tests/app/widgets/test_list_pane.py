@@ -147,6 +147,23 @@ def test_a_combo_change_announces_the_new_counts(people: ListPane, qtbot: QtBot)
     assert counts.args == [6, 99]
 
 
+def test_a_new_filter_shows_its_first_rows_not_the_old_scroll_position(
+    people: ListPane, qtbot: QtBot
+) -> None:
+    people.show()
+    qtbot.waitExposed(people)
+    people.view.scrollToBottom()
+    bar = people.view.verticalScrollBar()
+    assert bar.value() > 0
+    people.set_combo_filter("role", "defendant")
+    qtbot.waitUntil(lambda: people.model.query.filters == (("role", "defendant"),))
+    assert bar.value() == 0  # the first matches are in view
+    people.view.scrollToBottom()
+    people.model.sort(0, Qt.SortOrder.DescendingOrder)  # a new order of the same rows
+    qtbot.waitUntil(lambda: people.model.query.descending)
+    assert bar.value() == bar.maximum()  # … keeps the reader where they were
+
+
 def test_events_filter_by_year_and_show_dates_at_their_precision(make_pane: MakePane) -> None:
     pane = make_pane("event")
     model = pane.model
