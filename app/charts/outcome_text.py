@@ -272,11 +272,18 @@ def totals_line(counts: Sequence[OutcomeCount], published_totals: Mapping[str, i
                 "{tribunal}: {n} of {total} convicted named here",
                 total,
             )
-        parts.append(
-            text.format(
-                tribunal=heading(tribunal),
-                n=vocab.format_number(n),
-                total=vocab.format_number(total or 0),
-            )
+        part = text.format(
+            tribunal=heading(tribunal),
+            n=vocab.format_number(n),
+            total=vocab.format_number(total or 0),
         )
+        unknown = sum(c.named for c in counts if c.tribunal == tribunal and c.outcome == "unknown")
+        if tribunal == "unknown" and unknown:
+            # as the case summary says: no known court and no known sentence is no conviction
+            part += "; " + ngettext(
+                "{n} of them with neither court nor sentence known",
+                "{n} of them with neither court nor sentence known",
+                unknown,
+            ).format(n=vocab.format_number(unknown))
+        parts.append(part)
     return " · ".join(parts)

@@ -359,7 +359,8 @@ def test_totals_line_compares_named_with_published_totals(pane: ChartPane) -> No
     assert pane.totals.text() == (
         "Military Collegium: 16 of 30 convicted named here · "
         "Special Board (OSO): 1 of 80 convicted named here · "
-        "Tribunal unknown: 42 named here (no published total)"
+        "Tribunal unknown: 42 named here (no published total); "
+        "32 of them with neither court nor sentence known"  # as the case summary says
     )
     assert outcome_text.totals_line([], {}) == ""
 
