@@ -33,6 +33,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QMouseEvent,
     QPixmap,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QLabel,
@@ -167,6 +168,38 @@ def _icon_rise(toolbar: QToolBar) -> int:
     return max(0, icon.sizeHint().height() - text.sizeHint().height())
 
 
+class _Breadcrumb(QLabel):
+    """The trail over the detail view: as many of its newest entries as its width holds, the
+    older ones given as "…" (a trail cut at its right edge lost the newest, the page shown)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.trail: list[tuple[str, str]] = []  # (plain text, markup) of each entry
+
+    def set_trail(self, trail: list[tuple[str, str]]) -> None:
+        """Show ``trail`` (oldest first), fitted to the width."""
+        self.trail = list(trail)
+        self._fit()
+
+    def _fit(self) -> None:
+        metrics, room, sep = self.fontMetrics(), self.contentsRect().width() - 4, " › "
+        shown = self.trail
+        while (
+            self.isVisible()
+            and len(shown) > 1
+            and metrics.horizontalAdvance("… › " + sep.join(plain for plain, _markup in shown))
+            > room
+        ):
+            shown = shown[1:]
+        text = sep.join(markup for _plain, markup in shown)
+        self.setText(("… › " + text) if len(shown) < len(self.trail) else text)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit()
+
+
 class MainWindow(QMainWindow):
     """The application window."""
 
@@ -196,11 +229,11 @@ class MainWindow(QMainWindow):
         self._citation_target: str | None = None
         self._search_panel: QWidget | None = None
 
-        self.breadcrumb = QLabel(self)
+        self.breadcrumb = _Breadcrumb(self)
         self.breadcrumb.setObjectName("breadcrumb")
         self.breadcrumb.setOpenExternalLinks(False)
         # One line: a wrapped trail moved the page down a line as it grew.  What does not
-        # fit is cut at the edge (the current entry is the detail page's own heading).
+        # fit is its oldest entries, given as "…" (the newest, the page shown, stays).
         self.breadcrumb.setWordWrap(False)
         self.breadcrumb.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.breadcrumb.linkActivated.connect(self._on_breadcrumb_link)
@@ -743,9 +776,11 @@ class MainWindow(QMainWindow):
 
         parts = []
         for index, label, current in trail:
-            text = escape(label if len(label) <= 30 else label[:28] + "…")
-            parts.append(f"<b>{text}</b>" if current else f'<a href="history:{index}">{text}</a>')
-        self.breadcrumb.setText(" › ".join(parts))
+            plain = label if len(label) <= 30 else label[:28] + "…"
+            text = escape(plain)
+            markup = f"<b>{text}</b>" if current else f'<a href="history:{index}">{text}</a>'
+            parts.append((plain, markup))
+        self.breadcrumb.set_trail(parts)
 
     @Slot(str)
     def _on_breadcrumb_link(self, link: str) -> None:

@@ -8,6 +8,7 @@ mouse back/forward buttons trigger Back/Forward wherever they are pressed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -182,6 +183,25 @@ def test_the_breadcrumb_shows_labels_as_text_and_links_all_but_the_current(
 def test_a_long_breadcrumb_label_is_cut_to_thirty_characters(window: MainWindow) -> None:
     window.set_breadcrumb([(0, "Приговор Военной Коллегии Верховного Суда СССР", True)])
     assert window.breadcrumb.text() == "<b>Приговор Военной Коллегии Ве…</b>"
+
+
+def test_a_long_trail_keeps_its_newest_entries_and_gives_the_oldest_as_an_ellipsis(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    names = ["Olga Kameneva", "Спецсообщение Я.С. Агранова Н.И.", "Alexei Sinelobov"]
+    trail = [(i, name, False) for i, name in enumerate(names * 3)]
+    window.set_breadcrumb([*trail, (9, "Ekaterina Mukhanova", True)])
+    qtbot.waitUntil(lambda: window.breadcrumb.text().startswith("… › "))
+    html = window.breadcrumb.text()
+    assert html.endswith("<b>Ekaterina Mukhanova</b>")  # the page shown is never the one cut
+    assert '<a href="history:8">Alexei Sinelobov</a>' in html and "history:0" not in html
+    width = window.breadcrumb.fontMetrics().horizontalAdvance
+    assert width(re.sub("<[^>]+>", "", html)) <= window.breadcrumb.width()
+    window.breadcrumb.resize(4000, window.breadcrumb.height())  # room for all of it
+    assert "history:0" in window.breadcrumb.text()
 
 
 @pytest.mark.parametrize("link", ["history:0", "history:2", "history:17"])
