@@ -28,7 +28,6 @@ from db import (
     ArchiveError,
     ArchiveInfo,
     gate,
-    i18n,
     listing,
     open_archive,
     queries,
@@ -77,9 +76,7 @@ class ArchiveController(QObject):
     def title(self) -> str:
         """The open archive's title in the interface language: its Russian title (``meta``
         ``title_ru``) in Russian when it has one, else its title."""
-        info = self.holder.info
-        russian = info.meta.get("title_ru")
-        return russian if i18n.language() == "ru" and russian else info.title
+        return self.holder.info.reader_title
 
     def open_path(self, path: Path | str) -> bool:
         """Open ``path``; on failure keep the current archive and emit :attr:`error`."""

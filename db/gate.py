@@ -41,7 +41,7 @@ from pathlib import Path
 
 from db import contract, errors
 from db.errors import Plural, Text
-from db.i18n import N_
+from db.i18n import N_, language
 from db.schema_facts import (
     APPLICATION_ID,
     EXPECTED_SCHEMA,
@@ -101,6 +101,13 @@ class ArchiveInfo:
     def __post_init__(self) -> None:
         if not self.location:
             object.__setattr__(self, "location", str(self.path))
+
+    @property
+    def reader_title(self) -> str:
+        """The title in the reader's language: the Russian one (``meta`` ``title_ru``) in
+        Russian when the archive has one, else its title."""
+        russian = self.meta.get("title_ru")
+        return russian if language() == "ru" and russian else self.title
 
     @property
     def cited_as(self) -> str:

@@ -343,8 +343,9 @@ class NotebookActions(QObject):
             return str(nb.export_json(notebook, key))
         if fmt == "csv":
             return str(nb.export_csv(notebook, key))
+        info = self._controller.info
         with self._controller.holder.connect() as conn:
-            return str(nb.export_markdown(notebook, key, conn))
+            return str(nb.export_markdown(notebook, key, conn, title=info.reader_title))
 
     @Slot()
     def import_notebook(self) -> None:

@@ -20,7 +20,7 @@ from typing import Any
 from app.cli import EXIT_FAILED, EXIT_USAGE
 from app.commands.output import print_json
 from app.part_files import write_text
-from db import Archive, i18n, queries
+from db import Archive, queries
 from db.dto import Ref
 from db.i18n import N_, _, ngettext, pgettext
 from db.notebook import (
@@ -214,9 +214,7 @@ def _list(nb: Notebook, key: ArchiveKey, archive: Archive, args: argparse.Namesp
         if n:
             print()
         count = ngettext("{n} marked record", "{n} marked records", len(found))
-        title = k.title
-        if k == key and i18n.language() == "ru":  # the open archive's own Russian title
-            title = archive.info.meta.get("title_ru") or title
+        title = archive.info.reader_title if k == key else k.title
         print(f"{title} — {count.format(n=len(found))}")
         for e in found:
             lines = _entry_lines(e, _orphan(e, missing), names.get(e.ref) if k == key else None)
@@ -241,7 +239,9 @@ def _export(nb: Notebook, key: ArchiveKey, archive: Archive, args: argparse.Name
         text = export_csv(nb, target)
     else:
         with archive.connect() as conn:
-            text = export_markdown(nb, key, conn, location=archive.info.cited_as)
+            text = export_markdown(
+                nb, key, conn, location=archive.info.cited_as, title=archive.info.reader_title
+            )
     n = sum(len(nb.entries(k)) for k in keys)
     path = args.output.expanduser()
     try:

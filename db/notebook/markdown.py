@@ -22,7 +22,7 @@ from db.notebook.clock import utc_now
 from db.notebook.model import ArchiveKey, Entry
 from db.notebook.notebook import Notebook
 from db.notebook.orphaned import orphans
-from db.schema import Claim, Meta, Source
+from db.schema import Claim, Source
 
 #: Characters that can start Markdown syntax anywhere on a line (CommonMark with GitHub's
 #: tables and strikethrough): emphasis, code, links and images, HTML, entities, a heading's
@@ -134,15 +134,6 @@ def _section(
     return lines
 
 
-def _archive_title(conn: Connection, key: ArchiveKey) -> str:
-    """The archive's title in the reader's language: its Russian one (``meta`` key
-    ``title_ru``) in Russian, where it has one; the title the notebook knows it by else."""
-    if language() != "ru":
-        return key.title
-    value = conn.execute(select(Meta.value).where(Meta.key == "title_ru")).scalar()
-    return str(value) if value else key.title
-
-
 def export_markdown(
     nb: Notebook,
     key: ArchiveKey,
@@ -150,17 +141,19 @@ def export_markdown(
     *,
     accessed: datetime.date | None = None,
     location: str | None = None,
+    title: str | None = None,
 ) -> str:
     """The archive's marked records as Markdown, newest change first, each with its citation
     (Chicago; GOST R 7.0.5 in Russian) from the archive on ``conn``; orphans say they are no
     longer in the archive.
 
-    ``accessed`` and ``location`` go into the citations (default: today; no file name).
+    ``accessed`` and ``location`` go into the citations (default: today; no file name);
+    ``title`` names the archive in the reader's language (default: as the notebook knows it).
     """
     entries = nb.entries(key)
     missing = orphans(entries, conn)
     day = accessed or utc_now().date()
-    title = _("Notebook: {title}").format(title=one_line(_archive_title(conn, key)))
+    title = _("Notebook: {title}").format(title=one_line(title or key.title))
     count = ngettext("{n} record", "{n} records", len(entries)).format(n=len(entries))
     out = [
         f"# {title}",

@@ -64,7 +64,12 @@ def marked(archive: Archive, nb: Notebook) -> Notebook:
 def _markdown(archive: Archive, nb: Notebook) -> str:
     with archive.connect() as conn:
         return export_markdown(
-            nb, archive_key(archive.info.meta), conn, accessed=ACCESSED, location="x.sqlite"
+            nb,
+            archive_key(archive.info.meta),
+            conn,
+            accessed=ACCESSED,
+            location="x.sqlite",
+            title=archive.info.reader_title,  # as the window and `notes export` pass it
         )
 
 
