@@ -47,6 +47,17 @@ def _search(app: App, qtbot: QtBot, text: str) -> QLineEdit:
     return box
 
 
+def _open_first_person(app: App, qtbot: QtBot, text: str, person: str) -> list[str]:
+    """Search ``text``, check ``person`` is the first person found, open that hit with Return
+    as a reader would; the words marked on the page it opens."""
+    box = _search(app, qtbot, text)
+    people = app.search.results.group("person")
+    assert people is not None and people.hits[0].ref == Ref("person", person)
+    with qtbot.waitSignal(app.navigator.current_changed, timeout=30_000):
+        box.returnPressed.emit()
+    return app.window.detail.marked_words
+
+
 RENAMED = "Lev Quuxberg"
 REVISED_TITLE = "The Kremlin Affair, revised"
 
@@ -393,12 +404,7 @@ def test_a_text_hit_opens_with_the_searched_words_marked_on_its_page(
     make_app: MakeApp, qtbot: QtBot
 ) -> None:
     app = make_app()
-    box = _search(app, qtbot, "commuted")
-    people = app.search.results.group("person")
-    assert people is not None and people.hits[0].ref == Ref("person", "sinelobov-alexei")
-    with qtbot.waitSignal(app.navigator.current_changed, timeout=30_000):
-        box.returnPressed.emit()
-    marked = app.window.detail.marked_words
+    marked = _open_first_person(app, qtbot, "commuted", "sinelobov-alexei")
     assert marked and all(m.casefold() == "commuted" for m in marked)
     app.navigator.go(Ref("person", "kamenev-lev"))  # marks belong to the hit's page only
     assert app.window.detail.marked_words == []
@@ -598,11 +604,7 @@ def test_a_declined_name_marks_the_name_it_comes_from_on_the_page_it_opens(
     make_app: MakeApp, qtbot: QtBot
 ) -> None:
     app = make_app()
-    box = _search(app, qtbot, "Мухановой")
-    people = app.search.results.group("person")
-    assert people is not None and people.hits[0].ref == Ref("person", "mukhanova-ekaterina")
-    with qtbot.waitSignal(app.navigator.current_changed, timeout=30_000):
-        box.returnPressed.emit()
-    marked = {m.casefold() for m in app.window.detail.marked_words}
+    words = _open_first_person(app, qtbot, "Мухановой", "mukhanova-ekaterina")
+    marked = {m.casefold() for m in words}
     # her name as the page writes it, in both scripts, and the form typed where it stands
     assert {"муханова", "mukhanova"} <= marked

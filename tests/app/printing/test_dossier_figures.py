@@ -15,6 +15,7 @@ from app.printing.dossier_figures import (
     paper_palette,
     person_figures,
 )
+from app.printing.figures import Figure
 from db import Archive, open_archive, queries
 from db.dto import Ref
 from db.graph import ego_graph
@@ -138,12 +139,17 @@ def test_mukhanova_s_timeline_has_her_case_months_apart_from_1937_and_1957(
     assert sum(len(p) for p in parts) == len(marks)  # every mark drawn, on one part
 
 
+def _timeline(archive: Archive, person: str) -> tuple[Figure, str]:
+    """The timeline figure of ``person``'s dossier and its caption."""
+    with archive.connect() as conn:
+        return person_figures(conn, person, related=False)["timeline"]
+
+
 def test_a_caption_speaks_of_the_break_only_where_the_axis_is_broken(
     archive: Archive, qapp: object
 ) -> None:
-    with archive.connect() as conn:
-        mukhanova = person_figures(conn, "mukhanova-ekaterina", related=False)["timeline"][1]
-        kamenev = person_figures(conn, "kamenev-lev", related=False)["timeline"][1]
+    mukhanova = _timeline(archive, "mukhanova-ekaterina")[1]
+    kamenev = _timeline(archive, "kamenev-lev")[1]
     assert mukhanova.endswith("Two slashes // mark years left out of the axis.")
     assert "//" not in kamenev  # 1935–1936: one axis
 
@@ -153,8 +159,7 @@ def test_a_crowded_timeline_is_drawn_taller_and_a_sparse_one_keeps_the_page(
 ) -> None:
     from app.printing.dossier_figures import CROWDED_HEIGHT, TIMELINE_SIZE
 
-    with archive.connect() as conn:
-        crowded = person_figures(conn, "mukhanova-ekaterina", related=False)["timeline"][0]
-        sparse = person_figures(conn, "voronov-leonid", related=False)["timeline"][0]
+    crowded = _timeline(archive, "mukhanova-ekaterina")[0]
+    sparse = _timeline(archive, "voronov-leonid")[0]
     assert crowded.height == CROWDED_HEIGHT
     assert sparse.height == TIMELINE_SIZE[1]  # a dossier of few marks stays a page shorter
