@@ -34,6 +34,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPixmap,
     QResizeEvent,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QLabel,
@@ -198,6 +199,10 @@ class _Breadcrumb(QLabel):
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             self._fit()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit()  # hidden, the whole trail was kept: fitted now that it has its width
 
 
 class MainWindow(QMainWindow):

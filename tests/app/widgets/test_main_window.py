@@ -204,6 +204,17 @@ def test_a_long_trail_keeps_its_newest_entries_and_gives_the_oldest_as_an_ellips
     assert "history:0" in window.breadcrumb.text()
 
 
+def test_a_trail_set_while_hidden_is_fitted_when_shown(window: MainWindow, qtbot: QtBot) -> None:
+    window.resize(1280, 720)
+    trail = [(i, f"A person with a long name {i}", False) for i in range(12)]
+    window.set_breadcrumb([*trail, (12, "Ekaterina Mukhanova", True)])
+    assert not window.breadcrumb.text().startswith("…")  # no width yet: all of it
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.breadcrumb.text().startswith("… › ")
+    assert window.breadcrumb.text().endswith("<b>Ekaterina Mukhanova</b>")
+
+
 @pytest.mark.parametrize("link", ["history:0", "history:2", "history:17"])
 def test_a_breadcrumb_link_emits_its_history_index(
     window: MainWindow, qtbot: QtBot, link: str
