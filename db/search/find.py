@@ -306,7 +306,9 @@ def _count(conn: Any, table: str, expr: str, rowids: tuple[int, int] | None = No
         while True:
             rows = cur.fetchmany(COUNT_EXACT)
             n += len(rows)
-            if not rows or n > COUNT_CAP:
+            # A short chunk is the last one: the count is known without asking again (and
+            # without looking at the clock, so a busy machine counts it exactly too).
+            if len(rows) < COUNT_EXACT or n > COUNT_CAP:
                 return n
             # The first COUNT_EXACT matches are always counted, so small archives get the
             # same exact counts on a busy machine as on an idle one.

@@ -13,6 +13,7 @@ from sqlalchemy import Connection, event
 
 from db import Archive
 from db.dto import Ref
+from db.search import find
 from db.search.find import COUNT_CAP, SearchResults, person_pks, search
 from db.search.translit import MAX_QUERY_CHARS, MAX_TERMS
 from tests.conftest import BUNDLED
@@ -437,6 +438,22 @@ def test_a_few_hits_asked_for_are_still_the_best_ranked(conn: Connection, text: 
         assert shown is not None
         assert shown.hits[0].rank == group.hits[0].rank, (group.kind, shown.hits[0])
         assert (shown.count, shown.more) == (group.count, group.more)
+
+
+@pytest.mark.parametrize("text", ["Енукидзе", "Kamenev"])
+def test_a_spent_counting_budget_still_counts_a_short_last_chunk_exactly(
+    conn: Connection, monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    # A machine so busy that the counting budget is gone before the first look at the clock:
+    # a group whose matches all came in the first chunk is still counted exactly ("11", not
+    # "11+": the suite once failed under load this way).
+    exact = search(conn, text, limit=3)
+    monkeypatch.setattr(find, "COUNT_BUDGET_S", -1.0)
+    spent = search(conn, text, limit=3)
+    assert [(g.kind, g.count, g.more) for g in spent.groups] == [
+        (g.kind, g.count, g.more) for g in exact.groups
+    ]
+    assert any(g.count > 3 and not g.more for g in spent.groups if g.kind != "person")
 
 
 def test_a_document_hit_gives_its_date_as_the_lists_do(conn: Connection) -> None:
