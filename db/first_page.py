@@ -12,7 +12,7 @@ import sqlite3
 from collections import namedtuple
 from typing import Any
 
-from db import vocab
+from db import rank_tail, vocab
 from db.i18n import N_, _
 
 #: What a list cell shows for a value the archive says is not known (translated where made).
@@ -91,14 +91,24 @@ def first_people_page(
     Two index probes: the largest rank (= the row count, ranks are dense) and one rank range.
     An unknown sort key falls back to the name, as the pane does.
     """
-    rank = PEOPLE_RANKS.get(sort, PEOPLE_RANKS["name"])
+    key = sort if sort in PEOPLE_RANKS else "name"
+    rank = PEOPLE_RANKS[key]
     total = int(conn.execute(f"SELECT max({rank}) FROM person").fetchone()[0] or 0)
-    if descending:
-        lo, hi = total - limit + 1, total
-    else:
-        lo, hi = 1, limit
-    sql = (
-        f"SELECT {', '.join(_PERSON_COLUMNS)} FROM person WHERE {rank} BETWEEN ? AND ? "
-        f"ORDER BY {rank} {'DESC' if descending else 'ASC'}"
-    )
-    return total, [person_fields(_PersonRecord(*r)) for r in conn.execute(sql, (lo, hi))]
+    tail = rank_tail.PERSON_TAILS.get(key) if descending else None
+    known = total
+    if tail is not None:
+        probe = f"SELECT {tail} FROM person WHERE {rank} = ?"
+
+        def unknown_at(r: int) -> bool:
+            row = conn.execute(probe, (r,)).fetchone()
+            return bool(row and row[0])
+
+        known = rank_tail.known_ranks(unknown_at, total)
+    rows: list[dict[str, Any]] = []
+    for lo, hi, backwards in rank_tail.rank_runs(0, limit, total, known, descending):
+        sql = (
+            f"SELECT {', '.join(_PERSON_COLUMNS)} FROM person WHERE {rank} BETWEEN ? AND ? "
+            f"ORDER BY {rank} {'DESC' if backwards else 'ASC'}"
+        )
+        rows += [person_fields(_PersonRecord(*r)) for r in conn.execute(sql, (lo, hi))]
+    return total, rows

@@ -13,6 +13,7 @@ Nothing here ever reads a whole table into Python objects.
 from __future__ import annotations
 
 import json
+import weakref
 from array import array
 from collections import namedtuple
 from collections.abc import Callable, Sequence
@@ -26,13 +27,14 @@ from sqlalchemy import (
     TextClause,
     and_,
     bindparam,
+    case,
     func,
     select,
     text,
 )
 from sqlalchemy.engine import Row
 
-from db import contract, list_rows
+from db import contract, list_rows, rank_tail
 from db.dto import ListRow
 from db.schema import Document, Event, EventPerson, Person
 
@@ -70,6 +72,9 @@ class ListSpec:
     make_row: Callable[[Row[Any]], ListRow]
     default_sort: str
     filter_casts: dict[str, Callable[[str], object]] = field(default_factory=dict)
+    #: sort key -> predicate of the rows whose value is unknown (last in both directions:
+    #: :mod:`db.rank_tail`)
+    tails: dict[str, Any] = field(default_factory=dict)
 
 
 _people_count = (
@@ -112,6 +117,7 @@ PEOPLE = ListSpec(
     ),
     make_row=list_rows.person_row,
     default_sort="name",
+    tails={"birth_year": Person.birth_year.is_(None)},
 )
 
 EVENTS = ListSpec(
@@ -148,8 +154,49 @@ DOCUMENTS = ListSpec(
 )
 
 
+def _sort_key(spec: ListSpec, query: ListQuery) -> str:
+    return query.sort if query.sort in spec.sorts else spec.default_sort
+
+
 def _rank(spec: ListSpec, query: ListQuery) -> Any:
-    return spec.sorts.get(query.sort) or spec.sorts[spec.default_sort]
+    return spec.sorts[_sort_key(spec, query)]
+
+
+def _order(spec: ListSpec, query: ListQuery) -> Any:
+    """ORDER BY of a filtered pane: the rank, with a descending sort's unknown values after
+    the known ones (ranked backwards) in their own ascending order (:mod:`db.rank_tail`)."""
+    rank = _rank(spec, query)
+    if not query.descending:
+        return rank.asc()
+    tail = spec.tails.get(_sort_key(spec, query))
+    if tail is None:
+        return rank.desc()
+    return case((tail, rank), else_=-rank).asc()
+
+
+#: Known ranks of a descending sort with an unknown tail, per engine (an archive never changes
+#: while open) and (kind, sort, total).
+_KNOWN: weakref.WeakKeyDictionary[Any, dict[tuple[str, str, int], int]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _known(conn: Connection, spec: ListSpec, query: ListQuery, total: int) -> int:
+    """How many ranks of the sort hold a known value (``total`` where none can be unknown)."""
+    key = _sort_key(spec, query)
+    tail = spec.tails.get(key)
+    if tail is None or not query.descending:
+        return total
+    memo = _KNOWN.setdefault(conn.engine, {})
+    known = memo.get((spec.kind, key, total))
+    if known is None:
+        probe = select(tail).where(spec.sorts[key] == bindparam("rank"))
+
+        def unknown_at(rank: int) -> bool:
+            return bool(conn.execute(probe, {"rank": rank}).scalar())
+
+        known = memo[(spec.kind, key, total)] = rank_tail.known_ranks(unknown_at, total)
+    return known
 
 
 def _where(spec: ListSpec, query: ListQuery, postgres: bool = False) -> ColumnElement[bool]:
@@ -201,12 +248,12 @@ def page(
     """Rows ``start .. start+limit-1`` of an *unfiltered* pane, by rank range."""
     if query.filtered:
         raise ValueError("page() is for unfiltered panes; use snapshot() + rows_by_pks()")
-    if query.descending:
-        hi, lo = total - start, total - start - limit + 1
-    else:
-        lo, hi = start + 1, start + limit
-    stmt = _page_statement(spec, query.sort, query.descending)
-    return [spec.make_row(r) for r in _records(conn, stmt, {"lo": lo, "hi": hi})]
+    known = _known(conn, spec, query, total)
+    rows: list[ListRow] = []
+    for lo, hi, backwards in rank_tail.rank_runs(start, limit, total, known, query.descending):
+        stmt = _page_statement(spec, query.sort, backwards)
+        rows += [spec.make_row(r) for r in _records(conn, stmt, {"lo": lo, "hi": hi})]
+    return rows
 
 
 #: Column names of a statement's rows → the named tuple its rows are read into.
@@ -260,9 +307,11 @@ def snapshot(conn: Connection, spec: ListSpec, query: ListQuery) -> array[int]:
     to keep one integer of each tripled the time, all of it holding the GIL the GUI thread
     needs to paint.
     """
-    rank = _rank(spec, query)
-    order = rank.desc() if query.descending else rank.asc()
-    stmt = select(spec.table.c.pk).where(_where(spec, query, _is_pg(conn))).order_by(order)
+    stmt = (
+        select(spec.table.c.pk)
+        .where(_where(spec, query, _is_pg(conn)))
+        .order_by(_order(spec, query))
+    )
     compiled = stmt.compile(dialect=conn.dialect)
     values = compiled.construct_params()
     params: Any = (
@@ -299,10 +348,11 @@ def head(conn: Connection, spec: ListSpec, query: ListQuery, limit: int) -> list
     outcome by name; year by date; type by date) this reads ``limit`` index entries, so the
     first rows can be shown before :func:`snapshot` has walked every match.
     """
-    rank = _rank(spec, query)
-    order = rank.desc() if query.descending else rank.asc()
     stmt = (
-        select(*spec.columns).where(_where(spec, query, _is_pg(conn))).order_by(order).limit(limit)
+        select(*spec.columns)
+        .where(_where(spec, query, _is_pg(conn)))
+        .order_by(_order(spec, query))
+        .limit(limit)
     )
     return [spec.make_row(r) for r in _records(conn, stmt)]
 
@@ -327,7 +377,8 @@ def position(
     value = conn.execute(select(rank).where(spec.table.c.id == item_id)).scalar()
     if value is None:
         return None
-    return total - int(value) if query.descending else int(value) - 1
+    known = _known(conn, spec, query, total)
+    return rank_tail.row_of_rank(int(value), total, known, query.descending)
 
 
 def pk_of(conn: Connection, spec: ListSpec, item_id: str) -> int | None:

@@ -8,8 +8,9 @@ from pathlib import Path
 
 from sqlalchemy import event, text
 
-from db import Archive, listing
+from db import Archive, listing, open_archive
 from db.listing import PEOPLE, ListQuery
+from tests.conftest import BUNDLED
 
 
 def _all_ids(archive: Archive, sql: str) -> list[str]:
@@ -36,6 +37,52 @@ def test_descending_birth_year_pages_join_up(archive: Archive) -> None:
     assert len(ids) == len(set(ids)) == 99
     years = [r.birth_year for r in first + second if r.birth_year is not None]
     assert years == sorted(years, reverse=True)
+    # Unknown years stay last, as in the ascending order (a reader sorting newest first once
+    # met a screen of "unknown" before the first year), and among them the names in order.
+    unknown = [r for r in first + second if r.birth_year is None]
+    assert unknown and (first + second)[-len(unknown) :] == unknown
+    with archive.connect() as conn:
+        ascending = listing.page(conn, PEOPLE, ListQuery("birth_year"), 0, total, total)
+    assert [r.id for r in unknown] == [r.id for r in ascending if r.birth_year is None]
+
+
+def test_a_descending_sort_with_unknowns_agrees_on_every_path(archive: Archive) -> None:
+    # The unfiltered page, the filtered snapshot and its first rows, and the row of each item
+    # (which the pane selects after a jump) put every person in the same place.
+    q = ListQuery("birth_year", descending=True)
+    defendants = q.with_filter("role", "defendant")
+    with archive.connect() as conn:
+        total = listing.count(conn, PEOPLE, q)
+        rows = listing.page(conn, PEOPLE, q, 0, total, total)
+        assert [listing.position(conn, PEOPLE, q, r.id, total) for r in rows] == list(range(total))
+        pks = listing.snapshot(conn, PEOPLE, defendants)
+        head = listing.head(conn, PEOPLE, defendants, 10)
+        filtered = listing.rows_by_pks(conn, PEOPLE, pks)
+        roles = dict(conn.execute(text("SELECT pk, role FROM person")).fetchall())
+    assert [r.pk for r in filtered] == [r.pk for r in rows if roles[r.pk] == "defendant"]
+    assert head == filtered[:10]
+    assert any(r.birth_year is None for r in filtered) and filtered[-1].birth_year is None
+
+
+def test_the_unknown_tail_is_found_by_a_few_index_probes_once_per_archive() -> None:
+    seen: list[str] = []
+
+    def spy(*args: object) -> None:
+        seen.append(str(args[2]))
+
+    q = ListQuery("birth_year", descending=True)
+    archive = open_archive(BUNDLED)  # its own engine: nothing remembered yet
+    try:
+        for start in (0, 50, 90):
+            with archive.connect() as conn:
+                event.listen(conn, "before_cursor_execute", spy)
+                listing.page(conn, PEOPLE, q, start, 20, 99)
+                event.remove(conn, "before_cursor_execute", spy)
+    finally:
+        archive.close()
+    probes = [sql for sql in seen if "BETWEEN" not in sql]
+    assert 0 < len(probes) <= 7  # ⌈log2(100)⌉, the first page only
+    assert all("rank_birth = " in sql for sql in probes)
 
 
 def test_role_filter_matches_plain_sql(archive: Archive) -> None:
@@ -122,9 +169,8 @@ def test_rows_read_from_the_cursor_are_the_rows_sqlalchemy_gives(archive: Archiv
                 for descending in (False, True):
                     query = ListQuery(sort, descending)
                     got = listing.page(conn, spec, query, 0, total, total)
-                    rank = spec.sorts[sort]
-                    order = rank.desc() if descending else rank.asc()
-                    stmt = select(*spec.columns).order_by(order)
+                    # (the order a filtered pane asks SQL for: unknown values last)
+                    stmt = select(*spec.columns).order_by(listing._order(spec, query))
                     assert got == [spec.make_row(r) for r in conn.execute(stmt)], (spec.kind, sort)
             pks = [
                 row.pk

@@ -205,14 +205,30 @@ def test_sorting_shows_the_sql_order(
     model = _model(archive, kind)
     model.sort(column, order)
     descending = order == Qt.SortOrder.DescendingOrder
-    assert _ids(model) == _sql_ids(kind, _rank(kind, column) + (" DESC" if descending else ""))
+    assert _ids(model) == _sql_ids(kind, _order(kind, column, descending))
+
+
+#: Rank column → the rows whose value is unknown: last in both directions, in name order.
+_UNKNOWN = {"rank_birth": "birth_year IS NULL"}
+
+
+def _order(kind: str, column: int, descending: bool) -> str:
+    rank = _rank(kind, column)
+    if not descending:
+        return rank
+    unknown = _UNKNOWN.get(rank)
+    if unknown is None:
+        return f"{rank} DESC"
+    return f"{unknown}, CASE WHEN {unknown} THEN {rank} ELSE -{rank} END"
 
 
 def test_sorting_a_filtered_view_keeps_the_filter(qapp: QApplication, archive: Archive) -> None:
     model = _model(archive, "person", ListQuery("name").with_filter("role", "defendant"))
     born = [c.sort_key for c in PEOPLE_COLUMNS].index("birth_year")
     model.sort(born, Qt.SortOrder.DescendingOrder)
-    assert _ids(model) == _sql_ids("person", "rank_birth DESC", "role = 'defendant'")
+    born_desc = _order("person", born, descending=True)
+    assert _ids(model) == _sql_ids("person", born_desc, "role = 'defendant'")
+    assert _ids(model)[-1] in _sql_ids("person", "rank_birth", "birth_year IS NULL")
     assert model.query.filters == (("role", "defendant"),)
 
 

@@ -180,8 +180,9 @@ def test_sorting_by_header_runs_a_new_sql_order(people: ListPane, sql: sqlite3.C
     expected = [
         i
         for (i,) in sql.execute(
-            "SELECT id FROM person ORDER BY birth_year IS NULL DESC, birth_year DESC, "
-            "rank_name DESC"
+            # Newest first; unknown years last (in name order), as they are ascending.
+            "SELECT id FROM person ORDER BY birth_year IS NULL, birth_year DESC, "
+            "CASE WHEN birth_year IS NULL THEN rank_name ELSE -rank_name END"
         )
     ]
     assert shown(people) == expected
