@@ -29,6 +29,7 @@ from sqlalchemy import (
     bindparam,
     case,
     func,
+    literal_column,
     select,
     text,
 )
@@ -75,6 +76,9 @@ class ListSpec:
     #: sort key -> predicate of the rows whose value is unknown (last in both directions:
     #: :mod:`db.rank_tail`)
     tails: dict[str, Any] = field(default_factory=dict)
+    #: sort keys whose rank ends every filter column's index (the filtered rows come out of
+    #: the index in order); any other sort of a filtered pane sorts its matches
+    indexed_sorts: frozenset[str] = frozenset()
 
 
 _people_count = (
@@ -118,6 +122,7 @@ PEOPLE = ListSpec(
     make_row=list_rows.person_row,
     default_sort="name",
     tails={"birth_year": Person.birth_year.is_(None)},
+    indexed_sorts=frozenset({"name"}),  # ix_person_role_rank, _tribunal_rank, _kind_rank
 )
 
 EVENTS = ListSpec(
@@ -129,6 +134,7 @@ EVENTS = ListSpec(
     columns=(Event.pk, Event.id, Event.date, Event.date_precision, Event.title, _people_count),
     make_row=list_rows.event_row,
     default_sort="date",
+    indexed_sorts=frozenset({"date"}),  # ix_event_year_rank
 )
 
 DOCUMENTS = ListSpec(
@@ -151,6 +157,7 @@ DOCUMENTS = ListSpec(
     ),
     make_row=list_rows.document_row,
     default_sort="date",
+    indexed_sorts=frozenset({"date"}),  # ix_document_type_rank
 )
 
 
@@ -162,10 +169,19 @@ def _rank(spec: ListSpec, query: ListQuery) -> Any:
     return spec.sorts[_sort_key(spec, query)]
 
 
-def _order(spec: ListSpec, query: ListQuery) -> Any:
+def _order(spec: ListSpec, query: ListQuery, *, sort_matches: bool = False) -> Any:
     """ORDER BY of a filtered pane: the rank, with a descending sort's unknown values after
-    the known ones (ranked backwards) in their own ascending order (:mod:`db.rank_tail`)."""
+    the known ones (ranked backwards) in their own ascending order (:mod:`db.rank_tail`).
+
+    With ``sort_matches`` (every match is read, on SQLite), a rank that no filter index ends
+    in is ordered as an expression, which SQLite cannot read from an index: it finds the
+    matches through the filter's index and sorts them, instead of walking the whole rank index
+    and looking each row up (at 3M people, death sentences by birth year: 4.2 s → 0.25 s; a
+    filter matching nobody: 4.0 s → 0 ms).
+    """
     rank = _rank(spec, query)
+    if sort_matches and _sort_key(spec, query) not in spec.indexed_sorts:
+        rank = rank + literal_column("0")
     if not query.descending:
         return rank.asc()
     tail = spec.tails.get(_sort_key(spec, query))
@@ -310,7 +326,7 @@ def snapshot(conn: Connection, spec: ListSpec, query: ListQuery) -> array[int]:
     stmt = (
         select(spec.table.c.pk)
         .where(_where(spec, query, _is_pg(conn)))
-        .order_by(_order(spec, query))
+        .order_by(_order(spec, query, sort_matches=not _is_pg(conn)))
     )
     compiled = stmt.compile(dialect=conn.dialect)
     values = compiled.construct_params()
@@ -341,19 +357,40 @@ def snapshot(conn: Connection, spec: ListSpec, query: ListQuery) -> array[int]:
 SNAPSHOT_CHUNK = 4096
 
 
+#: Ranks at the start of a sort that :func:`head` looks through first for a filter's first rows.
+HEAD_WALK = 1 << 16
+
+
 def head(conn: Connection, spec: ListSpec, query: ListQuery, limit: int) -> list[ListRow]:
-    """The first ``limit`` rows of a *filtered* pane, in its order (one query).
+    """The first ``limit`` rows of a *filtered* pane, in its order.
 
     With a filter that has an index ending in the sort's rank (role, tribunal, sentence,
     outcome by name; year by date; type by date) this reads ``limit`` index entries, so the
-    first rows can be shown before :func:`snapshot` has walked every match.
+    first rows can be shown before :func:`snapshot` has walked every match.  Any other sort
+    (on SQLite) first looks through the first :data:`HEAD_WALK` ranks only — enough where the
+    matches are common — and otherwise sorts the matches: walking the whole rank index for a
+    filter that matches few people took 4 s at 3M (nobody: the whole walk for nothing).
     """
-    stmt = (
-        select(*spec.columns)
-        .where(_where(spec, query, _is_pg(conn)))
-        .order_by(_order(spec, query))
-        .limit(limit)
+    where = _where(spec, query, _is_pg(conn))
+    columns = select(*spec.columns)
+    key = _sort_key(spec, query)
+    plain = (
+        key in spec.indexed_sorts
+        or _is_pg(conn)
+        or (query.descending and key in spec.tails)  # ordered by an expression: sorted
     )
+    if not plain:
+        rank = spec.sorts[key]
+        if query.descending:
+            top = int(conn.execute(select(func.max(rank))).scalar() or 0)
+            window = rank > top - HEAD_WALK
+        else:
+            window = rank <= HEAD_WALK
+        stmt = columns.where(where, window).order_by(_order(spec, query)).limit(limit)
+        rows = _records(conn, stmt)
+        if len(rows) == limit:
+            return [spec.make_row(r) for r in rows]
+    stmt = columns.where(where).order_by(_order(spec, query, sort_matches=not plain)).limit(limit)
     return [spec.make_row(r) for r in _records(conn, stmt)]
 
 
