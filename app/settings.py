@@ -161,7 +161,7 @@ class Settings:
         value = self._str("cite/style", "")
         if value in CITATION_STYLES:
             return value
-        return "gost" if i18n.language() == "ru" else "chicago"
+        return i18n.citation_style()
 
     @citation_style.setter
     def citation_style(self, value: str) -> None:

@@ -62,6 +62,12 @@ def language() -> str:
     return _language
 
 
+def citation_style() -> str:
+    """The citation style a reader of the interface language expects until they choose one:
+    GOST R 7.0.5 in Russian, Chicago otherwise (one of :data:`db.cite.STYLES`)."""
+    return "gost" if _language == "ru" else "chicago"
+
+
 def system_language(environ: dict[str, str] | None = None) -> str:
     """``ru`` when the system's locale is Russian (``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``,
     ``LANG``, in gettext's order), else ``en``."""

@@ -33,11 +33,6 @@ def _date(text: str) -> datetime.date:
         ) from None
 
 
-def default_style() -> str:
-    """The style a reader of the current language expects: GOST R 7.0.5 in Russian."""
-    return "gost" if i18n.language() == "ru" else "chicago"
-
-
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add this command's options."""
     parser.add_argument(
@@ -120,7 +115,7 @@ def run(args: argparse.Namespace, archive: Archive) -> int:
             return EXIT_USAGE
         digest = release.archive_sha256(archive.path) if args.sha256 else None
         if fmt == TEXT:
-            print(cite.record(conn, ref, args.style or default_style(), when, digest, where))
+            print(cite.record(conn, ref, args.style or i18n.citation_style(), when, digest, where))
         else:
             sys.stdout.write(cite.record_export(conn, ref, fmt, when, digest, where))
     return 0

@@ -17,7 +17,7 @@ from sqlalchemy import Connection, select
 
 from db import cite
 from db.dto import Ref
-from db.i18n import _, language, ngettext, pgettext
+from db.i18n import _, citation_style, ngettext, pgettext
 from db.notebook.clock import utc_now
 from db.notebook.model import ArchiveKey, Entry
 from db.notebook.notebook import Notebook
@@ -99,8 +99,7 @@ def _citation(
         return None
     try:
         # the style a reader of the language expects (GOST R 7.0.5 in Russian), as `cite`'s
-        style = "gost" if language() == "ru" else "chicago"
-        return cite.record(conn, target, style, accessed, None, location)
+        return cite.record(conn, target, citation_style(), accessed, None, location)
     except cite.UnknownRecord:
         return None
 

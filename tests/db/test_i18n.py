@@ -51,3 +51,11 @@ def test_the_compiled_russian_catalogue_has_russian_plural_rules() -> None:
     # 1 человек, 2 человека, 5 человек, 11 человек, 21 человек, 22 человека, 25 человек …
     forms = [catalog.plural(n) for n in (1, 2, 5, 11, 21, 22, 25, 111, 104)]  # type: ignore[attr-defined]
     assert forms == [0, 1, 2, 2, 0, 1, 2, 2, 1]
+
+
+def test_the_citation_style_follows_the_language_until_chosen() -> None:
+    from db import cite
+
+    styles = {lang: (i18n.set_language(lang), i18n.citation_style())[1] for lang in i18n.LANGUAGES}
+    assert styles == {"en": "chicago", "ru": "gost"}
+    assert set(styles.values()) <= set(cite.STYLES)
