@@ -277,8 +277,12 @@ def totals_line(counts: Sequence[OutcomeCount], published_totals: Mapping[str, i
             n=vocab.format_number(n),
             total=vocab.format_number(total or 0),
         )
-        unknown = sum(c.named for c in counts if c.tribunal == tribunal and c.outcome == "unknown")
-        if tribunal == "unknown" and unknown:
+        unknown = (
+            sum(c.named for c in counts if c.tribunal == tribunal and c.outcome == "unknown")
+            if tribunal == "unknown"
+            else 0
+        )
+        if unknown:
             # as the case summary says: no known court and no known sentence is no conviction
             part += "; " + ngettext(
                 "{n} of them with neither court nor sentence known",

@@ -18,7 +18,6 @@ term is quoted, and SQLite errors (a damaged index, the time budget) become an `
 
 from __future__ import annotations
 
-import re
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -31,6 +30,7 @@ from db.dbapi import database_errors, is_postgres, raw_of
 from db.dto import Ref
 from db.i18n import N_, _
 from db.queries import person_label, person_name, source_label
+from db.search import translit
 from db.search.explain import (
     Explained,
     PersonWords,
@@ -682,10 +682,6 @@ def _text_group(
     return SearchGroup(kind, _(GROUP_TITLES[kind]), count, more, tuple(shown))
 
 
-#: A Cyrillic letter: a query in Russian.
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-
-
 # -- entry point -----------------------------------------------------------------------------
 
 
@@ -721,7 +717,7 @@ def search(conn: Any, text: str, limit: int = 20) -> SearchResults:
         )
     other = tuple(dict.fromkeys(k for w in query.words for k in w.other_script))
     notices = query.notices
-    if not groups and error is None and _CYRILLIC.search(query.text):
+    if not groups and error is None and translit.is_cyrillic(query.text):
         # A Russian word for a fact finds nothing: the archive's own texts are English.
         notices += (
             _(
