@@ -95,9 +95,9 @@ def _span(items: Sequence[Dated], later: bool) -> tuple[float, float]:
     return start, end + (end - start) * LABEL_ROOM
 
 
-def _broken(items: Sequence[Dated]) -> str:
+def _broken(parts: Sequence[Sequence[Dated]]) -> str:
     """What a caption adds when the figure's axis is broken (nothing when it is not)."""
-    if len(axis_parts(items)) < 2:
+    if len(parts) < 2:
         return ""
     return " " + _("Two slashes // mark years left out of the axis.")
 
@@ -110,14 +110,16 @@ def paint_broken_timeline(
     lanes: Sequence[Lane],
     buckets: Sequence[Bucket] = (),
     level: str | None = None,
+    parts: Sequence[Sequence[Dated]] | None = None,
 ) -> None:
     """A timeline on paper: on one axis, or on parts of one where the dates fall far apart
-    (:func:`axis_parts`; the later parts without lane names, two slashes between).  Marks'
-    labels may run to the edge of their part."""
+    (``parts``: :func:`axis_parts` of the marks and buckets, if the caller has them already;
+    the later parts without lane names, two slashes between).  Marks' labels may run to the
+    edge of their part."""
     from app.charts.timeline_layout import LABEL_MAX, LABEL_MIN, LABEL_SHARE
     from app.charts.timeline_paint import paint_timeline
 
-    parts = axis_parts([*marks, *buckets])
+    parts = list(axis_parts([*marks, *buckets]) if parts is None else parts)
     if not parts:
         parts = [[]]
     metrics = QFontMetricsF(painter.font())
@@ -196,10 +198,11 @@ def person_figures(
         # marks, and their labels may run to the figure's edge.
         lanes = [Lane(lane.key, "") for lane in tl.lanes] if len(tl.lanes) == 1 else tl.lanes
         marks = tl.marks
+        parts = axis_parts(marks)  # once, for the drawing and its caption
 
         def draw_timeline(painter: QPainter, rect: QRectF) -> None:
             painter.setFont(font)
-            paint_broken_timeline(painter, rect, marks, palette, lanes)
+            paint_broken_timeline(painter, rect, marks, palette, lanes, parts=parts)
 
         caption = _(
             "Dated marks of this person; a month or a year is a span, disputed dates are "
@@ -208,7 +211,7 @@ def person_figures(
         width, height = TIMELINE_SIZE
         if len(marks) > CROWDED_MARKS:
             height = CROWDED_HEIGHT
-        out["timeline"] = (record(width, height, draw_timeline), caption + _broken(marks))
+        out["timeline"] = (record(width, height, draw_timeline), caption + _broken(parts))
     ego = graph.ego_graph(conn, person_id, hops=1) if related else None
     if ego is not None and ego.edges:
         positions = layout(ego, node_sizes(ego, font))
@@ -243,14 +246,16 @@ def case_timeline(conn: Connection) -> tuple[Figure, str] | None:
         return None
     palette, font = paper_palette(), _font()
 
+    parts = axis_parts([*tl.marks, *tl.buckets])  # once, for the drawing and its caption
+
     def draw(painter: QPainter, rect: QRectF) -> None:
         painter.setFont(font)
         paint_broken_timeline(
-            painter, rect, tl.marks, palette, tl.lanes, buckets=tl.buckets, level="month"
+            painter, rect, tl.marks, palette, tl.lanes, tl.buckets, "month", parts
         )
 
     caption = _(
         "Events, documents, sentences, arrests and deaths of the whole case; a month or a "
         "year is a span, disputed dates are one mark per claim, undated records are not drawn."
     )
-    return record(*CASE_TIMELINE_SIZE, draw), caption + _broken([*tl.marks, *tl.buckets])
+    return record(*CASE_TIMELINE_SIZE, draw), caption + _broken(parts)
