@@ -169,6 +169,12 @@ def _icon_rise(toolbar: QToolBar) -> int:
     return max(0, icon.sizeHint().height() - text.sizeHint().height())
 
 
+#: Text lines of room the search panel first takes for its results: the box, the counts and a
+#: group's heading, then about seven hits of two lines each (at most half the column: twelve
+#: lines showed one hit of "Mukhanova"'s fifty at 1280×720, under a list of two rows).
+SEARCH_RESULT_LINES = 26
+
+
 class _Breadcrumb(QLabel):
     """The trail over the detail view: as many of its newest entries as its width holds, the
     older ones given as "…" (a trail cut at its right edge lost the newest, the page shown)."""
@@ -688,14 +694,14 @@ class MainWindow(QMainWindow):
         self.left_split.setCollapsible(0, False)
         self.left_split.setCollapsible(1, False)
         split = self.left_split
-        results_height = [split.fontMetrics().lineSpacing() * 12]
+        results_height = [split.fontMetrics().lineSpacing() * SEARCH_RESULT_LINES]
 
         def fit(expanded: bool) -> None:
             sizes = split.sizes()
             total = sum(sizes)
             if expanded:
                 panel.setMaximumHeight(16_777_215)  # QWIDGETSIZE_MAX
-                height = min(results_height[0], total * 2 // 5) if total else results_height[0]
+                height = min(results_height[0], total // 2) if total else results_height[0]
                 split.setSizes([height, max(total - height, 0)])
             else:
                 box = panel.minimumSizeHint().height()

@@ -417,6 +417,34 @@ def test_the_search_results_take_room_only_while_there_is_a_search(
     qtbot.waitUntil(lambda: window.left_split.sizes() == empty)
 
 
+def test_a_search_shows_several_hits_in_the_smallest_window(
+    qtbot: QtBot, make_app: Callable[..., App]
+) -> None:
+    # Twelve lines of room showed one hit of "Mukhanova"'s fifty at 1280×720 (a new user's
+    # trial), over a list of two rows that had the rest of the column.
+    from PySide6.QtWidgets import QLineEdit, QTreeView
+
+    app = make_app()
+    window = app.window
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    box = window.findChild(QLineEdit, "searchBox")
+    view = window.findChild(QTreeView, "searchResults")
+    assert box is not None and view is not None
+    box.setText("Mukhanova")
+    qtbot.waitUntil(lambda: view.model().rowCount() == 4)  # people, events, documents, sources
+    qtbot.waitUntil(lambda: window.left_split.sizes()[0] > 4 * box.height())
+    rows, index = [], view.model().index(0, 0)
+    while index.isValid():  # the groups' headings and their hits, as drawn from the top
+        rows.append(view.visualRect(index))
+        index = view.indexBelow(index)
+    assert len(rows) > 50
+    whole = [r for r in rows if view.viewport().rect().contains(r)]
+    assert len(whole) >= 6  # a group's heading and five hits at least
+    assert window.left_split.sizes()[1] >= window.left_split.sizes()[0]  # the list keeps half
+
+
 def test_tab_goes_in_visual_order(make_app: Callable[..., App]) -> None:
     """Search box → its results (when shown) → pane tabs → filters → table → detail view."""
     window = make_app().window
