@@ -16,6 +16,7 @@ import datetime
 import sys
 
 from app.cli import EXIT_NOT_FOUND, EXIT_USAGE
+from app.commands.suggest import suggestion
 from db import Archive, cite, i18n, release
 from db.dto import Ref
 from db.i18n import N_, _
@@ -98,6 +99,9 @@ def run(args: argparse.Namespace, archive: Archive) -> int:
             refs = cite.find(conn, args.id)
             if not refs:
                 _error(_("no record with id “{id}”").format(id=args.id))
+                hint = suggestion(conn, args.id)
+                if hint:
+                    print(hint, file=sys.stderr)
                 return EXIT_NOT_FOUND
             if len(refs) > 1:
                 kinds = ", ".join(f"{r.kind}/{r.id}" for r in refs)

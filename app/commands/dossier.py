@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from app import terminal
 from app.cli import EXIT_FAILED, EXIT_NOT_FOUND, EXIT_USAGE
+from app.commands.suggest import suggestion
 from app.filenames import OutsideFolder, inside, safe_file_name, safe_stem
 from db import Archive, listing, queries
 from db.dto import Ref
@@ -76,7 +77,9 @@ def _not_found(conn: Connection, text: str) -> str:
     """Why ``text`` names no record, with the right spelling when it is just the wrong kind."""
     kind, sep, bare = text.removeprefix("archive://").partition("/")
     if not sep:
-        return _("no record with id “{id}”").format(id=text)
+        message = _("no record with id “{id}”").format(id=text)
+        hint = suggestion(conn, text, ("person", "event", "document"))  # what has a dossier
+        return f"{message}\n{hint}" if hint else message
     if kind not in KINDS:
         return _("“{kind}” is not a kind of record (use {kinds}, or the id alone)").format(
             kind=kind, kinds=", ".join(KINDS)

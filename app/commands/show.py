@@ -8,6 +8,7 @@ from typing import Any
 
 from app.cli import EXIT_NOT_FOUND
 from app.commands.output import facts_lines, print_json
+from app.commands.suggest import suggestion
 from app.pages import labels
 from db import Archive, queries
 from db.dto import DatedRef, Detail, DocumentDetail, EventDetail, PersonDetail
@@ -37,8 +38,11 @@ def run(args: argparse.Namespace, archive: Archive) -> int:
     """Print the record."""
     with archive.connect() as conn:
         refs = queries.find_refs(conn, args.id)
+        hint = "" if refs else suggestion(conn, args.id)
     if not refs:
         print(_("kremlin-archive: no record with id “{id}”").format(id=args.id), file=sys.stderr)
+        if hint:
+            print(hint, file=sys.stderr)
         return EXIT_NOT_FOUND
     with archive.connect() as conn:
         details = [d for d in (queries.detail(conn, r) for r in refs) if d is not None]

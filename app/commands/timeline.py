@@ -17,6 +17,7 @@ import sys
 from app.charts.timeline_text import precision_text
 from app.cli import EXIT_NOT_FOUND, EXIT_USAGE
 from app.commands.output import print_json
+from app.commands.suggest import suggestion
 from db import Archive, timeline, vocab
 from db.i18n import N_, _, ngettext
 from db.timeline import KIND_LANES, Bucket, Mark, TimelineSlice, kind_name
@@ -161,6 +162,9 @@ def run(args: argparse.Namespace, archive: Archive) -> int:
             missing = [p for p in args.person if p not in known]
             if missing:
                 _error(_("no person with id “{id}”").format(id=missing[0]))
+                hint = suggestion(conn, missing[0], ("person",))
+                if hint:
+                    print(hint, file=sys.stderr)
                 return EXIT_NOT_FOUND
             ranged = args.first is not None or args.last is not None
             s = timeline.person_slice(
