@@ -14,6 +14,7 @@ from app.controller import ArchiveController
 from app.dialogs import Dialogs
 from app.export_job import ExportJob
 from app.filenames import safe_file_name
+from app.models.columns import SENTENCE_TIP, TRIBUNAL_TIP
 from app.widgets import selection
 from app.widgets.list_pane import FilterSpec, ListPane
 from app.widgets.main_window import MainWindow
@@ -222,6 +223,8 @@ class ListActions(QObject):
 
 
 def _people_filters() -> tuple[FilterSpec, ...]:
+    # The People list's tribunal and sentence are the 1935 verdict's (a filter on death did
+    # not find those sentenced to death later, and nothing said why: new-user trial).
     return (
         FilterSpec("role", _("Role"), tuple(vocab.ROLES.items()), _("All roles")),
         FilterSpec(
@@ -229,6 +232,7 @@ def _people_filters() -> tuple[FilterSpec, ...]:
             _("Tribunal"),
             tuple((k, _("no tribunal") if k == "none" else v) for k, v in vocab.TRIBUNALS.items()),
             _("All tribunals"),
+            _(TRIBUNAL_TIP),
         ),
         FilterSpec(
             "sentence_kind",
@@ -238,6 +242,7 @@ def _people_filters() -> tuple[FilterSpec, ...]:
                 for k, v in vocab.SENTENCE_KINDS.items()
             ),
             _("All sentences"),
+            _(SENTENCE_TIP),
         ),
     )
 

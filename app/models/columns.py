@@ -61,12 +61,19 @@ class ColumnSpec:
         return ALIGN_RIGHT if self.align_right else ALIGN_LEFT
 
 
+#: What the People list's Tribunal and Sentence are (their headers' and filters' tooltips).
+TRIBUNAL_TIP = N_("The court of the 1935 verdict; a later trial is on the person's page")
+SENTENCE_TIP = N_(
+    "The sentence of the 1935 verdict; a sentence passed later (at a second trial) is on the "
+    "person's page, not here"
+)
+
 PEOPLE_COLUMNS = (
     ColumnSpec("name", N_("Name"), "name", width=155, min_chars=17),
     ColumnSpec("name_ru", N_("Name (Cyrillic)"), "name_ru", width=260, keep=True),
     ColumnSpec("role", N_("Role"), "role", width=100, min_chars=11),
-    ColumnSpec("tribunal", N_("Tribunal"), "tribunal", width=133, marks=True),
-    ColumnSpec("sentence", N_("Sentence"), "sentence", width=105, marks=True),
+    ColumnSpec("tribunal", N_("Tribunal"), "tribunal", width=133, marks=True, tip=TRIBUNAL_TIP),
+    ColumnSpec("sentence", N_("Sentence"), "sentence", width=105, marks=True, tip=SENTENCE_TIP),
     ColumnSpec(
         "birth_year",
         N_("Born"),

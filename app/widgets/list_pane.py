@@ -63,6 +63,9 @@ class FilterSpec:
     label: str
     options: tuple[tuple[str, str], ...]
     everything: str = ""
+    #: what the values are, where the label alone does not say (the combo's and label's
+    #: tooltip)
+    tip: str = ""
 
 
 class ListPane(QWidget):
@@ -372,6 +375,8 @@ class ListPane(QWidget):
         label.setText(_("{field}:").format(field=spec.label))
         # TRANSLATORS: the accessible name of a filter combo, e.g. "Filter by role".
         combo.setAccessibleName(_("Filter by {field}").format(field=spec.label.lower()))
+        for widget in (label, combo):
+            widget.setToolTip(spec.tip)
 
     def describe_filter(self, key: str, value: str) -> str | None:
         """A filter value in the words its combo shows: ``Role: defendant`` (None: no such

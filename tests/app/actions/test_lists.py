@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from pytestqt.qtbot import QtBot
 
 from app import language
 from app.actions.lists import ListActions
+from app.bootstrap import App
 from app.controller import ArchiveController
 from app.widgets.list_pane import ListPane
 from app.widgets.main_window import MainWindow
@@ -215,3 +217,37 @@ def test_a_chart_bar_replaces_every_earlier_filter_and_says_so(rig: Rig, english
     assert people.chip.isVisibleTo(people) and "Military Collegium" in people.chip.text()
     message = rig.window.statusBar().currentMessage()
     assert "earlier filters were removed" in message
+
+
+def test_the_tribunal_and_sentence_filters_say_they_are_the_1935_verdicts(
+    make_app: Callable[..., App],
+) -> None:
+    # A filter on death did not find those sentenced to death later, and nothing said why
+    # (a new user's trial): the combos, their labels and the columns' headers say it.
+    from PySide6.QtWidgets import QComboBox, QLabel
+
+    from app.models.columns import PEOPLE_COLUMNS
+
+    app = make_app()
+    pane = app.panes["person"]
+
+    def tips() -> dict[str, str]:
+        widgets = [*pane.findChildren(QComboBox), *pane.findChildren(QLabel)]
+        return {
+            w.objectName(): w.toolTip()
+            for w in widgets
+            if w.objectName().endswith(("tribunalFilter", "sentence_kindFilter", "Label"))
+        }
+
+    shown = tips()
+    verdict = {k: v for k, v in shown.items() if "tribunal" in k or "sentence_kind" in k}
+    assert len(verdict) == 4 and all("1935 verdict" in tip for tip in verdict.values()), shown
+    assert all(not tip for k, tip in shown.items() if k.endswith(("roleFilter", "roleLabel")))
+    headers = {c.attr: c.tip for c in PEOPLE_COLUMNS}
+    assert "1935 verdict" in headers["tribunal"] and "1935 verdict" in headers["sentence"]
+    app.language.switch("ru")
+    try:
+        russian = {k: tip for k, tip in tips().items() if k in verdict}
+        assert all("1935 года" in tip for tip in russian.values()), russian
+    finally:
+        app.language.switch("en")
