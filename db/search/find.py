@@ -521,7 +521,9 @@ def record_texts(conn: Any, kind: str, ident: str, pk: int) -> list[tuple[str, s
     for field, value, note in claims:
         name = vocab.claim_field_label(str(field))
         out += [(name, str(t)) for t in (value, note) if t]
-    return out
+    # each once: two claims (a relation told both ways) may carry the same note, which a hit's
+    # "why" line then quoted twice
+    return list(dict.fromkeys(out))
 
 
 def _people_group(

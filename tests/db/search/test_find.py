@@ -470,3 +470,13 @@ def test_a_russian_word_that_finds_nothing_says_the_texts_are_english(conn: Conn
     assert not any("written in English" in n for n in search(conn, "zzqqx").notices)
     assert not any("written in English" in n for n in search(conn, "Енукидзе").notices)
     assert search(conn, "Trotskyist").groups  # the English word finds the facts
+
+
+@pytest.mark.parametrize("text", ["shot", "commuted", "protocol", "Trotskyist"])
+def test_a_why_line_never_quotes_the_same_text_twice(conn: Connection, text: str) -> None:
+    # Two relation claims with one note made "relation: …fire the shots.; relation: …fire
+    # the shots." (a new user's trial).
+    for group in search(conn, text, limit=COUNT_CAP).groups:
+        for hit in group.hits:
+            clauses = hit.why.split("; ")
+            assert len(clauses) == len(set(clauses)), (hit.ref, hit.why)
