@@ -93,7 +93,9 @@ def _mark_line(m: Mark, lanes: dict[str, str]) -> str:
     when = vocab.format_date(m.date, m.precision)
     kind = kind_name(m.kind)
     line = f"{when:<{DATE_WIDTH}} {precision_text(m.precision, alone=True):<{PRECISION_WIDTH}} "
-    line += f"{lanes.get(m.lane, m.lane)}: {m.label}"
+    # A person's lane names whose mark it is; a kind's lane ("Deaths") only repeats what the
+    # mark says itself ("Deaths: Death of …", «Смерти: Смерть: …»).
+    line += m.label if m.lane == m.kind else f"{lanes.get(m.lane, m.lane)}: {m.label}"
     if m.kind in ("event", "document"):  # a sentence, arrest or death says what it is
         line += f" ({kind})"
     if m.dispute:

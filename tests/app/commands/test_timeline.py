@@ -61,7 +61,9 @@ def test_text_lists_marks_with_date_precision_and_disputes(
     assert main(["timeline", "--from", "1935-01-27", "--to", "1935-01-31"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "Timeline from 27 January 1935 to 31 January 1935"
-    arrest = [line for line in lines if "Arrests: Arrest of Boris Rosenfeld" in line]
+    # a kind's lane is not repeated before a mark that says its kind ("Arrests: Arrest of …")
+    assert not [line for line in lines if "Arrests:" in line]
+    arrest = [line for line in lines if "to the day             Arrest of Boris Rosenfeld" in line]
     assert len(arrest) == 2
     assert arrest[1].startswith("31 January 1935") and "to the day" in arrest[1]
     assert "disputed; given by showtrials.ru" in arrest[1]
@@ -121,5 +123,8 @@ def test_a_persons_lane_does_not_name_them_twice(capsys: pytest.CaptureFixture[s
     assert lines and all("Ekaterina Mukhanova: Ekaterina Mukhanova" not in line for line in lines)
     assert any("Ekaterina Mukhanova: 10 years prison" in line for line in lines)
     assert main(["timeline", "--from", "1935-07-27", "--to", "1935-07-27"]) == 0
-    out = capsys.readouterr().out  # the lane of all sentences still says whose each is
-    assert "Sentences: Alexei Sinelobov: death" in out
+    out = capsys.readouterr().out  # in the lane of all sentences each still says whose it is
+    assert "to the day             Alexei Sinelobov: death" in out
+    assert main(["--lang", "ru", "timeline", "--from", "1937-07", "--to", "1937-10"]) == 0
+    out = capsys.readouterr().out
+    assert "Смерть: Муханова Екатерина Константиновна" in out and "Смерти:" not in out
