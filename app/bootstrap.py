@@ -14,6 +14,10 @@ from functools import partial
 
 from PySide6.QtWidgets import QApplication
 
+# Before any other import: see its docstring.
+from app import pyside_imports  # noqa: F401
+
+# isort: split
 from app import appearance, icons, window_state
 from app.actions.archive import ArchiveActions
 from app.actions.cite import CiteActions

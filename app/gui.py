@@ -14,6 +14,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
+# Before any other import: see its docstring.
+from app import pyside_imports  # noqa: F401
+
+# isort: split
 from app import resources
 from app.language import start_language
 from app.settings import Settings

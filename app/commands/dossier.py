@@ -218,6 +218,8 @@ def _gui_app() -> QCoreApplication:
     # so it runs on Qt's offscreen platform unless the caller chose another.
     from PySide6.QtWidgets import QApplication
 
+    from app import pyside_imports  # noqa: F401  (before the printing layer's imports)
+
     existing = QApplication.instance()
     if existing is not None:
         return existing
