@@ -948,7 +948,7 @@ def _timeline_run(
     opened = time.perf_counter() - start
     fitted = counts()
     # Settle (a follow-up load may refine what the fit showed), then jump to the month.
-    _wait(view.loaded, lambda: not view._timer.isActive() and not view._runner.busy, "settle")
+    _wait(view.loaded, lambda: not view._runner.busy, "settle")
     start = time.perf_counter()
     view.set_visible_range(month, month)
     _wait(view.loaded, covers, "timeline zoom")
@@ -970,7 +970,6 @@ def measure_timeline(archive: Path, runs: int) -> list[Row]:
 
     from PySide6.QtWidgets import QApplication
 
-    from app.widgets import timeline_view
     from db import open_archive, timeline
 
     qt = QApplication.instance() or QApplication([])
@@ -1004,8 +1003,7 @@ def measure_timeline(archive: Path, runs: int) -> list[Row]:
     NOTES.append(
         f"timeline canvas {w}×{h}: fitted {fitted[0]} bars + {fitted[1]} marks (floor "
         f"{fit_floor[0]} + {fit_floor[1]}); {month}: {shown[0]} bars + {shown[1]} marks (floor "
-        f"{month_floor[0]} + {month_floor[1]}); the zoom waits {timeline_view.LOAD_DELAY} ms "
-        f"(LOAD_DELAY) before it loads; first open of the session {cold * 1000:.0f} ms"
+        f"{month_floor[0]} + {month_floor[1]}); first open of the session {cold * 1000:.0f} ms"
     )
     raw.close()
     source.close()

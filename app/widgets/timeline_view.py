@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QSignalBlocker, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QModelIndex, QSignalBlocker, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -60,8 +60,6 @@ MODES = {
     "person": N_("Current person"),
     "people": N_("Chosen people"),
 }
-#: Milliseconds between the last zoom or pan and the load of the new range.
-LOAD_DELAY = 120
 #: Zooming in this far past a loaded range that had density lanes loads again.
 REFINE_ZOOM = 3.0
 
@@ -94,10 +92,6 @@ class TimelineView(QWidget):
         self._extent: tuple[float, float] | None = None
         self._fit_next = True
         self._runner = Runner(self)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(LOAD_DELAY)
-        self._timer.timeout.connect(self._load_range)
         self._build()
         self.retranslate()
 
@@ -300,10 +294,13 @@ class TimelineView(QWidget):
 
     @Slot(float, float)
     def _on_canvas_range_changed(self, t0: float, t1: float) -> None:
-        if self._mode != "kind" or self._source is None:
-            return
-        if self._needs_load(t0, t1):
-            self._timer.start()
+        if self._mode != "kind" or self._source is None or self._stale:
+            return  # (stale: the pane is being shown, and showEvent loads what it shows)
+        # At once, with no delay to wait out: a range costs a few milliseconds on the worker.
+        # While one is on its way, its answer looks again (_on_kind_slice), so a zoom or a
+        # drag never queues more than one load behind the one in flight.
+        if self._needs_load(t0, t1) and not self._runner.busy:
+            self._load_range()
 
     def _needs_load(self, t0: float, t1: float) -> bool:
         if self._loaded is None:
@@ -350,7 +347,6 @@ class TimelineView(QWidget):
         if not self.isVisible():
             self._stale = True
             return
-        self._timer.stop()
         source, budget = self._source, self.budget
         fit = self._fit_next or self._extent is None
         t0, t1 = self.canvas.visible_range()
@@ -374,8 +370,10 @@ class TimelineView(QWidget):
             with QSignalBlocker(self.canvas):
                 self.canvas.set_range(result.lo, result.hi)
         self._apply(result.slice)
-        if self._needs_load(*self.canvas.visible_range()):
-            self._timer.start()  # the view moved on (or was resized) while this loaded
+        t0, t1 = self.canvas.visible_range()
+        moved = self._asked is None or (t0, t1, self.canvas.level()) != self._asked[:3]
+        if moved and self._needs_load(t0, t1):
+            self._load_range()  # the view moved on (or was resized) while this loaded
 
     def _on_person_slice(self, s: TimelineSlice) -> None:
         self._apply(s)
