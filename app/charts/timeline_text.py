@@ -105,9 +105,15 @@ def mark_tooltip(mark: Mark, group: Sequence[Mark] = ()) -> str:
 
 
 def bucket_text(bucket: Bucket) -> str:
-    """``Events: 1,234 in March 1935`` (plain text)."""
-    # TRANSLATORS: a density bar of the timeline: lane name, number of marks, a period.
-    return _("{lane}: {n} in {period}").format(
+    """``Events: 1,234 in March 1935``, ``Events: 17 on 12 December 1934`` (plain text)."""
+    text = (
+        # TRANSLATORS: a density bar of the timeline: lane name, number of marks, a day.
+        _("{lane}: {n} on {period}")
+        if bucket.precision == "day"
+        # TRANSLATORS: a density bar of the timeline: lane name, number of marks, a period.
+        else _("{lane}: {n} in {period}")
+    )
+    return text.format(
         lane=KIND_LANES.get(bucket.lane, bucket.lane),
         n=vocab.format_number(bucket.n),
         period=date_text(bucket.date, bucket.precision),

@@ -9,9 +9,9 @@ from app.charts import timeline_text
 from db import Archive, timeline
 from db.dto import ClaimDTO, Labelled, Ref
 from db.timeline import Bucket, Lane, Mark, TimelineSlice
-from tests.app.ui_texts import english
+from tests.app.ui_texts import english, russian
 
-__all__ = ["english"]
+__all__ = ["english", "russian"]
 
 
 @pytest.fixture(scope="module")
@@ -58,6 +58,18 @@ def test_dates_are_words_at_their_precision(
 def test_a_density_bar_says_lane_count_and_period(english: None) -> None:
     assert timeline_text.bucket_text(Bucket("document", "1935-03", "month", 1234)) == (
         "Documents: 1,234 in March 1935"
+    )
+    assert timeline_text.bucket_text(Bucket("event", "1934-12-12", "day", 17)) == (
+        "Events: 17 on 12 December 1934"
+    )
+
+
+def test_a_density_bar_in_russian_says_za_for_every_period(russian: None) -> None:
+    assert timeline_text.bucket_text(Bucket("event", "1934-12-12", "day", 17)) == (
+        "События: 17 за 12 декабря 1934 г."
+    )
+    assert timeline_text.bucket_text(Bucket("event", "1935-03", "month", 2)).startswith(
+        "События: 2 за "
     )
 
 
