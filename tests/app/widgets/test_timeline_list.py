@@ -47,7 +47,7 @@ def test_rows_are_marks_and_density_bars_in_time_order(
 def test_a_density_row_says_its_count(model: TimelineListModel) -> None:
     row = next(r for r in range(model.rowCount()) if isinstance(model.item(r), Bucket))
     assert model.index(row, TimelineColumn.KIND).data() == "density"
-    assert model.index(row, TimelineColumn.WHAT).data() == "Sentences: 16 in 27 July 1935"
+    assert model.index(row, TimelineColumn.WHAT).data() == "Sentences: 16 on 27 July 1935"
 
 
 def test_row_of_finds_a_mark_by_its_key(model: TimelineListModel, july: TimelineSlice) -> None:
