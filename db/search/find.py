@@ -188,6 +188,18 @@ def _where(
     return where, params
 
 
+def _matching(conn: Any, table: str, expr: str, rowids: list[int]) -> set[int]:
+    """Those of ``rowids`` whose row matches ``expr`` (one statement, looked up by rowid)."""
+    if not rowids or not expr:
+        return set()
+    try:
+        where, params = _where(conn, table, expr, None)
+    except _NoMatch:
+        return set()
+    sql = f"SELECT rowid FROM {table} WHERE {where} AND rowid IN ({_marks(len(rowids))})"
+    return {int(r[0]) for r in conn.execute(sql, (*params, *rowids))}
+
+
 def _rowid(conn: Any) -> str:
     """``rowid``, or on a server an expression of it no B-tree index serves (see _where)."""
     return "rowid + 0" if is_postgres(conn) else "rowid"
@@ -355,7 +367,9 @@ def _fuzzy_worth_it(query: Query) -> bool:
 def _person_tiers(
     conn: Any, query: Query, texpr: str, limit: int
 ) -> tuple[dict[int, int], Query, str]:
-    """Person pks → tier (0 exact, 1 forms, 2 fuzzy, 3 occupation), the query, last expr.
+    """Person pks → tier (0 exact, 1 forms, 2 fuzzy, 3 occupation), the query, and the names'
+    expression that counts them: the forms' even when the exact names filled the page first
+    (counted by the exact names alone, "mukhanova" with two asked for said "2" of twelve).
 
     ``texpr`` is the ``text_fts`` expression of the query (occupations, organisations).
     """
@@ -364,9 +378,9 @@ def _person_tiers(
     for tier, worst in ((0, Rank.SPELLING), (1, Rank.FORM)):
         expr = fts_expression(query, worst)
         if expr != last and len(found) < limit:
-            last = expr
             for pk in _match(conn, "person_fts", expr, limit + len(found)):
                 found.setdefault(pk, tier)
+        last = expr
     if len(found) < limit and _fuzzy_worth_it(query):
         query = resolve(conn, query, fuzzy=True)
         expr = fts_expression(query, Rank.TYPO)
@@ -528,20 +542,28 @@ def record_texts(conn: Any, kind: str, ident: str, pk: int) -> list[tuple[str, s
 
 def _people_group(
     conn: Any, query: Query, texpr: str, limit: int
-) -> tuple[SearchGroup | None, list[int]]:
-    """The people group and the pks of its best hits (for linked events and documents)."""
+) -> tuple[SearchGroup | None, list[int], bool]:
+    """The people group, the pks of its best hits (for linked events and documents), and
+    whether more people would be linked with more hits asked for (see :func:`_text_group`)."""
     found, resolved, expr = _person_tiers(conn, query, texpr, limit)
     if not found:
-        return None, []
+        return None, [], False
     ranked = _person_hits(conn, resolved, found)
     hits = [h for _pk, h in ranked]
     best = [pk for pk, h in ranked if h.rank <= Rank.FORM][:LINKED_PEOPLE]
     count, more = _group_count(conn, "person_fts", expr, len(found), limit)
-    if len(found) >= limit and 3 in found.values():
-        # Cut at the limit with people found by their texts, whom the names' count leaves
-        # out: there are at least this many, perhaps more ("3+", not "3").
+    fewer = False
+    if len(found) >= limit and len(best) < LINKED_PEOPLE:
+        # Are there people found by their names beyond the cut (who would be linked)?
+        names = _count(conn, "person_fts", expr)
+        fewer = names is None or names > sum(1 for tier in found.values() if tier <= 1)
+    if len(found) >= limit and texpr:
+        # Cut at the limit, and people found by their texts (occupations, organisations …)
+        # are in the list or were not looked for: the names' count leaves them out, so there
+        # are at least this many, perhaps more ("8+", not "8").
         more = True
-    return SearchGroup("person", _(GROUP_TITLES["person"]), count, more, tuple(hits)), best
+    group = SearchGroup("person", _(GROUP_TITLES["person"]), count, more, tuple(hits))
+    return group, best, fewer
 
 
 # -- events, documents, sources --------------------------------------------------------------
@@ -638,9 +660,19 @@ def _text_hit(
 
 
 def _text_group(
-    conn: Any, kind: str, query: Query, expr: str, people: list[int], limit: int
+    conn: Any,
+    kind: str,
+    query: Query,
+    expr: str,
+    people: list[int],
+    limit: int,
+    fewer_people: bool = False,
 ) -> SearchGroup | None:
     """Text matches of ``kind`` (title before summary), then items linked to ``people``.
+
+    ``fewer_people``: the people group was cut at the limit before :data:`LINKED_PEOPLE` of
+    the best were found, so more asked for would link more items: the count is then a lower
+    bound ("9+", never a "9" that a longer list contradicts).
 
     :data:`RANK_POOL` times ``limit`` matches are read (in index order: ranking every match
     of millions is out of reach) and ranked cheaply — words in the title first, then a link
@@ -680,7 +712,19 @@ def _text_group(
     total = len(matched) + len(linked_only)
     count, more = min(total, COUNT_CAP), total > COUNT_CAP
     if len(matched) >= pool and expr:
-        count, more = _group_count(conn, "text_fts", expr, total, pool, rowids)
+        count, more = _group_count(conn, "text_fts", expr, len(matched), pool, rowids)
+        if more:  # (counting ran out of time: at least what is known)
+            count = min(max(count, total), COUNT_CAP)
+        elif linked_only:
+            # The items linked to the people found are listed whether their texts match or
+            # not: the count of the matches leaves out those that do not ("Events (124)"
+            # with few asked for, 126 with all).
+            unmatched = len(linked_only) - len(
+                _matching(conn, "text_fts", expr, [pk + rowids[0] for pk in linked_only])
+            )
+            count, more = min(count + unmatched, COUNT_CAP), count + unmatched > COUNT_CAP
+    if fewer_people:
+        more = True
     return SearchGroup(kind, _(GROUP_TITLES[kind]), count, more, tuple(shown))
 
 
@@ -700,12 +744,18 @@ def search(conn: Any, text: str, limit: int = 20) -> SearchResults:
         with _budget(raw, TIME_BUDGET_S):
             query = resolve(raw, query)
             texpr = text_expression(raw, query) if query.words else ""
-            people, best_pks = _people_group(raw, query, texpr, limit)
+            people, best_pks, fewer = _people_group(raw, query, texpr, limit)
             if people:
                 groups.append(people)
             for kind in ("event", "document", "source"):
                 group = _text_group(
-                    raw, kind, query, texpr, best_pks if kind != "source" else [], limit
+                    raw,
+                    kind,
+                    query,
+                    texpr,
+                    best_pks if kind != "source" else [],
+                    limit,
+                    fewer and kind != "source",
                 )
                 if group:
                     groups.append(group)

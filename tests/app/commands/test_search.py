@@ -68,7 +68,7 @@ def test_russian_search_lines(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--lang", "ru", "search", "Jeschow", "--limit", "1"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[:3] == [
-        "Люди (1)",
+        "Люди (1+)",  # three more people's texts name him: a longer list shows them
         "  лицо     yezhov-nikolai  Ежов Николай Иванович (Nikolai Yezhov) [должностное лицо]",
         "           совпадение: немецкое написание Jeschow фамилии Ежов",
     ]

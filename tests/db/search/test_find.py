@@ -382,6 +382,31 @@ def test_people_cut_at_the_limit_with_text_hits_are_counted_as_at_least(archive:
     assert len(cut.hits) == 3 and cut.count_label == "3+"
 
 
+#: Names, words of facts and numbers: groups cut by the limit in every way the search cuts.
+COUNTED = (
+    "Иванова", "Енукидзе", "mukhanova", "kamenev", "1935", "rozenfeld", "commuted", "110",
+    "Trotskyist", "Ягода", "cleaners", "NKVD", "Avel", "Kremlin", "library", "Сталин",
+    "zinoviev", "Jeschow", "Agranov", "Military Collegium",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("text", COUNTED)
+def test_a_count_with_few_hits_asked_for_is_the_whole_count_or_says_at_least(
+    conn: Connection, text: str
+) -> None:
+    """A group's heading never says an exact number that asking for every hit contradicts
+    (new-user trial: `search mukhanova --limit 2` said "People (2)" of twelve; "Иванова" said
+    "Events (124)" with few asked for and 126 with all): with fewer hits asked for it says the
+    same number, or a smaller one marked "+"."""
+    whole = {g.kind: g for g in search(conn, text, limit=COUNT_CAP).groups}
+    assert whole and not any(g.more for g in whole.values())  # (the bundled archive: all counted)
+    for limit in (1, 2, 3, 5, 10, 25):
+        for group in search(conn, text, limit=limit).groups:
+            full = whole[group.kind]
+            assert group.count <= full.count, (limit, group.kind)
+            assert group.more or group.count == full.count, (limit, group.kind, group.count_label)
+
+
 # -- either script ---------------------------------------------------------------------------
 
 
