@@ -551,12 +551,17 @@ def _people_group(
     ranked = _person_hits(conn, resolved, found)
     hits = [h for _pk, h in ranked]
     best = [pk for pk, h in ranked if h.rank <= Rank.FORM][:LINKED_PEOPLE]
-    count, more = _group_count(conn, "person_fts", expr, len(found), limit)
-    fewer = False
-    if len(found) >= limit and len(best) < LINKED_PEOPLE:
-        # Are there people found by their names beyond the cut (who would be linked)?
-        names = _count(conn, "person_fts", expr)
-        fewer = names is None or names > sum(1 for tier in found.values() if tier <= 1)
+    # As _group_count, keeping the names' own count: are there people found by their names
+    # beyond the cut (who would be linked to more items)?
+    names = _count(conn, "person_fts", expr) if len(found) >= limit and expr else len(found)
+    if len(found) < limit or not expr:
+        count, more = len(found), False
+    elif names is None:
+        count, more = len(found), True
+    else:
+        count, more = min(max(names, len(found)), COUNT_CAP), names > COUNT_CAP
+    named = sum(1 for tier in found.values() if tier <= 1)
+    fewer = len(found) >= limit and len(best) < LINKED_PEOPLE and (names is None or names > named)
     if len(found) >= limit and texpr:
         # Cut at the limit, and people found by their texts (occupations, organisations …)
         # are in the list or were not looked for: the names' count leaves them out, so there
