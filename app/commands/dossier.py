@@ -55,9 +55,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-o",
         "--output",
-        type=Path,
         default=None,
-        help=_("PDF file (or folder, with --all-people)"),
+        help=_(
+            "PDF file, or a folder (an existing one, or a name ending in /) to write "
+            "ID.pdf into; with --all-people, the folder"
+        ),
     )
     parser.add_argument(
         "--page-size",
@@ -111,7 +113,7 @@ def run(args: argparse.Namespace, archive: Archive) -> int:
 
     service = DossierService(archive)
     if args.all_people:
-        return _all_people(service, archive, args.output, args.page_size, sys.stderr)
+        return _all_people(service, archive, Path(args.output), args.page_size, sys.stderr)
     ref: Ref | None = None
     if args.id:
         with archive.connect() as conn:
@@ -124,7 +126,23 @@ def run(args: argparse.Namespace, archive: Archive) -> int:
             _error(_("“{id}” is ambiguous; use one of {kinds}").format(id=args.id, kinds=kinds))
             return EXIT_USAGE
         ref = refs[0]
-    output = args.output or Path(safe_file_name(ref.id if ref else "case-summary", ".pdf"))
+    name = safe_file_name(ref.id if ref else "case-summary", ".pdf")
+    if args.output is None:
+        return _write(service, ref, Path(name), args.page_size)
+    output = Path(args.output)
+    if str(args.output).endswith(("/", os.sep)) or output.is_dir():
+        # A folder (Path drops the trailing "/" that says so): the dossier goes inside it,
+        # named after the record, instead of becoming a file named like the folder.
+        try:
+            output.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            _error(
+                _("cannot create the folder {folder}: {error}").format(
+                    folder=output, error=exc.strerror or exc
+                )
+            )
+            return EXIT_FAILED
+        output = output / name
     return _write(service, ref, output, args.page_size)
 
 

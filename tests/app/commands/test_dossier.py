@@ -91,6 +91,21 @@ def test_wrong_kind_says_what_there_is(
     assert words in err and err.count("\n") == 1
 
 
+def test_a_folder_given_as_output_gets_the_dossier_inside_named_after_the_record(
+    qapp: QApplication, tmp_path: Path
+) -> None:
+    """New-user trial: ``-o existing-folder/`` was refused as "a folder", and ``-o new/``
+    wrote a PDF file named "new" (Path drops the trailing slash)."""
+    existing = tmp_path / "out"
+    existing.mkdir()
+    assert main(["dossier", "sinelobov-alexei", "-o", str(existing)]) == 0
+    assert main(["dossier", "--case", "-o", str(tmp_path / "new") + "/"]) == 0
+    assert sorted(p.name for p in existing.iterdir()) == ["sinelobov-alexei.pdf"]
+    assert sorted(p.name for p in (tmp_path / "new").iterdir()) == ["case-summary.pdf"]
+    for pdf in (existing / "sinelobov-alexei.pdf", tmp_path / "new" / "case-summary.pdf"):
+        assert pdf.read_bytes().startswith(b"%PDF-")
+
+
 def test_page_size_in_any_letter_case(qapp: QApplication, tmp_path: Path) -> None:
     out = tmp_path / "l.pdf"
     assert main(["dossier", "sinelobov-alexei", "-o", str(out), "--page-size", "letter"]) == 0
