@@ -60,6 +60,9 @@ class ChartPane(QWidget):
     (Copy citation of the chart, Save chart).
     """
 
+    #: A figure: the search results above it keep less of the column (MainWindow).
+    TALL = True
+
     named_bar_clicked = Signal(str, str)
     published_bar_clicked = Signal(str, str)
     #: The text a bar's context menu copied (tests and the status bar read it).

@@ -696,20 +696,34 @@ class MainWindow(QMainWindow):
         split = self.left_split
         results_height = [split.fontMetrics().lineSpacing() * SEARCH_RESULT_LINES]
 
+        def share(total: int) -> int:
+            # A figure (timeline, graph, chart) needs the height more than a list does: the
+            # results keep a quarter of the column above one, half above a list.
+            tall = getattr(self.tabs.currentWidget(), "TALL", False)
+            return total // 4 if tall else total // 2
+
         def fit(expanded: bool) -> None:
             sizes = split.sizes()
             total = sum(sizes)
             if expanded:
                 panel.setMaximumHeight(16_777_215)  # QWIDGETSIZE_MAX
-                height = min(results_height[0], total // 2) if total else results_height[0]
+                height = min(results_height[0], share(total)) if total else results_height[0]
                 split.setSizes([height, max(total - height, 0)])
             else:
                 box = panel.minimumSizeHint().height()
-                if sizes and sizes[0] > box:
-                    results_height[0] = sizes[0]
+                if sizes and sizes[0] > box and sizes[0] > share(total):
+                    results_height[0] = sizes[0]  # (the reader's own drag, not a share cut)
                 panel.setMaximumHeight(box)  # no dragging blank space under the box
                 split.setSizes([0, total])
 
+        def tab_changed(_index: int) -> None:
+            if getattr(panel, "expanded", False):
+                sizes = split.sizes()
+                if sizes and sizes[0] > share(sum(sizes)):
+                    results_height[0] = max(results_height[0], sizes[0])
+                fit(True)
+
+        self.tabs.currentChanged.connect(tab_changed)
         changed = getattr(panel, "expanded_changed", None)
         if changed is not None:
             changed.connect(fit)

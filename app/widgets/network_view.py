@@ -85,6 +85,9 @@ def _compute(
 class NetworkView(QWidget):
     """The relationship graph pane (object name ``networkView``)."""
 
+    #: A figure: the search results above it keep less of the column (MainWindow).
+    TALL = True
+
     item_activated = Signal(object)
     graph_shown = Signal()
     export_requested = Signal()

@@ -71,6 +71,9 @@ def _iso(ordinal: float) -> str:
 class TimelineView(QWidget):
     """The timeline pane (see the module docstring)."""
 
+    #: A figure: the search results above it keep less of the column (MainWindow).
+    TALL = True
+
     item_activated = Signal(object)
     loaded = Signal()
 

@@ -445,6 +445,33 @@ def test_a_search_shows_several_hits_in_the_smallest_window(
     assert window.left_split.sizes()[1] >= window.left_split.sizes()[0]  # the list keeps half
 
 
+def test_a_figure_tab_takes_most_of_the_column_from_the_results(
+    qtbot: QtBot, make_app: Callable[..., App]
+) -> None:
+    """New-user trial: with "Mukhanova"'s results open at 1280×720 the Network tab had 150 px
+    and its names could not be read.  Above a figure the results keep a quarter of the
+    column; back on a list they have the room they had."""
+    from PySide6.QtWidgets import QLineEdit
+
+    app = make_app()
+    window = app.window
+    window.resize(1280, 720)
+    qtbot.waitExposed(window)
+    box = window.findChild(QLineEdit, "searchBox")
+    assert box is not None
+    box.setText("Mukhanova")
+    qtbot.waitUntil(lambda: window.left_split.sizes()[0] > 4 * box.height())
+    over_list = window.left_split.sizes()
+    total = sum(over_list)
+    for figure in (app.network, app.timeline, app.chart):
+        window.tabs.setCurrentWidget(figure)
+        results, rest = window.left_split.sizes()
+        assert results <= total // 4 < results + 2 * box.height()  # a quarter, no less
+        assert rest >= 3 * results
+    window.tabs.setCurrentWidget(app.panes["person"])
+    assert window.left_split.sizes() == over_list
+
+
 def test_tab_goes_in_visual_order(make_app: Callable[..., App]) -> None:
     """Search box → its results (when shown) → pane tabs → filters → table → detail view."""
     window = make_app().window
