@@ -359,6 +359,10 @@ class MainWindow(QMainWindow):
                 _("Export dossier as PD&F…"),
             )
             tip = _("Dossier of {item}").format(item=label)
+        # With no item shown, Print and Export PDF act on the case summary already: its own
+        # two entries would be the same commands twice in the File menu.
+        for summary in (self.case_summary_action, self.case_summary_pdf_action):
+            summary.setVisible(label is not None)
         for action, text in zip(
             (self.print_action, self.preview_action, self.export_pdf_action), texts, strict=True
         ):

@@ -472,6 +472,34 @@ def test_a_figure_tab_takes_most_of_the_column_from_the_results(
     assert window.left_split.sizes() == over_list
 
 
+def test_the_file_menu_names_each_command_once_with_or_without_an_item_shown(
+    qtbot: QtBot, make_app: Callable[..., App]
+) -> None:
+    """New-user trial: with no record shown, the File menu had "Export case summary as PDF…"
+    twice (Export PDF acts on the case summary then, and so does the summary's own entry)."""
+    from PySide6.QtWidgets import QMenu
+
+    from db.dto import Ref
+
+    app = make_app()
+    window = app.window
+    menu = next(
+        a.menu()
+        for a in window.menuBar().actions()
+        if isinstance(a.menu(), QMenu) and window.open_action in a.menu().actions()
+    )
+
+    def shown() -> list[str]:
+        return [a.text().replace("&", "") for a in menu.actions() if a.isVisible() and a.text()]
+
+    assert len(shown()) == len(set(shown()))
+    assert not window.case_summary_pdf_action.isVisible()
+    app.navigator.go(Ref("person", "mukhanova-ekaterina"))
+    qtbot.waitUntil(lambda: window.case_summary_pdf_action.isVisible())
+    assert "Export dossier as PDF…" in shown() and "Export case summary as PDF…" in shown()
+    assert len(shown()) == len(set(shown()))
+
+
 def test_tab_goes_in_visual_order(make_app: Callable[..., App]) -> None:
     """Search box → its results (when shown) → pane tabs → filters → table → detail view."""
     window = make_app().window
