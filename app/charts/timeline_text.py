@@ -149,6 +149,11 @@ def status_text(s: TimelineSlice) -> str:
             )
     elif not s.lanes:
         parts.append(_("Choose a person to see their timeline."))
+    else:  # one lane per person, every dated mark of theirs
+        n = len(s.marks)
+        parts.append(
+            ngettext("{n} dated mark", "{n} dated marks", n).format(n=vocab.format_number(n))
+        )
     if s.undated:
         parts.append(
             ngettext("{n} undated (not drawn)", "{n} undated (not drawn)", s.undated).format(

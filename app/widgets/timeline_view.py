@@ -252,7 +252,9 @@ class TimelineView(QWidget):
 
     def _switch(self, mode: str) -> None:
         self._mode = mode
-        self._fit_next = True
+        # A person's lanes are fitted to their marks; back on the lanes by kind the reader
+        # keeps the days they were looking at (a new-user trial lost its zoom there).
+        self._fit_next = mode != "kind" or self._extent is None
         self._loaded = None
         self._reload_data()
 

@@ -90,3 +90,5 @@ def test_the_status_line_names_counts_density_and_undated(english: None) -> None
     assert timeline_text.status_text(people) == (
         "Choose a person to see their timeline. · 3 more people not shown"
     )
+    shown = TimelineSlice((Lane("person:a", "A"),), (), mode="person", undated=2)
+    assert timeline_text.status_text(shown) == "0 dated marks · 2 undated (not drawn)"

@@ -334,6 +334,20 @@ def test_person_lanes_follow_the_current_person(view: TimelineView, qtbot: QtBot
     assert view.mode() == "kind" and len(view.canvas.lanes()) == 5
 
 
+def test_back_on_the_lanes_by_kind_the_days_shown_are_kept(
+    view: TimelineView, qtbot: QtBot
+) -> None:
+    view.set_current(Ref("person", "mukhanova-ekaterina"))
+    with qtbot.waitSignal(view.loaded, timeout=30_000):
+        view.set_mode("person")
+    assert view.status.text() == f"{len(view.canvas.marks())} dated marks"
+    view.set_visible_range("1934-12-01", "1935-02-28")
+    with qtbot.waitSignal(view.loaded, timeout=30_000):
+        view.set_mode("kind")
+    assert view.visible_range() == ("1934-12-01", "1935-03-01")
+    assert any(m.subject == "ev-1934-kirov" for m in view.canvas.marks())
+
+
 def test_without_a_person_the_person_mode_says_what_to_do(view: TimelineView, qtbot: QtBot) -> None:
     with qtbot.waitSignal(view.loaded, timeout=30_000):
         view.set_mode("person")
