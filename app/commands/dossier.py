@@ -133,17 +133,24 @@ def run(args: argparse.Namespace, archive: Archive) -> int:
     if str(args.output).endswith(("/", os.sep)) or output.is_dir():
         # A folder (Path drops the trailing "/" that says so): the dossier goes inside it,
         # named after the record, instead of becoming a file named like the folder.
-        try:
-            output.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            _error(
-                _("cannot create the folder {folder}: {error}").format(
-                    folder=output, error=exc.strerror or exc
-                )
-            )
+        if not _make_folder(output):
             return EXIT_FAILED
         output = output / name
     return _write(service, ref, output, args.page_size)
+
+
+def _make_folder(folder: Path) -> bool:
+    """Create ``folder`` (and its parents) unless it exists; False, said once, on failure."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        _error(
+            _("cannot create the folder {folder}: {error}").format(
+                folder=folder, error=exc.strerror or exc
+            )
+        )
+        return False
+    return True
 
 
 def _write(service: DossierService, ref: Ref | None, path: Path, page_size: str) -> int:
@@ -165,14 +172,7 @@ def _all_people(
         _error(_("{folder} is a file; --all-people writes into a folder").format(folder=folder))
         return EXIT_USAGE
     created = not folder.exists()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        _error(
-            _("cannot create the folder {folder}: {error}").format(
-                folder=folder, error=exc.strerror or exc
-            )
-        )
+    if not _make_folder(folder):
         return EXIT_FAILED
     code = _write_all(service, archive, folder, page_size, progress)
     if code and created:
