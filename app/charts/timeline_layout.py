@@ -221,6 +221,7 @@ def place(
             lane_items.append((item, row))
             last[row] = item
             ends[row] = label.right() if label is not None else shape.right()
+        _count_unlabelled([item for item, _row in lane_items])
         # The rows in use sit in the middle of the lane's band.
         used = 1 + max((row for _item, row in lane_items), default=0)
         top = band.top() + max(2.0, (band.height() - used * ROW_HEIGHT) / 2)
@@ -232,6 +233,22 @@ def place(
             placed.append(item)
     placed.sort(key=lambda p: (p.mark.first, p.shape.top(), p.mark.key))
     return placed
+
+
+def _count_unlabelled(items: Sequence[Placed]) -> None:
+    """Marks of one day crowd each other's labels out (16 verdicts on 27 July 1935): the last
+    label of the day that is still written says how many of that day's marks have none."""
+    by_day: dict[float, list[Placed]] = defaultdict(list)
+    for item in items:
+        if item.mark.precision == "day":
+            by_day[item.mark.first].append(item)
+    for day in by_day.values():
+        hidden = sum(1 for item in day if item.label is None)
+        shown = [item for item in day if item.label is not None]
+        if hidden and shown:
+            # TRANSLATORS: a timeline mark's label, after the number of marks of the same day
+            # whose labels had no room (the list under the timeline names them all).
+            shown[-1].text = _("+{n} · {label}").format(n=hidden, label=shown[-1].text)
 
 
 def level_for(width: float, days: float) -> str:

@@ -50,6 +50,22 @@ def test_marks_on_the_same_day_stack_in_rows_without_overlap() -> None:
     assert middle == pytest.approx(band.center().y(), abs=timeline_layout.ROW_HEIGHT)
 
 
+def test_a_day_with_more_marks_than_rows_says_how_many_have_no_label() -> None:
+    """Sixteen verdicts on 27 July 1935 had four labels and nothing said there were twelve
+    more (new-user trial): the last label still written that day counts them."""
+    frame = _frame((date(1935, 7, 1), date(1935, 8, 1)))
+    rows = max(1, int((frame.band(0).height() - 4) // timeline_layout.ROW_HEIGHT))
+    crowd = [_mark("1935-07-27", f"v{i:02}") for i in range(rows + 5)]
+    alone = [_mark("1935-07-10", "a"), _mark("1935-07-12", "b")]
+    placed = timeline_layout.place(frame, crowd + alone, QFontMetricsF(QFont()))
+    day = [p for p in placed if p.mark.date == "1935-07-27"]
+    unlabelled = sum(1 for p in day if p.label is None)
+    counted = [p for p in day if p.text.startswith("+")]
+    assert unlabelled >= 5 and len(counted) == 1 and counted[0].label is not None
+    assert counted[0].text == f"+{unlabelled} · label {counted[0].mark.subject}"
+    assert all(not p.text.startswith("+") for p in placed if p.mark.date != "1935-07-27")
+
+
 def test_a_label_is_cut_where_the_next_mark_of_its_row_begins() -> None:
     frame = _frame((date(1935, 7, 1), date(1935, 7, 11)))
     placed = timeline_layout.place(
