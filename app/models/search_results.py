@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from app.pages.escape import escape
+from db.i18n import _, ngettext
 from db.search.find import SearchGroup, SearchHit, SearchResults
 
 #: The hit's :class:`db.dto.Ref` (None on group rows).
@@ -100,8 +101,16 @@ class SearchResultsModel(QAbstractItemModel):
         hit = self.hit(index)
         if hit is None:
             group = self._group(index)
+            cut = group.more or group.count > len(group.hits)
             if role == Qt.ItemDataRole.DisplayRole:
-                return f"{group.title} ({group.count_label})"
+                heading = f"{group.title} ({group.count_label})"
+                if cut:  # "People (1000+)" over 25 hits said nothing of the rest
+                    # TRANSLATORS: after a search group's heading, "People (1000+) · 25 shown".
+                    shown = ngettext("{n} shown", "{n} shown", len(group.hits))
+                    heading += " · " + shown.format(n=len(group.hits))
+                return heading
+            if role == Qt.ItemDataRole.ToolTipRole and cut and group.kind == "person":
+                return _("View → Show search matches in People (Ctrl+Shift+F) lists them all")
             if role == IsGroupRole:
                 return True
             return None

@@ -56,7 +56,11 @@ def test_top_rows_are_the_groups_with_their_counts(
     model: SearchResultsModel, results: SearchResults
 ) -> None:
     rows = [model.index(r, 0) for r in range(model.rowCount())]
-    assert [i.data() for i in rows] == [f"{g.title} ({g.count_label})" for g in results.groups]
+    assert [i.data() for i in rows] == [
+        f"{g.title} ({g.count_label})"
+        + (f" · {len(g.hits)} shown" if g.more or g.count > len(g.hits) else "")
+        for g in results.groups
+    ]
     assert [model.rowCount(i) for i in rows] == [len(g.hits) for g in results.groups]
     assert all(i.data(IsGroupRole) is True and i.data(RefRole) is None for i in rows)
 
@@ -100,7 +104,20 @@ def test_a_capped_count_shows_as_a_lower_bound() -> None:
     model.set_results(
         SearchResults("x", (SearchGroup("document", "Documents", 1000, True, (_hit("a", "a"),)),))
     )
-    assert model.index(0, 0).data() == "Documents (1000+)"
+    assert model.index(0, 0).data() == "Documents (1000+) · 1 shown"
+
+
+def test_a_cut_people_group_says_how_many_are_shown_and_where_the_rest_are() -> None:
+    """New-user trial: "People (202)" over 25 names, and nothing said where the others were."""
+    model = SearchResultsModel()
+    hits = tuple(_hit(f"p{i}", f"P{i}") for i in range(3))
+    model.set_results(SearchResults("x", (SearchGroup("person", "People", 202, False, hits),)))
+    heading = model.index(0, 0)
+    assert heading.data() == "People (202) · 3 shown"
+    assert "Ctrl+Shift+F" in heading.data(Qt.ItemDataRole.ToolTipRole)
+    model.set_results(SearchResults("x", (SearchGroup("person", "People", 3, False, hits),)))
+    assert model.index(0, 0).data() == "People (3)"
+    assert model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) is None
 
 
 def test_tooltips_show_archive_text_literally() -> None:
