@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from app import counts
 from app.pages.escape import escape
 from db.i18n import _, ngettext
 from db.search.find import SearchGroup, SearchHit, SearchResults
@@ -103,7 +104,9 @@ class SearchResultsModel(QAbstractItemModel):
             group = self._group(index)
             cut = group.more or group.count > len(group.hits)
             if role == Qt.ItemDataRole.DisplayRole:
-                heading = f"{group.title} ({group.count_label})"
+                # The figure grouped as the status line above groups it ("1,000+").
+                figure = counts.number(group.count) + ("+" if group.more else "")
+                heading = f"{group.title} ({figure})"
                 if cut:  # "People (1000+)" over 25 hits said nothing of the rest
                     # TRANSLATORS: after a search group's heading, "People (1000+) · 25 shown".
                     shown = ngettext("{n} shown", "{n} shown", len(group.hits))

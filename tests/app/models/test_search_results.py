@@ -57,7 +57,7 @@ def test_top_rows_are_the_groups_with_their_counts(
 ) -> None:
     rows = [model.index(r, 0) for r in range(model.rowCount())]
     assert [i.data() for i in rows] == [
-        f"{g.title} ({g.count_label})"
+        f"{g.title} ({g.count:,}{'+' if g.more else ''})"
         + (f" · {len(g.hits)} shown" if g.more or g.count > len(g.hits) else "")
         for g in results.groups
     ]
@@ -104,7 +104,7 @@ def test_a_capped_count_shows_as_a_lower_bound() -> None:
     model.set_results(
         SearchResults("x", (SearchGroup("document", "Documents", 1000, True, (_hit("a", "a"),)),))
     )
-    assert model.index(0, 0).data() == "Documents (1000+) · 1 shown"
+    assert model.index(0, 0).data() == "Documents (1,000+) · 1 shown"
 
 
 def test_a_cut_people_group_says_how_many_are_shown_and_where_the_rest_are() -> None:
