@@ -345,7 +345,11 @@ def _group_count(
     """(count, more) of a group: exact below the page size, else counted up to the cap."""
     if found < limit or not expr:
         return found, False
-    total = _count(conn, table, expr, rowids)
+    return _bounded(found, _count(conn, table, expr, rowids))
+
+
+def _bounded(found: int, total: int | None) -> tuple[int, bool]:
+    """(count, more) from a count of the matches (None: not finished) and those found."""
     if total is None:
         return found, True
     return min(max(total, found), COUNT_CAP), total > COUNT_CAP
@@ -553,13 +557,9 @@ def _people_group(
     best = [pk for pk, h in ranked if h.rank <= Rank.FORM][:LINKED_PEOPLE]
     # As _group_count, keeping the names' own count: are there people found by their names
     # beyond the cut (who would be linked to more items)?
-    names = _count(conn, "person_fts", expr) if len(found) >= limit and expr else len(found)
-    if len(found) < limit or not expr:
-        count, more = len(found), False
-    elif names is None:
-        count, more = len(found), True
-    else:
-        count, more = min(max(names, len(found)), COUNT_CAP), names > COUNT_CAP
+    cut = len(found) >= limit and bool(expr)
+    names = _count(conn, "person_fts", expr) if cut else len(found)
+    count, more = _bounded(len(found), names) if cut else (len(found), False)
     named = sum(1 for tier in found.values() if tier <= 1)
     fewer = len(found) >= limit and len(best) < LINKED_PEOPLE and (names is None or names > named)
     if len(found) >= limit and texpr:
