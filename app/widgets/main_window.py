@@ -700,11 +700,15 @@ class MainWindow(QMainWindow):
         split = self.left_split
         results_height = [split.fontMetrics().lineSpacing() * SEARCH_RESULT_LINES]
 
+        def tall() -> bool:
+            return bool(getattr(self.tabs.currentWidget(), "TALL", False))
+
         def share(total: int) -> int:
             # A figure (timeline, graph, chart) needs the height more than a list does: the
             # results keep a quarter of the column above one, half above a list.
-            tall = getattr(self.tabs.currentWidget(), "TALL", False)
-            return total // 4 if tall else total // 2
+            return total // 4 if tall() else total // 2
+
+        on_figure = [tall()]
 
         def fit(expanded: bool) -> None:
             sizes = split.sizes()
@@ -715,16 +719,17 @@ class MainWindow(QMainWindow):
                 split.setSizes([height, max(total - height, 0)])
             else:
                 box = panel.minimumSizeHint().height()
-                if sizes and sizes[0] > box and sizes[0] > share(total):
-                    results_height[0] = sizes[0]  # (the reader's own drag, not a share cut)
+                if sizes and sizes[0] > box and not tall():
+                    results_height[0] = sizes[0]  # (above a list: the reader's own height)
                 panel.setMaximumHeight(box)  # no dragging blank space under the box
                 split.setSizes([0, total])
 
         def tab_changed(_index: int) -> None:
+            left_list, on_figure[0] = not on_figure[0], tall()
             if getattr(panel, "expanded", False):
                 sizes = split.sizes()
-                if sizes and sizes[0] > share(sum(sizes)):
-                    results_height[0] = max(results_height[0], sizes[0])
+                if left_list and sizes and sizes[0] > panel.minimumSizeHint().height():
+                    results_height[0] = sizes[0]  # the height the reader had over the list
                 fit(True)
 
         self.tabs.currentChanged.connect(tab_changed)

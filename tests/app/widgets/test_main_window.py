@@ -472,6 +472,36 @@ def test_a_figure_tab_takes_most_of_the_column_from_the_results(
     assert window.left_split.sizes() == over_list
 
 
+def test_the_results_height_the_reader_chose_over_a_list_is_kept(
+    qtbot: QtBot, make_app: Callable[..., App]
+) -> None:
+    """A figure tab's quarter is the window's cut, not the reader's choice: the height the
+    reader dragged the results to over a list comes back after a figure and a new search."""
+    from PySide6.QtWidgets import QLineEdit
+
+    app = make_app()
+    window = app.window
+    window.resize(1280, 720)
+    qtbot.waitExposed(window)
+    box = window.findChild(QLineEdit, "searchBox")
+    assert box is not None
+    box.setText("Mukhanova")
+    qtbot.waitUntil(lambda: window.left_split.sizes()[0] > 4 * box.height())
+    total = sum(window.left_split.sizes())
+    chosen = total // 3
+    window.left_split.setSizes([chosen, total - chosen])
+    chosen = window.left_split.sizes()[0]
+    window.tabs.setCurrentWidget(app.network)
+    assert window.left_split.sizes()[0] <= total // 4
+    window.tabs.setCurrentWidget(app.panes["person"])
+    assert window.left_split.sizes()[0] == chosen
+    box.setText("")
+    qtbot.waitUntil(lambda: window.left_split.sizes()[0] < 2 * box.height())
+    box.setText("Kamenev")
+    qtbot.waitUntil(lambda: window.left_split.sizes()[0] > 4 * box.height())
+    assert window.left_split.sizes()[0] == chosen
+
+
 def test_the_file_menu_names_each_command_once_with_or_without_an_item_shown(
     qtbot: QtBot, make_app: Callable[..., App]
 ) -> None:
