@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -445,12 +446,8 @@ def test_a_search_shows_several_hits_in_the_smallest_window(
     assert window.left_split.sizes()[1] >= window.left_split.sizes()[0]  # the list keeps half
 
 
-def test_a_figure_tab_takes_most_of_the_column_from_the_results(
-    qtbot: QtBot, make_app: Callable[..., App]
-) -> None:
-    """New-user trial: with "Mukhanova"'s results open at 1280×720 the Network tab had 150 px
-    and its names could not be read.  Above a figure the results keep a quarter of the
-    column; back on a list they have the room they had."""
+def _searched(qtbot: QtBot, make_app: Callable[..., App], text: str) -> tuple[App, Any]:
+    """The app at 1280×720 with ``text`` searched and its results open; the search box."""
     from PySide6.QtWidgets import QLineEdit
 
     app = make_app()
@@ -459,8 +456,19 @@ def test_a_figure_tab_takes_most_of_the_column_from_the_results(
     qtbot.waitExposed(window)
     box = window.findChild(QLineEdit, "searchBox")
     assert box is not None
-    box.setText("Mukhanova")
+    box.setText(text)
     qtbot.waitUntil(lambda: window.left_split.sizes()[0] > 4 * box.height())
+    return app, box
+
+
+def test_a_figure_tab_takes_most_of_the_column_from_the_results(
+    qtbot: QtBot, make_app: Callable[..., App]
+) -> None:
+    """New-user trial: with "Mukhanova"'s results open at 1280×720 the Network tab had 150 px
+    and its names could not be read.  Above a figure the results keep a quarter of the
+    column; back on a list they have the room they had."""
+    app, box = _searched(qtbot, make_app, "Mukhanova")
+    window = app.window
     over_list = window.left_split.sizes()
     total = sum(over_list)
     for figure in (app.network, app.timeline, app.chart):
@@ -477,16 +485,8 @@ def test_the_results_height_the_reader_chose_over_a_list_is_kept(
 ) -> None:
     """A figure tab's quarter is the window's cut, not the reader's choice: the height the
     reader dragged the results to over a list comes back after a figure and a new search."""
-    from PySide6.QtWidgets import QLineEdit
-
-    app = make_app()
+    app, box = _searched(qtbot, make_app, "Mukhanova")
     window = app.window
-    window.resize(1280, 720)
-    qtbot.waitExposed(window)
-    box = window.findChild(QLineEdit, "searchBox")
-    assert box is not None
-    box.setText("Mukhanova")
-    qtbot.waitUntil(lambda: window.left_split.sizes()[0] > 4 * box.height())
     total = sum(window.left_split.sizes())
     chosen = total // 3
     window.left_split.setSizes([chosen, total - chosen])
