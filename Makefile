@@ -34,6 +34,12 @@ run: $(STAMP)
 # within its 120 s (both cores busy: 150 s with 2 workers, 138 s with 3; idle: 81 s and 83 s).
 WORKERS ?= $(shell $(PYTHON) -c "import os; print(len(os.sched_getaffinity(0)) + 1 if hasattr(os, 'sched_getaffinity') else (os.cpu_count() or 1) + 1)")
 
+# A worker that crashes is not replaced: the run goes on without it and names the test it died
+# in.  pytest-xdist 3.8 re-queues a crashed worker's finished files under --dist loadfile, and
+# the run can then wait forever for work that never comes (pytest-xdist issue #1378); one CI run
+# did, after a crash, until its 5400 s were up.
+DIST = --dist loadfile --max-worker-restart=0
+
 ## Install into .venv, then lint, type-check and run the whole default test suite.
 # PYTHONDONTWRITEBYTECODE is unset for the run: pytest then keeps its rewritten test modules
 # (4-5 s of CPU per worker otherwise, on every run).
@@ -44,12 +50,12 @@ WARM_TESTS = ls tests/__pycache__/*-pytest-*.pyc >/dev/null 2>&1 \
 
 test: $(STAMP) system-deps lint
 	@$(WARM_TESTS)
-	PYTHONDONTWRITEBYTECODE= $(PY) -m pytest -n $(WORKERS) --dist loadfile
+	PYTHONDONTWRITEBYTECODE= $(PY) -m pytest -n $(WORKERS) $(DIST)
 
 ## The default suite plus the slow scale and campaign tests (minutes, not seconds).
 test-all: $(STAMP) system-deps lint
 	@$(WARM_TESTS)
-	PYTHONDONTWRITEBYTECODE= $(PY) -m pytest -n $(WORKERS) --dist loadfile -m ''
+	PYTHONDONTWRITEBYTECODE= $(PY) -m pytest -n $(WORKERS) $(DIST) -m ''
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check app db tests

@@ -5,6 +5,14 @@ a result whose generation is not the newest is dropped, so a newer request super
 one (a fast typist, a second filter click).  Results and failures come back on the GUI thread
 through queued signals.
 
+A requester (a pane, a window) may be deleted while its work still runs.  The object a pool thread
+emits on is therefore not the requester's: it is one relay per process, a child of the
+application, which outlives every task (``~QCoreApplication`` waits for the global pool before it
+deletes its children).  The relay hands each result to its runner on the GUI thread, through a
+weak reference, and drops it if the runner is gone.  Emitting on a runner's own child, as before,
+raced with the GUI thread deleting it: the check that the object still lives and the emit are two
+steps, and a deletion between them crashed the process.
+
 Signals (of Runner):
     busy_changed(bool): True while a request is running.
     failed(object): the exception of the newest request.
@@ -13,25 +21,58 @@ Signals (of Runner):
 from __future__ import annotations
 
 import logging
+import weakref
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
 
 
 class _Relay(QObject):
-    """Carries a result from the pool thread back to the GUI thread."""
+    """Carries results from pool threads to their runners on the GUI thread (one per process)."""
 
-    done = Signal(int, object, object)  # generation, result, exception
+    done = Signal(object, int, object, object)  # weak ref to the runner, generation, result, exc
+
+    def __init__(self, parent: QObject | None) -> None:
+        super().__init__(parent)
+        self.done.connect(self._hand_over)
+
+    @Slot(object, int, object, object)
+    def _hand_over(
+        self, ref: weakref.ref[Runner], generation: int, result: object, exc: object
+    ) -> None:
+        runner = ref()
+        if runner is None or not shiboken6.isValid(runner):
+            # The requester was deleted while this ran (its window closed): nobody is waiting.
+            log.debug("dropped the result of a task whose requester is gone")
+            return
+        runner._on_done(generation, result, exc)
+
+
+_relay: _Relay | None = None
+
+
+def _the_relay() -> _Relay:
+    """The process's relay, made on first use on the GUI thread as a child of the application."""
+    global _relay
+    if _relay is None or not shiboken6.isValid(_relay):
+        _relay = _Relay(QCoreApplication.instance())
+    return _relay
 
 
 class _Task(QRunnable):
-    def __init__(self, generation: int, fn: Callable[[], Any], relay: _Relay) -> None:
+    """One request: runs ``fn`` on a pool thread and emits its answer on the relay."""
+
+    def __init__(
+        self, generation: int, fn: Callable[[], Any], runner: weakref.ref[Runner], relay: _Relay
+    ) -> None:
         super().__init__()
         self._generation = generation
         self._fn = fn
+        self._runner = runner
         self._relay = relay
 
     def run(self) -> None:
@@ -45,10 +86,10 @@ class _Task(QRunnable):
 
     def _deliver(self, result: object, exc: Exception | None) -> None:
         try:
-            self._relay.done.emit(self._generation, result, exc)
+            self._relay.done.emit(self._runner, self._generation, result, exc)
         except RuntimeError:
-            # The requester was deleted while this ran (its window closed): nobody is waiting.
-            log.debug("dropped the result of a task whose requester is gone")
+            # Only at the very end of the process, once the application itself is gone.
+            log.debug("dropped the result of a task that outlived the application")
 
 
 class Runner(QObject):
@@ -60,8 +101,8 @@ class Runner(QObject):
     def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None) -> None:
         super().__init__(parent)
         self._pool = pool or QThreadPool.globalInstance()
-        self._relay = _Relay(self)
-        self._relay.done.connect(self._on_done)
+        self._relay = _the_relay()
+        self._ref = weakref.ref(self)
         self._generation = 0
         self._callbacks: dict[int, Callable[[Any], None]] = {}
 
@@ -75,7 +116,7 @@ class Runner(QObject):
         self._generation += 1
         self._callbacks = {self._generation: on_result}
         self.busy_changed.emit(True)
-        self._pool.start(_Task(self._generation, fn, self._relay))
+        self._pool.start(_Task(self._generation, fn, self._ref, self._relay))
         return self._generation
 
     def cancel(self) -> None:
@@ -90,7 +131,6 @@ class Runner(QObject):
         """Block until the pool is idle (tests, shutdown)."""
         return bool(self._pool.waitForDone(msecs))
 
-    @Slot(int, object, object)
     def _on_done(self, generation: int, result: object, exc: object) -> None:
         callback = self._callbacks.pop(generation, None)
         if callback is None:
