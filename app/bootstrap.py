@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import partial
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTableView
 
 # Before any other import: see its docstring.
 from app import pyside_imports  # noqa: F401
@@ -278,7 +278,7 @@ def _connect(app: App) -> None:
     w.command_palette.item_activated.connect(nav.go)
     w.command_palette.words_activated.connect(w.detail.highlight_words)
     menus = app.context_menus
-    views = {kind: pane.view for kind, pane in app.panes.items()}
+    views: dict[str, QTableView] = {kind: pane.view for kind, pane in app.panes.items()}
     views["source"] = app.sources.view
     for kind, view in views.items():
         view.customContextMenuRequested.connect(lambda pos, k=kind: menus.show_row_menu(k, pos))

@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QSizePolicy,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -45,6 +44,7 @@ from app.models.paged_table import PagedTableModel
 from app.widgets.column_layout import SAMPLE_ROWS, ColumnLayout
 from app.widgets.elided_label import ElidedLabel
 from app.widgets.paged_cells import PagedCellDelegate
+from app.widgets.paged_view import PagedTableView
 from app.widgets.row_reveal import reveal_row
 from db.i18n import _
 from db.listing import ListQuery
@@ -127,7 +127,7 @@ class ListPane(QWidget):
         bar.addWidget(self.chip)
         bar.addWidget(self.chip_clear)
 
-        self.view = QTableView(self)
+        self.view = PagedTableView(self)
         self.view.setObjectName(view_name)
         self.view.setModel(model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -73,6 +73,27 @@ class PagedCellDelegate(MarkedCellDelegate):
         view.setItemDelegate(delegate)
         return delegate
 
+    def row_cells(self, row: int) -> tuple[tuple[str, ...], tuple[str | None, ...]] | None:
+        """``row``'s display strings and what each of its cells stands for (a cell's mark,
+        :meth:`marks`), or None while the row is still on its way (Qt's way paints it)."""
+        number, offset = divmod(row, self._page_size)
+        page = self._shown.get(number)
+        texts = page[offset] if page is not None and offset < len(page) else None
+        if texts is None:
+            texts = self._model.display_row(row)
+            if texts is None:
+                return None
+        marks = self._marks.get(row)
+        if marks is None or marks[0] is not texts:  # (a row read again: new texts)
+            if len(self._marks) >= self.MARKS_KEPT:
+                self._marks.clear()
+            marks = self._marks[row] = (texts, self.marks(texts))
+        return marks
+
+    def alignment(self, column: int) -> Qt.AlignmentFlag:
+        """How ``column``'s cells align their text."""
+        return self._align[column]
+
     def paint(
         self,
         painter: QPainter,
@@ -83,14 +104,11 @@ class PagedCellDelegate(MarkedCellDelegate):
         # fills its own copy in initStyleOption, and handed to the style.
         row = index.row()
         column = index.column()
-        number, offset = divmod(row, self._page_size)
-        page = self._shown.get(number)
-        texts = page[offset] if page is not None and offset < len(page) else None
-        if texts is None:
-            texts = self._model.display_row(row)
-        if texts is None or (column == 0 and self._model.mark_icon(row) is not None):
+        cells = self.row_cells(row)
+        if cells is None or (column == 0 and self._model.mark_icon(row) is not None):
             super().paint(painter, option, index)
             return
+        texts, marks = cells
         view = self._view
         option.text = texts[column]
         option.features = _FEATURES[
@@ -100,12 +118,7 @@ class PagedCellDelegate(MarkedCellDelegate):
         option.index = index  # type: ignore[assignment]
         # No style animations in item views (Qt's delegate does so too).
         option.styleObject = None  # type: ignore[assignment]
-        marks = self._marks.get(row)
-        if marks is None or marks[0] is not texts:  # (a row read again: new texts)
-            if len(self._marks) >= self.MARKS_KEPT:
-                self._marks.clear()
-            marks = self._marks[row] = (texts, self.marks(texts))
-        mark = marks[1][column]
+        mark = marks[column]
         if mark is not None:
             self.look(option, column, mark)
         view.style().drawControl(_ITEM, option, painter, view)
