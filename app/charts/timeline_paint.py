@@ -160,9 +160,18 @@ def _paint_axis(
             painter.drawText(QPointF(p.left() + 3, top + line_h - metrics.descent()), shown)
             painter.setFont(font)
     # Lines of one colour are drawn together (one pen each, not one per tick), then labels.
-    minor = [(frame.x(tick.day), tick.label) for tick in t.minor]
-    major = [(frame.x(tick.day), tick) for tick in t.major]
-    plot_top, plot_bottom, plot_right = p.top(), p.bottom(), p.right()
+    # Only the ticks inside the plot: the clip would hide the others, but they would still be
+    # recorded in a dossier's figure and written to its PDF (a year's twelve months around a
+    # fortnight's axis).
+    plot_left, plot_top, plot_bottom, plot_right = p.left(), p.top(), p.bottom(), p.right()
+    minor = [
+        (x, tick.label)
+        for tick in t.minor
+        if plot_left - 1 <= (x := frame.x(tick.day)) <= plot_right + 1
+    ]
+    major = [
+        (x, tick) for tick in t.major if plot_left - 1 <= (x := frame.x(tick.day)) <= plot_right + 1
+    ]
     painter.setPen(QPen(faint, 1))
     painter.drawLines([QLineF(x, plot_top, x, plot_bottom) for x, _ in minor])
     painter.setPen(QPen(grid, 1))
