@@ -98,11 +98,13 @@ class PagedTableView(QTableView):
         style = self.style()
         option = QStyleOptionViewItem()
         self.initViewItemOption(option)
-        option.styleObject = None  # type: ignore[assignment]  # (no style animations)
         base_state = option.state
         if base_state & _STATE.State_Enabled:
             # (Qt's own flags: every cell is enabled.)
             option.palette.setCurrentColorGroup(QPalette.ColorGroup.Normal)
+        # What Qt's paint hands a delegate: the view's option with no cell's text in it yet.
+        blank = QStyleOptionViewItem(option)
+        option.styleObject = None  # type: ignore[assignment]  # (no style animations)
         even = option.features & ~_ALTERNATE
         odd = even | _ALTERNATE if self.alternatingRowColors() else even
         rect = option.rect  # (the option's own: set in place for each cell)
@@ -166,7 +168,10 @@ class PagedTableView(QTableView):
                     rect.setRect(x, y, width, height)
                     draw_primitive(_ROW_PANEL, option, painter, self)
                     if cells is None or (column == 0 and icon):
-                        delegate.paint(painter, QStyleOptionViewItem(option), cell(row, column))
+                        given = QStyleOptionViewItem(blank)
+                        given.rect, given.state = QRect(rect), state
+                        given.features = option.features
+                        delegate.paint(painter, given, cell(row, column))
                         continue
                     texts, marks = cells
                     option.text = texts[column]

@@ -10,40 +10,21 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel
-from PySide6.QtGui import QColor, QIcon, QImage, QPixmap
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QStyledItemDelegate
 from pytestqt.qtbot import QtBot
 
 from app import language
-from app.models.columns import DOCUMENT_COLUMNS, EVENT_COLUMNS, PEOPLE_COLUMNS
-from app.models.paged_table import PagedTableModel
 from app.widgets.cell_marks import MarkedCellDelegate
 from app.widgets.list_pane import ListPane
 from app.widgets.paged_cells import PagedCellDelegate
-from db import Archive, listing
+from db import Archive
 from db.listing import ListQuery
 from tests.app.conftest import ModelCalls
 from tests.app.ui_texts import english
+from tests.app.widgets.list_panes import KINDS, bookmark_rows, shown_pane
 
 __all__ = ["english"]
-
-KINDS = {
-    "person": (listing.PEOPLE, PEOPLE_COLUMNS),
-    "event": (listing.EVENTS, EVENT_COLUMNS),
-    "document": (listing.DOCUMENTS, DOCUMENT_COLUMNS),
-}
-
-
-def _pane(qtbot: QtBot, archive: Archive, kind: str) -> ListPane:
-    spec, columns = KINDS[kind]
-    model = PagedTableModel(archive, spec, columns)
-    model.set_query(ListQuery(spec.default_sort))
-    pane = ListPane(model, f"{kind}Pane", "people", ())
-    qtbot.addWidget(pane)
-    pane.resize(1000, 600)
-    pane.show()
-    qtbot.waitExposed(pane)
-    return pane
 
 
 def _picture(pane: ListPane) -> QImage:
@@ -67,7 +48,7 @@ def _qt_way(pane: ListPane) -> QImage:
 
 def test_every_list_pane_paints_its_cells_with_it(qtbot: QtBot, archive: Archive) -> None:
     for kind in KINDS:
-        pane = _pane(qtbot, archive, kind)
+        pane = shown_pane(qtbot, archive, kind)
         assert isinstance(pane.view.itemDelegate(), PagedCellDelegate)
         assert all(
             pane.view.itemDelegateForColumn(c) is None for c in range(pane.model.columnCount())
@@ -80,7 +61,7 @@ def test_the_cells_look_as_qts_delegate_paints_them(
     qtbot: QtBot, archive: Archive, english: None, kind: str, lang: str
 ) -> None:
     language.apply(lang)
-    pane = _pane(qtbot, archive, kind)
+    pane = shown_pane(qtbot, archive, kind)
     view = pane.view
     # Selected rows (one of them the current), alternate rows, unknown and not-applicable
     # cells, years shown as “?”: whatever the first screen of each list holds.
@@ -102,7 +83,7 @@ def test_a_cells_features_follow_the_views_settings_and_its_row(
     # The delegate works a cell's features out from its row and the view (not from the
     # option): alternate colours on odd rows only when the view alternates, wrapped text only
     # when it wraps; scrolled to an odd row so the top row is an alternate one.
-    pane = _pane(qtbot, archive, "person")
+    pane = shown_pane(qtbot, archive, "person")
     view = pane.view
     view.setAlternatingRowColors(alternating)
     view.setWordWrap(wrapping)
@@ -121,16 +102,9 @@ def test_a_cells_features_follow_the_views_settings_and_its_row(
 def test_a_marked_row_shows_its_icon_as_qts_delegate_does(
     qtbot: QtBot, archive: Archive, english: None
 ) -> None:
-    pane = _pane(qtbot, archive, "person")
+    pane = shown_pane(qtbot, archive, "person")
     model = pane.model
-    marked = {str(model.id_at(2)), str(model.id_at(3))}
-    red = QPixmap(16, 16)
-    red.fill(QColor("red"))
-    model.set_marks(
-        lambda ids: {i: "bookmarked" for i in ids if i in marked},
-        {"bookmarked": QIcon(red)},
-        {"bookmarked": "bookmarked"},
-    )
+    bookmark_rows(model, (2, 3))
     ours = _picture(pane)
     assert ours == _qt_way(pane)
     pane.model.set_marks(None, {}, {})
@@ -140,7 +114,7 @@ def test_a_marked_row_shows_its_icon_as_qts_delegate_does(
 def test_a_paint_asks_the_model_no_roles_of_its_cells(
     qtbot: QtBot, archive: Archive, model_calls: ModelCalls
 ) -> None:
-    pane = _pane(qtbot, archive, "person")
+    pane = shown_pane(qtbot, archive, "person")
     model = pane.model
     shown = pane.view.rowAt(pane.view.viewport().height() - 1) + 1
     before, rows = model_calls.of(model), model_calls.rows[id(model)]
@@ -167,7 +141,7 @@ def test_a_filtered_or_sorted_list_is_painted_from_its_new_texts(
 ) -> None:
     # The delegate keeps the model's dict of display strings: a new query empties it in place,
     # so the rows of the new query are painted, never the last query's strings.
-    pane = _pane(qtbot, archive, "person")
+    pane = shown_pane(qtbot, archive, "person")
     model = pane.model
     delegate = pane.view.itemDelegate()
     assert isinstance(delegate, PagedCellDelegate)
@@ -184,7 +158,7 @@ def test_a_filtered_or_sorted_list_is_painted_from_its_new_texts(
 def test_a_row_read_again_is_painted_from_its_new_texts(
     qtbot: QtBot, archive: Archive, english: None
 ) -> None:
-    pane = _pane(qtbot, archive, "person")
+    pane = shown_pane(qtbot, archive, "person")
     english_picture = _picture(pane)
     english_texts = pane.model.display_row(0)
     language.apply("ru")

@@ -12,27 +12,20 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QEvent, QItemSelectionModel, QPointF, QRect, Qt
-from PySide6.QtGui import QColor, QHoverEvent, QIcon, QImage, QPixmap
+from PySide6.QtGui import QHoverEvent, QImage
 from PySide6.QtWidgets import QApplication, QTableView
 from pytestqt.qtbot import QtBot
 
 from app import language
-from app.models.columns import DOCUMENT_COLUMNS, EVENT_COLUMNS, PEOPLE_COLUMNS
-from app.models.paged_table import PagedTableModel
 from app.widgets.list_pane import ListPane
 from app.widgets.paged_cells import PagedCellDelegate
 from app.widgets.paged_view import PagedTableView
-from db import Archive, listing
+from db import Archive
 from db.listing import ListQuery
 from tests.app.ui_texts import english
+from tests.app.widgets.list_panes import KINDS, bookmark_rows, shown_pane
 
 __all__ = ["english"]
-
-KINDS = {
-    "person": (listing.PEOPLE, PEOPLE_COLUMNS),
-    "event": (listing.EVENTS, EVENT_COLUMNS),
-    "document": (listing.DOCUMENTS, DOCUMENT_COLUMNS),
-}
 
 
 @pytest.fixture
@@ -47,18 +40,6 @@ def delegate_calls(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[tuple[int, 
 
     monkeypatch.setattr(PagedCellDelegate, "paint", counted)
     yield calls
-
-
-def _pane(qtbot: QtBot, archive: Archive, kind: str = "person") -> ListPane:
-    spec, columns = KINDS[kind]
-    model = PagedTableModel(archive, spec, columns)
-    model.set_query(ListQuery(spec.default_sort))
-    pane = ListPane(model, f"{kind}Pane", "people", ())
-    qtbot.addWidget(pane)
-    pane.resize(1000, 600)
-    pane.show()
-    qtbot.waitExposed(pane)
-    return pane
 
 
 def _ours(pane: ListPane, area: QRect | None = None) -> QImage:
@@ -84,7 +65,7 @@ def _select(pane: ListPane, rows: tuple[int, ...], current: tuple[int, int]) -> 
 
 def test_every_list_pane_has_it(qtbot: QtBot, archive: Archive) -> None:
     for kind in KINDS:
-        assert isinstance(_pane(qtbot, archive, kind).view, PagedTableView)
+        assert isinstance(shown_pane(qtbot, archive, kind).view, PagedTableView)
 
 
 @pytest.mark.parametrize("kind", list(KINDS))
@@ -101,7 +82,7 @@ def test_it_paints_what_qt_paints(
     # Selected rows, the current cell with the focus, alternate rows, grid, unknown and
     # not-applicable cells: whatever the first screen of each list holds.
     language.apply(lang)
-    pane = _pane(qtbot, archive, kind)
+    pane = shown_pane(qtbot, archive, kind)
     _select(pane, (1, 4, 5), (4, 1))
     pane.activateWindow()
     qtbot.waitUntil(pane.isActiveWindow)  # (the focus ring shows in an active window)
@@ -125,7 +106,7 @@ def test_the_views_settings_are_painted_as_qt_paints_them(
     monkeypatch: pytest.MonkeyPatch,
     setting: str,
 ) -> None:
-    pane = _pane(qtbot, archive)
+    pane = shown_pane(qtbot, archive)
     view = pane.view
     header = view.horizontalHeader()
     if setting == "no grid":
@@ -152,7 +133,7 @@ def test_a_part_of_the_view_is_painted_as_qt_paints_it(
 ) -> None:
     # Scrolling by a few pixels repaints a strip: a dirty area that starts and ends inside
     # rows and columns.  Painted over Qt's whole picture, it leaves the picture unchanged.
-    pane = _pane(qtbot, archive)
+    pane = shown_pane(qtbot, archive)
     _select(pane, (2,), (2, 0))
     theirs = _qt_way(pane, monkeypatch)
     strip = QRect(37, 11, 300, 45)
@@ -166,7 +147,7 @@ def test_the_hovered_cell_is_painted_as_qt_paints_it(
     qtbot: QtBot, archive: Archive, english: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Fusion draws no hover of its own; a style sheet does, as a Windows style would.
-    pane = _pane(qtbot, archive)
+    pane = shown_pane(qtbot, archive)
     view = pane.view
     view.setStyleSheet("QTableView::item:hover { background: #ffd0d0; }")
     viewport = view.viewport()
@@ -191,16 +172,9 @@ def test_a_marked_row_is_painted_by_the_delegate_as_qt_paints_it(
     monkeypatch: pytest.MonkeyPatch,
     delegate_calls: list[tuple[int, int]],
 ) -> None:
-    pane = _pane(qtbot, archive)
+    pane = shown_pane(qtbot, archive)
     model = pane.model
-    marked = {str(model.id_at(2)), str(model.id_at(3))}
-    red = QPixmap(16, 16)
-    red.fill(QColor("red"))
-    model.set_marks(
-        lambda ids: {i: "bookmarked" for i in ids if i in marked},
-        {"bookmarked": QIcon(red)},
-        {"bookmarked": "bookmarked"},
-    )
+    bookmark_rows(model, (2, 3))
     ours = _ours(pane)
     # Only the two icons' cells went through the delegate (and Qt's way, for the icon).
     assert sorted(delegate_calls) == [(2, 0), (3, 0)]
@@ -210,7 +184,7 @@ def test_a_marked_row_is_painted_by_the_delegate_as_qt_paints_it(
 def test_a_view_it_does_not_know_is_painted_by_qt(
     qtbot: QtBot, archive: Archive, english: None, delegate_calls: list[tuple[int, int]]
 ) -> None:
-    pane = _pane(qtbot, archive)
+    pane = shown_pane(qtbot, archive)
     pane.view.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
     _ours(pane)
     assert delegate_calls  # QTableView's paint, through the delegate
@@ -224,8 +198,35 @@ def test_a_view_it_does_not_know_is_painted_by_qt(
 def test_an_empty_list_paints_nothing_but_its_background(
     qtbot: QtBot, archive: Archive, english: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    pane = _pane(qtbot, archive)
+    pane = shown_pane(qtbot, archive)
     pane.model.set_query(ListQuery(pane.model.query.sort, filters=(("role", "no such role"),)))
     assert pane.model.rowCount() == 0
     QApplication.processEvents()  # (the scroll bar goes: the viewport widens)
     assert _ours(pane) == _qt_way(pane, monkeypatch)
+
+
+def test_a_row_still_on_its_way_is_painted_by_the_delegate_as_qt_paints_it(
+    qtbot: QtBot,
+    archive: Archive,
+    english: None,
+    monkeypatch: pytest.MonkeyPatch,
+    delegate_calls: list[tuple[int, int]],
+) -> None:
+    # On a server a row's strings come from a worker: until they do, its cells are Qt's way
+    # (the model answers no text), and no text of the cell painted before is left in them.
+    pane = shown_pane(qtbot, archive)
+    model = pane.model
+    waiting = 3
+    row_cells, data = PagedCellDelegate.row_cells, type(model).data
+
+    def cells(self: PagedCellDelegate, row: int):  # type: ignore[no-untyped-def]
+        return None if row == waiting else row_cells(self, row)
+
+    def no_text(self, index, role=Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+        return None if index.row() == waiting else data(self, index, role)
+
+    monkeypatch.setattr(PagedCellDelegate, "row_cells", cells)
+    monkeypatch.setattr(type(model), "data", no_text)
+    ours = _ours(pane)
+    assert {row for row, _column in delegate_calls} == {waiting}
+    assert ours == _qt_way(pane, monkeypatch)
