@@ -140,13 +140,7 @@ class PagedTableView(QTableView):
             bottom = rows_header.count() - 1 if bottom == -1 else bottom
             if top == -1 or top > bottom:
                 continue
-            columns = []
-            for visual in range(left, right + 1):
-                column = columns_header.logicalIndex(visual)
-                if not columns_header.isSectionHidden(column):
-                    x = self.columnViewportPosition(column)
-                    width = self.columnWidth(column) - grid
-                    columns.append((column, x, width, delegate.alignment(column)))
+            columns = self._columns(left, right, grid, delegate)
             # (Rows are never hidden or moved here: a row's visual index is its number.)
             for row in range(top, bottom + 1):
                 y = self.rowViewportPosition(row)
@@ -185,7 +179,23 @@ class PagedTableView(QTableView):
                         delegate.look(marked, column, mark)
                         draw_control(_ITEM, marked, painter, self)
             if show_grid:
-                self._paint_grid(painter, option, dirty, top, bottom, columns, grid)
+                self._paint_grid(painter, blank, dirty, top, bottom, columns, grid)
+
+    def _columns(
+        self, left: int, right: int, grid: int, delegate: PagedCellDelegate
+    ) -> list[tuple[int, int, int, Qt.AlignmentFlag]]:
+        """The shown columns of visual indexes ``left..right``, in visual order: (column, its
+        left edge in the viewport, its width less the grid's line, its text's alignment)."""
+        header = self.horizontalHeader()
+        columns = []
+        for visual in range(left, right + 1):
+            column = header.logicalIndex(visual)
+            if not header.isSectionHidden(column):
+                x = self.columnViewportPosition(column)
+                columns.append(
+                    (column, x, self.columnWidth(column) - grid, delegate.alignment(column))
+                )
+        return columns
 
     def _paint_grid(
         self,
@@ -197,7 +207,8 @@ class PagedTableView(QTableView):
         columns: list[tuple[int, int, int, Qt.AlignmentFlag]],
         grid: int,
     ) -> None:
-        """The grid of ``dirty``'s rows ``top..bottom`` and ``columns``, as QTableView's."""
+        """The grid of ``dirty``'s rows ``top..bottom`` and ``columns``, as QTableView's
+        (``option``: the view's, as it asks the style for the grid's colour)."""
         style = self.style()
         colour = QColor.fromRgba(
             style.styleHint(QStyle.StyleHint.SH_Table_GridLineColor, option, self) & 0xFFFFFFFF
