@@ -7,9 +7,10 @@ the archive or keeps state between calls.
 
 A day is a point, a month or a year a bar over its whole period; each kind has its own hue and
 its own shape (circle, square, triangle, diamond, downward triangle), so kinds stay apart
-without colour too.  The marks of one disputed date are joined by a dashed line and each is
-labelled with the source that gives it.  Density buckets are bars whose height is their count
-relative to the lane's largest.  Colours come from the palette (light or dark).
+without colour too.  The marks of one disputed date are joined by a dashed arc that never runs
+through a label, and each is labelled with the source that gives it.  Density buckets are bars
+whose height is their count relative to the lane's largest.  Colours come from the palette
+(light or dark).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
     QPolygonF,
+    QRegion,
 )
 
 from app.charts import timeline_axis
@@ -282,19 +284,66 @@ def _paint_span_notes(
         painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), shown)
 
 
-def _paint_disputes(painter: QPainter, placed: Sequence[Placed], palette: QPalette) -> None:
+#: How far above the higher of its marks a dispute's arc is drawn (its control points; the
+#: arc's top is three quarters of it): clear of a label beside the marks (half a row high).
+DISPUTE_LIFT = 16.0
+#: Labels too narrow for a word are not written (see :func:`label_box`).
+MIN_LABEL = 24.0
+
+
+def label_box(placed: Placed, right: float = float("inf")) -> QRectF | None:
+    """Where the label of ``placed`` is written: cut at ``right`` (the plot's edge); None when
+    it has no label or too little room for one."""
+    if placed.label is None:
+        return None
+    room = min(placed.label.width(), right - placed.label.left())
+    if room < MIN_LABEL:
+        return None
+    return QRectF(placed.label.left(), placed.label.top(), room, placed.label.height())
+
+
+def dispute_arcs(placed: Sequence[Placed]) -> list[tuple[Placed, QPainterPath]]:
+    """The arcs joining the marks of each disputed date, left to right: from one mark's centre
+    up, over and down into the next one's, rising and falling beside the marks, where no label
+    is (the first mark of each arc goes with it, for its colour)."""
     groups: dict[str, list[Placed]] = defaultdict(list)
     for p in placed:
         if p.mark.dispute:
             groups[p.mark.dispute].append(p)
+    arcs = []
     for items in groups.values():
         if len(items) < 2:
             continue
         items.sort(key=lambda p: p.shape.center().x())
-        pen = QPen(kind_colour(items[0].mark.kind, palette), 1.5, Qt.PenStyle.DashLine)
-        painter.setPen(pen)
         for a, b in itertools.pairwise(items):
-            painter.drawLine(a.shape.center(), b.shape.center())
+            start, end = a.shape.center(), b.shape.center()
+            path = QPainterPath(start)
+            top = min(start.y(), end.y()) - DISPUTE_LIFT
+            path.cubicTo(QPointF(start.x(), top), QPointF(end.x(), top), end)
+            arcs.append((a, path))
+    return arcs
+
+
+def _paint_disputes(
+    painter: QPainter, placed: Sequence[Placed], palette: QPalette, plot: QRectF
+) -> None:
+    """Dashed arcs between a dispute's marks in ``plot``, left out where a label is written:
+    a label the arc would cross stays readable (the marks are drawn over the arcs)."""
+    arcs = dispute_arcs(placed)
+    if not arcs:
+        return
+    painter.save()
+    clip = QRegion(plot.toAlignedRect())
+    for p in placed:
+        box = label_box(p, plot.right())
+        if box is not None:
+            clip -= QRegion(box.adjusted(-1, 0, 1, 0).toAlignedRect())
+    painter.setClipRegion(clip, Qt.ClipOperation.IntersectClip)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    for a, path in arcs:
+        painter.setPen(QPen(kind_colour(a.mark.kind, palette), 1.5, Qt.PenStyle.DashLine))
+        painter.drawPath(path)
+    painter.restore()
 
 
 def _paint_marks(
@@ -323,12 +372,11 @@ def _paint_marks(
             painter.drawRoundedRect(p.shape, 2, 2)
     for p in placed:
         # Labels end at the plot's right edge (clipped text would still be in a PDF).
-        room = min(p.label.width(), right - p.label.left()) if p.label is not None else 0.0
-        if p.label is None or room < 24:
+        box = label_box(p, right)
+        if box is None:
             continue
         painter.setPen(text)
-        shown = metrics.elidedText(p.text, Qt.TextElideMode.ElideRight, room)
-        box = QRectF(p.label.left(), p.label.top(), room, p.label.height())
+        shown = metrics.elidedText(p.text, Qt.TextElideMode.ElideRight, box.width())
         painter.drawText(box, int(Qt.AlignmentFlag.AlignVCenter), shown)
     for p in placed:
         ring = p.shape.adjusted(-3, -3, 3, 3)
@@ -392,7 +440,7 @@ def paint_timeline(
         placed = place(frame, marks, metrics, label_max)
         painter.setClipRect(frame.plot)
         _paint_density(painter, frame, buckets, palette, metrics, level)
-        _paint_disputes(painter, placed, palette)
+        _paint_disputes(painter, placed, palette, frame.plot)
         _paint_marks(painter, placed, palette, metrics, current, focus, frame.plot.right())
         return Picture(frame, placed)
     finally:

@@ -84,6 +84,39 @@ def test_a_disputes_marks_are_labelled_with_their_sources(july: TimelineSlice) -
     assert texts["1935-07-27"].endswith("and 5 more)")
 
 
+def _hue_pixels(image: QImage, box: QRectF, colour: QColor, skip: list[QRectF]) -> int:
+    """Pixels of ``colour``'s hue in ``box`` (antialiased too), outside the ``skip`` areas."""
+    area = box.toAlignedRect().intersected(image.rect())
+    n = 0
+    for y in range(area.top(), area.bottom() + 1):
+        for x in range(area.left(), area.right() + 1):
+            if any(r.contains(x + 0.5, y + 0.5) for r in skip):
+                continue
+            c = QColor(image.pixel(x, y))
+            n += c.hslSaturation() > 40 and abs(c.hslHue() - colour.hslHue()) <= 12
+    return n
+
+
+def test_a_disputes_arc_joins_its_marks_around_the_labels_not_through_them(
+    july: TimelineSlice,
+) -> None:
+    image, picture = _paint(july)
+    right = picture.frame.plot.right()
+    arcs = timeline_paint.dispute_arcs(picture.placed)
+    # the verdict's two dates, in the events' and in the sentences' lane
+    assert {a.mark.kind for a, _path in arcs} >= {"event", "sentence"}
+    marks = [p.shape.adjusted(-2, -2, 2, 2) for p in picture.placed]
+    for a, path in arcs:
+        colour = timeline_paint.kind_colour(a.mark.kind, QApplication.palette())
+        # Drawn: in its colour, outside the marks it joins.
+        assert _hue_pixels(image, path.boundingRect(), colour, marks) > 10, a.mark.key
+        # Not through any label of its lane (the old straight line struck them out).
+        for p in picture.placed:
+            box = timeline_paint.label_box(p, right)
+            if box is not None and p.mark.lane == a.mark.lane:
+                assert _hue_pixels(image, box, colour, marks) == 0, (a.mark.key, p.text)
+
+
 def test_a_hit_test_finds_the_mark_under_the_pointer(july: TimelineSlice) -> None:
     _image, picture = _paint(july)
     target = next(p for p in picture.placed if p.mark.subject == "ev-1935-pb-punishments")
