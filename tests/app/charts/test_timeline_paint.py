@@ -4,7 +4,7 @@ density bars, the current item ringed, hit tests, and colours from a light or da
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QRectF
@@ -15,7 +15,7 @@ from app.charts import timeline_layout, timeline_paint
 from app.charts.timeline_layout import Picture
 from db import Archive, timeline
 from db.dto import Ref
-from db.timeline import TimelineSlice
+from db.timeline import Bucket, Lane, TimelineSlice
 
 RECT = QRectF(0, 0, 1400, 600)
 pytestmark = pytest.mark.usefixtures("qapp")  # fonts and palettes need the application
@@ -151,6 +151,57 @@ def test_density_bars_are_drawn_in_their_lane(archive: Archive) -> None:
     colour = timeline_paint.kind_colour("document", QApplication.palette())
     bottom = QColor(image.pixel(int(march), int(band.bottom() - 6)))
     assert abs(bottom.hue() - colour.hue()) < 15
+
+
+class _CountingPainter(QPainter):
+    """A painter that keeps every rectangle it is asked to fill (each density bar is one)."""
+
+    def __init__(self, device: QImage) -> None:
+        super().__init__(device)
+        self.filled: list[QRectF] = []
+
+    def fillRect(self, *args: object) -> None:
+        rect = args[0]
+        self.filled.append(QRectF(rect) if isinstance(rect, QRectF) else QRectF())
+        super().fillRect(*args)  # type: ignore[call-overload]
+
+
+def _density(buckets: tuple[Bucket, ...], start: date, end: date) -> list[QRectF]:
+    """The rectangles filled painting ``buckets`` (one lane) with ``start``..``end`` in view."""
+    image = QImage(RECT.size().toSize(), QImage.Format.Format_ARGB32_Premultiplied)
+    painter = _CountingPainter(image)
+    try:
+        timeline_paint.paint_timeline(
+            painter,
+            RECT,
+            (),
+            QApplication.palette(),
+            lanes=(Lane("event", "Events"),),
+            start=float(start.toordinal()),
+            end=float(end.toordinal()),
+            buckets=buckets,
+            level="day",
+        )
+    finally:
+        painter.end()
+    return painter.filled[1:]  # (the first is the lanes' background)
+
+
+def test_a_density_paint_draws_the_bars_in_view_only_at_the_heights_of_the_whole_load() -> None:
+    # A load holds a span more on each side of the view: 90 days, the middle 30 shown, and the
+    # busiest day of the load before the view.
+    june = date(1935, 6, 1)
+    days = [june + timedelta(days=d) for d in range(90)]
+    counts = [1000 if d == 10 else 10 + d % 7 for d in range(90)]
+    buckets = tuple(
+        Bucket("event", day.isoformat(), "day", n) for day, n in zip(days, counts, strict=True)
+    )
+    july = _density(buckets, date(1935, 7, 1), date(1935, 7, 31))
+    assert 30 <= len(july) <= 32  # the days in view (one cut at each edge), not all 90
+    # Heights are relative to the busiest day of the whole load (1,000), not of the view (16).
+    june_view = _density(buckets, date(1935, 6, 1), date(1935, 6, 30))
+    tallest = max(r.height() for r in june_view)
+    assert max(r.height() for r in july) == pytest.approx(tallest * 16 / 1000, rel=0.01)
 
 
 def test_colours_follow_a_dark_palette() -> None:
