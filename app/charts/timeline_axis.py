@@ -75,11 +75,15 @@ def _months(t0: float, t1: float) -> list[tuple[int, int]]:
     return out
 
 
-def ticks(t0: float, t1: float, width: float, text_width: float) -> Ticks:
+def ticks(
+    t0: float, t1: float, width: float, text_width: float, short_width: float | None = None
+) -> Ticks:
     """Ticks for days ``t0``..``t1`` drawn over ``width`` pixels.
 
     ``text_width`` is the width of a typical long label (``"September 1935"``) in the axis
-    font: labels are spaced so that none overlaps.
+    font: labels are spaced so that none overlaps.  ``short_width``: the widest short month
+    name (``Sep``) in that font, when the caller has measured it (else guessed from
+    ``text_width``): months are named whenever that fits.
     """
     t0, t1 = max(t0, MIN_DAY), min(t1, MAX_DAY)
     if t1 <= t0 or width <= 0:
@@ -99,7 +103,7 @@ def ticks(t0: float, t1: float, width: float, text_width: float) -> Ticks:
         return Ticks(tuple(major), tuple(minor), "year")
     month_px = ppd * 365.25 / 12
     if month_px < text_width + LABEL_GAP:
-        short = month_px >= text_width * 0.3 + LABEL_GAP
+        short = month_px >= (text_width * 0.3 if short_width is None else short_width) + LABEL_GAP
         major = [Tick(date(y, 1, 1).toordinal(), str(y)) for y in _years(t0, t1)]
         minor = [
             Tick(date(y, m, 1).toordinal(), month_name(m, True) if short else None)

@@ -142,7 +142,8 @@ def _paint_axis(
     grid.setAlphaF(0.28)
     faint.setAlphaF(0.10)
     sample = metrics.horizontalAdvance(timeline_axis.month_label(1935, 9))
-    t = timeline_axis.ticks(frame.t0, frame.t1, p.width(), sample)
+    short = max(metrics.horizontalAdvance(timeline_axis.month_name(m, True)) for m in range(1, 13))
+    t = timeline_axis.ticks(frame.t0, frame.t1, p.width(), sample, short)
     top = frame.rect.top() + 3
     line_h = metrics.height()
     painter.save()
@@ -317,6 +318,8 @@ def _paint_span_notes(
 DISPUTE_LIFT = 16.0
 #: Labels too narrow for a word are not written (see :func:`label_box`).
 MIN_LABEL = 24.0
+#: Room between two rows' labels that a dispute's arc is kept out of as well (pixels).
+ROW_GAP = 5.0
 
 
 def label_box(placed: Placed, right: float = float("inf")) -> QRectF | None:
@@ -365,7 +368,10 @@ def _paint_disputes(
     for p in placed:
         box = label_box(p, plot.right())
         if box is not None:
-            clip -= QRegion(box.adjusted(-1, 0, 1, 0).toAlignedRect())
+            # With the gap to the rows above and below: the dashes left between two rows of
+            # labels read, at a glance, as a line struck through them.
+            gap = ROW_GAP / 2
+            clip -= QRegion(box.adjusted(-1, -gap, 1, gap).toAlignedRect())
     painter.setClipRegion(clip, Qt.ClipOperation.IntersectClip)
     painter.setBrush(Qt.BrushStyle.NoBrush)
     for a, path in arcs:

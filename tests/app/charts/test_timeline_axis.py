@@ -42,6 +42,18 @@ def test_a_month_shows_the_month_by_name_and_numbered_days(english: None) -> Non
     assert all(d and d.isdigit() for d in days) and {"10", "20"} <= set(days)
 
 
+def test_months_are_named_whenever_their_measured_short_names_fit(english: None) -> None:
+    # A dossier's figure: eight months over 300 pixels, 37 a month.  "Sep" (about 22 pixels
+    # and the gap between labels) fits; guessed from the long label's width alone, it did not.
+    span = _days(date(1935, 1, 1), date(1935, 9, 1))
+    guessed = timeline_axis.ticks(*span, 300, TEXT)
+    assert guessed.unit == "month" and not any(t.label for t in guessed.minor)
+    measured = timeline_axis.ticks(*span, 300, TEXT, short_width=22)
+    assert [t.label for t in measured.minor][:3] == ["Jan", "Feb", "Mar"]
+    # Names that do not fit are still left out.
+    assert not any(t.label for t in timeline_axis.ticks(*span, 300, TEXT, 40).minor)
+
+
 def test_russian_months_are_named_in_russian(english: None) -> None:
     language.apply("ru")
     month = timeline_axis.ticks(*_days(date(1935, 7, 1), date(1935, 8, 1)), 900, TEXT)
