@@ -1,10 +1,13 @@
 """The search box and its grouped results, searching as the user types.
 
-Typing restarts a 200 ms single-shot timer; when it fires, :func:`db.search.search` runs on the
-thread pool through :class:`app.workers.Runner`, which drops the answers of superseded
-requests.  Results show as groups (People, Events, Documents, Sources) with counts; each hit
+Every keystroke starts :func:`db.search.search` at once on the thread pool, through
+:class:`app.workers.Runner`; while one search runs, only the newest text typed waits for it
+(see :meth:`SearchPanel._request`).  An answer slower than :data:`SLOW_MS` says "Searching…"
+meanwhile.  Results show as groups (People, Events, Documents, Sources) with counts; each hit
 shows its label and why it matched, the matched parts in bold (text escaped, spans marked).
-Enter or a click opens a hit; Down in the box moves into the results.
+Enter or a click opens a hit; Down in the box moves into the results.  Once an archive is
+given and the window has been idle a moment, the Russian morphology is loaded on a worker,
+so that the first declined Cyrillic name typed does not wait for its dictionaries.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSize,
     Qt,
+    QTimer,
     Signal,
     Slot,
 )
@@ -54,8 +58,13 @@ from app.pages.escape import escape
 from app.workers import Runner
 from db.i18n import N_, _
 from db.search.find import SearchResults, search
+from db.search.query import warm_up
 
 Span = tuple[int, int]
+#: A search that has not answered after this long says "Searching…" (most take a few ms).
+SLOW_MS = 150
+#: After an archive is given, this long idle before the morphology is loaded on a worker.
+WARM_AFTER_MS = 1000
 #: Kinds of hits → the noun keys of :mod:`app.counts`.
 _NOUNS = {"person": "people", "event": "events", "document": "documents", "source": "sources"}
 #: Why a search has no results when its worker failed (translated where shown).
@@ -205,6 +214,13 @@ class SearchPanel(QWidget):
         #: since (searched when the running one answers; older typed texts are dropped).
         self._running: str | None = None
         self._pending: str | None = None
+        self._slow = QTimer(self)
+        self._slow.setSingleShot(True)
+        self._slow.setInterval(SLOW_MS)
+        self._warm = QTimer(self)
+        self._warm.setSingleShot(True)
+        self._warm.setInterval(WARM_AFTER_MS)
+        self._warmer = Runner(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._box)
@@ -214,6 +230,8 @@ class SearchPanel(QWidget):
         self._box.returnPressed.connect(self._on_box_return_pressed)
         self._box.installEventFilter(self)
         self._runner.failed.connect(self._on_runner_failed)
+        self._slow.timeout.connect(self._on_slow)
+        self._warm.timeout.connect(self._on_warm)
         self._view.activated.connect(self._on_view_activated)
         self._view.clicked.connect(self._on_view_activated)
         self._status.hide()
@@ -249,6 +267,8 @@ class SearchPanel(QWidget):
     def set_source(self, source: ArchiveSource | None) -> None:
         """Search ``source`` from now on (the current text is searched again)."""
         self._archive = source
+        if source is not None:
+            self._warm.start()
         self.reload()
 
     def reload(self) -> None:
@@ -320,7 +340,22 @@ class SearchPanel(QWidget):
                 return search(conn, text, limit)
 
         self._running = text
+        if not self._slow.isActive():  # (typing on keeps the first one: it may say so)
+            self._slow.start()
         self._runner.submit(work, self._on_answer)
+
+    @Slot()
+    def _on_slow(self) -> None:
+        """A search is taking its time: say so, under the results still shown."""
+        if self._running is None or not self._expanded:
+            return
+        text = self._pending if self._pending is not None else self._running
+        self._status.setText(_("Searching “{query}”…").format(query=text.strip()))
+        self._status.show()
+
+    @Slot()
+    def _on_warm(self) -> None:
+        self._warmer.submit(warm_up, lambda _none: None)
 
     def _on_answer(self, results: object) -> None:
         ran, self._running = self._running, None
@@ -341,6 +376,7 @@ class SearchPanel(QWidget):
     def _show(self, results: object) -> None:
         if not isinstance(results, SearchResults):
             return
+        self._slow.stop()
         self._model.set_results(results)
         self._view.expandAll()
         self._status.setText(self._summary(results))

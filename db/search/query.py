@@ -12,6 +12,7 @@ builds FTS5 syntax from raw text: :func:`fts_expression` quotes every term.
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass, field
 from enum import IntEnum
 from functools import lru_cache
@@ -179,11 +180,30 @@ def _name_origin(origin: str) -> bool:
     return origin in ("cyr", "lat") or set(origin.split()) <= {"cyr", "lat"}
 
 
+#: One thread loads the dictionaries; another asking meanwhile waits for that load.
+_MORPH_LOCK = threading.Lock()
+
+
 @lru_cache(maxsize=1)
-def _morph() -> Any:
+def _load_morph() -> Any:
     import pymorphy3  # imported on first use: loading the dictionaries takes ~0.1 s
 
     return pymorphy3.MorphAnalyzer()
+
+
+def _morph() -> Any:
+    with _MORPH_LOCK:
+        return _load_morph()
+
+
+def warm_up() -> None:
+    """Load the Russian morphology now (a worker, once the window is idle), so that the first
+    declined Cyrillic word typed does not wait for it (~0.1 s, over a second on a busy
+    machine).  A failure is logged; the search then tries again when it needs it."""
+    try:
+        _morph()
+    except Exception:  # the analyser's own failure must not reach the user from a warm-up
+        log.warning("loading the morphology dictionaries failed", exc_info=True)
 
 
 _NOMINATIVE_RULES = (

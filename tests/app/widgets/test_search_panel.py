@@ -22,6 +22,7 @@ from app.widgets import search_panel as search_panel_module
 from app.widgets.search_panel import SearchPanel, marked_html
 from db import Archive
 from db.dto import Ref
+from db.search import query
 from db.search.find import SearchResults, search
 from tests.app.ui_texts import english
 
@@ -227,6 +228,46 @@ def test_a_stale_result_never_replaces_a_newer_one(
     panel.wait()
     assert counted.texts == ["К", "Каме"]
     assert seen == ["Каме"]  # the answer for "К" came back stale and was never shown
+
+
+def test_a_slow_search_says_so_and_its_results_replace_the_line(
+    qtbot: QtBot, panel: SearchPanel, counted: CountingSearch
+) -> None:
+    status = panel.findChild(QLabel, "searchStatus")
+    assert status is not None
+    counted.release.clear()  # the search is held on the worker: a slow answer
+    _box(panel).setText("Муханова")
+    qtbot.waitUntil(lambda: counted.texts == ["Муханова"], timeout=30_000)
+    with qtbot.waitSignal(panel._slow.timeout, timeout=5_000):
+        pass
+    assert status.isVisible() and status.text() == "Searching “Муханова”…"
+    with qtbot.waitSignal(panel.results_changed, timeout=30_000):
+        counted.release.set()
+    assert status.text() == SearchPanel._summary(panel.results)  # the counts of the answer
+    assert panel.results.query == "Муханова" and panel.results.hits
+    assert not panel._slow.isActive()
+
+
+def test_a_fast_search_never_says_searching(
+    qtbot: QtBot, panel: SearchPanel, counted: CountingSearch
+) -> None:
+    status = panel.findChild(QLabel, "searchStatus")
+    assert status is not None
+    _type(qtbot, panel, "Ежов")
+    assert not panel._slow.isActive() and "Searching" not in status.text()
+
+
+def test_the_morphology_is_loaded_on_a_worker_once_the_panel_has_an_archive(
+    qtbot: QtBot, archive: Archive
+) -> None:
+    query._load_morph.cache_clear()
+    p = SearchPanel()
+    qtbot.addWidget(p)
+    with qtbot.waitSignal(p._warm.timeout, timeout=10_000):
+        p.set_source(archive)
+    p.wait()
+    assert query._load_morph.cache_info().currsize == 1  # loaded, before any Cyrillic search
+    assert p.results.query == ""  # and nothing was searched for it
 
 
 SHORT = [("Че", "cherniavsky-mikhail"), ("ch", "cherniavsky-mikhail"), ("Ка", "kamenev-lev")]

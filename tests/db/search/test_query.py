@@ -224,6 +224,22 @@ def test_a_failing_morphology_analyser_leaves_the_suffix_rules(
     assert "morphology parse" in caplog.text
 
 
+def test_a_failing_warm_up_is_logged_and_searched_again_later(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    calls: list[int] = []
+
+    def broken() -> object:
+        calls.append(1)
+        raise RuntimeError("dictionary missing")
+
+    monkeypatch.setattr(query, "_load_morph", broken)
+    query.warm_up()  # no exception reaches the worker
+    assert "loading the morphology dictionaries failed" in caplog.text
+    assert "муханова" in nominatives("Мухановой")  # the search asks again, and goes on
+    assert len(calls) == 2
+
+
 # -- resolve --------------------------------------------------------------------------------
 
 
