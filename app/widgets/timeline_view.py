@@ -267,7 +267,7 @@ class TimelineView(QWidget):
 
     @Slot()
     def zoom_in(self) -> None:
-        """Show half as many days (around the middle)."""
+        """Show half as many days (around :meth:`TimelineCanvas.zoom_anchor`)."""
         self.canvas.zoom(2.0)
 
     @Slot()

@@ -67,6 +67,32 @@ def test_zoom_keeps_the_day_under_the_anchor(canvas: TimelineCanvas) -> None:
     assert canvas.picture().frame.day_at(x) == pytest.approx(day)
 
 
+def _x_of(canvas: TimelineCanvas, key: str) -> float:
+    return next(p for p in canvas.picture().placed if p.mark.key == key).shape.center().x()
+
+
+def test_a_key_zoom_keeps_the_keyboards_mark_then_the_ringed_one_in_place(
+    canvas: TimelineCanvas, qtbot: QtBot
+) -> None:
+    plot = canvas.picture().frame.plot
+    shown = [
+        p.mark
+        for p in canvas.picture().placed
+        if plot.left() + 20 < p.shape.center().x() < plot.right() - 20
+    ]
+    first, last = shown[0], shown[-1]  # near the left and the right: far from the middle
+    canvas.set_focus_mark(last.key, reveal=False)
+    canvas.set_current(first.ref)
+    x = _x_of(canvas, last.key)
+    qtbot.keyClick(canvas, Qt.Key.Key_Plus)
+    assert _x_of(canvas, last.key) == pytest.approx(x, abs=1.5)
+    canvas.set_focus_mark(None, reveal=False)
+    canvas.set_range(date(1935, 1, 1).toordinal(), date(1936, 1, 1).toordinal())
+    x = _x_of(canvas, first.key)
+    qtbot.keyClick(canvas, Qt.Key.Key_Plus)
+    assert _x_of(canvas, first.key) == pytest.approx(x, abs=1.5)
+
+
 def test_a_click_on_a_density_bar_zooms_into_its_period(canvas: TimelineCanvas) -> None:
     frame = canvas.picture().frame
     lane = frame.lane_index("document")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -175,7 +176,7 @@ def _span(v: TimelineView) -> float:
     return t1 - t0
 
 
-def test_plus_and_minus_zoom_around_the_middle(view: TimelineView, qtbot: QtBot) -> None:
+def test_plus_and_minus_zoom_in_and_out_by_their_steps(view: TimelineView, qtbot: QtBot) -> None:
     before = _span(view)
     qtbot.keyClick(view.canvas, Qt.Key.Key_Plus)
     assert _span(view) == pytest.approx(before / 1.25)
@@ -183,6 +184,28 @@ def test_plus_and_minus_zoom_around_the_middle(view: TimelineView, qtbot: QtBot)
     assert _span(view) == pytest.approx(before)
     view.zoom_in_button.click()
     assert _span(view) == pytest.approx(before / 2)
+
+
+def _shows(v: TimelineView, day: str) -> bool:
+    t0, t1 = v.canvas.visible_range()
+    return t0 <= date.fromisoformat(day).toordinal() < t1
+
+
+def test_zooming_in_from_the_fit_stays_on_the_case_not_the_empty_middle(
+    view: TimelineView, qtbot: QtBot
+) -> None:
+    # Fitted, the archive runs from the 1920s to a 1989 rehabilitation: the middle of the
+    # axis is empty years, and three zooms around it showed 1944 to 1947, nothing drawn.
+    view.fit_all()
+    _settle(qtbot, view)
+    t0, t1 = view.canvas.visible_range()
+    middle = date.fromordinal(int((t0 + t1) / 2))
+    assert not 1934 <= middle.year <= 1936
+    for _ in range(3):
+        view.zoom_in_button.click()
+        _settle(qtbot, view)
+    assert _shows(view, "1935-03-01")  # where most marks are
+    assert len([p for p in view.canvas.picture().placed if p.label is not None]) > 10
 
 
 def test_the_wheel_zooms_around_the_pointer(view: TimelineView) -> None:
