@@ -173,26 +173,35 @@ def _claims_table(fc: FieldClaims) -> str:
     rows = []
     unrated = _("confidence not given")
     for value, claims in groups.items():
-        sources = "<br>".join(
-            f"{link(c.source)}{', ' + esc(c.locator) if c.locator else ''}"
-            f" <span class='src'>({esc(labels.confidence(c.confidence) or unrated)})</span>"
-            for c in claims
-        )
-        notes = "<br>".join(dict.fromkeys(esc(c.note) for c in claims if c.note))
+        # Each note under the sources that give it: several sources' notes in one cell did
+        # not say which source said what.
+        by_note: dict[str, list[ClaimDTO]] = {}
+        for c in claims:
+            by_note.setdefault(c.note or "", []).append(c)
+        blocks = []
+        for note, same in by_note.items():
+            lines = [
+                f"{link(c.source)}{', ' + esc(c.locator) if c.locator else ''}"
+                f" <span class='src'>({esc(labels.confidence(c.confidence) or unrated)})</span>"
+                for c in same
+            ]
+            if note:
+                lines.append(f"<span class='note'>{esc(note)}</span>")
+            blocks.append("<br>".join(lines))
+        sources = "<br><br>".join(blocks)
         n = len(claims)
         count = ngettext("{n} source", "{n} sources", n).format(n=labels.number(n))
         rows.append(
             f"<tr><td><b>{esc(format_value(fc.field, value or None))}</b><br>"
             f"<span class='src'>{esc(count)}</span></td>"
-            f"<td>{sources}</td><td class='note'>{notes}</td></tr>"
+            f"<td>{sources}</td></tr>"
         )
     cls = "dispute" if fc.disputed else "claims"
     heads = "".join(
         f"<th>{escape(h)}</th>"
         for h in (
             pgettext("column of claims", "claim"),
-            pgettext("column of claims", "sources (confidence)"),
-            pgettext("column of claims", "note"),
+            pgettext("column of claims", "sources (confidence), each with its note"),
         )
     )
     return (

@@ -34,6 +34,7 @@ from app.pages.detail import (
     source_html,
     welcome_html,
 )
+from app.pages.markup import format_value
 from db import Archive, i18n, queries, vocab
 from db.dto import (
     Detail,
@@ -282,6 +283,30 @@ def test_disputed_fields_show_every_value_with_its_sources(items: dict[str, Deta
         values = [row[0].split("\n")[0] for row in table.rows()[1:]]
         assert values == list(fc.values)
         assert {href for href, _ in table.links()} == {c.source.ref.uri() for c in fc.claims}
+
+
+def test_each_note_of_a_claim_stands_under_the_sources_that_give_it(
+    items: dict[str, Detail],
+) -> None:
+    # The verdict's death sentences: five sources say 2, three of them with notes of their
+    # own; one cell of notes beside the list did not say which source said what.
+    e = _event(items)
+    section = parse(event_html(e)).section("Where the sources disagree")
+    noted = 0
+    for fc, table in zip(e.facts.disputed, section.all("table", cls="dispute"), strict=True):
+        cells = {row[0].split("\n")[0]: row[1] for row in table.rows()[1:]}
+        assert all(len(row) == 2 for row in table.rows())  # claim | sources with their notes
+        for c in fc.claims:
+            if not c.note:
+                continue
+            noted += 1
+            cell = cells[format_value(fc.field, c.value or None)]
+            start = cell.index(c.source.label)
+            end = cell.index(c.note, start)  # the note comes after its source …
+            between = cell[start:end]
+            others = [d for d in fc.claims if d.value == c.value and d.note != c.note]
+            assert not any(d.source.label in between for d in others)  # … before any other's
+    assert noted >= 3
 
 
 def test_event_page_lists_participants_with_their_role(items: dict[str, Detail]) -> None:
