@@ -468,7 +468,7 @@ def source_html(d: SourceDetail, expanded: frozenset[str] = frozenset()) -> str:
     parts.append(_heading(heading) + "<ul>")
     for c in d.citations:
         what = esc(labels.field_name(c.field))
-        value = f": {esc(c.value)}" if c.value else ""
+        value = f": {esc(format_value(c.field, c.value))}" if c.value else ""
         parts.append(f"<li>{link(c.subject)} — {what}{value}</li>")
     parts.append("</ul>")
     more = d.citations_total - len(d.citations)

@@ -202,9 +202,10 @@ def source_kind(value: str) -> str:
 
 
 def language_name(code: str) -> str:
-    """A source's language: its code in English pages (``ru``), its name otherwise."""
+    """A source's language by name in the reader's language (``Russian``, «русский»), as the
+    Sources pane shows it; an unknown code as stored."""
     ui = i18n.language()
-    if ui == i18n.DEFAULT or not code:
+    if not code:
         return code
     from babel import Locale, UnknownLocaleError  # not at import: CLDR data, ~20 ms
 

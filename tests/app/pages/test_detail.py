@@ -309,6 +309,23 @@ def test_each_note_of_a_claim_stands_under_the_sources_that_give_it(
     assert noted >= 3
 
 
+def test_a_source_page_writes_dates_and_its_language_as_the_rest_of_the_app(
+    archive: Archive,
+) -> None:
+    # It said "date: 1935-03-26" and "Language: ru" where every other view says
+    # "26 March 1935" and "Russian" (a new-user review).
+    with archive.connect() as conn:
+        d = queries.detail(conn, Ref("source", "showtrials-catalog"))
+    assert isinstance(d, SourceDetail)
+    tree = parse(source_html(d))
+    names = {"ru": "Russian", "en": "English"}
+    assert f"Language{names[d.language]}" in tree.text()
+    cited = tree.section(f"Facts citing this source ({d.citations_total})").text()
+    dated = [c for c in d.citations if c.field == "date" and c.value]
+    assert dated and not re.search(r"\b1[89]\d\d-\d\d-\d\d\b", cited)
+    assert all(format_value("date", c.value) in cited for c in dated)
+
+
 def test_event_page_lists_participants_with_their_role(items: dict[str, Detail]) -> None:
     e = _event(items)
     section = parse(event_html(e)).section("Participants")
