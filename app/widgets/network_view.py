@@ -49,7 +49,7 @@ from PySide6.QtWidgets import (
 from app.archive_source import ArchiveSource
 from app.charts.network_layout import LayoutCache, Positions, layout, node_sizes
 from app.charts.network_paint import GraphStyle
-from app.widgets.network_canvas import ZOOM_STEP, NetworkCanvas
+from app.widgets.network_canvas import FIT_MARGIN, ZOOM_STEP, NetworkCanvas
 from app.widgets.network_details import edge_html, hint_html
 from app.widgets.network_export import save_graph
 from app.widgets.network_items import EdgeItem, NodeItem
@@ -345,9 +345,10 @@ class NetworkView(QWidget):
         self.scene.show_graph(graph, positions, style, self.font())
         self.scene.show_message(self._message_text(), style)
         # A scene's area only grows by itself: after a bigger graph, the smaller one would sit
-        # off-centre under scroll bars.  The area is this graph's, with a margin.
-        bounds = self.scene.itemsBoundingRect()
-        self.scene.setSceneRect(bounds.adjusted(-40, -40, 40, 40))
+        # off-centre under scroll bars.  The area is this graph's, with the margin the fit
+        # shows (a wider one put scroll bars on a graph that fits).
+        m = FIT_MARGIN
+        self.scene.setSceneRect(self.scene.itemsBoundingRect().adjusted(-m, -m, m, m))
         self.model.set_graph(graph)
         self._show_details()
         self._show_count()
@@ -358,7 +359,8 @@ class NetworkView(QWidget):
         if self._shown_key is not None:
             self._cache.move(self._shown_key, key, at)
         # A box dragged out of the area takes the area with it (room to scroll to it).
-        room = self.scene.itemsBoundingRect().adjusted(-40, -40, 40, 40)
+        m = FIT_MARGIN
+        room = self.scene.itemsBoundingRect().adjusted(-m, -m, m, m)
         self.scene.setSceneRect(self.scene.sceneRect().united(room))
 
     # -- reading the state (tests, exports, the lead) ------------------------------------------

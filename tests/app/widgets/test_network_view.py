@@ -106,6 +106,21 @@ def test_the_graph_of_cherniavsky_draws_every_relation_of_his_record(
     assert view.count_label.text() == "9 people, 8 ties"
 
 
+@pytest.mark.parametrize(("width", "height"), [(960, 760), (560, 420)])
+def test_a_fitted_graph_has_no_scroll_bars(
+    qtbot: QtBot, view: NetworkView, width: int, height: int
+) -> None:
+    # The scene's margin was wider than the fit's: a graph that fitted sat under scroll bars.
+    view.resize(width, height)
+    view.hops.setCurrentIndex(1)  # relations of relations: a big graph, scaled down to fit
+    show(qtbot, view, "mukhanova-ekaterina")
+    qtbot.wait(10)
+    canvas = view.canvas
+    assert canvas.fitting
+    assert not canvas.horizontalScrollBar().isVisible()
+    assert not canvas.verticalScrollBar().isVisible()
+
+
 def test_clicking_a_box_asks_for_that_person(qtbot: QtBot, view: NetworkView) -> None:
     show(qtbot, view, CHERNIAVSKY)
     node = view.node_item("dmitriev-d-m")
