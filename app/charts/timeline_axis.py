@@ -9,6 +9,7 @@ loop here is bounded by the pixels of the axis, whatever the range asked for.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -45,6 +46,10 @@ class Ticks:
 
 @cache
 def _month_names(lang: str, short: bool) -> tuple[str, ...]:
+    if lang == "en":
+        # CLDR's own English names (a test compares them), without loading Babel's data for
+        # them: ~4 MiB for 24 words, in every English session that shows or prints a timeline.
+        return tuple(m[:3] for m in vocab.ENGLISH_MONTHS) if short else vocab.ENGLISH_MONTHS
     from babel.dates import get_month_names  # not at import: Babel's CLDR load is ~20 ms
 
     names = get_month_names("abbreviated" if short else "wide", "stand-alone", locale=lang)
@@ -76,14 +81,19 @@ def _months(t0: float, t1: float) -> list[tuple[int, int]]:
 
 
 def ticks(
-    t0: float, t1: float, width: float, text_width: float, short_width: float | None = None
+    t0: float,
+    t1: float,
+    width: float,
+    text_width: float,
+    short_width: Callable[[], float] | None = None,
 ) -> Ticks:
     """Ticks for days ``t0``..``t1`` drawn over ``width`` pixels.
 
     ``text_width`` is the width of a typical long label (``"September 1935"``) in the axis
-    font: labels are spaced so that none overlaps.  ``short_width``: the widest short month
-    name (``Sep``) in that font, when the caller has measured it (else guessed from
-    ``text_width``): months are named whenever that fits.
+    font: labels are spaced so that none overlaps.  ``short_width`` measures the widest short
+    month name (``Sep``) in that font (else it is guessed from ``text_width``): months are
+    named whenever that fits.  It is asked only at a zoom that shows months, as the names
+    come from CLDR (Babel's data, ~4 MiB once loaded).
     """
     t0, t1 = max(t0, MIN_DAY), min(t1, MAX_DAY)
     if t1 <= t0 or width <= 0:
@@ -103,7 +113,7 @@ def ticks(
         return Ticks(tuple(major), tuple(minor), "year")
     month_px = ppd * 365.25 / 12
     if month_px < text_width + LABEL_GAP:
-        short = month_px >= (text_width * 0.3 if short_width is None else short_width) + LABEL_GAP
+        short = month_px >= (text_width * 0.3 if short_width is None else short_width()) + LABEL_GAP
         major = [Tick(date(y, 1, 1).toordinal(), str(y)) for y in _years(t0, t1)]
         minor = [
             Tick(date(y, m, 1).toordinal(), month_name(m, True) if short else None)

@@ -142,7 +142,12 @@ def _paint_axis(
     grid.setAlphaF(0.28)
     faint.setAlphaF(0.10)
     sample = metrics.horizontalAdvance(timeline_axis.month_label(1935, 9))
-    short = max(metrics.horizontalAdvance(timeline_axis.month_name(m, True)) for m in range(1, 13))
+
+    def short() -> float:
+        return max(
+            metrics.horizontalAdvance(timeline_axis.month_name(m, True)) for m in range(1, 13)
+        )
+
     t = timeline_axis.ticks(frame.t0, frame.t1, p.width(), sample, short)
     top = frame.rect.top() + 3
     line_h = metrics.height()

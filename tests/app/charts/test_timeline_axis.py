@@ -48,10 +48,20 @@ def test_months_are_named_whenever_their_measured_short_names_fit(english: None)
     span = _days(date(1935, 1, 1), date(1935, 9, 1))
     guessed = timeline_axis.ticks(*span, 300, TEXT)
     assert guessed.unit == "month" and not any(t.label for t in guessed.minor)
-    measured = timeline_axis.ticks(*span, 300, TEXT, short_width=22)
+    measured = timeline_axis.ticks(*span, 300, TEXT, short_width=lambda: 22)
     assert [t.label for t in measured.minor][:3] == ["Jan", "Feb", "Mar"]
     # Names that do not fit are still left out.
-    assert not any(t.label for t in timeline_axis.ticks(*span, 300, TEXT, 40).minor)
+    assert not any(t.label for t in timeline_axis.ticks(*span, 300, TEXT, lambda: 40).minor)
+
+
+def test_english_month_names_are_cldrs_without_loading_it(english: None) -> None:
+    from babel.dates import get_month_names
+
+    for short, width in ((False, "wide"), (True, "abbreviated")):
+        cldr = get_month_names(width, "stand-alone", locale="en")
+        assert [timeline_axis.month_name(m, short) for m in range(1, 13)] == [
+            str(cldr[m]) for m in range(1, 13)
+        ]
 
 
 def test_russian_months_are_named_in_russian(english: None) -> None:
