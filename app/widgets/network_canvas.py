@@ -12,7 +12,7 @@ Signals:
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsView, QWidget
 
@@ -26,6 +26,9 @@ MIN_ZOOM, MAX_ZOOM = 0.1, 6.0
 MAX_FIT = 1.25
 #: Room left around the graph when it is fitted (scene pixels).
 FIT_MARGIN = 24.0
+#: The smallest scale a graph is shown at when it comes (its names stay readable): a bigger
+#: one is shown around its person, and Fit (or 0) shows all of it, however small.
+LEGIBLE_FIT = 0.7
 
 
 class NetworkCanvas(QGraphicsView):
@@ -47,6 +50,8 @@ class NetworkCanvas(QGraphicsView):
         self._pressed: QGraphicsItem | None = None
         self._press_at = QPoint()
         self.fitting = True
+        #: How the view follows its size while :attr:`fitting`: the arguments of :meth:`fit`.
+        self._fit_args: tuple[bool, QPointF | None] = (True, None)
 
     # -- zoom ------------------------------------------------------------------------------
 
@@ -63,8 +68,10 @@ class NetworkCanvas(QGraphicsView):
         """The view's scale (1: one scene pixel per screen pixel)."""
         return float(self.transform().m11())
 
-    def fit(self) -> None:
-        """Show the whole graph (a small one no larger than :data:`MAX_FIT`)."""
+    def fit(self, whole: bool = True, around: QPointF | None = None) -> None:
+        """Show the whole graph (a small one no larger than :data:`MAX_FIT`); with ``whole``
+        False, no smaller than :data:`LEGIBLE_FIT` either, centred on ``around`` (the
+        person) when it does not fit at that scale."""
         scene = self.scene()
         if scene is None:
             return
@@ -73,11 +80,14 @@ class NetworkCanvas(QGraphicsView):
             return
         rect = rect.adjusted(-FIT_MARGIN, -FIT_MARGIN, FIT_MARGIN, FIT_MARGIN)
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
-        if self.transform().m11() > MAX_FIT:
+        scale = self.transform().m11()
+        if scale > MAX_FIT or (not whole and scale < LEGIBLE_FIT):
+            scale = MAX_FIT if scale > MAX_FIT else LEGIBLE_FIT
             self.resetTransform()
-            self.scale(MAX_FIT, MAX_FIT)
-            self.centerOn(rect.center())
+            self.scale(scale, scale)
+            self.centerOn(rect.center() if around is None or scale == MAX_FIT else around)
         self.fitting = True
+        self._fit_args = (whole, around)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         steps = event.angleDelta().y() / 120
@@ -94,14 +104,14 @@ class NetworkCanvas(QGraphicsView):
         elif key == Qt.Key.Key_Minus:
             self.zoom(1 / ZOOM_STEP)
         elif key == Qt.Key.Key_0:
-            self.fit()
+            self.fit()  # all of it
         else:
             super().keyPressEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self.fitting:
-            self.fit()
+            self.fit(*self._fit_args)
 
     # -- clicks ----------------------------------------------------------------------------
 

@@ -353,7 +353,10 @@ class NetworkView(QWidget):
         self._show_details()
         self._show_count()
         self.canvas.fitting = True
-        self.canvas.fit()
+        ego = self.scene.boxes.get(graph.ego) if graph is not None else None
+        # Readable first: a graph too big for the pane at a legible scale is shown around its
+        # person (Fit shows all of it).
+        self.canvas.fit(whole=False, around=ego.sceneBoundingRect().center() if ego else None)
 
     def _on_box_moved(self, key: str, at: tuple[float, float]) -> None:
         if self._shown_key is not None:

@@ -22,6 +22,7 @@ from pytestqt.qtbot import QtBot
 from app import language
 from app.appearance import dark_palette
 from app.printing.pdf_file import pdf_problem
+from app.widgets.network_canvas import LEGIBLE_FIT
 from app.widgets.network_items import EdgeItem, MoreItem, NodeItem
 from app.widgets.network_view import NetworkView
 from db import Archive, open_archive
@@ -106,19 +107,38 @@ def test_the_graph_of_cherniavsky_draws_every_relation_of_his_record(
     assert view.count_label.text() == "9 people, 8 ties"
 
 
-@pytest.mark.parametrize(("width", "height"), [(960, 760), (560, 420)])
-def test_a_fitted_graph_has_no_scroll_bars(
-    qtbot: QtBot, view: NetworkView, width: int, height: int
-) -> None:
+def _scroll_bars(view: NetworkView) -> bool:
+    canvas = view.canvas
+    return canvas.horizontalScrollBar().isVisible() or canvas.verticalScrollBar().isVisible()
+
+
+def test_a_fitted_graph_has_no_scroll_bars(qtbot: QtBot, view: NetworkView) -> None:
     # The scene's margin was wider than the fit's: a graph that fitted sat under scroll bars.
-    view.resize(width, height)
     view.hops.setCurrentIndex(1)  # relations of relations: a big graph, scaled down to fit
     show(qtbot, view, "mukhanova-ekaterina")
     qtbot.wait(10)
+    assert view.canvas.fitting and view.canvas.zoom_level() >= LEGIBLE_FIT
+    assert not _scroll_bars(view)
+
+
+def test_a_graph_too_big_to_read_in_a_small_pane_comes_around_its_person(
+    qtbot: QtBot, view: NetworkView
+) -> None:
+    # Fitted whole into a pane of a 1280x720 window, 25 names were 6 px high (a new-user
+    # review); it comes readable, around its person, and Fit still shows all of it.
+    view.resize(560, 420)
+    view.hops.setCurrentIndex(1)
+    show(qtbot, view, "mukhanova-ekaterina")
+    qtbot.wait(10)
     canvas = view.canvas
-    assert canvas.fitting
-    assert not canvas.horizontalScrollBar().isVisible()
-    assert not canvas.verticalScrollBar().isVisible()
+    assert canvas.zoom_level() == pytest.approx(LEGIBLE_FIT) and _scroll_bars(view)
+    ego = view.scene.boxes["mukhanova-ekaterina"].sceneBoundingRect()
+    assert canvas.visible_scene_rect().contains(ego)
+    view.fit_button.click()
+    qtbot.wait(10)
+    assert canvas.zoom_level() < LEGIBLE_FIT and not _scroll_bars(view)
+    rect = canvas.visible_scene_rect()
+    assert all(rect.contains(box.sceneBoundingRect()) for box in view.scene.boxes.values())
 
 
 def test_clicking_a_box_asks_for_that_person(qtbot: QtBot, view: NetworkView) -> None:
