@@ -421,6 +421,25 @@ def source_kind_label(kind: str) -> str:
     return SOURCE_KINDS.get(kind, kind)
 
 
+#: Languages of sources: ISO 639-1 code → the language's name (English, translated where
+#: shown).
+SOURCE_LANGUAGES = {
+    "be": N_("Belarusian"),
+    "de": N_("German"),
+    "en": N_("English"),
+    "fr": N_("French"),
+    "pl": N_("Polish"),
+    "ru": N_("Russian"),
+    "uk": N_("Ukrainian"),
+}
+
+
+def source_language_label(code: str) -> str:
+    """``ru`` → ``Russian`` / «русский»; a code outside the table as stored."""
+    name = SOURCE_LANGUAGES.get(code)
+    return _(name) if name else code
+
+
 #: Types of case-file documents (stored with underscores: ``interrogation_protocol``).
 DOC_TYPES = Labels(
     {

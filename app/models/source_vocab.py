@@ -8,18 +8,10 @@ filter combos.  A key outside these tables is archive data and is shown as it is
 from __future__ import annotations
 
 from db import vocab
-from db.i18n import N_, _
+from db.i18n import _
 
 #: Language codes → the language's name (English, translated where shown).
-LANGUAGES = {
-    "be": N_("Belarusian"),
-    "de": N_("German"),
-    "en": N_("English"),
-    "fr": N_("French"),
-    "pl": N_("Polish"),
-    "ru": N_("Russian"),
-    "uk": N_("Ukrainian"),
-}
+LANGUAGES = vocab.SOURCE_LANGUAGES
 
 
 def kind_label(kind: str) -> str:
@@ -29,8 +21,7 @@ def kind_label(kind: str) -> str:
 
 def language_label(code: str) -> str:
     """``ru`` → ``Russian`` / «русский»; an unknown code as stored."""
-    name = LANGUAGES.get(code)
-    return _(name) if name else code
+    return vocab.source_language_label(code)
 
 
 def language_name(code: str) -> str:

@@ -202,10 +202,14 @@ def source_kind(value: str) -> str:
 
 
 def language_name(code: str) -> str:
-    """A source's language by name in the reader's language (``Russian``, «русский»), as the
-    Sources pane shows it; an unknown code as stored."""
+    """A source's language by name in the reader's language (``Russian``, «русский»): the
+    Sources pane's own words for the languages it knows; any other code by CLDR's name for it
+    outside English, as stored in English (Babel's data is ~4 MiB, not loaded for the usual
+    languages)."""
     ui = i18n.language()
-    if not code:
+    if code in vocab.SOURCE_LANGUAGES:
+        return vocab.source_language_label(code)
+    if ui == i18n.DEFAULT or not code:
         return code
     from babel import Locale, UnknownLocaleError  # not at import: CLDR data, ~20 ms
 
