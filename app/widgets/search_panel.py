@@ -5,9 +5,9 @@ Every keystroke starts :func:`db.search.search` at once on the thread pool, thro
 (see :meth:`SearchPanel._request`).  An answer slower than :data:`SLOW_MS` says "Searching…"
 meanwhile.  Results show as groups (People, Events, Documents, Sources) with counts; each hit
 shows its label and why it matched, the matched parts in bold (text escaped, spans marked).
-Enter or a click opens a hit; Down in the box moves into the results.  Once an archive is
-given and the window has been idle a moment, the Russian morphology is loaded on a worker,
-so that the first declined Cyrillic name typed does not wait for its dictionaries.
+Enter or a click opens a hit; Down in the box moves into the results.  A second after an
+archive is given (:data:`WARM_AFTER_MS`), the Russian morphology is loaded on a worker, so
+that the first declined Cyrillic name typed does not wait for its dictionaries.
 """
 
 from __future__ import annotations

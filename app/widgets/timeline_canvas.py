@@ -176,10 +176,12 @@ class TimelineCanvas(QWidget):
         picture = self.picture()
         frame, plot = picture.frame, picture.frame.plot
         inside = [p for p in picture.placed if plot.left() <= p.shape.center().x() <= plot.right()]
-        for key in (self._focus, self._current):
-            hit = next((p for p in inside if key in (p.mark.key, p.mark.ref)), None)
-            if key is not None and hit is not None:
-                return hit.shape.center().x()
+        focus, ringed = self._focus, self._current
+        hit = next((p for p in inside if p.mark.key == focus), None) if focus else None
+        if hit is None and ringed is not None:
+            hit = next((p for p in inside if p.mark.ref == ringed), None)
+        if hit is not None:
+            return hit.shape.center().x()
         weighted = [(p.shape.center().x(), 1) for p in inside]
         for b in self._buckets:
             if self._level is not None and b.precision != self._level:
